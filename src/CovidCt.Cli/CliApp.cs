@@ -1,0 +1,68 @@
+using System.CommandLine;
+using CovidCt.Data.IO;
+
+namespace CovidCt.Cli;
+
+/// <summary>
+/// The covidct command: builds the command tree and maps failures to exit codes
+/// (0 success, 2 usage or input error, 1 anything else).
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code for a failure that is not the user's input.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Exit code for a usage error or bad input.</summary>
+    public const int InputError = 2;
+
+    /// <summary>Runs the command line in-process; tests call this with string writers.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = BuildRoot(output);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) error.WriteLine($"error: {e.Message}");
+            error.WriteLine("Run 'covidct --help' for usage.");
+            return InputError;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (InvalidInputException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return InputError;
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return InputError;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            error.WriteLine($"error: {e.GetType().Name}: {e.Message}");
+            return Failure;
+        }
+    }
+
+    private static RootCommand BuildRoot(TextWriter output)
+    {
+        var root = new RootCommand("CovidCt: evaluate and compare CT detectors for COVID-19 pneumonia, as in Chen et al. 2020.");
+        foreach (var command in CommandGroups(output)) root.Subcommands.Add(command);
+        return root;
+    }
+
+    // Each area of the product contributes its commands here, one line each.
+    private static IEnumerable<Command> CommandGroups(TextWriter output)
+    {
+        yield break;
+    }
+}
+
+/// <summary>A command-line usage error detected after parsing (conflicting options, bad ranges); exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+using CovidCt.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

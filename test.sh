@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every test of CovidCt: restore, build (warnings are errors), each test project, then the
+# notebooks. Ends with one line "N passed, N failed, N skipped" and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+results=artifacts/test-results
+rm -rf "$results" && mkdir -p "$results"
+passed=0 failed=0 skipped=0
+
+echo "== build"
+if ! dotnet build CovidCt.sln -c Release > "$results/build.log" 2>&1; then
+  grep -E "error|warning" "$results/build.log" | sort -u | head -40
+  echo "build failed (full log: $results/build.log)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+counter() { # attribute name, trx file
+  grep -o "<Counters [^>]*" "$2" | grep -o "$1=\"[0-9]*\"" | grep -o "[0-9]*" | head -1
+}
+
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" \
+    --results-directory "$results" --logger "console;verbosity=minimal" 2>&1 | tail -n 20
+  trx="$results/$name.trx"
+  if [ ! -f "$trx" ]; then
+    echo "   no results for $name: counted as one failure"
+    failed=$((failed + 1))
+    continue
+  fi
+  total=$(counter total "$trx"); p=$(counter passed "$trx"); f=$(counter failed "$trx")
+  e=$(counter error "$trx"); t=$(counter timeout "$trx"); x=$(counter executed "$trx")
+  f=$((f + ${e:-0} + ${t:-0}))
+  s=$(( ${total:-0} - ${x:-0} ))
+  passed=$((passed + ${p:-0})); failed=$((failed + f)); skipped=$((skipped + s))
+done
+
+if [ -x notebooks/run-notebooks.sh ]; then
+  echo "== notebooks"
+  nb_out=$(notebooks/run-notebooks.sh 2>&1); nb_rc=$?
+  echo "$nb_out" | grep -v "^NOTEBOOKS "
+  nb_line=$(echo "$nb_out" | grep "^NOTEBOOKS " | tail -1)
+  if [ -n "$nb_line" ]; then
+    read -r _ nb_p nb_f <<<"$nb_line"
+    passed=$((passed + nb_p)); failed=$((failed + nb_f))
+  elif [ $nb_rc -ne 0 ]; then
+    failed=$((failed + 1))
+  fi
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
