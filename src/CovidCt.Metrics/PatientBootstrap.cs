@@ -68,7 +68,7 @@ public sealed class PatientBootstrap
     }
 
     private static KeyValuePair<string, double?>[] Values(ConfusionCounts counts) =>
-        DiagnosticMetrics.Compute(counts).All.Select(p => new KeyValuePair<string, double?>(p.Key, p.Value.Value)).ToArray();
+        DiagnosticMetrics.ValuesOnly(counts).All.Select(p => new KeyValuePair<string, double?>(p.Key, p.Value.Value)).ToArray();
 
     private IEnumerable<int[]> Draws()
     {

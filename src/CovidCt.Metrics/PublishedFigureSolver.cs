@@ -51,26 +51,36 @@ public static class PublishedFigureSolver
     }
 
     // All tables whose every figure lies within `limit` percentage points of the published one.
+    // The inner loop screens with plain arithmetic and builds a fit only for tables that pass.
     private static IEnumerable<SolverFit> Candidates(PublishedFigures figures, long[] positiveSizes, long total, double limit)
     {
-        var sensitivity = (double)figures.Sensitivity!.Value;
-        var specificity = (double)figures.Specificity!.Value;
+        var published = new[] { figures.Sensitivity, figures.Specificity, figures.Accuracy, figures.Ppv, figures.Npv }
+            .Select(v => v is { } x ? (double)x : double.NaN).ToArray();
         foreach (var positives in positiveSizes)
         {
             var negatives = total - positives;
             if (positives == 0 || negatives == 0) continue;
-            var (tpLow, tpHigh) = Window(sensitivity, limit, positives);
-            var (tnLow, tnHigh) = Window(specificity, limit, negatives);
+            var (tpLow, tpHigh) = Window(published[0], limit, positives);
+            var (tnLow, tnHigh) = Window(published[1], limit, negatives);
             for (var tp = tpLow; tp <= tpHigh; tp++)
             {
                 for (var tn = tnLow; tn <= tnHigh; tn++)
                 {
-                    var fit = Check(figures, new ConfusionCounts(tp, negatives - tn, tn, positives - tp));
-                    if (fit.LargestDeviation <= limit) yield return fit;
+                    long fp = negatives - tn, fn = positives - tp;
+                    if (Within(published[0], tp, positives, limit) && Within(published[1], tn, negatives, limit)
+                        && Within(published[2], tp + tn, total, limit) && Within(published[3], tp, tp + fp, limit)
+                        && Within(published[4], tn, tn + fn, limit))
+                    {
+                        yield return Check(figures, new ConfusionCounts(tp, fp, tn, fn));
+                    }
                 }
             }
         }
     }
+
+    // An absent figure (NaN) constrains nothing; a zero denominator never fits a published figure.
+    private static bool Within(double published, long numerator, long denominator, double limit) =>
+        double.IsNaN(published) || (denominator > 0 && Math.Abs(100.0 * numerator / denominator - published) <= limit);
 
     private static (long Low, long High) Window(double percent, double limit, long size)
     {

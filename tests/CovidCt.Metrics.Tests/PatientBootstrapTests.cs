@@ -16,7 +16,7 @@ public sealed class PatientBootstrapTests
             var first = new PatientBootstrap(Patients, 200, seed).ConfusionMetrics(Truth, Decisions);
             var second = new PatientBootstrap(Patients, 200, seed).ConfusionMetrics(Truth, Decisions);
             return first.SequenceEqual(second);
-        });
+        }, tests: 50);
 
     [Fact]
     public void Resamples_without_diseased_patients_are_counted_as_undefined()

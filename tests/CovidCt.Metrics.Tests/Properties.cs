@@ -28,6 +28,6 @@ internal static class Properties
     /// <summary>Bootstrap seeds.</summary>
     public static Arbitrary<int> Seed { get; } = Gen.Choose(0, 1000).ToArbitrary();
 
-    public static void Check<T>(Arbitrary<T> arbitrary, Func<T, bool> property) =>
-        Prop.ForAll(arbitrary, property).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+    public static void Check<T>(Arbitrary<T> arbitrary, Func<T, bool> property, int tests = 200) =>
+        Prop.ForAll(arbitrary, property).Check(Config.QuickThrowOnFailure.WithMaxTest(tests));
 }
