@@ -42,7 +42,8 @@ public static class DeLong
             new ConfidenceInterval(difference - half, difference + half, level, "delong"));
     }
 
-    internal static bool HasEnoughCases(IReadOnlyList<bool> labels)
+    /// <summary>True when <paramref name="labels"/> hold at least two diseased and two non-diseased cases, as the DeLong variance needs.</summary>
+    public static bool HasEnoughCases(IReadOnlyList<bool> labels)
     {
         var diseased = labels.Count(l => l);
         return diseased >= 2 && labels.Count - diseased >= 2;

@@ -48,6 +48,6 @@ public sealed record Estimate
 
     /// <inheritdoc />
     public override string ToString() => Value is { } v
-        ? Interval is { } ci ? $"{v:0.####} ({Numerator:0.####}/{Denominator:0.####}; {ci.Level:P0} CI {ci.Lower:0.####}–{ci.Upper:0.####})" : $"{v:0.####} ({Numerator:0.####}/{Denominator:0.####})"
+        ? Interval is { } ci ? $"{v:0.####} ({Numerator:0.####}/{Denominator:0.####}; {ci.Level * 100:0.##}% CI {ci.Lower:0.####}–{ci.Upper:0.####})" : $"{v:0.####} ({Numerator:0.####}/{Denominator:0.####})"
         : $"undefined ({UndefinedReason})";
 }
