@@ -56,7 +56,7 @@ internal static class MetricsCompareCommand
         console.Line(paired is null
             ? $"Paired DeLong: undefined ({NoDeLong})"
             : $"Paired DeLong: AUC A {TextFormat.Number(paired.AucA, "0.0000")}, AUC B {TextFormat.Number(paired.AucB, "0.0000")}, difference {TextFormat.Number(paired.Difference, "0.0000")} "
-              + $"({TextFormat.Level(paired.DifferenceInterval.Level)} CI {TextFormat.Number(paired.DifferenceInterval.Lower, "0.0000")}–{TextFormat.Number(paired.DifferenceInterval.Upper, "0.0000")}), "
+              + $"({TextFormat.Level(paired.DifferenceInterval.Level)} CI {TextFormat.SignedInterval(paired.DifferenceInterval)}), "
               + $"z {TextFormat.Number(paired.Z, "0.000")}, p {TextFormat.Number(paired.PValue, "0.0000")}");
         var table = TextConsole.Table("", "A", "B", "Only A right", "Only B right", "McNemar exact p", "mid-p");
         table.AddTextRow("Sensitivity", TextFormat.Value("sensitivity", a.Sensitivity), TextFormat.Value("sensitivity", b.Sensitivity),

@@ -31,5 +31,6 @@ internal static class TextConsole
 
     public static void AddTextRow(this Table table, params string[] cells) => table.AddRow(cells.Select(c => (IRenderable)new Text(c)).ToArray());
 
-    public static void Line(this IAnsiConsole console, string text = "") => console.WriteLine(text);
+    // Plain lines bypass Spectre's word wrapping: sentences stay whole for grep and for copying into notes.
+    public static void Line(this IAnsiConsole console, string text = "") => console.Profile.Out.Writer.WriteLine(text);
 }

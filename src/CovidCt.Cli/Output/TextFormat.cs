@@ -24,7 +24,13 @@ internal static class TextFormat
 
     /// <summary>"29/31" for counts; empty for composites without a count ratio.</summary>
     public static string Fraction(string metric, Estimate estimate) =>
-        IsProportion(metric) || metric == "f1" ? $"{Count((long)estimate.Numerator)}/{Count((long)estimate.Denominator)}" : "";
+        metric is "sensitivity" or "specificity" or "ppv" or "npv" or "accuracy" or "prevalence" or "f1"
+            ? $"{Count((long)estimate.Numerator)}/{Count((long)estimate.Denominator)}"
+            : "";
+
+    /// <summary>"−0.183 to −0.016": signed bounds read badly with a dash between them.</summary>
+    public static string SignedInterval(ConfidenceInterval interval, string format = "0.0000") =>
+        $"{Number(interval.Lower, format)} to {Number(interval.Upper, format)}";
 
     /// <summary>"79.28–98.21%" or "3.95–60.8"; the undefined reason when undefined; "—" without an interval.</summary>
     public static string Interval(string metric, Estimate estimate) => estimate.Value is null
