@@ -9,11 +9,12 @@ public static class McNemar
     /// The exact test on <paramref name="onlyACorrect"/> = b and <paramref name="onlyBCorrect"/> = c discordant pairs;
     /// the same p as statsmodels' <c>mcnemar(table, exact=True)</c>. <paramref name="cases"/> only labels the result.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, or b + c exceeds int.MaxValue.</exception>
     public static McNemarResult Exact(long onlyACorrect, long onlyBCorrect, long? cases = null)
     {
         if (onlyACorrect < 0 || onlyBCorrect < 0) throw new ArgumentOutOfRangeException(nameof(onlyACorrect), "discordant counts must be non-negative");
         var n = onlyACorrect + onlyBCorrect;
+        if (n > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(onlyACorrect), $"{n} discordant pairs exceed the exact test's range ({int.MaxValue})");
         var k = Math.Min(onlyACorrect, onlyBCorrect);
         var (atMost, exactly) = BinomialHalfTail(n, k);
         return new McNemarResult(cases ?? n, onlyACorrect, onlyBCorrect, Math.Min(1, 2 * atMost), Math.Min(1, 2 * atMost - exactly));
