@@ -60,7 +60,8 @@ public static class CliApp
     // Each area of the product contributes its commands here, one line each.
     private static IEnumerable<Command> CommandGroups(TextWriter output)
     {
-        yield break;
+        yield return Commands.MetricsCommands.Create(output);
+        yield return Commands.PaperCommand.Create(output);
     }
 }
 
