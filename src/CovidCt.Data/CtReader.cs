@@ -1,3 +1,4 @@
+using CovidCt.Data.Dicom;
 using CovidCt.Data.IO;
 using CovidCt.Data.Nifti;
 
@@ -32,6 +33,7 @@ public static class CtReader
     public static CtVolume Read(string path, CtReadOptions? options = null) => Detect(path) switch
     {
         CtSourceKind.Nifti => NiftiReader.ReadVolume(path),
+        CtSourceKind.Dicom => DicomSeriesReader.Read(path, options?.SeriesInstanceUid),
         var kind => throw new InvalidInputException(path, $"{kind} sources are not readable in this build"),
     };
 
@@ -45,6 +47,8 @@ public static class CtReader
             case CtSourceKind.Nifti:
                 var g = NiftiReader.ReadGeometry(path);
                 return new CtSourceInfo(kind, g.Width, g.Height, g.Depth);
+            case CtSourceKind.Dicom:
+                return DicomSeriesReader.Describe(path, options?.SeriesInstanceUid);
             default:
                 throw new InvalidInputException(path, $"{kind} sources are not readable in this build");
         }

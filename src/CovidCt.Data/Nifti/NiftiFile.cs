@@ -41,7 +41,7 @@ internal sealed class NiftiFile : IDisposable
         Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
         try
         {
-            if (IsGzip(path)) stream = new BufferedStream(new GZipStream(stream, CompressionMode.Decompress), 1 << 20);
+            if (IsGzip(path)) stream = new GZipStream(stream, CompressionMode.Decompress);
             var head = new byte[NiftiHeader.MinimumVoxelOffset];
             var got = ReadFully(stream, head, path);
             var header = NiftiHeader.Parse(head.AsSpan(0, got), path);
