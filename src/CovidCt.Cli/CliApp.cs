@@ -62,6 +62,9 @@ public static class CliApp
     {
         yield return Commands.MetricsCommands.Create(output);
         yield return Commands.PaperCommand.Create(output);
+        yield return Commands.InspectCommand.Create(output);
+        yield return Commands.ConvertCommand.Create(output);
+        yield return Commands.CohortCommands.Create(output);
     }
 }
 
