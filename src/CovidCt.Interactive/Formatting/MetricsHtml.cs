@@ -40,10 +40,10 @@ public static class MetricsHtml
         Markup.Paragraph(CountsLine(metrics.Counts)),
         MetricsTable(metrics));
 
-    internal static string CountsLine(ConfusionCounts c) =>
+    private static string CountsLine(ConfusionCounts c) =>
         $"TP {Markup.Count(c.TruePositives)}, FN {Markup.Count(c.FalseNegatives)}, TN {Markup.Count(c.TrueNegatives)}, FP {Markup.Count(c.FalsePositives)} ({Markup.Count(c.Total)} cases)";
 
-    internal static string IntervalHeader(DiagnosticMetrics metrics) =>
+    private static string IntervalHeader(DiagnosticMetrics metrics) =>
         $"{Markup.Number(metrics.Level * 100, 0)}% CI ({ProportionIntervals.Name(metrics.Method)}; LR: log method)";
 
     private static string MetricsTable(DiagnosticMetrics metrics) => Markup.Table(

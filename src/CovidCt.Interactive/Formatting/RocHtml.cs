@@ -15,11 +15,12 @@ public static class RocHtml
         var everything = curve.Points[^1].Counts; // the lowest threshold calls every case positive
         var youden = curve.YoudenOptimal();
         var noDeLong = Markup.Undefined("DeLong needs at least two cases of each class");
+        var level = curve.DeLong is { } delong ? $"{Markup.Number(delong.PlainInterval.Level * 100, 0)}% CI" : "CI";
         IReadOnlyList<Cell>[] rows =
         [
             ["AUC", Cell.Numeric(curve.Auc.Value is { } auc ? Markup.Number(auc, 4) : Markup.Undefined(curve.Auc.UndefinedReason))],
-            ["95% CI (DeLong, plain)", Cell.Numeric(curve.DeLong is { } d ? Markup.Interval(d.PlainInterval, false) : noDeLong)],
-            ["95% CI (DeLong, logit)", Cell.Numeric(curve.DeLong is { } l ? Markup.Interval(l.LogitInterval, false) : noDeLong)],
+            [$"{level} (DeLong, plain)", Cell.Numeric(curve.DeLong is { } d ? Markup.Interval(d.PlainInterval, false) : noDeLong)],
+            [$"{level} (DeLong, logit)", Cell.Numeric(curve.DeLong is { } l ? Markup.Interval(l.LogitInterval, false) : noDeLong)],
             ["Standard error", Cell.Numeric(curve.DeLong is { } s ? Markup.Number(s.StandardError, 4) : noDeLong)],
             ["Diseased / not diseased", Cell.Numeric($"{Markup.Count(everything.Positives)} / {Markup.Count(everything.Negatives)}")],
             ["Distinct thresholds", Cell.Numeric(Markup.Count(curve.Points.Count - 1))],

@@ -20,6 +20,14 @@ public sealed class RocHtmlTests
     }
 
     [Fact]
+    public void The_interval_rows_name_the_level_they_were_computed_at()
+    {
+        var curve = Roc.FromScores([0.1, 0.4, 0.35, 0.8, 0.6, 0.2], [false, false, true, true, true, false], level: 0.90);
+
+        Assert.Contains("<td>90% CI (DeLong, plain)</td>", RocHtml.Curve(curve));
+    }
+
+    [Fact]
     public void With_one_class_absent_the_auc_is_undefined_and_says_why()
     {
         var html = RocHtml.Curve(Roc.FromScores([0.2, 0.9], [true, true]));
