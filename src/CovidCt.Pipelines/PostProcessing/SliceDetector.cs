@@ -26,6 +26,7 @@ public sealed class SliceDetector
         {
             throw new ArgumentException($"the valid area is {validArea.Width}x{validArea.Height} but the slice is {geometry.Width}x{geometry.Height}", nameof(validArea));
         }
+        if (!(boxes.Threshold > 0 && boxes.Threshold <= 1)) throw new ArgumentOutOfRangeException(nameof(boxes), boxes.Threshold, "the threshold must be in (0, 1]");
         var n = map.Values.Length;
         Grow(n);
         var mask = _mask.AsSpan(0, n);
@@ -90,7 +91,6 @@ public sealed class SliceDetector
     private static void Threshold(ProbabilityMap map, ValidArea validArea, ValidAreaRegion region, float threshold, double scaleX, double scaleY, Span<byte> mask)
     {
         var values = map.Values;
-        var bounds = validArea.Bounds;
         for (var y = 0; y < map.Height; y++)
         {
             var originalY = (y + 0.5) * scaleY;
@@ -98,12 +98,7 @@ public sealed class SliceDetector
             for (var x = 0; x < map.Width; x++)
             {
                 var i = row + x;
-                var inside = values[i] >= threshold && region switch
-                {
-                    ValidAreaRegion.WholeImage => true,
-                    ValidAreaRegion.Mask => validArea.Mask[(int)originalY * validArea.Width + (int)((x + 0.5) * scaleX)] != 0,
-                    _ => bounds is { } b && b.Contains((x + 0.5) * scaleX, originalY),
-                };
+                var inside = values[i] >= threshold && validArea.Includes(region, (x + 0.5) * scaleX, originalY);
                 mask[i] = inside ? (byte)1 : (byte)0;
             }
         }

@@ -43,6 +43,17 @@ public sealed class ValidArea
     /// <summary>The smallest rectangle holding the lung fields, or null when the slice has none (no lesion can be found on it).</summary>
     public ImageRectangle? Bounds { get; }
 
+    /// <summary>
+    /// True when the point (continuous original coordinates) lies in the valid area as <paramref name="region"/> defines it:
+    /// inside the rectangle, on a lung-field pixel, or anywhere in the image.
+    /// </summary>
+    public bool Includes(ValidAreaRegion region, double x, double y) => region switch
+    {
+        ValidAreaRegion.WholeImage => true,
+        ValidAreaRegion.Mask => Mask[(int)y * Width + (int)x] != 0,
+        _ => Bounds is { } bounds && bounds.Contains(x, y),
+    };
+
     /// <summary>The whole image as valid area.</summary>
     public static ValidArea WholeImage(int width, int height)
     {

@@ -130,7 +130,7 @@ public sealed class BatchedOnnxScorer : IDisposable
         throw new InvalidInputException(Model.Path, $"output '{name}' has shape [{string.Join(",", shape)}] for a batch of {batchSize}; expected [N,1,H,W], [N,H,W,1] or [N,H,W]", field: name);
     }
 
-    private static string[] SelectOutputs(OnnxModelInfo model, OnnxScoringOptions options)
+    internal static string[] SelectOutputs(OnnxModelInfo model, OnnxScoringOptions options)
     {
         if (options.OutputName is { } name)
         {
