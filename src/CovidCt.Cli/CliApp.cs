@@ -63,6 +63,8 @@ public static class CliApp
         yield return Commands.InspectCommand.Create(output);
         yield return Commands.ConvertCommand.Create(output);
         yield return Commands.CohortCommands.Create(output);
+        yield return Commands.MetricsCommands.Create(output);
+        yield return Commands.PaperCommand.Create(output);
     }
 }
 
