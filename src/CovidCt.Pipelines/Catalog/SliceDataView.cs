@@ -1,4 +1,5 @@
 using CovidCt.Data;
+using CovidCt.Data.Cohorts;
 using Microsoft.ML;
 
 namespace CovidCt.Pipelines.Catalog;
@@ -43,5 +44,24 @@ public static class SliceDataView
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.Data.LoadFromEnumerable(rows);
+    }
+
+    /// <summary>
+    /// The slices of a cohort (of one split when given), read patient by patient as a cursor reaches them, with each slice's
+    /// truth from the manifest's masks (unknown for a COVID-19 patient without masks).
+    /// </summary>
+    /// <exception cref="CovidCt.Data.IO.InvalidInputException">While enumerating, when a patient's files can no longer be read.</exception>
+    public static IDataView FromCohort(MLContext context, CohortManifest manifest, CohortSplit? split = null, CohortReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return Load(context, CohortRows(manifest, split, options));
+    }
+
+    private static IEnumerable<CtSliceRow> CohortRows(CohortManifest manifest, CohortSplit? split, CohortReadOptions? options)
+    {
+        foreach (var patient in CohortReader.ReadPatients(manifest, split, options))
+        {
+            foreach (var row in Rows(patient.Entry.PatientId, patient.Entry.Label == PatientLabel.Covid, patient.Volume, patient.SliceTruth)) yield return row;
+        }
     }
 }
