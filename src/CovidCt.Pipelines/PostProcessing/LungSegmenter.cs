@@ -30,9 +30,12 @@ public sealed class LungSegmenter
         ClearBorderComponents(labels, width, height, sizes);
         var lung = new byte[n];
         var minimum = Math.Max(1, (int)(options.MinLungFraction * n));
-        foreach (var keep in LargestComponents(sizes, count, options.LungComponents, minimum))
+        var kept = LargestComponents(sizes, count, options.LungComponents, minimum);
+        if (kept.Count > 0)
         {
-            for (var i = 0; i < n; i++) if (labels[i] == keep) lung[i] = 1;
+            var keep = new bool[count + 1];
+            foreach (var label in kept) keep[label] = true;
+            for (var i = 0; i < n; i++) lung[i] = keep[labels[i]] ? (byte)1 : (byte)0;
         }
         FillHoles(lung, width, height);
         if (options.ClosingRadius > 0) Morphology.Close(lung, width, height, options.ClosingRadius);

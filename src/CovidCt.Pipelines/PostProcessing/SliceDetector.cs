@@ -87,21 +87,43 @@ public sealed class SliceDetector
         return result;
     }
 
-    // A map pixel is judged at its centre, mapped to original coordinates.
+    // A map pixel is judged at its centre, mapped to original coordinates. A rectangle (or the whole image) becomes a range
+    // of map rows and columns, so the common case is a plain comparison per pixel.
     private static void Threshold(ProbabilityMap map, ValidArea validArea, ValidAreaRegion region, float threshold, double scaleX, double scaleY, Span<byte> mask)
     {
+        mask.Clear();
         var values = map.Values;
-        for (var y = 0; y < map.Height; y++)
+        if (region == ValidAreaRegion.Mask)
         {
-            var originalY = (y + 0.5) * scaleY;
-            var row = y * map.Width;
-            for (var x = 0; x < map.Width; x++)
+            for (var y = 0; y < map.Height; y++)
             {
-                var i = row + x;
-                var inside = values[i] >= threshold && validArea.Includes(region, (x + 0.5) * scaleX, originalY);
-                mask[i] = inside ? (byte)1 : (byte)0;
+                var row = y * map.Width;
+                for (var x = 0; x < map.Width; x++)
+                {
+                    var i = row + x;
+                    if (values[i] >= threshold && validArea.Includes(region, (x + 0.5) * scaleX, (y + 0.5) * scaleY)) mask[i] = 1;
+                }
             }
+            return;
         }
+        var bounds = region == ValidAreaRegion.WholeImage ? new ImageRectangle(0, 0, validArea.Width, validArea.Height) : validArea.Bounds;
+        if (bounds is not { } b) return;
+        var (x0, x1) = CentresInside(b.Left, b.Right, scaleX, map.Width);
+        var (y0, y1) = CentresInside(b.Top, b.Bottom, scaleY, map.Height);
+        for (var y = y0; y < y1; y++)
+        {
+            var source = values.AsSpan(y * map.Width, map.Width);
+            var target = mask.Slice(y * map.Width, map.Width);
+            for (var x = x0; x < x1; x++) target[x] = source[x] >= threshold ? (byte)1 : (byte)0;
+        }
+    }
+
+    // Map indices i with low <= (i + 0.5) * scale < high, as the half-open range [first, end).
+    private static (int First, int End) CentresInside(double low, double high, double scale, int length)
+    {
+        var first = Math.Max(0, (int)Math.Ceiling(low / scale - 0.5));
+        var end = Math.Min(length, (int)Math.Ceiling(high / scale - 0.5));
+        return (first, Math.Max(first, end));
     }
 
     private ComponentStatistics[] Measure(ProbabilityMap map, ReadOnlySpan<int> labels, int count)

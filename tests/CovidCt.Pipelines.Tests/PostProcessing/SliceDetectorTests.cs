@@ -1,5 +1,7 @@
 using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Pipelines.Scoring;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace CovidCt.Pipelines.Tests.PostProcessing;
 
@@ -118,5 +120,33 @@ public sealed class SliceDetectorTests
         var empty = Detect(Map(32));
         Assert.False(empty.IsPositive);
         Assert.Equal(0, empty.Score);
+    }
+}
+
+public sealed class SliceDetectorRegionTests
+{
+    [Fact]
+    public void The_rectangle_shortcut_agrees_with_a_mask_filling_that_rectangle()
+    {
+        Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var random = new Random(seed);
+            var scale = random.Next(1, 3);
+            const int mapSize = 24;
+            var size = mapSize * scale;
+            int left = random.Next(0, size), top = random.Next(0, size);
+            int right = random.Next(left + 1, size + 1), bottom = random.Next(top + 1, size + 1);
+            var mask = new byte[size * size];
+            for (var y = top; y < bottom; y++) for (var x = left; x < right; x++) mask[y * size + x] = 1;
+            var area = new ValidArea(size, size, mask);
+            var values = Enumerable.Range(0, mapSize * mapSize).Select(_ => random.NextDouble() < 0.5 ? 0.9f : 0.1f).ToArray();
+            var map = new ProbabilityMap(mapSize, mapSize, values);
+            var geometry = new SliceGeometry(size, size, 0.7, 0.7);
+            var boxes = new LesionBoxOptions { MinPixels = 2 };
+            var detector = new SliceDetector();
+            var byRectangle = detector.Detect(map, area, geometry, boxes, new QuadrantOptions(), ValidAreaRegion.Rectangle).Boxes;
+            var byMask = detector.Detect(map, area, geometry, boxes, new QuadrantOptions(), ValidAreaRegion.Mask).Boxes;
+            return byRectangle.SequenceEqual(byMask);
+        }).QuickCheckThrowOnFailure();
     }
 }
