@@ -40,15 +40,23 @@ public sealed class ConnectedComponents
                     continue;
                 }
                 var label = 0;
-                if (x > 0 && labels[i - 1] != 0) label = labels[i - 1];
-                if (y > 0)
+                var up = i - width;
+                if (corners && y > 0 && labels[up] != 0)
                 {
-                    var up = i - width;
-                    label = Join(label, labels[up]);
-                    if (corners)
+                    // The pixel above touches the left, upper-left and upper-right neighbours too, so they already share its root.
+                    label = labels[up];
+                }
+                else
+                {
+                    if (x > 0) label = labels[i - 1];
+                    if (y > 0)
                     {
-                        if (x > 0) label = Join(label, labels[up - 1]);
-                        if (x < width - 1) label = Join(label, labels[up + 1]);
+                        label = Join(label, labels[up]);
+                        if (corners)
+                        {
+                            if (x > 0) label = Join(label, labels[up - 1]);
+                            if (x < width - 1) label = Join(label, labels[up + 1]);
+                        }
                     }
                 }
                 if (label == 0)
@@ -77,7 +85,8 @@ public sealed class ConnectedComponents
 
     private int Join(int label, int neighbour)
     {
-        if (neighbour == 0) return label;
+        // Most neighbours already carry the same provisional label: skip the root search for them.
+        if (neighbour == 0 || neighbour == label) return label;
         if (label == 0) return neighbour;
         var a = Find(label);
         var b = Find(neighbour);
