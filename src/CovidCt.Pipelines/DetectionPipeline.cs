@@ -21,7 +21,22 @@ public sealed class DetectionPipeline : IDisposable
     {
         Options = options ?? new PipelineOptions();
         Scorer = new BatchedOnnxScorer(modelPath, Options.Preprocessing, Options.Scoring);
+        if (Options.ValidArea.SegmentationModelPath is { } segmentation)
+        {
+            try
+            {
+                ValidAreaModel = new ValidAreaModel(segmentation, Options.ValidArea.SegmentationThreshold, Options.Scoring);
+            }
+            catch
+            {
+                Scorer.Dispose();
+                throw;
+            }
+        }
     }
+
+    /// <summary>The valid-area segmentation model, or null when the HU segmentation is used.</summary>
+    public ValidAreaModel? ValidAreaModel { get; }
 
     /// <summary>The options in force.</summary>
     public PipelineOptions Options { get; }
@@ -56,10 +71,16 @@ public sealed class DetectionPipeline : IDisposable
         return maps;
     }
 
-    /// <summary>Step 4 for every slice of <paramref name="volume"/>: depends only on HU, so the sweep computes it once.</summary>
+    /// <summary>Step 4 for every slice of <paramref name="volume"/> (HU segmentation, or the segmentation model when one is set): it does not depend on the lesion model, so the sweep computes it once.</summary>
     public IReadOnlyList<ValidArea> ValidAreas(CtVolume volume)
     {
         ArgumentNullException.ThrowIfNull(volume);
+        if (Options.ValidArea.Region == ValidAreaRegion.WholeImage || ValidAreaModel is null) return SegmentByHounsfield(volume);
+        return ValidAreaModel.Segment(volume);
+    }
+
+    private ValidArea[] SegmentByHounsfield(CtVolume volume)
+    {
         var geometry = volume.Geometry;
         var areas = new ValidArea[geometry.Depth];
         for (var z = 0; z < areas.Length; z++) areas[z] = _segmenter.Segment(volume.Slice(z), geometry.Width, geometry.Height, Options.ValidArea);
@@ -102,6 +123,10 @@ public sealed class DetectionPipeline : IDisposable
         return new PatientResult(patientId, results, decision);
     }
 
-    /// <summary>Releases the model session.</summary>
-    public void Dispose() => Scorer.Dispose();
+    /// <summary>Releases the model sessions.</summary>
+    public void Dispose()
+    {
+        Scorer.Dispose();
+        ValidAreaModel?.Dispose();
+    }
 }

@@ -3,7 +3,7 @@ using Microsoft.ML;
 
 namespace CovidCt.Pipelines.Catalog;
 
-/// <summary>Step 4: segments the lung fields from <c>Hounsfield</c>, adds <c>ValidAreaMask</c> and zeroes probabilities outside the valid area.</summary>
+/// <summary>Step 4: segments the lung fields from <c>Hounsfield</c> (HU segmentation or the segmentation model), adds <c>ValidAreaMask</c> and zeroes probabilities outside the valid area.</summary>
 public sealed class ValidAreaTransformer : SliceTransformer<ScoredSliceRow, ValidAreaSliceRow>
 {
     internal ValidAreaTransformer(MLContext context, ValidAreaOptions options) : base(context) => Options = options;
@@ -15,9 +15,12 @@ public sealed class ValidAreaTransformer : SliceTransformer<ScoredSliceRow, Vali
     protected override IEnumerable<ValidAreaSliceRow> Map(IEnumerable<ScoredSliceRow> rows)
     {
         var segmenter = new LungSegmenter();
+        using var model = Options.SegmentationModelPath is { } path && Options.Region != ValidAreaRegion.WholeImage
+            ? new ValidAreaModel(path, Options.SegmentationThreshold)
+            : null;
         foreach (var row in rows)
         {
-            var area = segmenter.Segment(row.Hounsfield, row.Width, row.Height, Options);
+            var area = model is null ? segmenter.Segment(row.Hounsfield, row.Width, row.Height, Options) : model.Segment(row.Hounsfield, row.Width, row.Height);
             var result = ValidAreaSliceRow.From(row, area);
             result.Probability = ZeroOutside(row, area);
             yield return result;

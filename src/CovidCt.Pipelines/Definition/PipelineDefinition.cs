@@ -32,6 +32,9 @@ public sealed class PipelineDefinition
     /// <summary>Lower-case hex SHA-256 of the model file.</summary>
     public string ModelSha256 { get; set; } = "";
 
+    /// <summary>SHA-256 of the valid-area segmentation model when the options name one, else null.</summary>
+    public string? ValidAreaModelSha256 { get; set; }
+
     /// <summary>Every step's options.</summary>
     public PipelineOptions Options { get; set; } = new();
 
@@ -40,7 +43,16 @@ public sealed class PipelineDefinition
     public static PipelineDefinition Create(string modelPath, PipelineOptions? options = null)
     {
         if (!File.Exists(modelPath)) throw new InvalidInputException(modelPath, "model file not found");
-        return new PipelineDefinition { ModelPath = modelPath, ModelSha256 = OnnxModelInfo.HashFile(modelPath), Options = options ?? new PipelineOptions() };
+        options ??= new PipelineOptions();
+        var segmentation = options.ValidArea.SegmentationModelPath;
+        if (segmentation is not null && !File.Exists(segmentation)) throw new InvalidInputException(segmentation, "valid-area model file not found");
+        return new PipelineDefinition
+        {
+            ModelPath = modelPath,
+            ModelSha256 = OnnxModelInfo.HashFile(modelPath),
+            ValidAreaModelSha256 = segmentation is null ? null : OnnxModelInfo.HashFile(segmentation),
+            Options = options,
+        };
     }
 
     /// <summary>The definition as JSON text.</summary>
@@ -68,22 +80,30 @@ public sealed class PipelineDefinition
         {
             throw new InvalidInputException(path, $"format version {definition.FormatVersion}; this version reads {CurrentFormatVersion}", field: "formatVersion");
         }
-        if (!Path.IsPathRooted(definition.ModelPath))
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        definition.ModelPath = Path.GetFullPath(definition.ModelPath, folder);
+        if (definition.Options.ValidArea.SegmentationModelPath is { } segmentation)
         {
-            definition.ModelPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, definition.ModelPath));
+            definition.Options.ValidArea.SegmentationModelPath = Path.GetFullPath(segmentation, folder);
         }
         return definition;
     }
 
-    /// <summary>Checks the model file still has the recorded SHA-256.</summary>
+    /// <summary>Checks the model files (lesion model, and valid-area model when set) still have the recorded SHA-256.</summary>
     /// <exception cref="InvalidInputException">When the file is missing or its hash differs.</exception>
     public void VerifyModel()
     {
-        if (!File.Exists(ModelPath)) throw new InvalidInputException(ModelPath, "model file not found");
-        var actual = OnnxModelInfo.HashFile(ModelPath);
-        if (!string.Equals(actual, ModelSha256, StringComparison.OrdinalIgnoreCase))
+        Verify(ModelPath, ModelSha256, "modelSha256");
+        if (Options.ValidArea.SegmentationModelPath is { } segmentation) Verify(segmentation, ValidAreaModelSha256 ?? "", "validAreaModelSha256");
+    }
+
+    private static void Verify(string path, string expected, string field)
+    {
+        if (!File.Exists(path)) throw new InvalidInputException(path, "model file not found");
+        var actual = OnnxModelInfo.HashFile(path);
+        if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidInputException(ModelPath, $"the model's SHA-256 is {actual} but the pipeline definition expects {ModelSha256}; the file changed since the definition was written", field: "modelSha256");
+            throw new InvalidInputException(path, $"the model's SHA-256 is {actual} but the pipeline definition expects {(expected.Length == 0 ? "none" : expected)}; the file changed since the definition was written", field: field);
         }
     }
 

@@ -28,6 +28,16 @@ public sealed class ValidAreaOptions
     /// <summary>Smallest lung component, as a fraction of the slice's pixels (default 0.002, about 520 pixels at 512 x 512); smaller air pockets (bowel gas, trachea near the neck) are ignored.</summary>
     public double MinLungFraction { get; set; } = 0.002;
 
+    /// <summary>
+    /// A second ONNX model that segments the lung fields (the study's first UNet++), used instead of the HU segmentation when set
+    /// (default null). It takes the same kind of input as a lesion model; its output, thresholded at
+    /// <see cref="SegmentationThreshold"/>, is the lung mask. The threshold and closing options above do not apply to it.
+    /// </summary>
+    public string? SegmentationModelPath { get; set; }
+
+    /// <summary>Probability at or above which the segmentation model's pixel is lung (default 0.5).</summary>
+    public double SegmentationThreshold { get; set; } = 0.5;
+
     /// <summary>Radius in pixels of the square closing that smooths the lung border and takes in juxtapleural lesions (default 2; 0 = none).</summary>
     public int ClosingRadius { get; set; } = 2;
 }

@@ -74,4 +74,21 @@ public sealed class PipelineDefinitionTests : IDisposable
         File.WriteAllText(path, "{\"formatVersion\":2}");
         Assert.Equal("formatVersion", Assert.Throws<InvalidInputException>(() => PipelineDefinition.Load(path)).Field);
     }
+
+    [Fact]
+    public void A_valid_area_model_is_hashed_resolved_and_verified_too()
+    {
+        var lung = _models.Lung(32);
+        var options = new PipelineOptions { ValidArea = { SegmentationModelPath = Path.GetFileName(lung) } };
+        var path = Path.Combine(_models.Folder, "pipeline.json");
+        var definition = PipelineDefinition.Create(_models.Lesion(32), new PipelineOptions { ValidArea = { SegmentationModelPath = lung } });
+        Assert.Equal(64, definition.ValidAreaModelSha256!.Length);
+        definition.Options = options;
+        definition.Save(path);
+        var loaded = PipelineDefinition.Load(path);
+        Assert.Equal(lung, loaded.Options.ValidArea.SegmentationModelPath);
+        loaded.VerifyModel();
+        File.Copy(_models.Silent(32), lung, overwrite: true);
+        Assert.Equal("validAreaModelSha256", Assert.Throws<InvalidInputException>(loaded.VerifyModel).Field);
+    }
 }

@@ -25,10 +25,18 @@ internal sealed class TestModels : IDisposable
     /// A "lesion model" that fires on ground-glass HU only: probability = relu(1 - 6 |v - 2/3|) of the windowed value v, so
     /// -500 HU gives 1 while lung (-850), soft tissue (40), air and padding give 0.
     /// </summary>
-    public string Lesion(int size, TensorLayout layout = TensorLayout.Nchw, int channels = 1)
+    public string Lesion(int size, TensorLayout layout = TensorLayout.Nchw, int channels = 1) => Band(size, 2f / 3, layout, channels);
+
+    /// <summary>A "lung model" for the valid area: probability 1 on lung (-850 HU, windowed 0.375), 0 on tissue, lesions and air.</summary>
+    public string Lung(int size) => Band(size, 0.375f);
+
+    /// <summary>A model that never fires (its band lies outside [0, 1]).</summary>
+    public string Silent(int size) => Band(size, 5f);
+
+    private string Band(int size, float centre, TensorLayout layout = TensorLayout.Nchw, int channels = 1)
     {
         var graph = new OnnxGraph()
-            .Constant("two_thirds", [], 2f / 3)
+            .Constant("centre", [], centre)
             .Constant("six", [], 6f)
             .Constant("one", [], 1f);
         var gray = "image";
@@ -42,12 +50,12 @@ internal sealed class TestModels : IDisposable
             graph.Input("image", N, size, size, channels).Output("probability", N, size, size, 1);
             if (channels > 1) { graph.Node("ReduceMean", ["image"], ["gray"], ("axes", new long[] { 3 }), ("keepdims", 1L)); gray = "gray"; }
         }
-        graph.Node("Sub", [gray, "two_thirds"], ["d"])
+        graph.Node("Sub", [gray, "centre"], ["d"])
             .Node("Abs", ["d"], ["a"])
             .Node("Mul", ["a", "six"], ["m"])
             .Node("Sub", ["one", "m"], ["s"])
             .Node("Relu", ["s"], ["probability"]);
-        return Save($"lesion-{size}-{layout}-{channels}", graph);
+        return Save($"band-{centre}-{size}-{layout}-{channels}", graph);
     }
 
     /// <summary>A 3 x 3 convolution (fixed, asymmetric weights) followed by a sigmoid: a non-trivial per-pixel result.</summary>
