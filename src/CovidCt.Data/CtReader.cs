@@ -22,9 +22,20 @@ public static class CtReader
     /// <exception cref="InvalidInputException">When nothing exists at the path.</exception>
     public static CtSourceKind Detect(string path)
     {
-        if (File.Exists(path)) return CtSourceKind.Nifti;
+        if (File.Exists(path))
+        {
+            if (IsDicomFile(path)) throw new InvalidInputException(path, "this is a single DICOM file; pass the folder that holds the series");
+            return CtSourceKind.Nifti;
+        }
         if (!Directory.Exists(path)) throw new InvalidInputException(path, "no such file or folder; expected a DICOM folder, a NIfTI file or a folder of PNG/JPEG slices");
         return Directory.EnumerateFiles(path).Any(IsSliceImage) ? CtSourceKind.SliceFolder : CtSourceKind.Dicom;
+    }
+
+    private static bool IsDicomFile(string file)
+    {
+        var prefix = new byte[132];
+        using var stream = File.OpenRead(file);
+        return stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false) == prefix.Length && DicomParser.IsPart10(prefix);
     }
 
     /// <summary>True when <paramref name="file"/> has a PNG or JPEG extension.</summary>

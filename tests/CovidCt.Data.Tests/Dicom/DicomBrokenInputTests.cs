@@ -102,6 +102,14 @@ public sealed class DicomBrokenInputTests : IDisposable
     }
 
     [Fact]
+    public void A_single_DICOM_file_asks_for_its_folder()
+    {
+        var file = new TestDicom().Filled(0).Save(_folder.File("1.dcm"));
+
+        Assert.Contains("pass the folder", Assert.Throws<InvalidInputException>(() => CtReader.Read(file)).Problem);
+    }
+
+    [Fact]
     public void Empty_folder_is_refused()
     {
         Assert.Contains("empty", Fails().Problem);
