@@ -59,15 +59,7 @@ public sealed class DetectionPipeline : IDisposable
             preprocessing.Apply(volume.Slice(z), geometry.Width, geometry.Height, images[z], ref _scratch);
         }
         var maps = Scorer.Score(images);
-        for (var z = 0; z < maps.Count; z++)
-        {
-            var bad = maps[z].FirstNonFinite();
-            if (bad >= 0)
-            {
-                throw new InvalidInputException(Scorer.Model.Path,
-                    $"the model returned {maps[z].Values[bad]} for patient '{patientId}', slice {z} (position {geometry.SlicePositions[z]} mm), pixel ({bad % maps[z].Width}, {bad / maps[z].Width}); expected probabilities in [0, 1]");
-            }
-        }
+        for (var z = 0; z < maps.Count; z++) maps[z].EnsureFinite(Scorer.Model.Path, patientId, z, geometry.SlicePositions[z]);
         return maps;
     }
 

@@ -37,12 +37,7 @@ public sealed class BatchedScoringTransformer : SliceTransformer<PreprocessedSli
         var result = new ScoredSliceRow[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            var bad = maps[i].FirstNonFinite();
-            if (bad >= 0)
-            {
-                throw new InvalidInputException(Scorer.Model.Path,
-                    $"the model returned {maps[i].Values[bad]} for patient '{batch[i].PatientId}', slice {batch[i].SliceIndex} (position {batch[i].Position} mm); expected probabilities in [0, 1]");
-            }
+            maps[i].EnsureFinite(Scorer.Model.Path, batch[i].PatientId, batch[i].SliceIndex, batch[i].Position);
             result[i] = ScoredSliceRow.From(batch[i], maps[i]);
         }
         return result;

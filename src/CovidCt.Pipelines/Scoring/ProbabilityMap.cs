@@ -1,3 +1,5 @@
+using CovidCt.Data.IO;
+
 namespace CovidCt.Pipelines.Scoring;
 
 /// <summary>A lesion probability per pixel at the model's output resolution, row-major.</summary>
@@ -34,5 +36,15 @@ public sealed class ProbabilityMap
             if (!float.IsFinite(values[i])) return i;
         }
         return -1;
+    }
+
+    /// <summary>Throws unless every value is finite, naming the model, patient, slice and pixel.</summary>
+    /// <exception cref="InvalidInputException">When a value is NaN or infinite.</exception>
+    public void EnsureFinite(string modelPath, string patientId, int slice, double position)
+    {
+        var bad = FirstNonFinite();
+        if (bad < 0) return;
+        throw new InvalidInputException(modelPath,
+            $"the model returned {Values[bad]} for patient '{patientId}', slice {slice} (position {position} mm), pixel ({bad % Width}, {bad / Width}); expected probabilities in [0, 1]");
     }
 }
