@@ -60,7 +60,7 @@ public static class CliApp
     // Each area of the product contributes its commands here, one line each.
     private static IEnumerable<Command> CommandGroups(TextWriter output)
     {
-        yield break;
+        yield return new Command("cohort", "Cohort manifests and simulated cohorts.") { Commands.CohortBuildCommand.Create(output) };
     }
 }
 

@@ -77,12 +77,21 @@ internal sealed class ChestAnatomy
     public double BodyDepth(double x, double y)
     {
         var dy = y - BodyCentreY;
-        var halfDepth = dy > 0 ? BodyHalfDepthPosterior : BodyHalfDepthAnterior;
-        // The back is flattened by the table: a higher superellipse exponent there.
-        var exponent = dy > 0 ? 3.2 : 2.3;
-        var r = Math.Pow(Math.Pow(Math.Abs(x) / BodyHalfWidth, exponent) + Math.Pow(Math.Abs(dy) / halfDepth, exponent), 1 / exponent);
+        var ax = Math.Abs(x) / BodyHalfWidth;
+        // An ellipse in front; a flatter superellipse (exponent 4) at the back, which rests on the table.
+        double r;
+        if (dy > 0)
+        {
+            var ay = dy / BodyHalfDepthPosterior;
+            r = Math.Sqrt(Math.Sqrt(ax * ax * ax * ax + ay * ay * ay * ay));
+        }
+        else
+        {
+            var ay = dy / BodyHalfDepthAnterior;
+            r = Math.Sqrt(ax * ax + ay * ay);
+        }
         var length = Math.Sqrt(x * x + dy * dy);
-        if (r < 1e-9) return Math.Min(BodyHalfWidth, halfDepth);
+        if (r < 1e-9) return Math.Min(BodyHalfWidth, BodyHalfDepthAnterior);
         return length * (1 - r) / r;
     }
 
@@ -98,7 +107,7 @@ internal sealed class ChestAnatomy
         // Apex: the lung narrows towards a dome about 60 mm tall.
         var apexScale = Math.Sqrt(Math.Clamp((ApexZ - z) / 70.0, 0, 1));
         var ex = (x - side * LungCentreX) / (LungHalfWidth * (0.35 + 0.95 * apexScale));
-        var ey = (y - LungHalfDepth * 0.05) / (LungHalfDepth * (0.45 + 0.85 * apexScale));
+        var ey = (y - LungHalfDepth * 0.12) / (LungHalfDepth * (0.45 + 0.62 * apexScale));
         var apex = (1 - Math.Sqrt(ex * ex + ey * ey)) * LungHalfWidth * 0.5;
         if (z >= ApexZ) apex = -1;
         // Diaphragm: a dome per side, higher on the right (negative x), lower at the back (costophrenic recesses).

@@ -71,11 +71,12 @@ public static class ChestPhantom
                 }
                 else if (depth < 1.5) value = 30f;
                 else if (depth < a.FatThickness) value = -100f;
-                else if (depth < a.FatThickness + a.MuscleThickness || (y > a.SpineY + 14 && Math.Abs(x) < 58)) value = 50f;
+                else if (depth < a.FatThickness + a.MuscleThickness) value = 50f;
                 else if (a.BelowDiaphragm(x, y, z)) value = x < 0 ? 58f : 45f;
                 else
                 {
-                    value = depth < a.WallThickness ? 45f : -90f;
+                    // Chest wall and the paraspinal muscles behind the vertebrae; mediastinal fat elsewhere.
+                    value = depth < a.WallThickness || (y > a.SpineY && Math.Abs(x) < 58) ? 45f : -90f;
                     if (a.HeartDistance(x, y, z) < 0) value = 40f;
                     var spine = Math.Sqrt(x * x + (y - a.SpineY) * (y - a.SpineY));
                     if (spine < 17) value = Vertebra(spine, z);

@@ -32,19 +32,20 @@ public static class ContactSheet
         var tileHeight = g.Height / factor;
         const int columns = 4;
         var rows = (count + columns - 1) / columns;
-        using var bitmap = new SKBitmap(new SKImageInfo(columns * tileWidth, rows * tileHeight, SKColorType.Rgba8888, SKAlphaType.Opaque));
-        bitmap.Erase(SKColors.Black);
+        var info = new SKImageInfo(columns * tileWidth, rows * tileHeight, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        var rgba = new byte[info.BytesSize];
+        for (var i = 3; i < rgba.Length; i += 4) rgba[i] = 255;
         for (var t = 0; t < count; t++)
         {
             var z = count == 1 ? 0 : (int)Math.Round(t * (g.Depth - 1) / (double)(count - 1));
-            DrawTile(bitmap, volume, mask, z, factor, t % columns * tileWidth, t / columns * tileHeight, tileWidth, tileHeight);
+            DrawTile(rgba, info.Width, volume, mask, z, factor, t % columns * tileWidth, t / columns * tileHeight, tileWidth, tileHeight);
         }
-        using var image = SKImage.FromBitmap(bitmap);
+        using var image = SKImage.FromPixelCopy(info, rgba);
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
         AtomicFile.Write(path, stream => png.SaveTo(stream));
     }
 
-    private static void DrawTile(SKBitmap bitmap, CtVolume volume, LesionMask? mask, int z, int factor, int left, int top, int tileWidth, int tileHeight)
+    private static void DrawTile(byte[] rgba, int sheetWidth, CtVolume volume, LesionMask? mask, int z, int factor, int left, int top, int tileWidth, int tileHeight)
     {
         var g = volume.Geometry;
         var slice = volume.Slice(z);
@@ -65,8 +66,11 @@ public static class ContactSheet
                     }
                 }
                 var gray = (byte)Math.Round(Math.Clamp((sum / (factor * factor) - (WindowLevel - WindowWidth / 2)) / WindowWidth, 0, 1) * 255);
-                var color = lesion && IsEdge(labels, g.Width, tileWidth, tileHeight, tx, ty, factor) ? new SKColor(255, 40, 40) : new SKColor(gray, gray, gray);
-                bitmap.SetPixel(left + tx, top + ty, color);
+                var p = ((top + ty) * sheetWidth + left + tx) * 4;
+                var outline = lesion && IsEdge(labels, g.Width, tileWidth, tileHeight, tx, ty, factor);
+                rgba[p] = outline ? (byte)255 : gray;
+                rgba[p + 1] = outline ? (byte)40 : gray;
+                rgba[p + 2] = outline ? (byte)40 : gray;
             }
         }
     }

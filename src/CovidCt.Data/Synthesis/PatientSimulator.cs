@@ -1,3 +1,5 @@
+using CovidCt.Data.Cohorts;
+
 namespace CovidCt.Data.Synthesis;
 
 /// <summary>
@@ -13,15 +15,15 @@ public static class PatientSimulator
 
     /// <summary>A procedural patient drawn from <see cref="PhantomOptions.Seed"/>.</summary>
     /// <param name="options">Grid and seed.</param>
-    /// <param name="covid">True for a COVID-19 patient, false for a control.</param>
+    /// <param name="label">COVID-19 patients get COVID-19 patterns and a mask; controls get other findings or none.</param>
     /// <exception cref="InvalidOperationException">When no lesion placement spanning <see cref="MinConsecutiveLesionSlices"/> slices is found (a volume too small to hold lungs).</exception>
-    public static SimulatedPatient Procedural(PhantomOptions options, bool covid)
+    public static SimulatedPatient Procedural(PhantomOptions options, PatientLabel label)
     {
         ArgumentNullException.ThrowIfNull(options);
         var scan = ChestPhantom.Render(options);
         var lungs = new LungMap(scan.Geometry, scan.LungCoverage);
         var random = new SeededRandom(options.Seed).Fork(4);
-        return Paint(lungs, random, covid, options.Seed, findings =>
+        return Paint(lungs, random, label == PatientLabel.Covid, options.Seed, findings =>
         {
             var image = (float[])scan.Clean.Clone();
             var mask = LesionSimulator.Apply(findings, scan.Geometry, image, scan.Clean, scan.LungCoverage);
@@ -34,10 +36,10 @@ public static class PatientSimulator
     /// smoothed copy of the volume so that the real noise stays. Voxels outside the findings are left exactly as they were.
     /// </summary>
     /// <param name="volume">The real volume (not modified).</param>
-    /// <param name="covid">True for COVID-19 findings with a mask, false for control findings.</param>
+    /// <param name="label">COVID-19 findings with a mask, or control findings.</param>
     /// <param name="seed">Seed of the findings.</param>
     /// <exception cref="InvalidOperationException">When the volume holds no lung or no COVID-19 placement spans enough slices.</exception>
-    public static SimulatedPatient InsertInto(CtVolume volume, bool covid, ulong seed)
+    public static SimulatedPatient InsertInto(CtVolume volume, PatientLabel label, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(volume);
         var g = volume.Geometry;
@@ -45,7 +47,7 @@ public static class PatientSimulator
         var lungs = new LungMap(g, coverage);
         if (lungs.VoxelCount == 0) throw new InvalidOperationException($"{volume.Source}: no lung found below {LungSegmentation.AirThresholdHu} HU; cannot insert findings");
         var background = Smooth(volume);
-        return Paint(lungs, new SeededRandom(seed).Fork(4), covid, seed, findings =>
+        return Paint(lungs, new SeededRandom(seed).Fork(4), label == PatientLabel.Covid, seed, findings =>
         {
             var image = (float[])volume.Hounsfield.Clone();
             var mask = LesionSimulator.Apply(findings, g, image, background, coverage);

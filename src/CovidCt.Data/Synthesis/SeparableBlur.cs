@@ -33,7 +33,15 @@ public static class SeparableBlur
             for (var x = 0; x < width; x++)
             {
                 float sum = 0;
-                for (var k = -radius; k <= radius; k++) sum += kernel[k + radius] * row[Math.Clamp(x + k, 0, width - 1)];
+                if (x >= radius && x < width - radius)
+                {
+                    var window = row.Slice(x - radius, kernel.Length);
+                    for (var k = 0; k < kernel.Length; k++) sum += kernel[k] * window[k];
+                }
+                else
+                {
+                    for (var k = -radius; k <= radius; k++) sum += kernel[k + radius] * row[Math.Clamp(x + k, 0, width - 1)];
+                }
                 target[x] = sum;
             }
         }
