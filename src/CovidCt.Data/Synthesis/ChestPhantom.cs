@@ -16,6 +16,9 @@ public static class ChestPhantom
     /// <summary>HU of air.</summary>
     public const float AirHu = -1000f;
 
+    /// <summary>Value outside the circular scan field of view, as many scanners (and the LIDC-IDRI series) store it: not air.</summary>
+    public const float PaddingHu = -2048f;
+
     /// <summary>Renders the noise-free chest described by <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When the options cannot make a chest (see <see cref="PhantomOptions.Validate"/>).</exception>
     public static PhantomScan Render(PhantomOptions options)
@@ -56,6 +59,7 @@ public static class ChestPhantom
         var obliqueSlope = 1.1;
         var obliqueNorm = Math.Sqrt(1 + obliqueSlope * obliqueSlope);
         var fissureWidth = 0.6 + 0.35 * a.SliceThickness;
+        var fieldRadius = 0.5 * Math.Max(canvas.Width, canvas.Height) * canvas.Spacing;
         for (var row = 0; row < canvas.Height; row++)
         {
             var y = canvas.Y(row);
@@ -65,7 +69,8 @@ public static class ChestPhantom
                 var index = row * canvas.Width + column;
                 var depth = a.BodyDepth(x, y);
                 float value;
-                if (depth < 0)
+                if (x * x + y * y > fieldRadius * fieldRadius) value = PaddingHu;
+                else if (depth < 0)
                 {
                     value = Table(y - tableTop - 0.0004 * x * x, Math.Abs(x) < canvas.Width * canvas.Spacing * 0.42);
                 }
@@ -90,7 +95,7 @@ public static class ChestPhantom
                         var oblique = (z - 0.42 * a.LungHeight - obliqueSlope * (y + 0.6 * (Math.Abs(x) - a.LungCentreX))) / obliqueNorm;
                         var fissure = Math.Exp(-Math.Pow(oblique / fissureWidth, 2));
                         if (x < 0 && oblique > 0 && y < 10) fissure = Math.Max(fissure, Math.Exp(-Math.Pow((z - 0.62 * a.LungHeight - 0.1 * y) / fissureWidth, 2)));
-                        parenchyma += 0.18 * fissure * (-250 - parenchyma);
+                        parenchyma += 0.12 * fissure * (-250 - parenchyma);
                         value = (float)(value + cover * (parenchyma - value));
                         lungCoverage[index] = (byte)Math.Round(cover * 255);
                     }

@@ -7,7 +7,8 @@ namespace CovidCt.Data.Synthesis;
 /// <summary>How <see cref="CohortBuilder.Build"/> runs.</summary>
 /// <param name="SharedData">Folder that relative real-CT series paths resolve against; null when the spec has none or only absolute ones.</param>
 /// <param name="ContactSheets">Write a contact-sheet PNG per patient under <c>sheets/</c>.</param>
-public sealed record CohortBuildOptions(string? SharedData = null, bool ContactSheets = true);
+/// <param name="Splits">Build only the patients of these splits (the same patients, byte for byte, as in a full build); null builds all.</param>
+public sealed record CohortBuildOptions(string? SharedData = null, bool ContactSheets = true, IReadOnlySet<CohortSplit>? Splits = null);
 
 /// <summary>What a build wrote.</summary>
 /// <param name="Manifest">Path of <c>manifest.csv</c>.</param>
@@ -28,7 +29,7 @@ public static class CohortBuilder
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(options);
         var folder = Path.GetFullPath(outFolder);
-        var plan = CohortPlan.For(spec);
+        var plan = CohortPlan.For(spec).Where(p => options.Splits is null || options.Splits.Contains(p.Split)).ToList();
         var realSeries = plan.Where(p => p.Series is not null).Select(p => p.Series!).Distinct().ToDictionary(s => s, s => ResolveSeries(spec, s, options.SharedData));
         var cache = new Dictionary<string, CtVolume>();
         var card = new List<CohortCardPatient>();
@@ -52,7 +53,7 @@ public static class CohortBuilder
         pendingWrite.GetAwaiter().GetResult();
         var manifest = Path.Combine(folder, "manifest.csv");
         CohortManifest.Write(manifest, entries);
-        CohortCard.Write(folder, spec, card);
+        CohortCard.Write(folder, spec, card, options.Splits);
         return new CohortBuildResult(manifest, card);
     }
 

@@ -54,7 +54,11 @@ public static class CohortCard
     }
 
     /// <summary>Writes <c>cohort-card.json</c> and <c>cohort-card.md</c> into <paramref name="folder"/> (atomically).</summary>
-    public static void Write(string folder, CohortSpec spec, IReadOnlyList<CohortCardPatient> patients)
+    /// <param name="folder">Output folder.</param>
+    /// <param name="spec">The spec built.</param>
+    /// <param name="patients">The patients written.</param>
+    /// <param name="splits">The splits built when only some were (see <see cref="CohortBuildOptions.Splits"/>), else null.</param>
+    public static void Write(string folder, CohortSpec spec, IReadOnlyList<CohortCardPatient> patients, IReadOnlySet<CohortSplit>? splits = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(patients);
@@ -65,6 +69,7 @@ public static class CohortCard
             seed = spec.Seed,
             specSha256 = spec.Sha256,
             maskThresholdHu = LesionSimulator.MaskThresholdHu,
+            splitsBuilt = splits is null ? ["train", "val", "test"] : new[] { CohortSplit.Train, CohortSplit.Val, CohortSplit.Test }.Where(splits.Contains).Select(Split).ToArray(),
             counts = Counts(patients),
             spec,
             patients,
@@ -72,7 +77,7 @@ public static class CohortCard
         var options = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
         options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         AtomicFile.WriteAllText(Path.Combine(folder, "cohort-card.json"), JsonSerializer.Serialize(card, options) + "\n");
-        AtomicFile.WriteAllText(Path.Combine(folder, "cohort-card.md"), Markdown(spec, patients));
+        AtomicFile.WriteAllText(Path.Combine(folder, "cohort-card.md"), Markdown(spec, patients, card.splitsBuilt));
     }
 
     private static object Counts(IReadOnlyList<CohortCardPatient> patients) =>
@@ -82,14 +87,16 @@ public static class CohortCard
             control = patients.Count(p => p.Split == s && p.Label == "control"),
         });
 
-    private static string Markdown(CohortSpec spec, IReadOnlyList<CohortCardPatient> patients)
+    private static string Markdown(CohortSpec spec, IReadOnlyList<CohortCardPatient> patients, IReadOnlyList<string> splitsBuilt)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.Append(c, $"# Cohort card: {spec.Name}\n\n");
         text.Append(c, $"Generator `{GeneratorVersion}`, seed {spec.Seed}, spec SHA-256 `{spec.Sha256}`. ");
         text.Append(c, $"Lesion masks hold exactly the voxels that COVID-19 findings changed by more than {LesionSimulator.MaskThresholdHu} HU. ");
-        text.Append("Control patients have no mask; their findings are listed below.\n\n");
+        text.Append("Control patients have no mask; their findings are listed below.");
+        if (splitsBuilt.Count < 3) text.Append(c, $" Only the {string.Join(" and ", splitsBuilt)} patients were built; the others are rebuilt byte for byte by building the spec in full.");
+        text.Append("\n\n");
         text.Append("| split | covid | control |\n|---|---|---|\n");
         foreach (var s in new[] { "train", "val", "test" })
         {

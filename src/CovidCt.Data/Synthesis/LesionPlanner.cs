@@ -108,7 +108,7 @@ internal static class LesionPlanner
             // Posterior preference, and away from the mediastinum: the costal pleura rather than the medial surface.
             var back = row / (double)(g.Height - 1);
             var lateral = Math.Min(1, Math.Abs(column - lungs.MidlineColumn) / (0.35 * g.Width));
-            if (!random.Chance(((1 - posterior) + posterior * back * back) * ((1 - posterior) + posterior * lateral))) continue;
+            if (!random.Chance(((1 - posterior) + posterior * back) * ((1 - posterior) + posterior * lateral))) continue;
             var (ox, oy) = lungs.Outward(z, column, row);
             return (new Vector3D(column * g.ColumnSpacing, row * g.RowSpacing, g.SlicePositions[z]), new Vector3D(ox, oy, 0));
         }

@@ -50,7 +50,8 @@ public sealed class PhantomScan
             var slice = output.AsSpan(z * Geometry.SliceLength, Geometry.SliceLength);
             hounsfield.AsSpan(z * Geometry.SliceLength, Geometry.SliceLength).CopyTo(slice);
             Noise.AddTo(slice, width, height, _noiseRandom.Fork((ulong)z));
-            for (var i = 0; i < slice.Length; i++) slice[i] = MathF.Round(Math.Clamp(slice[i], -1024f, 3071f));
+            // Padding outside the scan circle carries no noise; inside it, values are clipped to the scanner's range.
+            for (var i = 0; i < slice.Length; i++) slice[i] = hounsfield[z * Geometry.SliceLength + i] <= ChestPhantom.PaddingHu ? ChestPhantom.PaddingHu : MathF.Round(Math.Clamp(slice[i], -1024f, 3071f));
         });
         return new CtVolume(Geometry, output, Description);
     }
