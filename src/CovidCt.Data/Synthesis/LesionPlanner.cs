@@ -9,7 +9,7 @@ internal static class LesionPlanner
     public static List<Finding> Covid(LungMap lungs, SeededRandom random)
     {
         var findings = new List<Finding>();
-        var count = random.Integer(3, 8);
+        var count = random.Integer(2, 6);
         var firstSide = random.Chance(0.5) ? -1 : 1;
         for (var i = 0; i < count; i++)
         {
@@ -22,7 +22,7 @@ internal static class LesionPlanner
                 : FindingKind.Consolidation;
             var radial = random.Uniform(8, 20);
             var tangential = radial * random.Uniform(1.3, 2.8);
-            var craniocaudal = Math.Max(random.Uniform(10, 28), 1.6 * SliceSpacing(lungs.Geometry));
+            var craniocaudal = Math.Max(random.Uniform(8, 20), 1.6 * SliceSpacing(lungs.Geometry));
             var fill = kind == FindingKind.Consolidation ? random.Uniform(0.85, 0.97) : random.Uniform(0.2, 0.5);
             if (Place(lungs, random, side, radial * 0.2, radial * 0.9, lowerZone: 2.0, posterior: 0.75) is { } site)
             {
