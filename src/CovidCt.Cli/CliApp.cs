@@ -60,7 +60,9 @@ public static class CliApp
     // Each area of the product contributes its commands here, one line each.
     private static IEnumerable<Command> CommandGroups(TextWriter output)
     {
-        yield return new Command("cohort", "Cohort manifests and simulated cohorts.") { Commands.CohortBuildCommand.Create(output) };
+        yield return Commands.InspectCommand.Create(output);
+        yield return Commands.ConvertCommand.Create(output);
+        yield return Commands.CohortCommands.Create(output, Commands.CohortBuildCommand.Create(output));
     }
 }
 

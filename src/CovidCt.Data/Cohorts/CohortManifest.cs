@@ -62,17 +62,20 @@ public sealed class CohortManifest
         var firstLineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
-            var entry = ParseRow(row, folder, problems);
-            if (entry is null) continue;
-            if (firstLineOfId.TryGetValue(entry.PatientId, out var first))
+            // Every check runs on every row, so one pass reports all of a row's problems.
+            var id = row.Optional("patient_id") ?? "";
+            if (id.Length > 0 && !firstLineOfId.TryAdd(id, row.Line))
             {
-                problems.Add(new CohortProblem(path, row.Line, "patient_id", $"duplicate patient_id '{entry.PatientId}' (first on line {first})"));
-                continue;
+                problems.Add(new CohortProblem(path, row.Line, "patient_id", $"duplicate patient_id '{id}' (first on line {firstLineOfId[id]})"));
             }
-            firstLineOfId[entry.PatientId] = row.Line;
-            entries.Add(entry);
+            var entry = ParseRow(row, folder, problems);
+            if (entry is not null) entries.Add(entry);
+            if (row.Optional("images") is { Length: > 0 } images)
+            {
+                var masks = row.Optional("masks") is { Length: > 0 } m ? m : null;
+                CohortSourceCheck.Check(row.Line, path, images, System.IO.Path.GetFullPath(images, folder), masks, masks is null ? null : System.IO.Path.GetFullPath(masks, folder), imageOptions, problems);
+            }
         }
-        foreach (var entry in entries) CohortSourceCheck.Check(entry, path, imageOptions, problems);
         if (problems.Count > 0) throw new CohortValidationException(path, problems.OrderBy(p => p.Line ?? 0).ToList());
         return new CohortManifest(path, entries);
     }

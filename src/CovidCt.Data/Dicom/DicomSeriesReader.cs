@@ -15,15 +15,30 @@ internal static class DicomSeriesReader
         var series = DicomSeries.Select(folder, seriesInstanceUid);
         var geometry = series.Geometry;
         var voxels = GC.AllocateUninitializedArray<float>(checked((int)geometry.VoxelCount));
-        var buffer = GC.AllocateUninitializedArray<byte>(series.SliceBytes);
-        for (var z = 0; z < series.Slices.Count; z++)
+        // Slices are independent files: decode them in parallel, one pixel buffer per worker.
+        try
+        {
+            DecodeAll(series, voxels);
+        }
+        catch (AggregateException e)
+        {
+            // Callers expect the reader's own typed error, not the parallel wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions.FirstOrDefault(x => x is InvalidInputException) ?? e.InnerExceptions[0]);
+        }
+        return new CtVolume(geometry, voxels, folder, series.SeriesInstanceUid);
+    }
+
+    private static void DecodeAll(DicomSeries series, float[] voxels)
+    {
+        var sliceLength = series.Geometry.SliceLength;
+        Parallel.For(0, series.Slices.Count, () => GC.AllocateUninitializedArray<byte>(series.SliceBytes), (z, _, buffer) =>
         {
             var slice = series.Slices[z];
             DicomFileScanner.ReadPixelData(slice, buffer);
             ClearUnusedBits(buffer, series);
-            VoxelDecoder.Decode(buffer, series.Format, bigEndian: false, slice.RescaleSlope, slice.RescaleIntercept, voxels.AsSpan(z * geometry.SliceLength, geometry.SliceLength));
-        }
-        return new CtVolume(geometry, voxels, folder, series.SeriesInstanceUid);
+            VoxelDecoder.Decode(buffer, series.Format, bigEndian: false, slice.RescaleSlope, slice.RescaleIntercept, voxels.AsSpan(z * sliceLength, sliceLength));
+            return buffer;
+        }, _ => { });
     }
 
     public static CtSourceInfo Describe(string folder, string? seriesInstanceUid)

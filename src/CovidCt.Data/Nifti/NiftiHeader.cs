@@ -69,8 +69,6 @@ internal sealed class NiftiHeader
         h.VoxelOffset = h.Single(bytes, 108);
         h.ScaleSlope = h.Single(bytes, 112);
         h.ScaleIntercept = h.Single(bytes, 116);
-        h.XyztUnits = bytes[123];
-        h.Description = System.Text.Encoding.ASCII.GetString(bytes.Slice(148, 80)).TrimEnd('\0');
         h.QformCode = h.Int16(bytes, 252);
         h.SformCode = h.Int16(bytes, 254);
         h.QuaternB = h.Single(bytes, 256);

@@ -86,6 +86,20 @@ public sealed class CohortManifestTests : IDisposable
     }
 
     [Fact]
+    public void Slice_folder_masks_must_be_named_like_the_slices()
+    {
+        Slices.ImageFiles.Gray(_folder.File("png/s1.png"), 4, 4, (_, _) => 0);
+        Slices.ImageFiles.Gray(_folder.File("png/s2.png"), 4, 4, (_, _) => 0);
+        Slices.ImageFiles.Gray(_folder.File("png-masks/s1.png"), 4, 4, (_, _) => 0);
+        Slices.ImageFiles.Gray(_folder.File("png-masks/other.png"), 4, 4, (_, _) => 0);
+        var path = Manifest("patient_id,label,images,masks,split\np1,covid,png,png-masks,\n");
+
+        var problem = Assert.Single(Assert.Throws<CohortValidationException>(() => CohortManifest.Load(path)).Problems);
+        Assert.Equal("masks", problem.Field);
+        Assert.Contains("no mask for: s2", problem.Message);
+    }
+
+    [Fact]
     public void Wrong_header_is_reported()
     {
         var path = Manifest("patient,label,images,masks,split\np1,covid,ct/p1.nii.gz,,\n");
