@@ -93,7 +93,7 @@ public static class CohortCard
         var text = new StringBuilder();
         text.Append(c, $"# Cohort card: {spec.Name}\n\n");
         text.Append(c, $"Generator `{GeneratorVersion}`, seed {spec.Seed}, spec SHA-256 `{spec.Sha256}`. ");
-        text.Append(c, $"Lesion masks hold exactly the voxels that COVID-19 findings changed by more than {LesionSimulator.MaskThresholdHu} HU. ");
+        text.Append(c, $"Lesion masks hold exactly the voxels that COVID-19 findings changed (lesion field soft-thresholded at {LesionSimulator.MaskThresholdHu} HU). ");
         text.Append("Control patients have no mask; their findings are listed below.");
         if (splitsBuilt.Count < 3) text.Append(c, $" Only the {string.Join(" and ", splitsBuilt)} patients were built; the others are rebuilt byte for byte by building the spec in full.");
         text.Append("\n\n");

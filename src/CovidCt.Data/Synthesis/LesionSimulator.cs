@@ -6,14 +6,16 @@ namespace CovidCt.Data.Synthesis;
 /// image keeps its own noise texture.
 /// </summary>
 /// <remarks>
-/// The change at a voxel is <c>F · (TissueHu − background) − E · (background − AirHu) · (1 − F)</c>, where F combines the
-/// fills of all densifying findings and E is the emphysema fill, both limited to the lung. Changes of at most
-/// <see cref="MaskThresholdHu"/> are not applied, so the COVID-19 lesion mask is exactly the set of voxels the COVID-19
-/// findings changed by more than that amount, and every voxel outside the mask of a COVID-only patient is unchanged.
+/// The lesion field at a voxel is <c>c = F · (TissueHu − background) − E · (background − AirHu) · (1 − F)</c>, where F
+/// combines the fills of all densifying findings and E is the emphysema fill, both limited to the lung. The field is
+/// soft-thresholded: where |c| exceeds <see cref="MaskThresholdHu"/> the voxel changes by <c>c ∓ (MaskThresholdHu − 1)</c>,
+/// elsewhere not at all. So the change rises continuously from about 1 HU at the lesion's edge (no step a model could
+/// learn as an outline), every voxel outside the lesions is left exactly as it was, and the COVID-19 mask is exactly
+/// the set of voxels the COVID-19 findings changed (each by at least 1 HU, also after rounding to whole HU).
 /// </remarks>
 public static class LesionSimulator
 {
-    /// <summary>A voxel enters the mask when its change exceeds this many HU; smaller changes are not applied.</summary>
+    /// <summary>A voxel is changed, and enters the mask, when its lesion field exceeds this many HU (see the remarks).</summary>
     public const float MaskThresholdHu = 20f;
 
     /// <summary>The density lesions fill towards (fluid and cells), HU.</summary>
@@ -24,7 +26,7 @@ public static class LesionSimulator
 
     /// <summary>
     /// Adds <paramref name="findings"/> to <paramref name="image"/> (in place) and returns the COVID-19 lesion mask
-    /// (1 where a COVID-19 finding changed the voxel by more than <see cref="MaskThresholdHu"/>).
+    /// (1 where the COVID-19 findings' field exceeds <see cref="MaskThresholdHu"/>, i.e. where they changed the voxel).
     /// </summary>
     /// <param name="findings">What to paint, in the mm frame of <paramref name="geometry"/> (see <see cref="Finding"/>).</param>
     /// <param name="geometry">The grid.</param>
@@ -81,7 +83,7 @@ public static class LesionSimulator
             var fill = 1 - (1 - covid[i]) * (1 - dense[i]);
             var change = fill * room - empty[i] * Math.Max(0f, b - AirHu) * (1 - fill);
             if (Math.Abs(change) <= MaskThresholdHu) continue;
-            image[offset + i] += change;
+            image[offset + i] += change - MathF.Sign(change) * (MaskThresholdHu - 1);
             if (covid[i] * room > MaskThresholdHu) mask[offset + i] = 1;
         }
     }

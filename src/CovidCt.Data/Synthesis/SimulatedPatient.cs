@@ -2,7 +2,7 @@ namespace CovidCt.Data.Synthesis;
 
 /// <summary>A simulated patient: the volume, the COVID-19 lesion mask (null for controls) and what was painted.</summary>
 /// <param name="Volume">The CT volume in HU.</param>
-/// <param name="CovidMask">Exactly the voxels COVID-19 findings changed by more than <see cref="LesionSimulator.MaskThresholdHu"/>; null for a control patient.</param>
+/// <param name="CovidMask">Exactly the voxels COVID-19 findings changed (see <see cref="LesionSimulator"/>); null for a control patient.</param>
 /// <param name="Findings">Every finding painted (for controls: the other-disease findings recorded in the cohort card; empty = healthy lungs).</param>
 /// <param name="LungVoxels">Voxels in the lung mask, for the lesion burden.</param>
 /// <param name="NoiseSigmaHu">Standard deviation of the simulated scanner noise; null when the volume is real CT.</param>

@@ -39,7 +39,7 @@ public sealed class PatientSimulatorTests
     }
 
     [Fact]
-    public void Mask_is_exactly_the_voxels_changed_by_more_than_the_threshold()
+    public void Mask_is_exactly_the_voxels_the_lesions_changed()
     {
         // The same seed without lesions: identical anatomy and identical noise.
         var scan = SynthesisFixture.Scan;
@@ -53,12 +53,25 @@ public sealed class PatientSimulatorTests
             if (mask[i] == 0) Assert.True(change == 0, $"voxel {i} outside the mask changed by {change} HU");
             else
             {
-                // Rounding to whole HU after the noise may move a change by at most 1 HU.
-                Assert.True(change >= LesionSimulator.MaskThresholdHu - 1, $"mask voxel {i} changed by only {change} HU");
+                Assert.True(change >= 1, $"mask voxel {i} changed by only {change} HU");
                 inside++;
             }
         }
         Assert.True(inside > 200, $"only {inside} lesion voxels");
+    }
+
+    [Fact]
+    public void Lesion_edges_rise_gradually_from_about_1_HU_without_a_step()
+    {
+        // A hard cut at the threshold would leave no change between 1 and 19 HU; a soft threshold leaves a ramp there.
+        var scan = SynthesisFixture.Scan;
+        var plain = scan.Acquire((float[])scan.Clean.Clone()).Hounsfield;
+        var patient = SynthesisFixture.Covid;
+        var mask = patient.CovidMask!.Labels;
+        var changes = Enumerable.Range(0, mask.Length).Where(i => mask[i] != 0).Select(i => patient.Volume.Hounsfield[i] - plain[i]).ToArray();
+        var faint = changes.Count(c => c < LesionSimulator.MaskThresholdHu) / (double)changes.Length;
+        Assert.True(faint > 0.01, $"{faint:P2} of lesion voxels changed by less than {LesionSimulator.MaskThresholdHu} HU");
+        Assert.True(changes.Max() > 150, "lesion cores change by far more than the edge");
     }
 
     [Fact]
