@@ -8,8 +8,12 @@ namespace CovidCt.Data.Synthesis;
 /// </summary>
 public static class PatientSimulator
 {
-    /// <summary>A COVID-19 patient is redrawn (from a derived seed) until its lesions span at least this many consecutive slices.</summary>
+    /// <summary>A COVID-19 patient is redrawn (from a derived seed) until its lesions span at least this many consecutive slices,
+    /// each with at least <see cref="MinLesionPixelsPerSlice"/> lesion pixels: the study's patient rule can then find it.</summary>
     public const int MinConsecutiveLesionSlices = 3;
+
+    /// <summary>Lesion pixels a slice needs to count towards <see cref="MinConsecutiveLesionSlices"/>: above the study's 25-pixel region minimum.</summary>
+    public const int MinLesionPixelsPerSlice = 26;
 
     private const int MaxAttempts = 8;
 
@@ -66,9 +70,9 @@ public static class PatientSimulator
             var (volume, mask) = render(findings);
             if (!covid) return new SimulatedPatient(volume, null, findings, lungs.VoxelCount, noise);
             var patient = new SimulatedPatient(volume, new LesionMask(volume.Geometry, mask, $"simulated COVID-19 lesions, seed {seed}"), findings, lungs.VoxelCount, noise);
-            if (patient.LongestLesionRun >= MinConsecutiveLesionSlices) return patient;
+            if (patient.LongestRun(MinLesionPixelsPerSlice) >= MinConsecutiveLesionSlices) return patient;
         }
-        throw new InvalidOperationException($"seed {seed}: no COVID-19 lesion placement spanned {MinConsecutiveLesionSlices} consecutive slices in {MaxAttempts} attempts; the volume may hold too little lung");
+        throw new InvalidOperationException($"seed {seed}: no COVID-19 lesion placement spanned {MinConsecutiveLesionSlices} consecutive slices of {MinLesionPixelsPerSlice}+ lesion pixels in {MaxAttempts} attempts; the volume may hold too little lung");
     }
 
     // In-plane Gaussian (1.2 pixels) per slice: a noise-free stand-in for the real anatomy.

@@ -15,18 +15,18 @@ public sealed record SimulatedPatient(CtVolume Volume, LesionMask? CovidMask, IR
     public int LesionSlices => CovidMask is null ? 0 : Enumerable.Range(0, Volume.Geometry.Depth).Count(z => CovidMask.LesionPixels(z) > 0);
 
     /// <summary>Longest run of consecutive slices holding COVID-19 mask voxels (0 for controls).</summary>
-    public int LongestLesionRun
+    public int LongestLesionRun => LongestRun(1);
+
+    /// <summary>Longest run of consecutive slices each holding at least <paramref name="minimumPixels"/> COVID-19 mask voxels (0 for controls).</summary>
+    public int LongestRun(int minimumPixels)
     {
-        get
+        if (CovidMask is null) return 0;
+        int best = 0, run = 0;
+        for (var z = 0; z < Volume.Geometry.Depth; z++)
         {
-            if (CovidMask is null) return 0;
-            int best = 0, run = 0;
-            for (var z = 0; z < Volume.Geometry.Depth; z++)
-            {
-                run = CovidMask.LesionPixels(z) > 0 ? run + 1 : 0;
-                best = Math.Max(best, run);
-            }
-            return best;
+            run = CovidMask.LesionPixels(z) >= minimumPixels ? run + 1 : 0;
+            best = Math.Max(best, run);
         }
+        return best;
     }
 }

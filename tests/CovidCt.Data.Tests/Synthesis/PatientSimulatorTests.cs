@@ -23,7 +23,8 @@ public sealed class PatientSimulatorTests
     public void Covid_patients_have_lesions_on_at_least_three_consecutive_slices(ulong seed)
     {
         var patient = seed == 11 ? SynthesisFixture.Covid : PatientSimulator.Procedural(SynthesisFixture.Options(seed), PatientLabel.Covid);
-        Assert.True(patient.LongestLesionRun >= PatientSimulator.MinConsecutiveLesionSlices, $"longest run {patient.LongestLesionRun}");
+        var run = patient.LongestRun(PatientSimulator.MinLesionPixelsPerSlice);
+        Assert.True(run >= PatientSimulator.MinConsecutiveLesionSlices, $"longest run of slices with {PatientSimulator.MinLesionPixelsPerSlice}+ lesion pixels: {run}");
         Assert.All(patient.Findings, f => Assert.True(f.IsCovid, $"{f.Kind} in a COVID-19 patient"));
     }
 
@@ -130,7 +131,7 @@ public sealed class PatientSimulatorTests
         var real = CtReader.Read(folder);
         var before = (float[])real.Hounsfield.Clone();
         var patient = PatientSimulator.InsertInto(real, PatientLabel.Covid, 2020);
-        Assert.True(patient.LongestLesionRun >= PatientSimulator.MinConsecutiveLesionSlices);
+        Assert.True(patient.LongestRun(PatientSimulator.MinLesionPixelsPerSlice) >= PatientSimulator.MinConsecutiveLesionSlices);
         AssertUnchangedOutsideMask(before, patient);
     }
 
