@@ -64,7 +64,7 @@ public static class CliApp
         yield return Commands.PaperCommand.Create(output);
         yield return Commands.InspectCommand.Create(output);
         yield return Commands.ConvertCommand.Create(output);
-        yield return Commands.CohortCommands.Create(output);
+        yield return Commands.CohortCommands.Create(output, Commands.CohortBuildCommand.Create(output));
     }
 }
 
