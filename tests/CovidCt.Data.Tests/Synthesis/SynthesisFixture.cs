@@ -21,9 +21,6 @@ public static class SynthesisFixture
     /// <summary>A control patient of seed 12.</summary>
     public static SimulatedPatient Control => LazyControl.Value;
 
-    /// <summary>The folder named by COVIDCT_SHARED_DATA, or null when the variable is not set.</summary>
-    public static string? SharedData => Environment.GetEnvironmentVariable("COVIDCT_SHARED_DATA") is { Length: > 0 } folder ? folder : null;
-
     /// <summary>The repository root (the folder holding CovidCt.sln).</summary>
     public static string RepositoryRoot
     {
