@@ -1,4 +1,7 @@
+using CovidCt.Interactive.Figures;
 using CovidCt.Metrics;
+using CovidCt.Pipelines;
+using CovidCt.Pipelines.Evaluation;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace CovidCt.Interactive.Formatting;
@@ -21,6 +24,11 @@ public static class CovidCtFormatters
         Add<PairedDecisionComparison>(ComparisonHtml.Decisions);
         Add<SolverResult>(SolverHtml.Result);
         Add<SolverFit>(SolverHtml.Fit);
+        Add<PatientResult>(TimelineHtml.Patient);
+        Add<PatientOutcome>(TimelineHtml.Outcome);
+        Add<PipelineEvaluation>(EvaluationHtml.Evaluation);
+        Add<SliceFigure>(FigureHtml.Figure);
+        Add<SliceGallery>(FigureHtml.Gallery);
     }
 
     private static void Add<T>(Func<T, string> html)

@@ -36,9 +36,10 @@ public static class MetricsHtml
     }
 
     /// <summary>Every metric with its count and interval, under a line with the counts.</summary>
-    public static string Metrics(DiagnosticMetrics metrics) => Markup.Block(
-        Markup.Paragraph(CountsLine(metrics.Counts)),
-        MetricsTable(metrics));
+    public static string Metrics(DiagnosticMetrics metrics) => Markup.Block(Body(metrics));
+
+    /// <summary>The counts line and the metrics table, unwrapped, for composite results.</summary>
+    internal static string Body(DiagnosticMetrics metrics) => Markup.Paragraph(CountsLine(metrics.Counts)) + MetricsTable(metrics);
 
     private static string CountsLine(ConfusionCounts c) =>
         $"TP {Markup.Count(c.TruePositives)}, FN {Markup.Count(c.FalseNegatives)}, TN {Markup.Count(c.TrueNegatives)}, FP {Markup.Count(c.FalsePositives)} ({Markup.Count(c.Total)} cases)";

@@ -10,7 +10,10 @@ public static class RocHtml
     /// AUC with its DeLong intervals, the class sizes and the Youden-optimal operating point. With fewer than two cases
     /// of a class the DeLong rows say so; with one class absent the AUC shows as undefined.
     /// </summary>
-    public static string Curve(RocCurve curve)
+    public static string Curve(RocCurve curve) => Markup.Block(Table(curve, "ROC curve"));
+
+    /// <summary>The summary table, unwrapped, for composite results.</summary>
+    internal static string Table(RocCurve curve, string caption)
     {
         var everything = curve.Points[^1].Counts; // the lowest threshold calls every case positive
         var youden = curve.YoudenOptimal();
@@ -28,7 +31,7 @@ public static class RocHtml
                 ? Markup.Undefined("sensitivity or specificity is undefined")
                 : $"score ≥ {Markup.Number(youden.Threshold, 4)}: sensitivity {Markup.Percent(youden.Sensitivity!.Value)}, specificity {Markup.Percent(youden.Specificity!.Value)}")],
         ];
-        return Markup.Block(Markup.Table("ROC curve", ["", "Value"], rows));
+        return Markup.Table(caption, ["", "Value"], rows);
     }
 
     /// <summary>DeLong's paired test: both AUCs, the difference with its interval, z and the two-sided p-value.</summary>

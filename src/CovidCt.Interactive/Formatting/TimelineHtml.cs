@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using CovidCt.Interactive.Html;
+using CovidCt.Pipelines;
+using CovidCt.Pipelines.Evaluation;
+using CovidCt.Pipelines.PostProcessing;
+
+namespace CovidCt.Interactive.Formatting;
+
+/// <summary>
+/// The per-patient quadrant timeline: one column per slice in anatomical order, one row per quadrant. A cell is red
+/// when the slice has a box in that quadrant (darker for a higher box probability); the run of consecutive slices that
+/// decided the patient is outlined. With the truth, a last row shows slices with a true lesion (green), without one
+/// (grey) and with unknown truth (white, dashed).
+/// </summary>
+public static class TimelineHtml
+{
+    private const int RowHeight = 14;
+    private const int LabelWidth = 92;
+    private const int PlotWidth = 880;
+    private static readonly (Quadrant Quadrant, string Label)[] Rows =
+        [(Quadrant.UpperLeft, "upper left"), (Quadrant.UpperRight, "upper right"), (Quadrant.LowerLeft, "lower left"), (Quadrant.LowerRight, "lower right")];
+
+    /// <summary>A detection result: the decision in words above the timeline.</summary>
+    public static string Patient(PatientResult result) =>
+        Markup.Block(Markup.Paragraph($"{result.PatientId}: {Decision(result)}"), Svg(result, null));
+
+    /// <summary>A detection result against the truth: the verdict (true positive, false negative, ...) and a truth row.</summary>
+    public static string Outcome(PatientOutcome outcome)
+    {
+        var called = outcome.Result.Decision.IsPositive;
+        var verdict = (outcome.IsCovid, called) switch
+        {
+            (true, true) => "true positive",
+            (true, false) => "false negative",
+            (false, true) => "false positive",
+            (false, false) => "true negative",
+        };
+        var label = outcome.IsCovid ? "COVID-19" : "control";
+        return Markup.Block(
+            Markup.Paragraph($"{outcome.Result.PatientId} ({label}), {verdict}: {Decision(outcome.Result)}"),
+            Svg(outcome.Result, outcome.SliceTruth));
+    }
+
+    private static string Decision(PatientResult result)
+    {
+        var d = result.Decision;
+        var boxes = $"{d.PositiveSlices} of {d.SliceCount} slices with boxes";
+        return d.IsPositive
+            ? $"called positive, score {Markup.Number(d.Score)} ({Label(d.Quadrant)}, slices {d.FirstSlice + 1}–{d.LastSlice + 1}); {boxes}"
+            : $"called negative, no quadrant has a qualifying run of consecutive slices; {boxes}";
+    }
+
+    private static string Label(Quadrant quadrant) => Rows.FirstOrDefault(r => r.Quadrant == quadrant).Label ?? quadrant.ToString();
+
+    private static string Svg(PatientResult result, IReadOnlyList<bool?>? truth)
+    {
+        var slices = result.Slices;
+        var cell = Math.Clamp(PlotWidth / Math.Max(1, slices.Count), 3, 16);
+        var rows = Rows.Length + (truth is null ? 0 : 1);
+        var width = LabelWidth + cell * slices.Count;
+        var height = rows * RowHeight + 16;
+        var svg = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"10\">");
+        for (var r = 0; r < Rows.Length; r++)
+        {
+            RowLabel(svg, r, Rows[r].Label);
+            for (var s = 0; s < slices.Count; s++)
+            {
+                var score = slices[s].Detection.QuadrantScores[r];
+                var fill = score > 0 ? $"#d00000\" fill-opacity=\"{Markup.Number(0.35 + 0.65 * score, 2)}" : "#eeeeee";
+                var title = $"slice {slices[s].Index + 1} ({Markup.Number(slices[s].Position, 1)} mm), {Rows[r].Label}: " +
+                    (score > 0 ? $"box probability {Markup.Number(score)}" : "no box");
+                Rect(svg, LabelWidth + s * cell, r * RowHeight, cell, fill, title);
+            }
+        }
+        if (truth is not null)
+        {
+            RowLabel(svg, Rows.Length, "truth");
+            for (var s = 0; s < slices.Count; s++)
+            {
+                var known = slices[s].Index < truth.Count ? truth[slices[s].Index] : null;
+                var (fill, text) = known switch
+                {
+                    true => ("#22aa22", "lesion"),
+                    false => ("#cccccc", "no lesion"),
+                    null => ("#ffffff\" stroke=\"#999999\" stroke-dasharray=\"2,1", "unknown"),
+                };
+                Rect(svg, LabelWidth + s * cell, Rows.Length * RowHeight, cell, fill, $"slice {slices[s].Index + 1}: {text}");
+            }
+        }
+        var decision = result.Decision;
+        var decidingRow = Array.FindIndex(Rows, r => r.Quadrant == decision.Quadrant);
+        if (decision.IsPositive && decidingRow >= 0)
+        {
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<rect x=\"{LabelWidth + decision.FirstSlice * cell}\" y=\"{decidingRow * RowHeight}\" width=\"{(decision.LastSlice - decision.FirstSlice + 1) * cell}\" height=\"{RowHeight}\" fill=\"none\" stroke=\"#000000\" stroke-width=\"2\"><title>deciding run</title></rect>");
+        }
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth}\" y=\"{rows * RowHeight + 12}\">slice 1</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width}\" y=\"{rows * RowHeight + 12}\" text-anchor=\"end\">slice {slices.Count}</text>");
+        return svg.Append("</svg>").ToString();
+    }
+
+    private static void RowLabel(StringBuilder svg, int row, string label) =>
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{row * RowHeight + 11}\">{Markup.Encode(label)}</text>");
+
+    private static void Rect(StringBuilder svg, int x, int y, int width, string fill, string title) =>
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<rect x=\"{x}\" y=\"{y}\" width=\"{width - 1}\" height=\"{RowHeight - 1}\" fill=\"{fill}\"><title>{Markup.Encode(title)}</title></rect>");
+}
