@@ -69,6 +69,8 @@ class UNetPlusPlus(nn.Module):
 
     def probability(self, image: torch.Tensor) -> torch.Tensor:
         logits = self.forward(image)
+        if len(logits) == 1:
+            return torch.sigmoid(logits[0])
         return torch.stack([torch.sigmoid(z) for z in logits]).mean(dim=0)
 
 

@@ -34,7 +34,8 @@ def _batch_indices(positive: torch.Tensor, negative: torch.Tensor, batch: int, g
 
 @torch.no_grad()
 def validation_loss(model, images, targets, batch: int = 32) -> tuple[float, float]:
-    """Mean loss over the validation slices and the pooled Dice at probability 0.5."""
+    """Mean loss over the validation slices and the pooled Dice at probability 0.5 (NaN when neither the
+    targets nor the predictions hold a lesion pixel: Dice is undefined there, logged as 'undefined')."""
     model.eval()
     losses, inter, total = [], 0.0, 0.0
     for start in range(0, len(images), batch):
@@ -106,7 +107,7 @@ def train(args) -> None:
                 torch.save({"state_dict": model.state_dict(), "config": config, "epoch": epoch,
                             "val_loss": val_loss}, os.path.join(args.out, "best.pt"))
             elapsed = time.time() - started
-            log.writerow([epoch, f"{running / args.steps_per_epoch:.5f}", f"{val_loss:.5f}", f"{val_dice:.4f}",
+            log.writerow([epoch, f"{running / args.steps_per_epoch:.5f}", f"{val_loss:.5f}", "undefined" if val_dice != val_dice else f"{val_dice:.4f}",
                           f"{scheduler.get_last_lr()[0]:.6f}", f"{elapsed:.0f}", int(improved)])
             log_file.flush()
             print(f"epoch {epoch} train {running / args.steps_per_epoch:.4f} val {val_loss:.4f} "

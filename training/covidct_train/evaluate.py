@@ -1,0 +1,85 @@
+"""Per-image and per-patient results of a checkpoint on a cohort split, with the study's post-processing.
+
+Per image: truth = the slice's mask has lesion pixels at model size (slices of covid patients without
+masks are left out and counted in ``images_unknown_truth``); prediction = a kept component (see
+postprocess). Per patient: truth = the manifest label; prediction = the 3-consecutive-slices rule.
+Proportions come with Wilson 95 % intervals; a zero denominator gives null with a reason, never 0.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+
+import torch
+
+from .cohort import load_manifest, load_slices
+from .export import MIN_PIXELS, THRESHOLD, load_checkpoint
+from .postprocess import patient_positive, slice_findings
+
+
+def proportion(numerator: int, denominator: int, z: float = 1.959964) -> dict:
+    """Value and Wilson interval, or value None with the reason when the denominator is 0."""
+    if denominator == 0:
+        return {"numerator": numerator, "denominator": 0, "value": None, "reason": "denominator is 0"}
+    p = numerator / denominator
+    centre = (p + z * z / (2 * denominator)) / (1 + z * z / denominator)
+    half = z * math.sqrt(p * (1 - p) / denominator + z * z / (4 * denominator ** 2)) / (1 + z * z / denominator)
+    return {"numerator": numerator, "denominator": denominator, "value": round(p, 4),
+            "ci95": [round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4)]}
+
+
+def confusion(truth: list[bool], predicted: list[bool]) -> dict:
+    tp = sum(t and p for t, p in zip(truth, predicted))
+    fn = sum(t and not p for t, p in zip(truth, predicted))
+    tn = sum(not t and not p for t, p in zip(truth, predicted))
+    fp = sum(not t and p for t, p in zip(truth, predicted))
+    return {"true_positives": tp, "false_negatives": fn, "true_negatives": tn, "false_positives": fp,
+            "sensitivity": proportion(tp, tp + fn), "specificity": proportion(tn, tn + fp)}
+
+
+@torch.no_grad()
+def evaluate(checkpoint: str, manifest: str, split: str, threshold: float, min_pixels: int, threads: int) -> dict:
+    torch.set_num_threads(threads)
+    model, config = load_checkpoint(checkpoint)
+    size = config["size"]
+    data = load_slices(load_manifest(manifest), split, size, size)
+    probability = torch.cat([model.probability(data.images[i:i + 32]) for i in range(0, len(data.images), 32)])
+    findings = slice_findings(probability, threshold, min_pixels)
+    image_truth, image_predicted, patient_truth, patient_predicted = [], [], [], []
+    for p, entry in enumerate(data.entries):
+        rows = (data.patient == p).nonzero().squeeze(1).tolist()  # already in slice order
+        patient_findings = [findings[r] for r in rows]
+        patient_truth.append(entry.label == "covid")
+        patient_predicted.append(patient_positive(patient_findings))
+        for r in rows:
+            if data.known[r]:
+                image_truth.append(bool(data.targets[r].any()))
+                image_predicted.append(bool(findings[r]))
+    return {"checkpoint": checkpoint, "manifest": manifest, "split": split, "threshold": threshold,
+            "min_pixels": min_pixels, "input_size": size, "patients": len(data.entries),
+            "images": len(image_truth), "images_unknown_truth": int((~data.known).sum()),
+            "per_image": confusion(image_truth, image_predicted),
+            "per_patient": confusion(patient_truth, patient_predicted)}
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description="Evaluate a checkpoint per image and per patient on a cohort split.")
+    p.add_argument("checkpoint")
+    p.add_argument("--manifest", required=True)
+    p.add_argument("--split", default="test")
+    p.add_argument("--threshold", type=float, default=THRESHOLD)
+    p.add_argument("--min-pixels", type=int, default=MIN_PIXELS)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--out", help="write the results as JSON here too")
+    a = p.parse_args()
+    result = evaluate(a.checkpoint, a.manifest, a.split, a.threshold, a.min_pixels, a.threads)
+    text = json.dumps(result, indent=2)
+    print(text)
+    if a.out:
+        with open(a.out, "w") as f:
+            f.write(text + "\n")
+
+
+if __name__ == "__main__":
+    main()
