@@ -2,7 +2,8 @@
 
 Conventions (the same defaults the card states): a component is 8-connected, counted at the model's
 output resolution, kept when probability >= threshold and it has MORE than ``min_pixels`` pixels; its
-quadrant is that of its bounding-box centre relative to the image centre; a patient is positive when one
+quadrant is that of its pixel centroid relative to the image centre (a centroid on a split line goes right
+or down, as in the C# SliceDetector); no valid-area (lung field) restriction is applied here; a patient is positive when one
 quadrant holds a kept component on three consecutive slices, without gaps.
 """
 from __future__ import annotations
@@ -37,9 +38,9 @@ def slice_findings(probability: torch.Tensor, threshold: float, min_pixels: int)
             ys, xs = (image == value).nonzero(as_tuple=True)
             if len(ys) <= min_pixels:
                 continue
-            cy = (ys.min() + ys.max()).item() / 2
-            cx = (xs.min() + xs.max()).item() / 2
-            quadrants.add((2 if cy >= (h - 1) / 2 else 0) + (1 if cx >= (w - 1) / 2 else 0))
+            cy = ys.float().mean().item() + 0.5
+            cx = xs.float().mean().item() + 0.5
+            quadrants.add((2 if cy >= h / 2 else 0) + (1 if cx >= w / 2 else 0))
         findings.append(quadrants)
     return findings
 

@@ -127,10 +127,13 @@ class PostprocessTest(unittest.TestCase):
             p[0, 0, 4 + i % 2, 4 + i] = 0.5  # a zig-zag joined only through corners
         self.assertEqual(slice_findings(p, 0.5, 5), [{3}])
 
-    def test_quadrant_follows_the_bounding_box_centre(self):
+    def test_quadrant_follows_the_pixel_centroid(self):
         p = torch.zeros(1, 1, 10, 10)
-        p[0, 0, 6:9, 1:7] = 1.0  # centre column 3.5 < 4.5: bottom-left, though it crosses the midline
+        p[0, 0, 6:9, 1:7] = 1.0  # centroid x 4.0 < 5: bottom-left, though it crosses the midline
         self.assertEqual(slice_findings(p, 0.5, 1), [{2}])
+        q = torch.zeros(1, 1, 10, 10)
+        q[0, 0, 4:6, 4:6] = 1.0  # centroid exactly on both split lines: right and down
+        self.assertEqual(slice_findings(q, 0.5, 1), [{3}])
 
     def test_three_consecutive_slices_in_one_quadrant(self):
         self.assertTrue(patient_positive([{1}, {0, 1}, {1}]))
