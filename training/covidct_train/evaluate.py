@@ -10,12 +10,15 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 
 import torch
 
 from .cohort import load_manifest, load_slices
+from .dicom import read_series
 from .export import MIN_PIXELS, THRESHOLD, load_checkpoint
 from .postprocess import patient_positive, slice_findings
+from .preprocess import slices_to_model_input
 
 
 def proportion(numerator: int, denominator: int, z: float = 1.959964) -> dict:
@@ -63,6 +66,25 @@ def evaluate(checkpoint: str, manifest: str, split: str, threshold: float, min_p
             "per_patient": confusion(patient_truth, patient_predicted)}
 
 
+@torch.no_grad()
+def evaluate_control_series(checkpoint: str, folders: list[str], threshold: float, min_pixels: int) -> list[dict]:
+    """Runs the model on real DICOM series of patients without COVID-19 (every slice is a true negative)."""
+    model, config = load_checkpoint(checkpoint)
+    size = config["size"]
+    results = []
+    for folder in folders:
+        hu = read_series(folder)
+        images = slices_to_model_input(hu, size, size)
+        probability = torch.cat([model.probability(images[i:i + 32]) for i in range(0, len(images), 32)])
+        findings = slice_findings(probability, threshold, min_pixels)
+        flagged = sum(bool(f) for f in findings)
+        results.append({"series": os.path.basename(os.path.normpath(folder)), "slices": len(findings),
+                        "slices_with_finding": flagged,
+                        "per_image_specificity": proportion(len(findings) - flagged, len(findings)),
+                        "patient_positive": patient_positive(findings)})
+    return results
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description="Evaluate a checkpoint per image and per patient on a cohort split.")
     p.add_argument("checkpoint")
@@ -71,9 +93,14 @@ def main() -> None:
     p.add_argument("--threshold", type=float, default=THRESHOLD)
     p.add_argument("--min-pixels", type=int, default=MIN_PIXELS)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--control-series", action="append", default=[],
+                   help="a DICOM folder of a patient without COVID-19 to score too (repeatable)")
     p.add_argument("--out", help="write the results as JSON here too")
     a = p.parse_args()
     result = evaluate(a.checkpoint, a.manifest, a.split, a.threshold, a.min_pixels, a.threads)
+    if a.control_series:
+        result["real_control_series"] = evaluate_control_series(a.checkpoint, a.control_series, a.threshold,
+                                                                a.min_pixels)
     text = json.dumps(result, indent=2)
     print(text)
     if a.out:
