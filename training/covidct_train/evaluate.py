@@ -3,6 +3,9 @@
 Per image: truth = the slice's mask has lesion pixels at model size (slices of covid patients without
 masks are left out and counted in ``images_unknown_truth``); prediction = a kept component (see
 postprocess). Per patient: truth = the manifest label; prediction = the 3-consecutive-slices rule.
+``per_image_reportable_lesions`` repeats
+the per-image count leaving out slices whose only lesions have at most ``min_pixels`` pixels at model size
+(no detector can report them under the study's rule); how many were left out is stated.
 Proportions come with Wilson 95 % intervals; a zero denominator gives null with a reason, never 0.
 """
 from __future__ import annotations
@@ -49,7 +52,10 @@ def evaluate(checkpoint: str, manifest: str, split: str, threshold: float, min_p
     data = load_slices(load_manifest(manifest), split, size, size)
     probability = torch.cat([model.probability(data.images[i:i + 32]) for i in range(0, len(data.images), 32)])
     findings = slice_findings(probability, threshold, min_pixels)
+    # lesions the post-processing could report at all: a mask component larger than min_pixels
+    reportable = [bool(f) for f in slice_findings(data.targets, 0.5, min_pixels)]
     image_truth, image_predicted, patient_truth, patient_predicted = [], [], [], []
+    large_truth, large_predicted, small_only = [], [], 0
     for p, entry in enumerate(data.entries):
         rows = (data.patient == p).nonzero().squeeze(1).tolist()  # already in slice order
         patient_findings = [findings[r] for r in rows]
@@ -57,12 +63,20 @@ def evaluate(checkpoint: str, manifest: str, split: str, threshold: float, min_p
         patient_predicted.append(patient_positive(patient_findings))
         for r in rows:
             if data.known[r]:
-                image_truth.append(bool(data.targets[r].any()))
+                has_lesion = bool(data.targets[r].any())
+                image_truth.append(has_lesion)
                 image_predicted.append(bool(findings[r]))
+                if has_lesion and not reportable[r]:
+                    small_only += 1
+                else:
+                    large_truth.append(has_lesion)
+                    large_predicted.append(bool(findings[r]))
     return {"checkpoint": checkpoint, "manifest": manifest, "split": split, "threshold": threshold,
             "min_pixels": min_pixels, "input_size": size, "patients": len(data.entries),
             "images": len(image_truth), "images_unknown_truth": int((~data.known).sum()),
             "per_image": confusion(image_truth, image_predicted),
+            "per_image_reportable_lesions": dict(confusion(large_truth, large_predicted),
+                                                 images_left_out_with_only_small_lesions=small_only),
             "per_patient": confusion(patient_truth, patient_predicted)}
 
 

@@ -35,6 +35,20 @@ def _smooth_noise(rng: np.random.Generator, shape, sigma: float) -> np.ndarray:
     return x / (x.std() + 1e-6)
 
 
+LESION_MASK_OPACITY = 0.35  # the drawn outline: where the opacity reaches about a third of its peak
+
+
+def lesion_opacity(du: np.ndarray, dv: np.ndarray, lesion: dict, shrink: float, rng: np.random.Generator) -> np.ndarray:
+    """Opacity in [0, 1] of one lesion on a slice: a rotated ellipse (pixel offsets du, dv from its centre,
+    radii scaled by ``shrink`` towards its ends) with a wobbly border and patchy, soft-edged density."""
+    c, sn = np.cos(lesion["rotation"]), np.sin(lesion["rotation"])
+    a = (c * du + sn * dv) / (lesion["radii"][0] * shrink)
+    b = (-sn * du + c * dv) / (lesion["radii"][1] * shrink)
+    wobble = 0.25 * _smooth_noise(rng, du.shape, 6.0)
+    r = np.sqrt(a ** 2 + b ** 2) + wobble
+    return np.clip(1.5 - r, 0, 1) ** 1.5 * (0.75 + 0.25 * _smooth_noise(rng, du.shape, 2.0).clip(-1, 1))
+
+
 class Patient:
     """One phantom patient: fixed anatomy parameters, sliced along z."""
 
@@ -105,18 +119,11 @@ class Patient:
             cu, cv = centres[0 if les["side"] < 0 else 1]
             lu = cu + np.cos(les["angle"]) * les["radial"] * self.lung[0] * s
             lv = cv + np.sin(les["angle"]) * les["radial"] * self.lung[1] * s
-            shrink = np.sqrt(1 - dz ** 2)
-            c, sn = np.cos(les["rotation"]), np.sin(les["rotation"])
-            du, dv = (u - lu) * n, (v - lv) * n
-            a = (c * du + sn * dv) / (les["radii"][0] * shrink)
-            b = (-sn * du + c * dv) / (les["radii"][1] * shrink)
-            lrng = np.random.default_rng(les["seed"] + z)
-            wobble = 0.25 * _smooth_noise(lrng, (n, n), 6.0)
-            r = np.sqrt(a ** 2 + b ** 2) + wobble
-            opacity = np.clip(1.5 - r, 0, 1) ** 1.5 * (0.75 + 0.25 * _smooth_noise(lrng, (n, n), 2.0).clip(-1, 1))
+            opacity = lesion_opacity((u - lu) * n, (v - lv) * n, les, np.sqrt(1 - dz ** 2),
+                                     np.random.default_rng(les["seed"] + z))
             opacity = np.where(lung, opacity, 0)
             hu = np.where(lung, hu + les["rise"] * opacity, hu)
-            mask |= ((opacity > 0.35) & lung).astype(np.uint8)
+            mask |= ((opacity > LESION_MASK_OPACITY) & lung).astype(np.uint8)
         for (p, drift, radius, vessel_hu) in self.vessels:
             side_centre = centres[0 if p[0] < 0 else 1]
             pu = side_centre[0] + (abs(p[0]) * 0.9) * np.sign(p[0]) * self.lung[0] * s + drift[0] * z - np.sign(p[0]) * 0.5 * self.lung[0] * s
