@@ -56,11 +56,15 @@ def evaluate(checkpoint: str, manifest: str, split: str, threshold: float, min_p
     reportable = [bool(f) for f in slice_findings(data.targets, 0.5, min_pixels)]
     image_truth, image_predicted, patient_truth, patient_predicted = [], [], [], []
     large_truth, large_predicted, small_only = [], [], 0
+    patients = []
     for p, entry in enumerate(data.entries):
         rows = (data.patient == p).nonzero().squeeze(1).tolist()  # already in slice order
         patient_findings = [findings[r] for r in rows]
         patient_truth.append(entry.label == "covid")
         patient_predicted.append(patient_positive(patient_findings))
+        patients.append({"patient_id": entry.patient_id, "label": entry.label, "predicted_positive": patient_predicted[-1],
+                         "slices": len(rows), "slices_with_finding": sum(bool(f) for f in patient_findings),
+                         "slices_with_lesion": sum(bool(data.targets[r].any()) for r in rows)})
         for r in rows:
             if data.known[r]:
                 has_lesion = bool(data.targets[r].any())
@@ -77,7 +81,7 @@ def evaluate(checkpoint: str, manifest: str, split: str, threshold: float, min_p
             "per_image": confusion(image_truth, image_predicted),
             "per_image_reportable_lesions": dict(confusion(large_truth, large_predicted),
                                                  images_left_out_with_only_small_lesions=small_only),
-            "per_patient": confusion(patient_truth, patient_predicted)}
+            "per_patient": confusion(patient_truth, patient_predicted), "patient_results": patients}
 
 
 @torch.no_grad()
