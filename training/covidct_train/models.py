@@ -33,8 +33,9 @@ class UNetPlusPlus(nn.Module):
 
     Node X(i,j) (level i, column j) takes the concatenation of X(i,0..j-1) and the upsampled X(i+1,j-1).
     With deep supervision every top-row node X(0,1)..X(0,L) has its own 1x1 head; ``forward`` then
-    returns the list of logits (training) and ``probability`` averages their sigmoids (Zhou's
-    "accurate mode"). Without it only X(0,L) has a head.
+    returns the list of logits (all trained). ``probability`` always uses the deepest head X(0,L): on
+    unetpp-v2's validation split it gave Dice 0.79 where the mean of the heads (Zhou's "accurate mode")
+    gave 0.55, because the shallowest head X(0,1) stays below 0.5 everywhere after a short schedule.
     """
 
     def __init__(self, filters=(8, 16, 32, 64, 128), deep_supervision: bool = False):
@@ -68,10 +69,7 @@ class UNetPlusPlus(nn.Module):
         return [self.heads[0](grid[(0, depth - 1)])]
 
     def probability(self, image: torch.Tensor) -> torch.Tensor:
-        logits = self.forward(image)
-        if len(logits) == 1:
-            return torch.sigmoid(logits[0])
-        return torch.stack([torch.sigmoid(z) for z in logits]).mean(dim=0)
+        return torch.sigmoid(self.forward(image)[-1])
 
 
 class UNet(nn.Module):
