@@ -1,0 +1,81 @@
+"""Phantom cohort -> train -> export -> evaluate -> parity fixture, on a tiny synthetic dataset (~1 min)."""
+import argparse
+import json
+import os
+import shutil
+import tempfile
+import unittest
+
+import numpy as np
+import onnx
+import torch
+
+from covidct_train import evaluate, export, parity, phantoms, train
+
+
+class EndToEndTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.mkdtemp(prefix="covidct-train-")
+        cls.manifest = phantoms.write_cohort(os.path.join(cls.folder, "cohort"), patients=6, size=64, depth=10, seed=3)
+        cls.run_dir = os.path.join(cls.folder, "run")
+        args = argparse.Namespace(manifest=cls.manifest, cohort_spec=None, architecture="unetpp", filters="4,8,16",
+                                  deep_supervision=True, size=32, epochs=2, steps_per_epoch=2, batch=4, lr=3e-3,
+                                  seed=5, threads=1, val_slices=16, out=cls.run_dir)
+        train.train(args)
+        cls.onnx_path = os.path.join(cls.folder, "model.onnx")
+        export.export(os.path.join(cls.run_dir, "best.pt"), cls.onnx_path, version="test")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.folder, ignore_errors=True)
+
+    def test_training_logs_every_epoch_and_keeps_a_checkpoint(self):
+        with open(os.path.join(self.run_dir, "log.csv")) as f:
+            rows = f.read().strip().splitlines()
+        self.assertEqual(rows[0], "epoch,train_loss,val_loss,val_dice,learning_rate,elapsed_s,best")
+        self.assertEqual(len(rows), 3)
+        self.assertTrue(os.path.exists(os.path.join(self.run_dir, "best.pt")))
+
+    def test_onnx_follows_the_contract(self):
+        model = onnx.load(self.onnx_path)
+        onnx.checker.check_model(model)
+        self.assertGreaterEqual(model.opset_import[0].version, 13)
+        (image,), (probability,) = model.graph.input, model.graph.output
+        self.assertEqual((image.name, probability.name), ("image", "probability"))
+        dims = [d.dim_param or d.dim_value for d in image.type.tensor_type.shape.dim]
+        self.assertEqual(dims, ["N", 1, 32, 32])
+        self.assertNotIn("BatchNormalization", {n.op_type for n in model.graph.node})
+        meta = {p.key: p.value for p in model.metadata_props}
+        self.assertEqual(meta["covidct.architecture"], "unetpp")
+        self.assertEqual(meta["covidct.window_level"], "-700")
+        self.assertEqual(meta["covidct.input_height"], "32")
+        self.assertEqual(meta["covidct.min_pixels"], "25")
+        self.assertEqual(len(meta["covidct.cohort_spec_sha256"]), 64)
+
+    def test_evaluation_counts_every_test_image_and_patient(self):
+        result = evaluate.evaluate(os.path.join(self.run_dir, "best.pt"), self.manifest, "test", 0.5, 25, 1)
+        image, patient = result["per_image"], result["per_patient"]
+        self.assertEqual(sum(image[k] for k in ("true_positives", "false_negatives", "true_negatives",
+                                                "false_positives")), result["images"])
+        self.assertEqual(result["images"], 10 * result["patients"])
+        self.assertEqual(sum(patient[k] for k in ("true_positives", "false_negatives", "true_negatives",
+                                                  "false_positives")), result["patients"])
+
+    def test_parity_fixture_matches_the_checkpoint(self):
+        folder = os.path.join(self.folder, "parity")
+        parity.write(folder, {"tiny": os.path.join(self.run_dir, "best.pt")})
+        with open(os.path.join(folder, "fixture.json")) as f:
+            spec = json.load(f)
+        image = np.fromfile(os.path.join(folder, "image.f32"), "<f4").reshape(spec["shapes"]["image.f32"])
+        expected = np.fromfile(os.path.join(folder, "probability.tiny.f32"), "<f4").reshape(image.shape)
+        model, _ = export.load_checkpoint(os.path.join(self.run_dir, "best.pt"))
+        with torch.no_grad():
+            folded = export.fold_batch_norm(model).probability(torch.from_numpy(image))
+        np.testing.assert_allclose(folded.numpy(), expected, atol=1e-5)
+        hu = np.fromfile(os.path.join(folder, "hu.i16"), "<i2")
+        self.assertEqual(hu.size, 2 * 256 * 256)
+
+
+if __name__ == "__main__":
+    unittest.main()
