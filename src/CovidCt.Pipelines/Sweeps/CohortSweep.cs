@@ -11,12 +11,12 @@ public static class CohortSweep
     /// Every patient of <paramref name="manifest"/> (of <paramref name="split"/> when given) through every setting of
     /// <paramref name="grid"/>; the options the grid does not vary are <paramref name="pipeline"/>'s. With a
     /// <paramref name="cache"/>, maps are read from it or scored and written once; the valid areas are computed once per patient.
-    /// <paramref name="progress"/> receives each patient's id once it is done.
+    /// <paramref name="onPatient"/> receives each patient's id once it is done (for progress).
     /// </summary>
     /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a patient cannot be read, has no slices or duplicate positions, or the model returns non-finite values.</exception>
     /// <exception cref="InvalidOperationException">When the manifest has no patient in <paramref name="split"/>.</exception>
     public static SweepResult Run(DetectionPipeline pipeline, CohortManifest manifest, CohortSplit? split, SweepGrid grid, ProbabilityMapCache? cache = null,
-        IProgress<string>? progress = null, ProportionInterval method = ProportionInterval.Wilson, double level = 0.95)
+        Action<string>? onPatient = null, ProportionInterval method = ProportionInterval.Wilson, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(manifest);
@@ -27,7 +27,7 @@ public static class CohortSweep
             var volume = patient.Volume;
             var maps = cache is null ? pipeline.Score(id, volume) : cache.GetOrScore(id, () => pipeline.Score(id, volume));
             sweep.Add(id, volume.Source, volume.Geometry, maps, pipeline.ValidAreas(volume), patient.Entry.Label == PatientLabel.Covid, patient.SliceTruth);
-            progress?.Report(id);
+            onPatient?.Invoke(id);
         }
         return sweep.Result(method, level);
     }
@@ -39,14 +39,14 @@ public static class CohortSweep
     /// </summary>
     /// <exception cref="ArgumentException">When the splits are the same, or the tuning split cannot choose (see <see cref="OperatingPointRule.Choose"/>).</exception>
     public static TunedOperatingPoint TuneAndReport(DetectionPipeline pipeline, CohortManifest manifest, CohortSplit tuneOn, CohortSplit reportOn, SweepGrid grid,
-        ProbabilityMapCache? cache = null, IProgress<string>? progress = null, ProportionInterval method = ProportionInterval.Wilson, double level = 0.95)
+        ProbabilityMapCache? cache = null, Action<string>? onPatient = null, ProportionInterval method = ProportionInterval.Wilson, double level = 0.95)
     {
         if (tuneOn == reportOn) throw new ArgumentException($"tuning and reporting on the same split ({tuneOn}) would report an optimistic result; choose two splits");
-        var tuning = Run(pipeline, manifest, tuneOn, grid, cache, progress, method, level);
+        var tuning = Run(pipeline, manifest, tuneOn, grid, cache, onPatient, method, level);
         var chosen = tuning.ChooseOperatingPoint();
         var s = chosen.Setting;
         var single = new SweepGrid([s.Threshold], [s.MinPixels], [s.ConsecutiveSlices], [s.SameQuadrant], [s.Assignment]);
-        var reported = Run(pipeline, manifest, reportOn, single, cache, progress, method, level).Rows[0];
+        var reported = Run(pipeline, manifest, reportOn, single, cache, onPatient, method, level).Rows[0];
         return new TunedOperatingPoint(tuneOn, reportOn, tuning, chosen, reported);
     }
 }

@@ -3,7 +3,7 @@ using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.Evaluation;
 using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Pipelines.Sweeps;
-using CovidCt.Pipelines.Tests.Fixtures;
+
 
 namespace CovidCt.Pipelines.Tests.Sweeps;
 
@@ -21,7 +21,7 @@ public sealed class CohortSweepTests : IDisposable
         using var pipeline = new DetectionPipeline(_models.Lesion(32));
         var cache = new ProbabilityMapCache(Path.Combine(_models.Folder, "cache"), ProbabilityCacheKey.For(pipeline, CohortFingerprint.Compute(manifest)));
         var done = new List<string>();
-        var result = CohortSweep.Run(pipeline, manifest, CohortSplit.Test, Grid, cache, new SynchronousProgress(done.Add));
+        var result = CohortSweep.Run(pipeline, manifest, CohortSplit.Test, Grid, cache, done.Add);
         var evaluation = PipelineEvaluation.Compute(CohortDetection.Run(pipeline, manifest, cache: cache));
 
         var study = result.StudyDefaults!;
@@ -75,10 +75,5 @@ public sealed class CohortSweepTests : IDisposable
         // Minimum 40 pixels: no positive call, so the per-image PPV is undefined and its field empty.
         var none = lines.First(l => l.StartsWith("0.5,40,", StringComparison.Ordinal)).Split(',');
         Assert.Equal("", none[Array.IndexOf(header, "image_ppv")]);
-    }
-
-    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 }
