@@ -21,7 +21,7 @@ internal static class SweepText
         {
             console.Line();
             var front = result.ParetoFront(level);
-            console.Line($"Pareto front, per {(level == SweepLevel.Patient ? "patient" : "image")}: sensitivity vs specificity ({front.Count} points)");
+            console.Line($"Pareto front, per {(level == SweepLevel.Patient ? "patient" : "image")}: sensitivity vs specificity ({front.Count} {(front.Count == 1 ? "point" : "points")})");
             if (front.Count == 0)
             {
                 console.Line("  none: sensitivity or specificity is undefined at every setting (no positives or no negatives at this level)");
