@@ -47,6 +47,18 @@ public sealed class PipelineEvaluationTests : IDisposable
     }
 
     [Fact]
+    public void Each_patient_is_handed_to_the_callback_with_its_volume_and_outcome_in_cohort_order()
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
+        using var pipeline = new DetectionPipeline(_models.Lesion(32));
+        var seen = new List<(string Id, int Slices, bool Positive)>();
+        var outcomes = CohortDetection.Run(pipeline, manifest, onPatient: (patient, outcome) =>
+            seen.Add((patient.Entry.PatientId, patient.Volume.Geometry.Depth, outcome.Result.Decision.IsPositive)));
+        Assert.Equal([("P1", 5, true), ("P2", 3, false), ("C1", 4, false)], seen);
+        Assert.Equal(seen.Select(s => s.Id), outcomes.Select(o => o.Result.PatientId));
+    }
+
+    [Fact]
     public void The_cohort_fingerprint_changes_when_an_image_changes()
     {
         var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
