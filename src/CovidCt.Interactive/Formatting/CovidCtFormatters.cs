@@ -1,3 +1,4 @@
+using CovidCt.Interactive.Comparisons;
 using CovidCt.Interactive.Figures;
 using CovidCt.Metrics;
 using CovidCt.Pipelines;
@@ -29,6 +30,7 @@ public static class CovidCtFormatters
         Add<PipelineEvaluation>(EvaluationHtml.Evaluation);
         Add<SliceFigure>(FigureHtml.Figure);
         Add<SliceGallery>(FigureHtml.Gallery);
+        Add<ModelComparison>(ModelComparisonHtml.Comparison);
     }
 
     private static void Add<T>(Func<T, string> html)

@@ -1,0 +1,54 @@
+using CovidCt.Interactive.Comparisons;
+using CovidCt.Interactive.Html;
+
+namespace CovidCt.Interactive.Formatting;
+
+/// <summary>HTML for a comparison of several models on the same cohort.</summary>
+public static class ModelComparisonHtml
+{
+    private static readonly string[] Header =
+    [
+        "Level", "A", "B", "Cases", "AUC A", "AUC B", "AUC A − B (CI)", "DeLong p",
+        "Sensitivity: only A / only B right", "McNemar p (sensitivity)", "Specificity: only A / only B right", "McNemar p (specificity)",
+    ];
+
+    /// <summary>
+    /// One row per pair and level: the paired DeLong test of the AUCs and McNemar's exact test for sensitivity and for
+    /// specificity separately, then the patients whose decision differs between models. A DeLong test that cannot be
+    /// computed shows as undefined with its reason.
+    /// </summary>
+    public static string Comparison(ModelComparison comparison)
+    {
+        var rows = comparison.Tests.Select(t => (IReadOnlyList<Cell>)
+        [
+            t.Level == ComparisonLevel.Patient ? "per patient" : "per image", Markup.Encode(t.ModelA), Markup.Encode(t.ModelB),
+            Cell.Numeric(Markup.Count(t.Cases)),
+            .. DeLongCells(t),
+            Cell.Numeric($"{Markup.Count(t.Decisions.Sensitivity.OnlyACorrect)} / {Markup.Count(t.Decisions.Sensitivity.OnlyBCorrect)}"),
+            Cell.Numeric(Markup.PValue(t.Decisions.Sensitivity.PValue)),
+            Cell.Numeric($"{Markup.Count(t.Decisions.Specificity.OnlyACorrect)} / {Markup.Count(t.Decisions.Specificity.OnlyBCorrect)}"),
+            Cell.Numeric(Markup.PValue(t.Decisions.Specificity.PValue)),
+        ]);
+        var disagreeing = comparison.DisagreeingPatients.Count == 0
+            ? "Every model makes the same decision for every patient."
+            : $"Patients with different decisions: {string.Join(", ", comparison.DisagreeingPatients)}.";
+        return Markup.Block(
+            Markup.Table($"{comparison.Models.Count} models on the same cases: paired DeLong and McNemar exact tests", Header, rows),
+            Markup.Paragraph(disagreeing));
+    }
+
+    private static Cell[] DeLongCells(PairedModelTest test)
+    {
+        if (test.DeLong is not { } d)
+        {
+            var undefined = Cell.Numeric(Markup.Undefined(test.DeLongUndefinedReason));
+            return [undefined, undefined, undefined, undefined];
+        }
+        return
+        [
+            Cell.Numeric(Markup.Number(d.AucA, 4)), Cell.Numeric(Markup.Number(d.AucB, 4)),
+            Cell.Numeric($"{Markup.Number(d.Difference, 4)} ({Markup.Number(d.DifferenceInterval.Lower, 4)} to {Markup.Number(d.DifferenceInterval.Upper, 4)})"),
+            Cell.Numeric(Markup.PValue(d.PValue)),
+        ];
+    }
+}

@@ -1,0 +1,41 @@
+using CovidCt.Interactive.Comparisons;
+using CovidCt.Interactive.Formatting;
+using CovidCt.Pipelines.Evaluation;
+
+namespace CovidCt.Interactive.Tests.Formatting;
+
+public sealed class ModelComparisonHtmlTests
+{
+    private static readonly bool?[] CovidTruth = [false, true, true, true, false];
+    private static readonly bool?[] ControlTruth = [false, false, false, false, false];
+
+    private static ModelRun Run(string name, params PatientOutcome[] outcomes) => new(name, PipelineEvaluation.Compute(outcomes));
+
+    [Fact]
+    public void A_row_per_pair_and_level_with_DeLong_and_McNemar_for_sensitivity_and_specificity()
+    {
+        var a = Run("unetpp-v1", Detections.Outcome(Detections.Positive("p1"), true, CovidTruth), Detections.Outcome(Detections.Positive("p2"), true, CovidTruth),
+            Detections.Outcome(Detections.Negative("n1"), false, ControlTruth), Detections.Outcome(Detections.Negative("n2"), false, ControlTruth));
+        var b = Run("unet-baseline", Detections.Outcome(Detections.Positive("p1"), true, CovidTruth), Detections.Outcome(Detections.Negative("p2"), true, CovidTruth),
+            Detections.Outcome(Detections.Negative("n1"), false, ControlTruth), Detections.Outcome(Detections.Negative("n2"), false, ControlTruth));
+
+        var html = ModelComparisonHtml.Comparison(ModelComparison.Compute([a, b]));
+
+        Assert.Contains("<td>per patient</td><td>unetpp-v1</td><td>unet-baseline</td><td class=\"n\">4</td><td class=\"n\">1.0000</td><td class=\"n\">0.7500</td>", html);
+        Assert.Contains("<td class=\"n\">1 / 0</td><td class=\"n\">1.0000</td><td class=\"n\">0 / 0</td><td class=\"n\">1.0000</td>", html);
+        Assert.Contains("<td>per image</td>", html);
+        Assert.Contains("Patients with different decisions: p2.", html);
+    }
+
+    [Fact]
+    public void An_undefined_DeLong_test_shows_its_reason()
+    {
+        ModelRun OnePerClass(string name) => Run(name,
+            Detections.Outcome(Detections.Positive("p1"), true, CovidTruth), Detections.Outcome(Detections.Negative("n1"), false, ControlTruth));
+
+        var html = ModelComparisonHtml.Comparison(ModelComparison.Compute([OnePerClass("A"), OnePerClass("B")]));
+
+        Assert.Contains("undefined: the paired DeLong test needs at least two cases of each class", html);
+        Assert.Contains("Every model makes the same decision for every patient.", html);
+    }
+}
