@@ -1,5 +1,7 @@
 using System.Globalization;
 using CovidCt.Data.Cohorts;
+using CovidCt.Interactive.Comparisons;
+using CovidCt.Interactive.Formatting;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Evaluation;
 using CovidCt.Pipelines.Rendering;
@@ -35,15 +37,10 @@ public sealed record SliceGallery(string Title, IReadOnlyList<SliceFigure> Figur
             var entry = manifest.Entries.FirstOrDefault(e => e.PatientId == patient.Key)
                 ?? throw new ArgumentException($"patient '{patient.Key}' is not in {manifest.Path}", nameof(manifest));
             var read = CohortReader.Read(entry);
-            var geometry = read.Volume.Geometry;
             foreach (var (_, slice, kind) in patient)
             {
-                var mask = read.Mask is null ? default : read.Mask.Slice(slice.Index);
-                var png = RedBoxRenderer.Render(read.Volume.Slice(slice.Index), geometry.Width, geometry.Height, slice.Detection.Boxes, mask);
-                var detail = slice.Detection.IsPositive
-                    ? $"box probability {slice.Detection.Score.ToString("0.00", CultureInfo.InvariantCulture)}"
-                    : "no box";
-                figures.Add(new SliceFigure(patient.Key, slice.Index, $"{patient.Key} slice {slice.Index + 1}: {kind}, {detail}", png));
+                var detail = slice.Detection.IsPositive ? $"box probability {Probability(slice)}" : "no box";
+                figures.Add(Render(read, slice, $"{patient.Key} slice {slice.Index + 1}: {kind}, {detail}"));
             }
         }
         // Reading grouped by patient shuffled the order: show false positives first, as selected.
@@ -52,6 +49,44 @@ public sealed record SliceGallery(string Title, IReadOnlyList<SliceFigure> Figur
             $"Per-image errors: {falsePositives.Count} false positive and {falseNegatives.Count} false negative slices (red: boxes; green: true lesion outline)",
             figures.OrderBy(f => order[(f.PatientId, f.SliceIndex)]).ToArray());
     }
+
+    /// <summary>
+    /// Why models disagree on one patient: for every model of <paramref name="comparison"/> that called
+    /// <paramref name="patientId"/> positive, the slices of the run that decided it (in anatomical order), drawn as the study
+    /// drew its figures. A model that called the patient negative has no run to show; the title says which models did.
+    /// The patient's volume is read once.
+    /// </summary>
+    /// <exception cref="ArgumentException">The patient is not in the comparison or not in the manifest.</exception>
+    public static SliceGallery DecidingRuns(ModelComparison comparison, string patientId, CohortManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var outcomes = comparison.OutcomesOf(patientId);
+        var entry = manifest.Entries.FirstOrDefault(e => e.PatientId == patientId)
+            ?? throw new ArgumentException($"patient '{patientId}' is not in {manifest.Path}", nameof(manifest));
+        var read = CohortReader.Read(entry);
+        var figures = new List<SliceFigure>();
+        foreach (var (model, outcome) in outcomes.Where(o => o.Outcome.Result.Decision.IsPositive))
+        {
+            var d = outcome.Result.Decision;
+            var run = outcome.Result.Slices.OrderBy(s => s.Position).Skip(d.FirstSlice).Take(d.LastSlice - d.FirstSlice + 1);
+            figures.AddRange(run.Select(slice => Render(read, slice,
+                $"{model}: {patientId} slice {slice.Index + 1}, run in {TimelineHtml.Label(d.Quadrant)}, box probability {Probability(slice)}")));
+        }
+        var verdicts = string.Join("; ", outcomes.Select(o => $"{o.Model} {(o.Outcome.Result.Decision.IsPositive ? "positive" : "negative")}"));
+        var label = outcomes[0].Outcome.IsCovid ? "COVID-19" : "control";
+        return new SliceGallery($"{patientId} ({label}): {verdicts}. The runs that called it positive (red: boxes; green: true lesion outline)", figures);
+    }
+
+    private static SliceFigure Render(CohortPatient read, SliceResult slice, string caption)
+    {
+        var geometry = read.Volume.Geometry;
+        var mask = read.Mask is null ? default : read.Mask.Slice(slice.Index);
+        var png = RedBoxRenderer.Render(read.Volume.Slice(slice.Index), geometry.Width, geometry.Height, slice.Detection.Boxes, mask);
+        return new SliceFigure(read.Entry.PatientId, slice.Index, caption, png);
+    }
+
+    // The slice's highest box probability, as captions print it.
+    private static string Probability(SliceResult slice) => slice.Detection.Score.ToString("0.00", CultureInfo.InvariantCulture);
 
     // Up to `count` candidates: first each patient's first candidate (in the given order), then each one's second, and so on.
     private static List<(PatientOutcome Outcome, SliceResult Slice, bool? Truth)> Spread(

@@ -51,7 +51,8 @@ public static class TimelineHtml
             : $"called negative, no quadrant has a qualifying run of consecutive slices; {boxes}";
     }
 
-    private static string Label(Quadrant quadrant) => Rows.FirstOrDefault(r => r.Quadrant == quadrant).Label ?? quadrant.ToString();
+    /// <summary>The quadrant as the timeline names it ("upper left").</summary>
+    internal static string Label(Quadrant quadrant) => Rows.FirstOrDefault(r => r.Quadrant == quadrant).Label ?? quadrant.ToString();
 
     private static string Svg(PatientResult result, IReadOnlyList<bool?>? truth)
     {

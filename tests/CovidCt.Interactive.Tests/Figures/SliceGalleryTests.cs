@@ -1,7 +1,9 @@
 using CovidCt.Data.Cohorts;
+using CovidCt.Interactive.Comparisons;
 using CovidCt.Interactive.Figures;
 using CovidCt.Interactive.Formatting;
 using CovidCt.Interactive.Tests.Formatting;
+using CovidCt.Pipelines;
 using CovidCt.Pipelines.Evaluation;
 using CovidCt.Pipelines.PostProcessing;
 
@@ -55,6 +57,24 @@ public sealed class SliceGalleryTests
 
         Assert.Contains("<img src=\"data:image/png;base64,AQID\" alt=\"p&lt;1&gt; slice 1: false positive\" width=\"256\"/>", html);
         Assert.Contains("No slices to show.", FigureHtml.Gallery(new SliceGallery("errors", [])));
+    }
+
+    [Fact]
+    public void Deciding_runs_show_the_run_of_each_model_that_called_the_patient_positive()
+    {
+        var control = DefaultCohort.Entries.First(e => e.Label == PatientLabel.Control);
+        bool?[] truth = [false, false, false, false, false];
+        ModelRun Run(string name, PatientResult result) => new(name, PipelineEvaluation.Compute(
+            [Detections.Outcome(result, false, truth), Detections.Outcome(Detections.Negative("other"), false, truth)]));
+        var comparison = ModelComparison.Compute([Run("A", Detections.Positive(control.PatientId)), Run("B", Detections.Negative(control.PatientId))]);
+
+        var gallery = SliceGallery.DecidingRuns(comparison, control.PatientId, DefaultCohort);
+
+        // Detections.Positive boxes the upper left on slices 2-4: A's run; B called the patient negative and has none.
+        Assert.Equal([1, 2, 3], gallery.Figures.Select(f => f.SliceIndex));
+        Assert.Equal($"A: {control.PatientId} slice 2, run in upper left, box probability 0.90", gallery.Figures[0].Caption);
+        Assert.StartsWith($"{control.PatientId} (control): A positive; B negative.", gallery.Title);
+        Assert.All(gallery.Figures, f => Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], f.Png.Take(4)));
     }
 
     private static string RepositoryRoot()
