@@ -2,6 +2,7 @@ using CovidCt.Data.Cohorts;
 using CovidCt.Interactive.Comparisons;
 using CovidCt.Interactive.Figures;
 using CovidCt.Interactive.Formatting;
+using CovidCt.Interactive.Workspace;
 using CovidCt.Interactive.Tests.Formatting;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Evaluation;
@@ -12,7 +13,7 @@ namespace CovidCt.Interactive.Tests.Figures;
 public sealed class SliceGalleryTests
 {
     // The default cohort ships in the repository (datasets/default): real NIfTI volumes and masks to draw on.
-    private static readonly CohortManifest DefaultCohort = CohortManifest.Load(Path.Combine(RepositoryRoot(), "datasets", "default", "manifest.csv"));
+    private static readonly CohortManifest DefaultCohort = CohortManifest.Load(Path.Combine(NotebookWorkspace.Find(AppContext.BaseDirectory).Root, "datasets", "default", "manifest.csv"));
 
     [Fact]
     public void Errors_are_drawn_false_positives_first_most_confident_first()
@@ -75,14 +76,5 @@ public sealed class SliceGalleryTests
         Assert.Equal($"A: {control.PatientId} slice 2, run in upper left, box probability 0.90", gallery.Figures[0].Caption);
         Assert.StartsWith($"{control.PatientId} (control): A positive; B negative.", gallery.Title);
         Assert.All(gallery.Figures, f => Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], f.Png.Take(4)));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CovidCt.sln"))) return folder.FullName;
-        }
-        throw new DirectoryNotFoundException($"no CovidCt.sln above {AppContext.BaseDirectory}");
     }
 }
