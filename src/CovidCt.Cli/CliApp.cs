@@ -72,6 +72,7 @@ public static class CliApp
         yield return Commands.CohortCommands.Create(output, Commands.CohortBuildCommand.Create(output));
         yield return Commands.EvaluateCommand.Create(output);
         yield return Commands.CompareCommand.Create(output);
+        yield return Commands.DetectCommand.Create(output);
     }
 }
 
