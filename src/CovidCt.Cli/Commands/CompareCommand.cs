@@ -14,8 +14,6 @@ namespace CovidCt.Cli.Commands;
 /// </summary>
 internal static class CompareCommand
 {
-    private static readonly string[] Reported = ["sensitivity", "specificity", "accuracy", "ppv", "npv"];
-
     public static Command Create(TextWriter output)
     {
         var models = new Option<FileInfo[]>("--model") { Description = "A lesion model (ONNX); give two or more.", Required = true, AllowMultipleArgumentsPerToken = false };
@@ -113,7 +111,7 @@ internal static class CompareCommand
         console.Line();
         console.Line($"{title} ({TextFormat.Level(columns[0].Metrics.Level)} CI, {ProportionIntervals.Name(columns[0].Metrics.Method)}; AUC: DeLong)");
         var table = TextConsole.Table(["Metric", .. names]);
-        foreach (var name in Reported)
+        foreach (var name in StudyColumns.Metrics)
         {
             table.AddTextRow([TextFormat.Label(name), .. columns.Select(c => Cell(name, c.Metrics.All.First(m => m.Key == name).Value))]);
         }
