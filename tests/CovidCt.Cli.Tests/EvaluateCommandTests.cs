@@ -60,6 +60,26 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_cohort_from_the_cohort_builder_evaluates_with_every_slice_accounted_for()
+    {
+        var spec = Path.Combine(_models.Folder, "spec.json");
+        File.WriteAllText(spec, """{ "name": "tiny", "seed": 7, "width": 64, "height": 64, "slices": { "min": 6, "max": 6 }, "sliceThicknessMm": { "min": 5, "max": 5 }, "procedural": { "covid": 1, "control": 1 }, "split": { "val": 0, "test": 1 } }""");
+        var cohort = Path.Combine(_models.Folder, "built");
+        Assert.Equal(0, CliRun.Of("cohort", "build", "--spec", spec, "--out", cohort, "--no-sheets").ExitCode);
+        var run = CliRun.Of("evaluate", "--model", _models.Lesion(32), "--cohort", Path.Combine(cohort, "manifest.csv"), "--out", _out, "--cache", _cache, "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        // Both patients have a known truth on every slice (the covid one through its mask), so all 12 slices are in the per-image table.
+        Assert.Equal(12, json.RootElement.GetProperty("per_image").GetProperty("images").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("per_image").GetProperty("images_without_truth").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("per_patient").GetProperty("patients").GetInt32());
+        var truth = File.ReadAllLines(Path.Combine(_out, "slices.csv")).Skip(1).Select(l => l.Split(',')[3]).ToArray();
+        Assert.Equal(12, truth.Length);
+        Assert.Contains("1", truth);
+        Assert.DoesNotContain("", truth);
+    }
+
+    [Fact]
     public void A_rerun_reuses_the_probability_cache_and_gives_the_same_metrics()
     {
         var model = _models.Lesion(32);
