@@ -73,6 +73,7 @@ public static class CliApp
         yield return Commands.EvaluateCommand.Create(output);
         yield return Commands.CompareCommand.Create(output);
         yield return Commands.DetectCommand.Create(output);
+        yield return Commands.SweepCommand.Create(output);
     }
 }
 
