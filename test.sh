@@ -9,6 +9,13 @@ results=artifacts/test-results
 rm -rf "$results" && mkdir -p "$results"
 passed=0 failed=0 skipped=0
 
+# The report's browser test needs Debian's chromium; install it once when we may (root with apt-get), else it skips.
+if ! command -v chromium > /dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null 2>&1; then
+  echo "== installing chromium (browser test of report.html)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) > "$results/chromium-install.log" 2>&1 \
+    || echo "   chromium could not be installed (see $results/chromium-install.log): the browser test will skip"
+fi
+
 echo "== build"
 if ! dotnet build CovidCt.sln -c Release > "$results/build.log" 2>&1; then
   grep -E "error|warning" "$results/build.log" | sort -u | head -40

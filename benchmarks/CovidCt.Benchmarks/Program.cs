@@ -25,14 +25,14 @@ if (smoke)
 }
 
 output.WriteLine($"CovidCt benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
+var series = shared is null ? null : ReaderBenchmark.SeriesFolder(shared);
 CovidCt.Data.CtVolume? lidc = null;
 if (Run("readers"))
 {
-    var series = shared is null ? null : ReaderBenchmark.SeriesFolder(shared);
     if (series is null) output.WriteLine("Readers: not measured (set COVIDCT_SHARED_DATA to the folder holding lidc-idri/)");
     else lidc = ReaderBenchmark.Run(output, series, repeats: 3);
 }
-if (Run("postprocessing")) PostProcessingBenchmark.Run(output, lidc);
+if (Run("postprocessing")) PostProcessingBenchmark.Run(output, lidc ?? (series is null ? null : CovidCt.Data.CtReader.Read(series)));
 if (Run("scoring"))
 {
     if (File.Exists(model)) ScoringBenchmark.Run(output, model, images: int.Parse(Value("--images") ?? "16", System.Globalization.CultureInfo.InvariantCulture), repeats: 3);

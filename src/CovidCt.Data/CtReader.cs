@@ -50,6 +50,18 @@ public static class CtReader
         _ => SliceFolderReader.Read(path, options?.Window ?? SliceWindow.Lung),
     };
 
+    /// <summary>
+    /// Reads one slice file — a PNG/JPEG image (mapped back to HU through <see cref="CtReadOptions.Window"/>, default the lung
+    /// window) or a single DICOM file — as a one-slice volume; any other path is read as <see cref="Read"/> does.
+    /// </summary>
+    /// <exception cref="InvalidInputException">For anything that cannot be read; the message names the file and the problem.</exception>
+    public static CtVolume ReadSliceOrVolume(string path, CtReadOptions? options = null)
+    {
+        if (File.Exists(path) && IsSliceImage(path)) return SliceFolderReader.ReadFile(path, options?.Window ?? SliceWindow.Lung);
+        if (File.Exists(path) && IsDicomFile(path)) return DicomSeriesReader.ReadFile(path);
+        return Read(path, options);
+    }
+
     /// <summary>Dimensions and form of the CT at <paramref name="path"/> from headers only, failing as <see cref="Read"/> would for unreadable input.</summary>
     /// <exception cref="InvalidInputException">For anything that cannot be read as a CT volume.</exception>
     public static CtSourceInfo Describe(string path, CtReadOptions? options = null)

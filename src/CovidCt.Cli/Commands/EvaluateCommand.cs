@@ -41,7 +41,7 @@ internal static class EvaluateCommand
             AtomicFile.WriteAllText(Path.Combine(target, "metrics.json"), metricsJson.ToString());
             ResultTables.WriteSlices(Path.Combine(target, "slices.csv"), run.Evaluation);
             ResultTables.WritePatients(Path.Combine(target, "patients.csv"), run.Evaluation);
-            // The report is written last: an interrupted run never leaves a report that disagrees with the files beside it.
+            // The report goes last, so it appears only once every file it describes is complete; an interrupted run leaves the previous one whole.
             AtomicFile.WriteAllText(Path.Combine(target, "report.html"), ReportPage.Build(run, manifest, split, target, figures.Figures, choice.Note));
 
             if (json) output.Write(metricsJson.ToString());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CovidCt.Cli.Output;
+using CovidCt.Cli.Reporting;
 using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
 using Spectre.Console;
@@ -9,8 +10,6 @@ namespace CovidCt.Cli.Commands;
 /// <summary>The text of <c>covidct evaluate</c>: what ran, both tables beside the study's published figures, and the files written.</summary>
 internal static class EvaluationText
 {
-    private static readonly string[] Reported = ["sensitivity", "specificity", "accuracy", "ppv", "npv"];
-
     public static void Write(TextWriter output, ModelRun run, CohortManifest manifest, CohortSplit? split, string outFolder, int figures)
     {
         var console = TextConsole.Create(output);
@@ -33,15 +32,14 @@ internal static class EvaluationText
 
     private static void Table(IAnsiConsole console, string title, DiagnosticMetrics metrics, Estimate? auc, PublishedTable published)
     {
-        var given = published.Figures.Given.ToDictionary(f => f.Key, f => f.Value);
         var counts = metrics.Counts;
         console.Line();
         console.Line($"{title}: TP {counts.TruePositives:N0}, FN {counts.FalseNegatives:N0}, TN {counts.TrueNegatives:N0}, FP {counts.FalsePositives:N0}");
         var table = TextConsole.Table("Metric", "This run", "Count", $"{TextFormat.Level(metrics.Level)} CI ({ProportionIntervals.Name(metrics.Method)})", "Chen et al. 2020");
-        foreach (var (name, estimate) in metrics.All.Where(m => Reported.Contains(m.Key)))
+        foreach (var (name, estimate) in metrics.All.Where(m => StudyColumns.Metrics.Contains(m.Key)))
         {
             table.AddTextRow(TextFormat.Label(name), TextFormat.Value(name, estimate), TextFormat.Fraction(name, estimate), TextFormat.Interval(name, estimate),
-                given.TryGetValue(name, out var p) ? string.Create(CultureInfo.InvariantCulture, $"{p:0.00}%") : "—");
+                StudyColumns.Published(published, name));
         }
         if (auc is not null) table.AddTextRow("AUC", TextFormat.Value("auc", auc), "", TextFormat.Interval("auc", auc) + (auc.Interval is null ? "" : " (DeLong)"), "not published");
         console.Write(table);

@@ -38,9 +38,13 @@ internal static class ShippedAssets
     /// (by the <c>covidct.trained_utc</c> metadata, then by name), with a note saying so.
     /// </summary>
     /// <exception cref="UsageException">When <c>models/</c> holds no model.</exception>
-    public static ModelChoice Model()
+    public static ModelChoice Model() => ModelIn(RequireRoot("--model M.onnx"));
+
+    /// <summary>The default model of the repository at <paramref name="root"/>, as <see cref="Model()"/>.</summary>
+    /// <exception cref="UsageException">When <c>models/</c> holds no model.</exception>
+    public static ModelChoice ModelIn(string root)
     {
-        var folder = Path.Combine(RequireRoot("--model M.onnx"), "models");
+        var folder = Path.Combine(root, "models");
         var preferred = Path.Combine(folder, DefaultModelName);
         if (File.Exists(preferred)) return new ModelChoice(preferred, null);
         var shipped = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.onnx") : [];

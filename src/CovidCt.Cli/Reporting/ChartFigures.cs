@@ -78,16 +78,19 @@ internal static class ChartFigures
         var layout = Layout($"{patient.Result.PatientId} ({label}) — rule {verdict}", "slice", "", xRange: null, yRange: null);
         layout["height"] = 230;
         layout["margin"] = new JsonObject { ["t"] = 40, ["b"] = 40, ["l"] = 90, ["r"] = 20 };
-        layout["yaxis"] = new JsonObject { ["categoryorder"] = "array", ["categoryarray"] = new JsonArray("LowerRight", "LowerLeft", "UpperRight", "UpperLeft", "truth") };
+        // Categories in trace order (the heatmap's four, then "truth"), reversed so UpperLeft is on top. An explicit category
+        // array naming a row the heatmap lacks makes plotly 2.28 throw, so the order comes from the traces.
+        layout["yaxis"] = new JsonObject { ["autorange"] = "reversed" };
         layout["showlegend"] = false;
         if (d.IsPositive)
         {
+            // On a category axis row i sits at position i: the rectangle spans the fired quadrant's row.
             var row = Array.IndexOf(QuadrantRows, ResultTables.QuadrantNames(d.Quadrant));
             layout["shapes"] = new JsonArray(new JsonObject
             {
                 ["type"] = "rect", ["xref"] = "x", ["yref"] = "y",
                 ["x0"] = d.FirstSlice - 0.5, ["x1"] = d.LastSlice + 0.5,
-                ["y0"] = QuadrantRows[row], ["y1"] = QuadrantRows[row],
+                ["y0"] = row - 0.5, ["y1"] = row + 0.5,
                 ["line"] = new JsonObject { ["color"] = "#c00", ["width"] = 3 },
             });
         }

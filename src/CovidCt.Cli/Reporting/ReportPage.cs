@@ -19,8 +19,6 @@ internal static class ReportPage
     /// <summary>Figures embedded in the gallery; the rest are listed by file name (they are all in figures/).</summary>
     public const int GalleryLimit = 60;
 
-    private static readonly string[] Reported = ["sensitivity", "specificity", "accuracy", "ppv", "npv"];
-
     public static string Build(ModelRun run, CohortManifest manifest, CohortSplit? split, string outFolder, IReadOnlyList<ErrorFigure> figures, string? modelNote)
     {
         var e = run.Evaluation;
@@ -53,9 +51,10 @@ internal static class ReportPage
         html.Append("<h2>Threshold sweep</h2>\n<p>")
             .Append(Encode($"Sensitivity and specificity as the score threshold rises. The image score is the highest box probability; only boxes at or above the pipeline's threshold ({threshold:0.00}, dotted) exist, so thresholds below it are not reachable from these scores. The patient score is the weakest slice of the best qualifying run. Minimum size, consecutive slices and quadrant settings: covidct sweep."))
             .Append("</p>\n<div class=\"row\">\n");
-        Chart(html, charts, "sweep-patient", ChartFigures.Sweep(e.Patients.Select(p => p.Result.Decision.Score).ToArray(), e.Patients.Select(p => p.IsCovid).ToArray(), "Per patient", threshold));
-        var known = e.Patients.SelectMany(p => p.Result.Slices.Where(s => p.SliceTruth[s.Index] is not null).Select(s => (s.Detection.Score, Truth: p.SliceTruth[s.Index]!.Value))).ToArray();
-        if (known.Length > 0) Chart(html, charts, "sweep-image", ChartFigures.Sweep(known.Select(k => k.Score).ToArray(), known.Select(k => k.Truth).ToArray(), "Per image", threshold));
+        var patients = ComparedCases.Patients(e);
+        Chart(html, charts, "sweep-patient", ChartFigures.Sweep(patients.Scores, patients.Truth, "Per patient", threshold));
+        var images = ComparedCases.Images(e);
+        if (images.Truth.Count > 0) Chart(html, charts, "sweep-image", ChartFigures.Sweep(images.Scores, images.Truth, "Per image", threshold));
         html.Append("</div>\n");
 
         html.Append("<h2>Patient timelines</h2>\n<p>")
@@ -87,13 +86,12 @@ internal static class ReportPage
     private static void Table(StringBuilder html, string title, DiagnosticMetrics metrics, Estimate? auc, PublishedTable published)
     {
         var c = metrics.Counts;
-        var given = published.Figures.Given.ToDictionary(f => f.Key, f => f.Value);
         html.Append("<div class=\"panel\">\n<h3>").Append(Encode(title)).Append("</h3>\n<table>\n<tr><th>Metric</th><th>This run</th><th>Count</th><th>")
             .Append(Encode($"{TextFormat.Level(metrics.Level)} CI")).Append("</th><th>Chen et al. 2020</th></tr>\n");
-        foreach (var (name, estimate) in metrics.All.Where(m => Reported.Contains(m.Key)))
+        foreach (var (name, estimate) in metrics.All.Where(m => StudyColumns.Metrics.Contains(m.Key)))
         {
             Row(html, TextFormat.Label(name), TextFormat.Value(name, estimate), TextFormat.Fraction(name, estimate), TextFormat.Interval(name, estimate),
-                given.TryGetValue(name, out var p) ? string.Create(CultureInfo.InvariantCulture, $"{p:0.00}%") : "—");
+                StudyColumns.Published(published, name));
         }
         if (auc is not null) Row(html, "AUC", TextFormat.Value("auc", auc), "", TextFormat.Interval("auc", auc), "not published");
         html.Append("</table>\n<table class=\"confusion\">\n<tr><th></th><th>called positive</th><th>called negative</th></tr>\n");

@@ -34,6 +34,14 @@ internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<Dico
         return Build(folder, chosen.Key.Length == 0 ? null : chosen.Key, chosen.ToList());
     }
 
+    /// <summary>One DICOM file as a one-slice series.</summary>
+    /// <exception cref="InvalidInputException">When the file is not a DICOM Part-10 CT slice with the fields a slice needs.</exception>
+    public static DicomSeries FromFile(string file)
+    {
+        var header = DicomFileScanner.ReadHeader(file) ?? throw new InvalidInputException(file, "not a DICOM Part-10 file; expected one DICOM CT slice");
+        return Build(file, header.SeriesInstanceUid, [header]);
+    }
+
     private static string Listing(IEnumerable<IGrouping<string, DicomSliceHeader>> groups) =>
         string.Join("; ", groups.Select(g => $"{(g.Key.Length == 0 ? "(no Series Instance UID)" : g.Key)} ({g.Count()} files)"));
 

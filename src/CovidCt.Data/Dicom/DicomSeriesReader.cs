@@ -10,9 +10,13 @@ namespace CovidCt.Data.Dicom;
 /// </summary>
 internal static class DicomSeriesReader
 {
-    public static CtVolume Read(string folder, string? seriesInstanceUid)
+    public static CtVolume Read(string folder, string? seriesInstanceUid) => Read(DicomSeries.Select(folder, seriesInstanceUid), folder);
+
+    /// <summary>One DICOM file as a one-slice volume.</summary>
+    public static CtVolume ReadFile(string file) => Read(DicomSeries.FromFile(file), file);
+
+    private static CtVolume Read(DicomSeries series, string source)
     {
-        var series = DicomSeries.Select(folder, seriesInstanceUid);
         var geometry = series.Geometry;
         var voxels = GC.AllocateUninitializedArray<float>(checked((int)geometry.VoxelCount));
         // Slices are independent files: decode them in parallel, one pixel buffer per worker.
@@ -25,7 +29,7 @@ internal static class DicomSeriesReader
             // Callers expect the reader's own typed error, not the parallel wrapper.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions.FirstOrDefault(x => x is InvalidInputException) ?? e.InnerExceptions[0]);
         }
-        return new CtVolume(geometry, voxels, folder, series.SeriesInstanceUid);
+        return new CtVolume(geometry, voxels, source, series.SeriesInstanceUid);
     }
 
     private static void DecodeAll(DicomSeries series, float[] voxels)

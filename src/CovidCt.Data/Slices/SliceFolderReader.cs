@@ -31,15 +31,28 @@ public static class SliceFolderReader
 
     /// <summary>Reads the slices as a volume in approximate HU.</summary>
     /// <exception cref="InvalidInputException">When a slice cannot be decoded or the slices differ in size.</exception>
-    public static CtVolume Read(string folder, SliceWindow window)
+    public static CtVolume Read(string folder, SliceWindow window) => ToHounsfield(ReadGray(SliceFiles(folder)), window, folder);
+
+    /// <summary>
+    /// Reads one PNG/JPEG slice as a one-slice volume in approximate HU (what the study's web service accepted: one uploaded
+    /// slice), with the same conventions as a folder.
+    /// </summary>
+    /// <exception cref="InvalidInputException">When the file is missing or cannot be decoded.</exception>
+    public static CtVolume ReadFile(string file, SliceWindow window)
+    {
+        if (!File.Exists(file)) throw new InvalidInputException(file, "file not found; expected a PNG or JPEG slice");
+        return ToHounsfield(ReadGray([file]), window, file);
+    }
+
+    private static CtVolume ToHounsfield((VolumeGeometry Geometry, byte[] Gray) image, SliceWindow window, string source)
     {
         window = window.Validated();
         var lookup = new float[256];
         for (var g = 0; g < 256; g++) lookup[g] = window.ToHounsfield((byte)g);
-        var (geometry, gray) = ReadGray(folder);
+        var gray = image.Gray;
         var voxels = GC.AllocateUninitializedArray<float>(gray.Length);
         for (var i = 0; i < gray.Length; i++) voxels[i] = lookup[gray[i]];
-        return new CtVolume(geometry, voxels, folder);
+        return new CtVolume(image.Geometry, voxels, source);
     }
 
     /// <summary>Reads a folder of PNG masks onto <paramref name="geometry"/>: gray above 127 is lesion.</summary>
@@ -47,7 +60,7 @@ public static class SliceFolderReader
     public static LesionMask ReadMask(string folder, VolumeGeometry geometry)
     {
         ArgumentNullException.ThrowIfNull(geometry);
-        var (found, gray) = ReadGray(folder);
+        var (found, gray) = ReadGray(SliceFiles(folder));
         CtReader.RequireSameGrid(folder, found.Width, found.Height, found.Depth, geometry.Width, geometry.Height, geometry.Depth);
         for (var i = 0; i < gray.Length; i++) gray[i] = gray[i] > MaskThreshold ? (byte)1 : (byte)0;
         return new LesionMask(geometry, gray, folder);
@@ -67,9 +80,8 @@ public static class SliceFolderReader
         return new CtSourceInfo(CtSourceKind.SliceFolder, width, height, files.Count, files.Select(Path.GetFileNameWithoutExtension).ToList()!);
     }
 
-    private static (VolumeGeometry Geometry, byte[] Gray) ReadGray(string folder)
+    private static (VolumeGeometry Geometry, byte[] Gray) ReadGray(IReadOnlyList<string> files)
     {
-        var files = SliceFiles(folder);
         byte[]? gray = null;
         var (width, height) = (0, 0);
         for (var z = 0; z < files.Count; z++)

@@ -2,7 +2,6 @@ using CovidCt.Metrics;
 using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.Catalog;
 using CovidCt.Pipelines.Evaluation;
-using CovidCt.Pipelines.Tests.Fixtures;
 using Microsoft.ML;
 
 namespace CovidCt.Pipelines.Tests.Evaluation;

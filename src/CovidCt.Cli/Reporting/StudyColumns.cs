@@ -1,0 +1,16 @@
+using System.Globalization;
+using CovidCt.Metrics;
+
+namespace CovidCt.Cli.Reporting;
+
+/// <summary>The five metrics the study published, in its order, and the published value of each for the "Chen et al. 2020" column.</summary>
+internal static class StudyColumns
+{
+    public static readonly string[] Metrics = ["sensitivity", "specificity", "accuracy", "ppv", "npv"];
+
+    /// <summary>"93.55%", or "—" when the table does not give the metric.</summary>
+    public static string Published(PublishedTable table, string metric) =>
+        table.Figures.Given.FirstOrDefault(f => f.Key == metric) is { Key: not null } given
+            ? string.Create(CultureInfo.InvariantCulture, $"{given.Value:0.00}%")
+            : "—";
+}
