@@ -36,6 +36,31 @@ public sealed class NotebookWorkspaceTests : IDisposable
     }
 
     [Fact]
+    public void The_cohort_variable_replaces_the_default_cohort_for_evaluation_and_for_tuning()
+    {
+        // This repository's workspace; the override is a manifest of one of its patients, relative to the repository root.
+        var repository = NotebookWorkspace.Find(AppContext.BaseDirectory);
+        var image = Path.Combine(repository.Root, "datasets", "default", "images", "sim-024.nii.gz");
+        var relative = Path.GetRelativePath(repository.Root, Path.Combine(_root, "mine.csv"));
+        File.WriteAllText(Path.Combine(_root, "mine.csv"), $"patient_id,label,images,masks,split\nsim-024,control,{image},,test\n");
+        var before = Environment.GetEnvironmentVariable(NotebookWorkspace.CohortVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(NotebookWorkspace.CohortVariable, relative);
+
+            Assert.Equal(["sim-024"], repository.Cohort().Entries.Select(e => e.PatientId));
+            Assert.Equal(Path.Combine(_root, "mine.csv"), repository.TuningCohort().Path);
+
+            Environment.SetEnvironmentVariable(NotebookWorkspace.CohortVariable, null);
+            Assert.Equal(Path.Combine(repository.Root, "datasets", "default", "manifest.csv"), repository.Cohort().Path);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(NotebookWorkspace.CohortVariable, before);
+        }
+    }
+
+    [Fact]
     public void A_missing_model_is_named_with_its_folder()
     {
         MakeRepository();
