@@ -1,5 +1,6 @@
 using CovidCt.Interactive.Comparisons;
 using CovidCt.Interactive.Html;
+using CovidCt.Metrics;
 
 namespace CovidCt.Interactive.Formatting;
 
@@ -12,13 +13,25 @@ public static class ModelComparisonHtml
         "Sensitivity: only A / only B right", "McNemar p (sensitivity)", "Specificity: only A / only B right", "McNemar p (specificity)",
     ];
 
+    private static readonly string[] SummaryHeader =
+        ["Model", "Patient sensitivity", "Patient specificity", "Patient AUC", "Image sensitivity", "Image specificity", "Image AUC"];
+
     /// <summary>
-    /// One row per pair and level: the paired DeLong test of the AUCs and McNemar's exact test for sensitivity and for
-    /// specificity separately, then the patients whose decision differs between models. A DeLong test that cannot be
-    /// computed shows as undefined with its reason.
+    /// First each model at the study's operating point (per-patient and per-image sensitivity and specificity with count and
+    /// interval, and both AUCs); then one row per pair and level: the paired DeLong test of the AUCs and McNemar's exact
+    /// test for sensitivity and for specificity separately; then the patients whose decision differs between models. An
+    /// undefined metric or a DeLong test that cannot be computed shows as undefined with its reason.
     /// </summary>
     public static string Comparison(ModelComparison comparison)
     {
+        var summary = comparison.Models.Select(m => (IReadOnlyList<Cell>)
+        [
+            Markup.Encode(m.Name),
+            Cell.Numeric(Proportion(m.Evaluation.PatientMetrics.Sensitivity)), Cell.Numeric(Proportion(m.Evaluation.PatientMetrics.Specificity)),
+            Cell.Numeric(Auc(m.Evaluation.PatientRoc)),
+            Cell.Numeric(Proportion(m.Evaluation.ImageMetrics.Sensitivity)), Cell.Numeric(Proportion(m.Evaluation.ImageMetrics.Specificity)),
+            Cell.Numeric(m.Evaluation.ImageRoc is { } roc ? Auc(roc) : Markup.Undefined("no slice has a known truth")),
+        ]);
         var rows = comparison.Tests.Select(t => (IReadOnlyList<Cell>)
         [
             t.Level == ComparisonLevel.Patient ? "per patient" : "per image", Markup.Encode(t.ModelA), Markup.Encode(t.ModelB),
@@ -33,9 +46,16 @@ public static class ModelComparisonHtml
             ? "Every model makes the same decision for every patient."
             : $"Patients with different decisions: {string.Join(", ", comparison.DisagreeingPatients)}.";
         return Markup.Block(
+            Markup.Table("Each model with the study's post-processing", SummaryHeader, summary),
             Markup.Table($"{comparison.Models.Count} models on the same cases: paired DeLong and McNemar exact tests", Header, rows),
             Markup.Paragraph(disagreeing));
     }
+
+    private static string Proportion(Estimate estimate) => estimate.Value is { } v
+        ? $"{Markup.Percent(v)} ({Markup.Count(estimate.Numerator)}/{Markup.Count(estimate.Denominator)}), {Markup.Interval(estimate.Interval, asPercent: true)}"
+        : Markup.Undefined(estimate.UndefinedReason);
+
+    private static string Auc(RocCurve curve) => curve.Auc.Value is { } auc ? Markup.Number(auc, 4) : Markup.Undefined(curve.Auc.UndefinedReason);
 
     private static Cell[] DeLongCells(PairedModelTest test)
     {

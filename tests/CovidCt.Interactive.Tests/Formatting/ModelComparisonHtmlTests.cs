@@ -25,6 +25,20 @@ public sealed class ModelComparisonHtmlTests
         Assert.Contains("<td class=\"n\">1 / 0</td><td class=\"n\">1.0000</td><td class=\"n\">0 / 0</td><td class=\"n\">1.0000</td>", html);
         Assert.Contains("<td>per image</td>", html);
         Assert.Contains("Patients with different decisions: p2.", html);
+        // The summary: unet-baseline finds 1 of 2 COVID-19 patients and calls both controls negative.
+        Assert.Contains("<td>unet-baseline</td><td class=\"n\">50.00% (1/2), 9.45–90.55%</td><td class=\"n\">100.00% (2/2), 34.24–100.00%</td><td class=\"n\">0.7500</td>", html);
+    }
+
+    [Fact]
+    public void An_undefined_summary_metric_shows_its_reason()
+    {
+        // Two control patients only: per-patient sensitivity has no denominator.
+        ModelRun Controls(string name) => Run(name,
+            Detections.Outcome(Detections.Negative("n1"), false, ControlTruth), Detections.Outcome(Detections.Negative("n2"), false, ControlTruth));
+
+        var html = ModelComparisonHtml.Comparison(ModelComparison.Compute([Controls("A"), Controls("B")]));
+
+        Assert.Contains("<td>A</td><td class=\"n\"><span class=\"undefined\">undefined:", html);
     }
 
     [Fact]
