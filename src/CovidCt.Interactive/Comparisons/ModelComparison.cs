@@ -34,7 +34,7 @@ public sealed class ModelComparison
     /// <summary>Compares every pair of <paramref name="models"/>; <paramref name="level"/> is the confidence level of the AUC differences.</summary>
     /// <exception cref="ArgumentException">
     /// Fewer than two models, two with one name, or evaluations that are not of the same cohort: other patients, another
-    /// label, another number of slices or another slice truth.
+    /// label, other slices (or in another order) or another slice truth.
     /// </exception>
     public static ModelComparison Compute(IReadOnlyList<ModelRun> models, double level = 0.95)
     {
@@ -87,9 +87,11 @@ public sealed class ModelComparison
             {
                 throw new ArgumentException($"patient '{r.Result.PatientId}' is missing from model '{model.Name}'", nameof(model));
             }
-            if (p.IsCovid != r.IsCovid || p.Result.Slices.Count != r.Result.Slices.Count || !p.SliceTruth.SequenceEqual(r.SliceTruth))
+            // Per-image tests pair slices by position in these lists, so the slices must come in the same order.
+            if (p.IsCovid != r.IsCovid || !p.SliceTruth.SequenceEqual(r.SliceTruth)
+                || !p.Result.Slices.Select(s => s.Index).SequenceEqual(r.Result.Slices.Select(s => s.Index)))
             {
-                throw new ArgumentException($"patient '{r.Result.PatientId}' has another label, slice count or slice truth under model '{model.Name}'", nameof(model));
+                throw new ArgumentException($"patient '{r.Result.PatientId}' has another label, slice order or slice truth under model '{model.Name}'", nameof(model));
             }
             return p;
         }).ToArray();

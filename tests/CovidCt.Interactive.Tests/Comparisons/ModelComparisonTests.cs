@@ -95,7 +95,11 @@ public sealed class ModelComparisonTests
         var otherTruth = new ModelRun("B", PipelineEvaluation.Compute(A.Evaluation.Patients.Select(p => p with { SliceTruth = ControlTruth }).ToArray()));
 
         Assert.Contains("'p2' is missing from model 'B'", Assert.Throws<ArgumentException>(() => ModelComparison.Compute([A, otherPatient])).Message);
+        var reordered = new ModelRun("B", PipelineEvaluation.Compute(A.Evaluation.Patients.Select(p =>
+            p with { Result = p.Result with { Slices = p.Result.Slices.Reverse().ToArray() } }).ToArray()));
+
         Assert.Contains("slice truth", Assert.Throws<ArgumentException>(() => ModelComparison.Compute([A, otherTruth])).Message);
+        Assert.Contains("slice order", Assert.Throws<ArgumentException>(() => ModelComparison.Compute([A, reordered])).Message);
         Assert.Throws<ArgumentException>(() => ModelComparison.Compute([A]));
         Assert.Throws<ArgumentException>(() => ModelComparison.Compute([A, A]));
     }
