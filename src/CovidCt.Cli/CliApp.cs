@@ -60,7 +60,11 @@ public static class CliApp
     // Each area of the product contributes its commands here, one line each.
     private static IEnumerable<Command> CommandGroups(TextWriter output)
     {
-        yield break;
+        yield return Commands.MetricsCommands.Create(output);
+        yield return Commands.PaperCommand.Create(output);
+        yield return Commands.InspectCommand.Create(output);
+        yield return Commands.ConvertCommand.Create(output);
+        yield return Commands.CohortCommands.Create(output, Commands.CohortBuildCommand.Create(output));
     }
 }
 

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using CovidCt.Data.Cohorts;
+using CovidCt.Data.Synthesis;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary><c>covidct cohort build --spec SPEC.json --out DIR</c>: builds a simulated cohort (NIfTI, manifest, cohort card, contact sheets).</summary>
+internal static class CohortBuildCommand
+{
+    /// <summary>Environment variable naming the folder that holds <c>lidc-idri/</c> and other shared real data.</summary>
+    public const string SharedDataVariable = "COVIDCT_SHARED_DATA";
+
+    public static Command Create(TextWriter output)
+    {
+        var spec = new Option<FileInfo>("--spec") { Description = "Cohort spec (JSON), e.g. datasets/specs/default.json.", Required = true };
+        var outFolder = new Option<DirectoryInfo>("--out") { Description = "Output folder; created when missing, files in it are replaced.", Required = true };
+        var sharedData = new Option<DirectoryInfo?>("--shared-data") { Description = $"Folder that relative real-CT series paths resolve against (default: ${SharedDataVariable})." };
+        var noSheets = new Option<bool>("--no-sheets") { Description = "Skip the contact-sheet PNG per patient." };
+        var splits = new Option<string?>("--splits") { Description = "Build only these splits, comma-separated (e.g. val,test); the patients are identical to those of a full build." };
+        var command = new Command("build", "Build a simulated COVID-19 / control cohort from a spec: deterministic, byte-identical for the same spec.") { spec, outFolder, sharedData, noSheets, splits };
+        command.SetAction(parse =>
+        {
+            var cohort = CohortSpec.Load(parse.GetValue(spec)!.FullName);
+            var shared = parse.GetValue(sharedData)?.FullName ?? Environment.GetEnvironmentVariable(SharedDataVariable);
+            var target = parse.GetValue(outFolder)!.FullName;
+            var clock = Stopwatch.StartNew();
+            var c = CultureInfo.InvariantCulture;
+            output.WriteLine(string.Create(c, $"Building cohort '{cohort.Name}' (seed {cohort.Seed}) into {target}"));
+            var result = CohortBuilder.Build(cohort, target, new CohortBuildOptions(shared, !parse.GetValue(noSheets), ParseSplits(parse.GetValue(splits))), p =>
+                output.WriteLine(string.Create(c, $"  {p.PatientId}  {p.Label,-7}  {p.Split,-5}  {p.Slices,3} slices  {p.SliceThicknessMm:0.00} mm  lesions {p.LesionVolumeMl,7:0.0} ml  {clock.Elapsed.TotalSeconds,6:0.0} s")));
+            var covid = result.Patients.Count(p => p.Label == "covid");
+            output.WriteLine(string.Create(c, $"{result.Patients.Count} patients ({covid} covid, {result.Patients.Count - covid} control) in {clock.Elapsed.TotalSeconds:0.0} s"));
+            output.WriteLine($"Manifest: {result.Manifest}");
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static HashSet<CohortSplit>? ParseSplits(string? text)
+    {
+        if (text is null) return null;
+        var splits = new HashSet<CohortSplit>();
+        foreach (var name in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            splits.Add(name switch
+            {
+                "train" => CohortSplit.Train,
+                "val" => CohortSplit.Val,
+                "test" => CohortSplit.Test,
+                _ => throw new UsageException($"--splits: '{name}' is not a split; expected train, val or test, comma-separated"),
+            });
+        }
+        if (splits.Count == 0) throw new UsageException("--splits: name at least one of train, val, test");
+        return splits;
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using CovidCt.Data;
+using CovidCt.Data.Nifti;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary><c>covidct convert SRC OUT.nii.gz</c>: any supported CT to NIfTI.</summary>
+internal static class ConvertCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var source = new Argument<string>("src") { Description = "A DICOM folder, a NIfTI file or a folder of PNG/JPEG slices." };
+        var target = new Argument<string>("out") { Description = "Output NIfTI file: .nii.gz (compressed) or .nii." };
+        var ct = new CtSourceOptions();
+        var command = new Command("convert", "Convert a CT (DICOM series, NIfTI, PNG/JPEG slices) to NIfTI; int16 HU when lossless, else float32.") { source, target };
+        ct.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(target)!;
+            if (!path.EndsWith(".nii", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException($"the output '{path}' must end in .nii.gz or .nii");
+            }
+            var clock = Stopwatch.StartNew();
+            var volume = CtReader.Read(parse.GetValue(source)!, ct.Read(parse));
+            NiftiWriter.Write(volume, path);
+            var g = volume.Geometry;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote {path}: {g.Width} x {g.Height} x {g.Depth}, {g.ColumnSpacing:0.######} x {g.RowSpacing:0.######} mm, {new FileInfo(path).Length / 1048576.0:0.0} MiB in {clock.Elapsed.TotalSeconds:0.00} s"));
+            return CliApp.Success;
+        });
+        return command;
+    }
+}

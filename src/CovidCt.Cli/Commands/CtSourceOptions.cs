@@ -1,0 +1,31 @@
+using System.CommandLine;
+using CovidCt.Data;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>The options every command that reads a CT shares: which DICOM series, and the window of a PNG/JPEG slice folder.</summary>
+internal sealed class CtSourceOptions
+{
+    public Option<string?> Series { get; } = new("--series") { Description = "Series Instance UID to read when a DICOM folder holds several." };
+
+    public Option<double> WindowWidth { get; } = new("--window-width") { Description = "Window width (HU) the PNG/JPEG slices were exported with.", DefaultValueFactory = _ => SliceWindow.Lung.Width };
+
+    public Option<double> WindowLevel { get; } = new("--window-level") { Description = "Window level (HU) the PNG/JPEG slices were exported with.", DefaultValueFactory = _ => SliceWindow.Lung.Level };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Series);
+        command.Options.Add(WindowWidth);
+        command.Options.Add(WindowLevel);
+    }
+
+    public CtReadOptions Read(ParseResult parse)
+    {
+        var window = new SliceWindow(parse.GetValue(WindowWidth), parse.GetValue(WindowLevel));
+        if (!(window.Width > 0) || !double.IsFinite(window.Width) || !double.IsFinite(window.Level))
+        {
+            throw new UsageException($"--window-width must be a positive number of HU; got {window.Width}");
+        }
+        return new CtReadOptions { SeriesInstanceUid = parse.GetValue(Series), Window = window };
+    }
+}

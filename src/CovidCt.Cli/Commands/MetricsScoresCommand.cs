@@ -1,0 +1,41 @@
+using System.CommandLine;
+using CovidCt.Cli.Output;
+using CovidCt.Metrics;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>
+/// <c>covidct metrics scores FILE.csv</c>: AUC with DeLong interval, the threshold table, the Youden point,
+/// and, with a patient column, patient-bootstrap intervals for the per-image metrics at the operating point.
+/// </summary>
+internal static class MetricsScoresCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var file = new Argument<string>("file") { Description = "CSV with columns id,label,score[,patient]; label 1 = diseased, 0 = not." };
+        var threshold = new Option<double?>("--threshold") { Description = "Operating point: call positive when score ≥ T (default: the Youden-optimal threshold)." };
+        var aucCi = new Option<string>("--auc-ci") { Description = "AUC interval shown in text: plain (default, as pROC) or logit.", DefaultValueFactory = _ => "plain" }
+            .AcceptOnlyFromAmong("plain", "logit");
+        var rows = new Option<int>("--rows") { Description = "Threshold-table rows shown in text output, evenly spread (JSON lists all).", DefaultValueFactory = _ => 15 };
+        var resamples = new Option<int>("--resamples") { Description = "Patient-bootstrap resamples.", DefaultValueFactory = _ => 2000 };
+        var seed = new Option<int>("--seed") { Description = "Patient-bootstrap seed.", DefaultValueFactory = _ => 20200225 };
+        var ci = MetricsOptions.Ci();
+        var level = MetricsOptions.Level();
+        var json = MetricsOptions.Json();
+        var command = new Command("scores", "ROC analysis of scores: AUC (DeLong CI), threshold table, Youden point, patient-bootstrap CIs.")
+        {
+            file, threshold, aucCi, rows, resamples, seed, ci, level, json,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            var cases = MetricsScoreFile.Read(path, "score");
+            var analysis = ScoreAnalysis.Run(cases, parse.GetValue(threshold), MetricsOptions.Method(parse.GetValue(ci)!),
+                MetricsOptions.CheckedLevel(parse.GetValue(level)), parse.GetValue(resamples), parse.GetValue(seed));
+            if (parse.GetValue(json)) ScoreAnalysisOutput.Json(output, path, analysis);
+            else ScoreAnalysisOutput.Text(output, path, analysis, parse.GetValue(aucCi) == "logit", parse.GetValue(rows));
+            return CliApp.Success;
+        });
+        return command;
+    }
+}

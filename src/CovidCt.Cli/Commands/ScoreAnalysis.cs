@@ -1,0 +1,37 @@
+using CovidCt.Metrics;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>Everything <c>metrics scores</c> reports, computed once for both the text and the JSON output.</summary>
+internal sealed record ScoreAnalysis(
+    int Cases,
+    int? Patients,
+    RocCurve Curve,
+    IReadOnlyList<ThresholdPoint> Thresholds,
+    ThresholdPoint? OperatingPoint,
+    string OperatingPointSource,
+    DiagnosticMetrics? OperatingMetrics,
+    IReadOnlyList<KeyValuePair<string, BootstrapResult>>? Bootstrap)
+{
+    public static ScoreAnalysis Run(IReadOnlyList<ScoredCase> cases, double? threshold, ProportionInterval method, double level, int resamples, int seed)
+    {
+        if (resamples < 1) throw new UsageException($"--resamples must be at least 1, got {resamples}");
+        var scores = cases.Select(c => c.Scores[0]).ToArray();
+        var labels = cases.Select(c => c.Diseased).ToArray();
+        var roc = Roc.FromScores(scores, labels, level);
+        var sweep = ThresholdSweep.Compute(scores, labels);
+        var point = threshold is { } t
+            ? new ThresholdPoint(t, ConfusionCounts.FromDecisions(labels, scores.Select(s => s >= t).ToArray()))
+            : roc.YoudenOptimal();
+        var metrics = point is null ? null : DiagnosticMetrics.Compute(point.Counts, method, level);
+        int? patients = null;
+        IReadOnlyList<KeyValuePair<string, BootstrapResult>>? bootstrap = null;
+        if (cases[0].Patient is not null)
+        {
+            var bootstrapper = new PatientBootstrap(cases.Select(c => c.Patient!).ToArray(), resamples, seed, level);
+            patients = bootstrapper.Patients;
+            if (point is not null) bootstrap = bootstrapper.ConfusionMetrics(labels, scores.Select(s => s >= point.Threshold).ToArray());
+        }
+        return new ScoreAnalysis(cases.Count, patients, roc, sweep, point, threshold is null ? "youden" : "option", metrics, bootstrap);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CovidCt.Metrics;
+
+namespace CovidCt.Cli.Output;
+
+/// <summary>
+/// Writes the documented --json shapes (docs/metrics.md). Numbers are written in round-trip precision;
+/// non-finite numbers become null, because JSON has no NaN or infinity.
+/// </summary>
+internal sealed class JsonOutput : IDisposable
+{
+    private readonly MemoryStream _buffer = new();
+    private readonly TextWriter _target;
+
+    private JsonOutput(TextWriter target)
+    {
+        _target = target;
+        Writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    public Utf8JsonWriter Writer { get; }
+
+    /// <summary>Writes one JSON document to <paramref name="target"/> once <paramref name="body"/> has filled it.</summary>
+    public static void Write(TextWriter target, Action<JsonOutput> body)
+    {
+        using var json = new JsonOutput(target);
+        json.Writer.WriteStartObject();
+        body(json);
+        json.Writer.WriteEndObject();
+    }
+
+    public void Number(string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v)) Writer.WriteNumber(name, v);
+        else Writer.WriteNull(name);
+    }
+
+    public void Counts(string name, ConfusionCounts counts)
+    {
+        Writer.WriteStartObject(name);
+        Writer.WriteNumber("tp", counts.TruePositives);
+        Writer.WriteNumber("fp", counts.FalsePositives);
+        Writer.WriteNumber("tn", counts.TrueNegatives);
+        Writer.WriteNumber("fn", counts.FalseNegatives);
+        Writer.WriteEndObject();
+    }
+
+    public void Interval(string name, ConfidenceInterval? interval)
+    {
+        if (interval is null)
+        {
+            Writer.WriteNull(name);
+            return;
+        }
+        Writer.WriteStartObject(name);
+        Number("lower", interval.Lower);
+        Number("upper", interval.Upper);
+        Number("level", interval.Level);
+        Writer.WriteString("method", interval.Method);
+        Writer.WriteEndObject();
+    }
+
+    public void Estimate(string name, Estimate estimate)
+    {
+        Writer.WriteStartObject(name);
+        Number("numerator", estimate.Numerator);
+        Number("denominator", estimate.Denominator);
+        Number("value", estimate.Value);
+        if (estimate.UndefinedReason is { } reason) Writer.WriteString("undefined", reason);
+        else Writer.WriteNull("undefined");
+        Interval("ci", estimate.Interval);
+        Writer.WriteEndObject();
+    }
+
+    public void Metrics(string name, DiagnosticMetrics metrics)
+    {
+        Writer.WriteStartObject(name);
+        foreach (var (metric, estimate) in metrics.All) Estimate(metric, estimate);
+        Writer.WriteEndObject();
+    }
+
+    public void Dispose()
+    {
+        Writer.Flush();
+        Writer.Dispose();
+        _target.WriteLine(System.Text.Encoding.UTF8.GetString(_buffer.ToArray()));
+        _buffer.Dispose();
+    }
+}

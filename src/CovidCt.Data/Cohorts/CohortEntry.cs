@@ -1,0 +1,26 @@
+namespace CovidCt.Data.Cohorts;
+
+/// <summary>One patient row of a cohort manifest.</summary>
+/// <param name="PatientId">Unique within the manifest.</param>
+/// <param name="Label">The patient's reference diagnosis.</param>
+/// <param name="Images">The CT as written in the manifest (relative to its folder, or absolute): a DICOM folder, a NIfTI file or a folder of PNG/JPEG slices.</param>
+/// <param name="Masks">Lesion masks as written, or null: a NIfTI file, or a folder of PNG masks named like the slices.</param>
+/// <param name="Split">The split, or null when the manifest does not assign one.</param>
+public sealed record CohortEntry(string PatientId, PatientLabel Label, string Images, string? Masks, CohortSplit? Split)
+{
+    /// <summary>Absolute path of <see cref="Images"/>; set by <see cref="CohortManifest.Load"/> against the manifest's folder, else resolved against the current folder.</summary>
+    public string ImagesPath { get; init; } = Path.GetFullPath(Images);
+
+    /// <summary>Absolute path of <see cref="Masks"/>, or null when there are none.</summary>
+    public string? MasksPath { get; init; } = Masks is null ? null : Path.GetFullPath(Masks);
+
+    /// <summary>The 1-based line of the manifest the entry came from, or null for entries built in code.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>This entry with its paths resolved against <paramref name="folder"/>.</summary>
+    public CohortEntry ResolvedAgainst(string folder) => this with
+    {
+        ImagesPath = Path.GetFullPath(Images, folder),
+        MasksPath = Masks is null ? null : Path.GetFullPath(Masks, folder),
+    };
+}

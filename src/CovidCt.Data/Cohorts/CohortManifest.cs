@@ -1,0 +1,136 @@
+using System.Text;
+using CovidCt.Data.IO;
+
+namespace CovidCt.Data.Cohorts;
+
+/// <summary>
+/// A cohort manifest: a CSV with header <c>patient_id,label,images,masks,split</c> (masks and split may be empty, and
+/// their columns may be left out), one row per patient. Paths are relative to the manifest's folder, or absolute.
+/// </summary>
+public sealed class CohortManifest
+{
+    /// <summary>The header the writer emits and the reader expects (columns masks and split optional).</summary>
+    public static readonly IReadOnlyList<string> Columns = ["patient_id", "label", "images", "masks", "split"];
+
+    private CohortManifest(string path, IReadOnlyList<CohortEntry> entries)
+    {
+        Path = path;
+        Entries = entries;
+    }
+
+    /// <summary>Absolute path of the manifest file.</summary>
+    public string Path { get; }
+
+    /// <summary>The folder relative paths resolve against.</summary>
+    public string Folder => System.IO.Path.GetDirectoryName(Path)!;
+
+    /// <summary>Patients in file order.</summary>
+    public IReadOnlyList<CohortEntry> Entries { get; }
+
+    /// <summary>Patients of <paramref name="split"/>, or every patient when it is null.</summary>
+    public IEnumerable<CohortEntry> InSplit(CohortSplit? split) => split is null ? Entries : Entries.Where(e => e.Split == split);
+
+    /// <summary>
+    /// Loads and validates <paramref name="csvPath"/> completely before returning: the CSV itself, unique ids, labels,
+    /// splits, that every image and mask exists and is readable (headers only, no voxels decoded), that series are not
+    /// empty and that each mask has its image's size.
+    /// </summary>
+    /// <param name="csvPath">The manifest.</param>
+    /// <param name="imageOptions">How images are read (series choice, slice-folder window); the same options must be given to <see cref="CohortReader"/>.</param>
+    /// <exception cref="CohortValidationException">Listing every problem found, each with file and line.</exception>
+    public static CohortManifest Load(string csvPath, CtReadOptions? imageOptions = null)
+    {
+        var path = System.IO.Path.GetFullPath(csvPath);
+        CsvTable table;
+        try
+        {
+            table = CsvTable.Read(path);
+        }
+        catch (InvalidInputException e)
+        {
+            throw new CohortValidationException(path, [new CohortProblem(e.File, e.Line, e.Field, e.Problem)]);
+        }
+        var problems = new List<CohortProblem>();
+        var missing = new[] { "patient_id", "label", "images" }.Where(c => !table.HasColumn(c)).ToList();
+        var unknown = table.Header.Where(h => !Columns.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
+        foreach (var column in missing) problems.Add(new CohortProblem(path, 1, column, $"missing column '{column}'; the header must be {string.Join(",", Columns)}"));
+        foreach (var column in unknown) problems.Add(new CohortProblem(path, 1, column, $"unknown column '{column}'; the header must be {string.Join(",", Columns)}"));
+        if (missing.Count > 0) throw new CohortValidationException(path, problems);
+
+        var folder = System.IO.Path.GetDirectoryName(path)!;
+        var entries = new List<CohortEntry>();
+        var firstLineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            // Every check runs on every row, so one pass reports all of a row's problems.
+            var id = row.Optional("patient_id") ?? "";
+            if (id.Length > 0 && !firstLineOfId.TryAdd(id, row.Line))
+            {
+                problems.Add(new CohortProblem(path, row.Line, "patient_id", $"duplicate patient_id '{id}' (first on line {firstLineOfId[id]})"));
+            }
+            var entry = ParseRow(row, folder, problems);
+            if (entry is not null) entries.Add(entry);
+            if (row.Optional("images") is { Length: > 0 } images)
+            {
+                var masks = row.Optional("masks") is { Length: > 0 } m ? m : null;
+                CohortSourceCheck.Check(row.Line, path, images, System.IO.Path.GetFullPath(images, folder), masks, masks is null ? null : System.IO.Path.GetFullPath(masks, folder), imageOptions, problems);
+            }
+        }
+        if (problems.Count > 0) throw new CohortValidationException(path, problems.OrderBy(p => p.Line ?? 0).ToList());
+        return new CohortManifest(path, entries);
+    }
+
+    private static CohortEntry? ParseRow(CsvRow row, string folder, List<CohortProblem> problems)
+    {
+        var before = problems.Count;
+        void Problem(string field, string message) => problems.Add(new CohortProblem(row.File, row.Line, field, message));
+
+        var id = row.Optional("patient_id") ?? "";
+        if (id.Length == 0) Problem("patient_id", "is empty; every patient needs an id");
+        var labelText = row.Optional("label") ?? "";
+        PatientLabel? label = labelText.ToLowerInvariant() switch
+        {
+            "covid" => PatientLabel.Covid,
+            "control" => PatientLabel.Control,
+            _ => null,
+        };
+        if (label is null) Problem("label", $"'{labelText}' is not a label; expected covid or control");
+        var images = row.Optional("images") ?? "";
+        if (images.Length == 0) Problem("images", "is empty; expected a DICOM folder, a NIfTI file or a folder of PNG/JPEG slices");
+        var masks = row.Optional("masks") is { Length: > 0 } m ? m : null;
+        var splitText = row.Optional("split") ?? "";
+        CohortSplit? split = splitText.ToLowerInvariant() switch
+        {
+            "" => null,
+            "train" => CohortSplit.Train,
+            "val" => CohortSplit.Val,
+            "test" => CohortSplit.Test,
+            _ => null,
+        };
+        if (split is null && splitText.Length > 0) Problem("split", $"'{splitText}' is not a split; expected train, val, test or empty");
+        if (problems.Count > before) return null;
+        return new CohortEntry(id, label!.Value, images, masks, split) { Line = row.Line }.ResolvedAgainst(folder);
+    }
+
+    /// <summary>Writes a manifest with the standard header; paths are written as given in the entries. Atomic.</summary>
+    public static void Write(string csvPath, IEnumerable<CohortEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var text = new StringBuilder();
+        text.Append(string.Join(",", Columns)).Append('\n');
+        foreach (var e in entries)
+        {
+            text.Append(Quote(e.PatientId)).Append(',')
+                .Append(e.Label == PatientLabel.Covid ? "covid" : "control").Append(',')
+                .Append(Quote(e.Images)).Append(',')
+                .Append(Quote(e.Masks ?? "")).Append(',')
+                .Append(e.Split?.ToString().ToLowerInvariant() ?? "").Append('\n');
+        }
+        AtomicFile.WriteAllText(csvPath, text.ToString());
+    }
+
+    private static string Quote(string field) =>
+        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 || field != field.Trim() || field.StartsWith('#')
+            ? "\"" + field.Replace("\"", "\"\"") + "\""
+            : field;
+}

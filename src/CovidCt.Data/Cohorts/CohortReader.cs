@@ -1,0 +1,48 @@
+namespace CovidCt.Data.Cohorts;
+
+/// <summary>
+/// Streams the patients of a manifest one at a time, so a cohort of thousands of slices never sits in memory at once:
+/// each patient's volume and mask are read when the enumeration reaches it and can be collected after.
+/// </summary>
+public static class CohortReader
+{
+    /// <summary>Reads the patients of <paramref name="manifest"/> (of <paramref name="split"/> only, when given), in manifest order.</summary>
+    /// <param name="manifest">A validated manifest.</param>
+    /// <param name="split">The split to read, or null for every patient.</param>
+    /// <param name="options">How images are read and what makes a slice lesion-positive; null for the defaults.</param>
+    /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a file changed since validation and can no longer be read, or a mask no longer fits its image.</exception>
+    public static IEnumerable<CohortPatient> ReadPatients(CohortManifest manifest, CohortSplit? split = null, CohortReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        options ??= new CohortReadOptions();
+        if (options.MinimumLesionPixels < 1) throw new ArgumentOutOfRangeException(nameof(options), "MinimumLesionPixels must be at least 1");
+        return Stream(manifest.InSplit(split), options);
+    }
+
+    private static IEnumerable<CohortPatient> Stream(IEnumerable<CohortEntry> entries, CohortReadOptions options)
+    {
+        foreach (var entry in entries) yield return Read(entry, options);
+    }
+
+    /// <summary>Reads one entry's volume and mask and derives its per-slice truth.</summary>
+    public static CohortPatient Read(CohortEntry entry, CohortReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        options ??= new CohortReadOptions();
+        var volume = CtReader.Read(entry.ImagesPath, options.Images);
+        var mask = entry.MasksPath is null ? null : CtReader.ReadMask(entry.MasksPath, volume);
+        return new CohortPatient(entry, volume, mask, SliceTruth(entry.Label, volume.Geometry.Depth, mask, options.MinimumLesionPixels));
+    }
+
+    private static bool?[] SliceTruth(PatientLabel label, int depth, LesionMask? mask, int minimumLesionPixels)
+    {
+        var truth = new bool?[depth];
+        for (var z = 0; z < depth; z++)
+        {
+            truth[z] = mask is not null ? mask.LesionPixels(z) >= minimumLesionPixels
+                : label == PatientLabel.Control ? false
+                : null;
+        }
+        return truth;
+    }
+}

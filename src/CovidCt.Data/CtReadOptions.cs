@@ -1,0 +1,14 @@
+namespace CovidCt.Data;
+
+/// <summary>Choices for <see cref="CtReader.Read"/> that the files themselves cannot answer.</summary>
+public sealed record CtReadOptions
+{
+    /// <summary>The DICOM series to read when a folder holds several; null to require exactly one.</summary>
+    public string? SeriesInstanceUid { get; init; }
+
+    /// <summary>
+    /// The window the 8-bit slices of a PNG/JPEG folder were exported with, used to map gray back to approximate HU;
+    /// null means <see cref="SliceWindow.Lung"/> (the study's W1200/L-700). Ignored for DICOM and NIfTI.
+    /// </summary>
+    public SliceWindow? Window { get; init; }
+}

@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+using CovidCt.Data.IO;
+
+namespace CovidCt.Data.Dicom;
+
+/// <summary>
+/// Reads one CT series from a folder of DICOM Part-10 files (searched recursively; other files are skipped) into a volume
+/// in HU (stored value x Rescale Slope + Rescale Intercept), slices sorted by position along the slice normal, Instance
+/// Number when positions are missing.
+/// </summary>
+internal static class DicomSeriesReader
+{
+    public static CtVolume Read(string folder, string? seriesInstanceUid)
+    {
+        var series = DicomSeries.Select(folder, seriesInstanceUid);
+        var geometry = series.Geometry;
+        var voxels = GC.AllocateUninitializedArray<float>(checked((int)geometry.VoxelCount));
+        // Slices are independent files: decode them in parallel, one pixel buffer per worker.
+        try
+        {
+            DecodeAll(series, voxels);
+        }
+        catch (AggregateException e)
+        {
+            // Callers expect the reader's own typed error, not the parallel wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions.FirstOrDefault(x => x is InvalidInputException) ?? e.InnerExceptions[0]);
+        }
+        return new CtVolume(geometry, voxels, folder, series.SeriesInstanceUid);
+    }
+
+    private static void DecodeAll(DicomSeries series, float[] voxels)
+    {
+        var sliceLength = series.Geometry.SliceLength;
+        Parallel.For(0, series.Slices.Count, () => GC.AllocateUninitializedArray<byte>(series.SliceBytes), (z, _, buffer) =>
+        {
+            var slice = series.Slices[z];
+            DicomFileScanner.ReadPixelData(slice, buffer);
+            ClearUnusedBits(buffer, series);
+            VoxelDecoder.Decode(buffer, series.Format, bigEndian: false, slice.RescaleSlope, slice.RescaleIntercept, voxels.AsSpan(z * sliceLength, sliceLength));
+            return buffer;
+        }, _ => { });
+    }
+
+    public static CtSourceInfo Describe(string folder, string? seriesInstanceUid)
+    {
+        var g = DicomSeries.Select(folder, seriesInstanceUid).Geometry;
+        return new CtSourceInfo(CtSourceKind.Dicom, g.Width, g.Height, g.Depth);
+    }
+
+    /// <summary>
+    /// Bits above Bits Stored are not part of the value (they may hold overlays); signed values are sign-extended from
+    /// the top stored bit, as pydicom does.
+    /// </summary>
+    private static void ClearUnusedBits(byte[] buffer, DicomSeries series)
+    {
+        var unused = 16 - series.BitsStored;
+        if (unused == 0 || series.BitsAllocated != 16) return;
+        if (series.Format == SampleFormat.Int16)
+        {
+            foreach (ref var v in MemoryMarshal.Cast<byte, short>(buffer.AsSpan())) v = (short)((short)(v << unused) >> unused);
+        }
+        else
+        {
+            var mask = (ushort)((1 << series.BitsStored) - 1);
+            foreach (ref var v in MemoryMarshal.Cast<byte, ushort>(buffer.AsSpan())) v &= mask;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using CovidCt.Data.IO;
+using Microsoft.ML.Data;
+using SkiaSharp;
+
+namespace CovidCt.Data.Slices;
+
+/// <summary>
+/// Reads a folder of 8-bit PNG/JPEG slices (gray or RGB, already windowed — how most public COVID-19 CT sets ship) with
+/// ML.NET ImageAnalytics, one file per slice, files in natural name order.
+/// </summary>
+/// <remarks>
+/// Gray is taken as ITU-R BT.601 luma of RGB (what PIL's <c>convert("L")</c> gives; equal to the value for gray images)
+/// and mapped back to approximate HU through the stated window (<see cref="SliceWindow.ToHounsfield"/>). The files carry
+/// no geometry: pixel and slice spacing are taken as 1 mm, slice positions as 0, 1, 2 … in file order, orientation as the
+/// standard axial one. Only files directly in the folder with extension .png, .jpg or .jpeg are read.
+/// </remarks>
+public static class SliceFolderReader
+{
+    /// <summary>Gray values above this are lesion in a PNG mask.</summary>
+    public const byte MaskThreshold = 127;
+
+    /// <summary>The slice files of <paramref name="folder"/> in natural order.</summary>
+    /// <exception cref="InvalidInputException">When the folder is missing or holds no PNG/JPEG files.</exception>
+    public static IReadOnlyList<string> SliceFiles(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new InvalidInputException(folder, "folder not found; expected a folder of PNG/JPEG slices");
+        var files = Directory.EnumerateFiles(folder).Where(CtReader.IsSliceImage).OrderBy(Path.GetFileName, NaturalOrder.Instance).ToList();
+        if (files.Count == 0) throw new InvalidInputException(folder, "no .png, .jpg or .jpeg files in the folder; it holds no slices");
+        return files;
+    }
+
+    /// <summary>Reads the slices as a volume in approximate HU.</summary>
+    /// <exception cref="InvalidInputException">When a slice cannot be decoded or the slices differ in size.</exception>
+    public static CtVolume Read(string folder, SliceWindow window)
+    {
+        window = window.Validated();
+        var lookup = new float[256];
+        for (var g = 0; g < 256; g++) lookup[g] = window.ToHounsfield((byte)g);
+        var (geometry, gray) = ReadGray(folder);
+        var voxels = GC.AllocateUninitializedArray<float>(gray.Length);
+        for (var i = 0; i < gray.Length; i++) voxels[i] = lookup[gray[i]];
+        return new CtVolume(geometry, voxels, folder);
+    }
+
+    /// <summary>Reads a folder of PNG masks onto <paramref name="geometry"/>: gray above 127 is lesion.</summary>
+    /// <exception cref="InvalidInputException">When a mask cannot be decoded, or the masks do not match the grid.</exception>
+    public static LesionMask ReadMask(string folder, VolumeGeometry geometry)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        var (found, gray) = ReadGray(folder);
+        CtReader.RequireSameGrid(folder, found.Width, found.Height, found.Depth, geometry.Width, geometry.Height, geometry.Depth);
+        for (var i = 0; i < gray.Length; i++) gray[i] = gray[i] > MaskThreshold ? (byte)1 : (byte)0;
+        return new LesionMask(geometry, gray, folder);
+    }
+
+    /// <summary>Size and slice names from the image headers only (no pixel decoding).</summary>
+    /// <exception cref="InvalidInputException">When a file is not a decodable image, or the slices differ in size.</exception>
+    public static CtSourceInfo Describe(string folder)
+    {
+        var files = SliceFiles(folder);
+        var (width, height) = (0, 0);
+        foreach (var file in files)
+        {
+            using var codec = SKCodec.Create(file) ?? throw Undecodable(file, null);
+            RequireSize(file, files[0], codec.Info.Width, codec.Info.Height, ref width, ref height);
+        }
+        return new CtSourceInfo(CtSourceKind.SliceFolder, width, height, files.Count, files.Select(Path.GetFileNameWithoutExtension).ToList()!);
+    }
+
+    private static (VolumeGeometry Geometry, byte[] Gray) ReadGray(string folder)
+    {
+        var files = SliceFiles(folder);
+        byte[]? gray = null;
+        var (width, height) = (0, 0);
+        for (var z = 0; z < files.Count; z++)
+        {
+            using var image = Decode(files[z]);
+            RequireSize(files[z], files[0], image.Width, image.Height, ref width, ref height);
+            gray ??= new byte[(long)width * height * files.Count];
+            Luma(image, gray.AsSpan(z * width * height, width * height));
+        }
+        return (VolumeGeometry.Axial(width, height, files.Count, 1, 1), gray!);
+    }
+
+    private static MLImage Decode(string file)
+    {
+        try
+        {
+            return MLImage.CreateFromFile(file);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or NotSupportedException)
+        {
+            throw Undecodable(file, e);
+        }
+    }
+
+    private static InvalidInputException Undecodable(string file, Exception? inner) =>
+        new(file, $"cannot be decoded as a PNG/JPEG image ({new FileInfo(file).Length} bytes); expected an 8-bit gray or RGB slice", inner: inner);
+
+    private static void RequireSize(string file, string first, int w, int h, ref int width, ref int height)
+    {
+        if (width == 0) (width, height) = (w, h);
+        else if (w != width || h != height) throw new InvalidInputException(file, $"the slice is {w}x{h} but {Path.GetFileName(first)} is {width}x{height}; every slice must have the same size");
+    }
+
+    /// <summary>BT.601 luma, rounded: (299 R + 587 G + 114 B) / 1000.</summary>
+    private static void Luma(MLImage image, Span<byte> gray)
+    {
+        var pixels = image.Pixels;
+        var (r, b) = image.PixelFormat == MLPixelFormat.Rgba32 ? (0, 2) : (2, 0);
+        for (var i = 0; i < gray.Length; i++)
+        {
+            var p = pixels.Slice(4 * i, 4);
+            gray[i] = (byte)((299 * p[r] + 587 * p[1] + 114 * p[b] + 500) / 1000);
+        }
+    }
+}

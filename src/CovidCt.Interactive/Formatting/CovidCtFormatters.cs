@@ -1,0 +1,31 @@
+using CovidCt.Metrics;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace CovidCt.Interactive.Formatting;
+
+/// <summary>Registers the platform's HTML formatters with .NET Interactive, so a result shows as a table when it is a cell's last expression.</summary>
+public static class CovidCtFormatters
+{
+    /// <summary>The MIME type the formatters produce.</summary>
+    public const string MimeType = "text/html";
+
+    /// <summary>Registers every formatter; registering again replaces them with the same ones.</summary>
+    public static void Register()
+    {
+        Add<ConfusionCounts>(MetricsHtml.Counts);
+        Add<Estimate>(MetricsHtml.Estimate);
+        Add<DiagnosticMetrics>(MetricsHtml.Metrics);
+        Add<RocCurve>(RocHtml.Curve);
+        Add<PairedDeLongResult>(RocHtml.PairedDeLong);
+        Add<McNemarResult>(ComparisonHtml.McNemar);
+        Add<PairedDecisionComparison>(ComparisonHtml.Decisions);
+        Add<SolverResult>(SolverHtml.Result);
+        Add<SolverFit>(SolverHtml.Fit);
+    }
+
+    private static void Add<T>(Func<T, string> html)
+    {
+        Formatter.Register(html, MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(T), MimeType);
+    }
+}

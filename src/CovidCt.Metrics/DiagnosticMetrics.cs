@@ -1,0 +1,127 @@
+namespace CovidCt.Metrics;
+
+/// <summary>
+/// Diagnostic-accuracy metrics of one confusion table. Proportions carry a confidence interval by the
+/// chosen method; likelihood ratios carry the log-method interval of Simel, Samsa and Matchar (1991)
+/// when every count it needs is non-zero; balanced accuracy, F1 and Youden's J carry no interval here
+/// (use <see cref="PatientBootstrap"/>). Any zero denominator gives an undefined estimate with its reason.
+/// </summary>
+public sealed class DiagnosticMetrics
+{
+    private readonly bool _withIntervals;
+
+    private DiagnosticMetrics(ConfusionCounts counts, ProportionInterval method, double level, bool withIntervals)
+    {
+        _withIntervals = withIntervals;
+        Counts = counts;
+        Method = method;
+        Level = level;
+        var (tp, fp, tn, fn) = (counts.TruePositives, counts.FalsePositives, counts.TrueNegatives, counts.FalseNegatives);
+        Sensitivity = Proportion(tp, counts.Positives, "no diseased cases (TP + FN = 0)");
+        Specificity = Proportion(tn, counts.Negatives, "no non-diseased cases (TN + FP = 0)");
+        Ppv = Proportion(tp, counts.CalledPositive, "no positive calls (TP + FP = 0)");
+        Npv = Proportion(tn, counts.CalledNegative, "no negative calls (TN + FN = 0)");
+        Accuracy = Proportion(tp + tn, counts.Total, "no cases");
+        Prevalence = Proportion(counts.Positives, counts.Total, "no cases");
+        F1 = Estimate.Ratio(2 * tp, 2 * tp + fp + fn, "no diseased cases and no positive calls (2TP + FP + FN = 0)");
+        BalancedAccuracy = Combine(Sensitivity, Specificity, (se, sp) => (se + sp, 2));
+        YoudenJ = Combine(Sensitivity, Specificity, (se, sp) => (se + sp - 1, 1));
+        var eitherUndefined = Sensitivity.UndefinedReason ?? Specificity.UndefinedReason;
+        PositiveLikelihoodRatio = LikelihoodRatio(Sensitivity.Value, 1 - Specificity.Value, eitherUndefined, tp, counts.Positives, fp, counts.Negatives,
+            "no false positives (FP = 0): specificity is 1, so LR+ is infinite");
+        NegativeLikelihoodRatio = LikelihoodRatio(1 - Sensitivity.Value, Specificity.Value, eitherUndefined, fn, counts.Positives, tn, counts.Negatives,
+            "no true negatives (TN = 0): specificity is 0, so LR− is infinite");
+    }
+
+    /// <summary>The counts these metrics come from.</summary>
+    public ConfusionCounts Counts { get; }
+
+    /// <summary>The proportion-interval method used.</summary>
+    public ProportionInterval Method { get; }
+
+    /// <summary>The confidence level used.</summary>
+    public double Level { get; }
+
+    /// <summary>TP / (TP + FN); undefined without diseased cases.</summary>
+    public Estimate Sensitivity { get; }
+
+    /// <summary>TN / (TN + FP); undefined without non-diseased cases.</summary>
+    public Estimate Specificity { get; }
+
+    /// <summary>Positive predictive value TP / (TP + FP); undefined without positive calls.</summary>
+    public Estimate Ppv { get; }
+
+    /// <summary>Negative predictive value TN / (TN + FN); undefined without negative calls.</summary>
+    public Estimate Npv { get; }
+
+    /// <summary>(TP + TN) / all cases; undefined without cases.</summary>
+    public Estimate Accuracy { get; }
+
+    /// <summary>(sensitivity + specificity) / 2; undefined when either is. No interval.</summary>
+    public Estimate BalancedAccuracy { get; }
+
+    /// <summary>2TP / (2TP + FP + FN); undefined when TP, FP and FN are all 0. No interval.</summary>
+    public Estimate F1 { get; }
+
+    /// <summary>Youden's J = sensitivity + specificity − 1 (numerator J, denominator 1); undefined when either is. No interval.</summary>
+    public Estimate YoudenJ { get; }
+
+    /// <summary>LR+ = sensitivity / (1 − specificity) (numerator and denominator are those proportions); undefined when FP = 0 (infinite) or either proportion is.</summary>
+    public Estimate PositiveLikelihoodRatio { get; }
+
+    /// <summary>LR− = (1 − sensitivity) / specificity; undefined when TN = 0 (infinite) or either proportion is.</summary>
+    public Estimate NegativeLikelihoodRatio { get; }
+
+    /// <summary>(TP + FN) / all cases; undefined without cases.</summary>
+    public Estimate Prevalence { get; }
+
+    /// <summary>Every metric with its stable output name (sensitivity, specificity, ppv, npv, accuracy, balanced_accuracy, f1, youden_j, lr_positive, lr_negative, prevalence).</summary>
+    public IReadOnlyList<KeyValuePair<string, Estimate>> All =>
+    [
+        new("sensitivity", Sensitivity), new("specificity", Specificity), new("ppv", Ppv), new("npv", Npv),
+        new("accuracy", Accuracy), new("balanced_accuracy", BalancedAccuracy), new("f1", F1), new("youden_j", YoudenJ),
+        new("lr_positive", PositiveLikelihoodRatio), new("lr_negative", NegativeLikelihoodRatio), new("prevalence", Prevalence),
+    ];
+
+    /// <summary>Computes every metric of <paramref name="counts"/> with intervals by <paramref name="method"/> at <paramref name="level"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative or the level is not in (0, 1).</exception>
+    public static DiagnosticMetrics Compute(ConfusionCounts counts, ProportionInterval method = ProportionInterval.Wilson, double level = 0.95)
+    {
+        if (counts.TruePositives < 0 || counts.FalsePositives < 0 || counts.TrueNegatives < 0 || counts.FalseNegatives < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(counts), $"counts must be non-negative, got {counts}");
+        }
+        ProportionIntervals.CheckLevel(level);
+        return new DiagnosticMetrics(counts, method, level, withIntervals: true);
+    }
+
+    // Bootstrap resamples need only the values; skipping the intervals makes each resample several times cheaper.
+    internal static DiagnosticMetrics ValuesOnly(ConfusionCounts counts) => new(counts, ProportionInterval.Wilson, 0.95, withIntervals: false);
+
+    private Estimate Proportion(long numerator, long denominator, string reasonWhenZero) =>
+        Estimate.Ratio(numerator, denominator, reasonWhenZero, _withIntervals ? ProportionIntervals.Compute(numerator, denominator, Method, Level) : null);
+
+    private static Estimate Combine(Estimate sensitivity, Estimate specificity, Func<double, double, (double Numerator, double Denominator)> parts)
+    {
+        if (sensitivity.Value is not { } se) return Estimate.Undefined(double.NaN, double.NaN, $"sensitivity is undefined: {sensitivity.UndefinedReason}");
+        if (specificity.Value is not { } sp) return Estimate.Undefined(double.NaN, double.NaN, $"specificity is undefined: {specificity.UndefinedReason}");
+        var (numerator, denominator) = parts(se, sp);
+        return Estimate.Defined(numerator, denominator, numerator / denominator);
+    }
+
+    // ln(LR) ± z·sqrt(1/a − 1/n1 + 1/b − 1/n2), where a/n1 and b/n2 are the two proportions.
+    private Estimate LikelihoodRatio(double? upper, double? lower, string? undefinedBecause, long a, long n1, long b, long n2, string infiniteReason)
+    {
+        if (upper is not { } u || lower is not { } l) return Estimate.Undefined(double.NaN, double.NaN, $"a proportion is undefined: {undefinedBecause}");
+        if (l == 0) return Estimate.Undefined(u, l, infiniteReason);
+        var ratio = u / l;
+        ConfidenceInterval? interval = null;
+        if (_withIntervals && a > 0 && b > 0)
+        {
+            var z = ProportionIntervals.TwoSidedZ(Level);
+            var se = Math.Sqrt(1.0 / a - 1.0 / n1 + 1.0 / b - 1.0 / n2);
+            interval = new ConfidenceInterval(ratio * Math.Exp(-z * se), ratio * Math.Exp(z * se), Level, "log");
+        }
+        return Estimate.Defined(u, l, ratio, interval);
+    }
+}

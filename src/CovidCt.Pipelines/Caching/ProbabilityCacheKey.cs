@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CovidCt.Pipelines.Preprocessing;
+
+namespace CovidCt.Pipelines.Caching;
+
+/// <summary>
+/// What a cached probability map depends on: the model's bytes, the cohort's content, the preprocessing and which output
+/// was read. Any change gives another <see cref="Hash"/>, so stale maps are never read.
+/// </summary>
+/// <param name="ModelSha256">SHA-256 of the model file.</param>
+/// <param name="CohortSha256">A SHA-256 that changes whenever the cohort's images change (for instance of the manifest and its image files).</param>
+/// <param name="Preprocessing">The resolved preprocessing.</param>
+/// <param name="Output">The output read: its name, or "mean(a,b,...)" when averaged.</param>
+public sealed record ProbabilityCacheKey(string ModelSha256, string CohortSha256, ImagePreprocessing Preprocessing, string Output)
+{
+    /// <summary>The key as one line of text, every component spelled out (written beside the maps for people to read).</summary>
+    public string Description => string.Create(CultureInfo.InvariantCulture,
+        $"model={ModelSha256.ToLowerInvariant()};cohort={CohortSha256.ToLowerInvariant()};window={Preprocessing.WindowWidth:R}/{Preprocessing.WindowLevel:R};" +
+        $"input={Preprocessing.InputHeight}x{Preprocessing.InputWidth}x{Preprocessing.Channels};layout={Preprocessing.Layout};resize=bilinear-half-pixel;output={Output}");
+
+    /// <summary>Lower-case hex SHA-256 of <see cref="Description"/>: the cache folder's name.</summary>
+    public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Description)));
+
+    /// <summary>The key for <paramref name="pipeline"/>'s model and preprocessing on a cohort.</summary>
+    public static ProbabilityCacheKey For(DetectionPipeline pipeline, string cohortSha256)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var names = pipeline.Scorer.OutputNames;
+        var output = names.Count == 1 ? names[0] : $"mean({string.Join(",", names)})";
+        return new ProbabilityCacheKey(pipeline.Scorer.Model.Sha256, cohortSha256, pipeline.Scorer.Preprocessing, output);
+    }
+}

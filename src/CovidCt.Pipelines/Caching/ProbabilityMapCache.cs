@@ -1,0 +1,134 @@
+using System.IO.Compression;
+using System.Text;
+using CovidCt.Data.IO;
+using CovidCt.Pipelines.Scoring;
+
+namespace CovidCt.Pipelines.Caching;
+
+/// <summary>
+/// Probability maps on disk, one file per patient under a folder named by the <see cref="ProbabilityCacheKey"/> hash, so
+/// steps 4 to 8 can be re-run for any threshold, minimum size, k or quadrant setting without the model.
+/// </summary>
+/// <remarks>
+/// Maps are quantised to 8 bits (value = round(p x 255) / 255, error at most 1/510) and zlib-compressed. A probability within
+/// 0.002 of the threshold may therefore decide differently from the uncached map; 0.5 itself is stored as 128/255 and stays
+/// above it. A file that cannot be decoded is treated as missing and replaced on the next write.
+/// </remarks>
+public sealed class ProbabilityMapCache
+{
+    private static readonly byte[] Magic = "CCPM"u8.ToArray();
+    private const byte FormatVersion = 1;
+
+    /// <summary>A cache for <paramref name="key"/> under <paramref name="root"/> (created when missing).</summary>
+    public ProbabilityMapCache(string root, ProbabilityCacheKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Root = Path.GetFullPath(root);
+        Key = key;
+        Folder = Path.Combine(Root, key.Hash);
+        Directory.CreateDirectory(Folder);
+        var description = Path.Combine(Folder, "key.txt");
+        if (!File.Exists(description)) AtomicFile.WriteAllText(description, key.Description + "\n");
+    }
+
+    /// <summary>The folder holding every key's maps.</summary>
+    public string Root { get; }
+
+    /// <summary>The key of the maps this cache reads and writes.</summary>
+    public ProbabilityCacheKey Key { get; }
+
+    /// <summary>This key's folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>The file of <paramref name="patientId"/> (its name hex-encoded, so any id is a safe file name).</summary>
+    public string PathOf(string patientId) => Path.Combine(Folder, Convert.ToHexStringLower(Encoding.UTF8.GetBytes(patientId)) + ".pmap");
+
+    /// <summary>Reads the maps of <paramref name="patientId"/>; false when they are not cached (or the file is unreadable).</summary>
+    public bool TryRead(string patientId, out IReadOnlyList<ProbabilityMap> maps)
+    {
+        maps = [];
+        var path = PathOf(patientId);
+        if (!File.Exists(path)) return false;
+        try
+        {
+            using var file = File.OpenRead(path);
+            using var zlib = new ZLibStream(file, CompressionMode.Decompress);
+            using var reader = new BinaryReader(zlib);
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadByte() != FormatVersion) return false;
+            var count = reader.ReadInt32();
+            var result = new ProbabilityMap[count];
+            for (var i = 0; i < count; i++)
+            {
+                var width = reader.ReadInt32();
+                var height = reader.ReadInt32();
+                var bytes = reader.ReadBytes(checked(width * height));
+                if (bytes.Length != width * height) return false;
+                var values = new float[bytes.Length];
+                for (var p = 0; p < bytes.Length; p++) values[p] = bytes[p] / 255f;
+                result[i] = new ProbabilityMap(width, height, values);
+            }
+            maps = result;
+            return true;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or OverflowException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes the maps of <paramref name="patientId"/> (atomically), quantised to 8 bits.</summary>
+    public void Write(string patientId, IReadOnlyList<ProbabilityMap> maps)
+    {
+        ArgumentNullException.ThrowIfNull(maps);
+        AtomicFile.Write(PathOf(patientId), stream =>
+        {
+            using var zlib = new ZLibStream(stream, CompressionLevel.Optimal, leaveOpen: true);
+            using var writer = new BinaryWriter(zlib);
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(maps.Count);
+            foreach (var map in maps)
+            {
+                writer.Write(map.Width);
+                writer.Write(map.Height);
+                writer.Write(Quantise(map.Values));
+            }
+        });
+    }
+
+    /// <summary>The cached maps of <paramref name="patientId"/>, or <paramref name="score"/>'s, written to the cache first.</summary>
+    /// <remarks>The maps returned are always the quantised ones, so a sweep sees the same numbers whether the cache was warm or cold.</remarks>
+    public IReadOnlyList<ProbabilityMap> GetOrScore(string patientId, Func<IReadOnlyList<ProbabilityMap>> score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        if (TryRead(patientId, out var cached)) return cached;
+        Write(patientId, score());
+        return TryRead(patientId, out cached) ? cached : throw new IOException($"{PathOf(patientId)} could not be read back after writing");
+    }
+
+    /// <summary>Deletes the folders of every other key under <see cref="Root"/> (maps made with another model, cohort or preprocessing).</summary>
+    /// <returns>How many folders were deleted.</returns>
+    public int PruneOtherKeys()
+    {
+        var deleted = 0;
+        foreach (var folder in Directory.EnumerateDirectories(Root))
+        {
+            if (Path.GetFileName(folder) == Key.Hash || !File.Exists(Path.Combine(folder, "key.txt"))) continue;
+            Directory.Delete(folder, recursive: true);
+            deleted++;
+        }
+        return deleted;
+    }
+
+    private static byte[] Quantise(float[] values)
+    {
+        var bytes = new byte[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (float.IsNaN(v)) throw new ArgumentException($"value {i} is NaN; only finite probabilities can be cached", nameof(values));
+            bytes[i] = v <= 0 ? (byte)0 : v >= 1 ? (byte)255 : (byte)MathF.Round(v * 255f, MidpointRounding.AwayFromZero);
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,41 @@
+namespace CovidCt.Pipelines.Models;
+
+/// <summary>The ONNX <c>metadata_props</c> keys the platform's models carry (all values are strings).</summary>
+public static class ModelMetadataKeys
+{
+    /// <summary>unetpp or unet.</summary>
+    public const string Architecture = "covidct.architecture";
+
+    /// <summary>Model version.</summary>
+    public const string Version = "covidct.version";
+
+    /// <summary>Lung window width in HU the model was trained with.</summary>
+    public const string WindowWidth = "covidct.window_width";
+
+    /// <summary>Lung window level in HU the model was trained with.</summary>
+    public const string WindowLevel = "covidct.window_level";
+
+    /// <summary>Input height in pixels.</summary>
+    public const string InputHeight = "covidct.input_height";
+
+    /// <summary>Input width in pixels.</summary>
+    public const string InputWidth = "covidct.input_width";
+
+    /// <summary>NCHW or NHWC.</summary>
+    public const string Layout = "covidct.layout";
+
+    /// <summary>1 or 3.</summary>
+    public const string Channels = "covidct.channels";
+
+    /// <summary>Lesion probability threshold the model was tuned for.</summary>
+    public const string Threshold = "covidct.threshold";
+
+    /// <summary>Minimum component size the model was tuned for (components must be larger).</summary>
+    public const string MinPixels = "covidct.min_pixels";
+
+    /// <summary>SHA-256 of the cohort specification the model was trained on.</summary>
+    public const string CohortSpecSha256 = "covidct.cohort_spec_sha256";
+
+    /// <summary>When training finished, UTC.</summary>
+    public const string TrainedUtc = "covidct.trained_utc";
+}

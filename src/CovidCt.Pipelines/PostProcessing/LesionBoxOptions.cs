@@ -1,0 +1,20 @@
+namespace CovidCt.Pipelines.PostProcessing;
+
+/// <summary>What makes a suspicious region, as in the study: probability at or above a threshold, 8-connected, larger than a minimum size.</summary>
+public sealed class LesionBoxOptions
+{
+    /// <summary>The study's probability threshold.</summary>
+    public const double StudyThreshold = 0.5;
+
+    /// <summary>The study's minimum size: components must have more than this many pixels.</summary>
+    public const int StudyMinPixels = 25;
+
+    /// <summary>A pixel is lesion when its probability is at least this (default 0.50).</summary>
+    public double Threshold { get; set; } = StudyThreshold;
+
+    /// <summary>A component is kept when it has MORE than this many pixels, counted at the model's output resolution (default 25: 25 dropped, 26 kept).</summary>
+    public int MinPixels { get; set; } = StudyMinPixels;
+
+    /// <summary>When set, replaces <see cref="MinPixels"/>: a component is kept when its area in mm² (output pixels x their size in mm²) is MORE than this. Needs the pixel spacing.</summary>
+    public double? MinAreaSquareMillimetres { get; set; }
+}

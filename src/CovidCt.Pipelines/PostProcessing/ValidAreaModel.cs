@@ -1,0 +1,78 @@
+using CovidCt.Data;
+using CovidCt.Data.IO;
+using CovidCt.Pipelines.Preprocessing;
+using CovidCt.Pipelines.Scoring;
+
+namespace CovidCt.Pipelines.PostProcessing;
+
+/// <summary>
+/// The valid area from a second ONNX segmentation model (the study's first stage) instead of the HU segmentation: the model's
+/// output at or above a threshold is the lung mask, mapped back to the original slice by nearest neighbour.
+/// </summary>
+public sealed class ValidAreaModel : IDisposable
+{
+    private readonly double _threshold;
+    private float[]? _scratch;
+
+    /// <summary>Opens the segmentation model; its preprocessing comes from its own metadata (study lung window otherwise).</summary>
+    /// <exception cref="InvalidInputException">When the model cannot be loaded or has no usable image input.</exception>
+    public ValidAreaModel(string modelPath, double threshold = 0.5, OnnxScoringOptions? scoring = null)
+    {
+        if (!(threshold > 0 && threshold <= 1)) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "the threshold must be in (0, 1]");
+        _threshold = threshold;
+        Scorer = new BatchedOnnxScorer(modelPath, new PreprocessingOptions(), scoring);
+    }
+
+    /// <summary>The segmentation model's scorer.</summary>
+    public BatchedOnnxScorer Scorer { get; }
+
+    /// <summary>The valid area of every slice of <paramref name="volume"/>, scored in batches.</summary>
+    /// <exception cref="InvalidInputException">When the model returns NaN or infinity.</exception>
+    public IReadOnlyList<ValidArea> Segment(CtVolume volume)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        var g = volume.Geometry;
+        var images = new float[g.Depth][];
+        for (var z = 0; z < g.Depth; z++)
+        {
+            images[z] = new float[Scorer.Preprocessing.ImageLength];
+            Scorer.Preprocessing.Apply(volume.Slice(z), g.Width, g.Height, images[z], ref _scratch);
+        }
+        var maps = Scorer.Score(images);
+        return maps.Select((map, z) => FromProbability(map, g.Width, g.Height, _threshold, volume.Source, z)).ToArray();
+    }
+
+    /// <summary>The valid area of one slice of HU values.</summary>
+    public ValidArea Segment(ReadOnlySpan<float> hounsfield, int width, int height)
+    {
+        var image = new float[Scorer.Preprocessing.ImageLength];
+        Scorer.Preprocessing.Apply(hounsfield, width, height, image, ref _scratch);
+        return FromProbability(Scorer.Score([image])[0], width, height, _threshold, Scorer.Model.Path, 0);
+    }
+
+    /// <summary>
+    /// The lung mask of a <paramref name="width"/> x <paramref name="height"/> slice from a segmentation map: each original pixel takes
+    /// the map pixel under its centre, lung when the probability is at least <paramref name="threshold"/>.
+    /// </summary>
+    public static ValidArea FromProbability(ProbabilityMap map, int width, int height, double threshold, string source, int slice)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var bad = map.FirstNonFinite();
+        if (bad >= 0) throw new InvalidInputException(source, $"the valid-area model returned {map.Values[bad]} on slice {slice}; expected probabilities in [0, 1]");
+        var mask = new byte[width * height];
+        var columns = new int[width];
+        for (var x = 0; x < width; x++) columns[x] = Math.Min(map.Width - 1, (int)((x + 0.5) * map.Width / width));
+        for (var y = 0; y < height; y++)
+        {
+            var mapRow = Math.Min(map.Height - 1, (int)((y + 0.5) * map.Height / height)) * map.Width;
+            for (var x = 0; x < width; x++)
+            {
+                if (map.Values[mapRow + columns[x]] >= threshold) mask[y * width + x] = 1;
+            }
+        }
+        return new ValidArea(width, height, mask);
+    }
+
+    /// <summary>Releases the model session.</summary>
+    public void Dispose() => Scorer.Dispose();
+}

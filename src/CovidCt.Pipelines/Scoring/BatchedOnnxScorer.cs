@@ -1,0 +1,172 @@
+using CovidCt.Data.IO;
+using CovidCt.Pipelines.Models;
+using CovidCt.Pipelines.Preprocessing;
+using Microsoft.ML.OnnxRuntime;
+
+namespace CovidCt.Pipelines.Scoring;
+
+/// <summary>
+/// Runs a lesion model over ONNX Runtime on many images per call, unlike ML.NET's <c>ApplyOnnxModel</c>, which runs one
+/// row per call. Not thread-safe: use one scorer per thread (ONNX Runtime parallelises inside each call).
+/// </summary>
+public sealed class BatchedOnnxScorer : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly string[] _outputNames;
+    private readonly int _batchSize;
+
+    /// <summary>Opens <paramref name="modelPath"/> with the given preprocessing overrides and runtime options.</summary>
+    /// <exception cref="InvalidInputException">When the model cannot be loaded, its signature does not fit the options, or the output to read does not exist.</exception>
+    public BatchedOnnxScorer(string modelPath, PreprocessingOptions? preprocessing = null, OnnxScoringOptions? options = null)
+    {
+        Options = options ?? new OnnxScoringOptions();
+        if (Options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), Options.BatchSize, "batch size must be at least 1");
+        var (sessionOptions, usesCuda) = CreateSessionOptions(Options);
+        using (sessionOptions)
+        {
+            _session = OnnxModelInfo.OpenSession(modelPath, sessionOptions);
+        }
+        UsesCuda = usesCuda;
+        try
+        {
+            Model = OnnxModelInfo.FromSession(modelPath, _session);
+            Preprocessing = ImagePreprocessing.Resolve(preprocessing ?? new PreprocessingOptions(), Model);
+            _outputNames = SelectOutputs(Model, Options);
+        }
+        catch
+        {
+            _session.Dispose();
+            throw;
+        }
+        _batchSize = Model.FixedBatchSize ?? Options.BatchSize;
+    }
+
+    /// <summary>The model's signature and metadata.</summary>
+    public OnnxModelInfo Model { get; }
+
+    /// <summary>The resolved preprocessing the model receives.</summary>
+    public ImagePreprocessing Preprocessing { get; }
+
+    /// <summary>The runtime options in force.</summary>
+    public OnnxScoringOptions Options { get; }
+
+    /// <summary>True when the CUDA provider was requested and started; false on the CPU (including after a fallback).</summary>
+    public bool UsesCuda { get; }
+
+    /// <summary>The outputs read (one, or every output when averaging).</summary>
+    public IReadOnlyList<string> OutputNames => _outputNames;
+
+    /// <summary>Scores preprocessed images (each <see cref="ImagePreprocessing.ImageLength"/> floats) in batches; one map per image, in order.</summary>
+    /// <exception cref="InvalidInputException">When an output has a shape other than [N,1,H,W], [N,H,W,1] or [N,H,W].</exception>
+    public IReadOnlyList<ProbabilityMap> Score(IReadOnlyList<float[]> images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        var maps = new List<ProbabilityMap>(images.Count);
+        var length = Preprocessing.ImageLength;
+        var batch = new float[_batchSize * length];
+        for (var start = 0; start < images.Count; start += _batchSize)
+        {
+            var count = Math.Min(_batchSize, images.Count - start);
+            for (var i = 0; i < count; i++)
+            {
+                var image = images[start + i];
+                if (image.Length != length) throw new ArgumentException($"image {start + i} holds {image.Length} floats; the model takes {length}", nameof(images));
+                image.CopyTo(batch, i * length);
+            }
+            // A fixed-size batch is padded with the previous contents; only the first count results are read.
+            maps.AddRange(RunBatch(batch.AsMemory(0, (Model.FixedBatchSize ?? count) * length), Model.FixedBatchSize ?? count, count));
+        }
+        return maps;
+    }
+
+    /// <summary>Releases the ONNX Runtime session.</summary>
+    public void Dispose() => _session.Dispose();
+
+    private ProbabilityMap[] RunBatch(Memory<float> packed, int batchSize, int used)
+    {
+        var shape = Model.Layout == TensorLayout.Nchw
+            ? new long[] { batchSize, Preprocessing.Channels, Preprocessing.InputHeight, Preprocessing.InputWidth }
+            : new long[] { batchSize, Preprocessing.InputHeight, Preprocessing.InputWidth, Preprocessing.Channels };
+        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, packed, shape);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, new[] { Model.InputName }, new[] { input }, _outputNames);
+        ProbabilityMap[]? maps = null;
+        for (var o = 0; o < outputs.Count; o++)
+        {
+            var (height, width) = OutputSize(_outputNames[o], outputs[o].GetTensorTypeAndShape().Shape, batchSize);
+            var data = outputs[o].GetTensorDataAsSpan<float>();
+            maps ??= Enumerable.Range(0, used).Select(_ => new ProbabilityMap(width, height, new float[width * height])).ToArray();
+            if (maps[0].Width != width || maps[0].Height != height)
+            {
+                throw new InvalidInputException(Model.Path, $"output '{_outputNames[o]}' is {width}x{height} but '{_outputNames[0]}' is {maps[0].Width}x{maps[0].Height}; averaged outputs must have one size", field: _outputNames[o]);
+            }
+            for (var i = 0; i < used; i++)
+            {
+                var source = data.Slice(i * width * height, width * height);
+                var target = maps[i].Values;
+                for (var p = 0; p < target.Length; p++) target[p] += source[p];
+            }
+        }
+        if (outputs.Count > 1)
+        {
+            var scale = 1f / outputs.Count;
+            foreach (var map in maps!)
+            {
+                var values = map.Values;
+                for (var p = 0; p < values.Length; p++) values[p] *= scale;
+            }
+        }
+        return maps!;
+    }
+
+    private (int Height, int Width) OutputSize(string name, long[] shape, int batchSize)
+    {
+        if (shape.Length > 0 && shape[0] == batchSize)
+        {
+            if (shape.Length == 4 && shape[1] == 1) return ((int)shape[2], (int)shape[3]);
+            if (shape.Length == 4 && shape[3] == 1) return ((int)shape[1], (int)shape[2]);
+            if (shape.Length == 3) return ((int)shape[1], (int)shape[2]);
+        }
+        throw new InvalidInputException(Model.Path, $"output '{name}' has shape [{string.Join(",", shape)}] for a batch of {batchSize}; expected [N,1,H,W], [N,H,W,1] or [N,H,W]", field: name);
+    }
+
+    internal static string[] SelectOutputs(OnnxModelInfo model, OnnxScoringOptions options)
+    {
+        if (options.OutputName is { } name)
+        {
+            if (!model.OutputNames.Contains(name))
+            {
+                throw new InvalidInputException(model.Path, $"the model has no output '{name}'; its outputs are: {string.Join(", ", model.OutputNames)}", field: name);
+            }
+            return [name];
+        }
+        if (options.AverageOutputs || model.OutputNames.Count == 1) return model.OutputNames.ToArray();
+        throw new InvalidInputException(model.Path, $"the model has {model.OutputNames.Count} outputs ({string.Join(", ", model.OutputNames)}); name one to read or ask to average them");
+    }
+
+    private static (SessionOptions Options, bool UsesCuda) CreateSessionOptions(OnnxScoringOptions options)
+    {
+        var session = new SessionOptions
+        {
+            IntraOpNumThreads = options.IntraOpThreads,
+            GraphOptimizationLevel = options.GraphOptimization switch
+            {
+                GraphOptimization.None => GraphOptimizationLevel.ORT_DISABLE_ALL,
+                GraphOptimization.Basic => GraphOptimizationLevel.ORT_ENABLE_BASIC,
+                GraphOptimization.Extended => GraphOptimizationLevel.ORT_ENABLE_EXTENDED,
+                _ => GraphOptimizationLevel.ORT_ENABLE_ALL,
+            },
+        };
+        if (!options.UseCuda) return (session, false);
+        try
+        {
+            session.AppendExecutionProvider_CUDA(options.CudaDeviceId);
+            return (session, true);
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
+        {
+            // The CPU package has no CUDA provider and a machine may have no GPU: fall back, and say so through UsesCuda.
+            return (session, false);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace CovidCt.Cli.Tests;
+
+public sealed class MetricsCountsCommandTests
+{
+    [Fact]
+    public void Text_output_shows_values_counts_and_intervals()
+    {
+        var (code, output, _) = MetricsCli.Run("metrics", "counts", "--tp", "11", "--fn", "0", "--tn", "29", "--fp", "2");
+        Assert.Equal(0, code);
+        Assert.Contains("93.55%", output);
+        Assert.Contains("29/31", output);
+        Assert.Contains("74.12–100.00%", output);
+    }
+
+    [Fact]
+    public void Json_has_numerator_denominator_value_and_interval()
+    {
+        var sensitivity = MetricsCli.Json("metrics", "counts", "--tp", "11", "--fn", "0", "--tn", "29", "--fp", "2", "--ci", "exact").GetProperty("metrics").GetProperty("sensitivity");
+        Assert.Equal(11, sensitivity.GetProperty("numerator").GetInt64());
+        Assert.Equal(1.0, sensitivity.GetProperty("value").GetDouble());
+        Assert.Equal(JsonValueKind.Null, sensitivity.GetProperty("undefined").ValueKind);
+        Assert.Equal("clopper-pearson", sensitivity.GetProperty("ci").GetProperty("method").GetString());
+        Assert.Equal(1.0, sensitivity.GetProperty("ci").GetProperty("upper").GetDouble());
+    }
+
+    [Fact]
+    public void Undefined_metrics_are_null_with_a_reason()
+    {
+        var ppv = MetricsCli.Json("metrics", "counts", "--tp", "0", "--fn", "3", "--tn", "5", "--fp", "0").GetProperty("metrics").GetProperty("ppv");
+        Assert.Equal(JsonValueKind.Null, ppv.GetProperty("value").ValueKind);
+        Assert.Contains("no positive calls", ppv.GetProperty("undefined").GetString());
+        Assert.Equal(JsonValueKind.Null, ppv.GetProperty("ci").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("--tp", "-1", "--tp must be a non-negative count")]
+    [InlineData("--level", "1.5", "--level must lie strictly between 0 and 1")]
+    [InlineData("--ci", "wald", "'wald' not recognized")]
+    public void Bad_options_exit_with_code_2(string option, string value, string message)
+    {
+        List<string> args = ["metrics", "counts", "--tp", "1", "--fn", "1", "--tn", "1", "--fp", "1"];
+        var at = args.IndexOf(option);
+        if (at >= 0) args[at + 1] = value;
+        else args.AddRange([option, value]);
+        var (code, _, error) = MetricsCli.Run([.. args]);
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
+    }
+}

@@ -1,0 +1,99 @@
+using System.IO.Compression;
+using CovidCt.Data.IO;
+using CovidCt.Data.Nifti;
+
+namespace CovidCt.Data.Tests.Nifti;
+
+/// <summary>The NIfTI part of the broken-input corpus: each file is generated here and must fail with a clear typed error.</summary>
+public sealed class NiftiBrokenInputTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static readonly short[] Eight = [1, 2, 3, 4, 5, 6, 7, 8];
+
+    [Fact]
+    public void Truncated_gzip_names_the_file_and_says_truncated_or_corrupt()
+    {
+        var whole = _folder.File("whole.nii.gz");
+        NiftiWriter.Write(Volumes.Integral(64, 64, 4), whole);
+        var bytes = File.ReadAllBytes(whole);
+        var path = _folder.File("truncated.nii.gz");
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+
+        var error = Assert.Throws<InvalidInputException>(() => NiftiReader.ReadVolume(path));
+        Assert.Equal(path, error.File);
+        Assert.Matches("truncated|corrupt", error.Problem);
+    }
+
+    [Fact]
+    public void Wrong_sizeof_hdr_is_rejected()
+    {
+        var path = _folder.File("size.nii");
+        new RawNifti { SizeOfHeader = 350 }.WithInt16(Eight).Save(path);
+
+        var error = Assert.Throws<InvalidInputException>(() => NiftiReader.ReadVolume(path));
+        Assert.Equal("sizeof_hdr", error.Field);
+        Assert.Contains("350", error.Problem);
+    }
+
+    [Fact]
+    public void NIfTI_2_is_named_as_such()
+    {
+        var path = _folder.File("two.nii");
+        new RawNifti { SizeOfHeader = 540 }.WithInt16(Eight).Save(path);
+
+        Assert.Contains("NIfTI-2", Assert.Throws<InvalidInputException>(() => NiftiReader.ReadVolume(path)).Problem);
+    }
+
+    [Theory]
+    [InlineData("short.nii")]
+    [InlineData("short.nii.gz")]
+    public void Dims_larger_than_the_data_are_rejected_with_both_lengths(string name)
+    {
+        var path = _folder.File(name);
+        new RawNifti { Dim = [3, 2, 2, 3, 1, 1, 1, 1] }.WithInt16(Eight).Save(path);
+
+        var error = Assert.Throws<InvalidInputException>(() => NiftiReader.ReadVolume(path));
+        Assert.Equal("dim", error.Field);
+        Assert.Contains("16 of 24 bytes", error.Problem);
+    }
+
+    [Fact]
+    public void Several_volumes_are_rejected()
+    {
+        var path = _folder.File("4d.nii");
+        new RawNifti { Dim = [4, 2, 2, 1, 2, 1, 1, 1] }.WithInt16(Eight).Save(path);
+
+        Assert.Contains("several volumes", Assert.Throws<InvalidInputException>(() => NiftiReader.ReadVolume(path)).Problem);
+    }
+
+    [Fact]
+    public void Unsupported_datatype_lists_the_supported_ones()
+    {
+        var path = _folder.File("complex.nii");
+        var raw = new RawNifti { Dim = [3, 1, 1, 1, 1, 1, 1, 1], DataType = 32, BitsPerVoxel = 64, Data = new byte[8] };
+        raw.Save(path); // complex64
+
+        var error = Assert.Throws<InvalidInputException>(() => NiftiReader.ReadVolume(path));
+        Assert.Equal("datatype", error.Field);
+        Assert.Contains("float32 (16)", error.Problem);
+    }
+
+    [Fact]
+    public void A_short_file_is_not_read_as_a_header()
+    {
+        var path = _folder.File("tiny.nii.gz");
+        using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest)) gzip.Write(new byte[100]);
+
+        Assert.Contains("348", Assert.Throws<InvalidInputException>(() => NiftiReader.ReadVolume(path)).Problem);
+    }
+
+    [Fact]
+    public void Missing_file_is_reported()
+    {
+        var path = _folder.File("absent.nii.gz");
+        Assert.Contains("not found", Assert.Throws<InvalidInputException>(() => NiftiReader.ReadVolume(path)).Problem);
+    }
+}

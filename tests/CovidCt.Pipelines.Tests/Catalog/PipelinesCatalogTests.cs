@@ -1,0 +1,81 @@
+using CovidCt.Pipelines.Catalog;
+using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Pipelines.Scoring;
+using CovidCt.Pipelines.Tests.Fixtures;
+using Microsoft.ML;
+
+namespace CovidCt.Pipelines.Tests.Catalog;
+
+public sealed class PipelinesCatalogTests : IDisposable
+{
+    private static readonly (int X, int Y)[] None = [];
+    private readonly TestModels _models = new();
+    private readonly MLContext _ml = new(seed: 1);
+
+    public void Dispose() => _models.Dispose();
+
+    private IDataView Slices(string patientId, params (int X, int Y)[][] lesions) =>
+        SliceDataView.Load(_ml, SliceDataView.Rows(patientId, true, Phantom.Volume(lesions)).ToArray());
+
+    [Fact]
+    public void Batched_scoring_and_the_apply_onnx_model_reference_give_the_same_probabilities()
+    {
+        var model = _models.Convolution(32);
+        var ul = Phantom.UpperLeft;
+        var slices = Slices("P1", None, [ul], [ul, Phantom.LowerRight], [Phantom.OutsideLungs], [ul]);
+        var preprocess = _ml.Transforms.PreprocessCtSlices(model);
+        var batched = preprocess.Append(_ml.Transforms.ScoreLesionsBatched(model, new OnnxScoringOptions { BatchSize = 4 })).Fit(slices).Transform(slices);
+        var reference = preprocess.Append(_ml.Transforms.ScoreLesionsWithApplyOnnxModel(model)).Fit(slices).Transform(slices);
+        var a = _ml.Data.CreateEnumerable<ScoredSliceRow>(batched, reuseRowObject: false).ToArray();
+        var b = _ml.Data.CreateEnumerable<ScoredSliceRow>(reference, reuseRowObject: false).ToArray();
+        Assert.Equal(5, a.Length);
+        Assert.Equal(5, b.Length);
+        var largest = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            Assert.Equal((32, 32), (b[i].ProbabilityWidth, b[i].ProbabilityHeight));
+            Assert.Equal(a[i].Probability.Length, b[i].Probability.Length);
+            for (var p = 0; p < a[i].Probability.Length; p++) largest = Math.Max(largest, Math.Abs(a[i].Probability[p] - b[i].Probability[p]));
+        }
+        Assert.True(largest <= 1e-5, $"largest difference {largest}");
+        Assert.True(a.SelectMany(r => r.Probability).Distinct().Count() > 10, "the convolution model should give varied probabilities");
+    }
+
+    [Fact]
+    public void The_estimator_chain_gives_the_same_boxes_and_patient_decision_as_the_plain_pipeline()
+    {
+        var model = _models.Lesion(32);
+        var ul = Phantom.UpperLeft;
+        (int, int)[][] lesions = [None, [ul], [ul, Phantom.LowerRight], [ul, Phantom.OutsideLungs], None];
+        var slices = Slices("P2", lesions);
+        var detected = _ml.Transforms.DetectCovidLesions(model).Fit(slices).Transform(slices);
+        var rows = _ml.Data.CreateEnumerable<DetectedSliceRow>(detected, reuseRowObject: false).ToArray();
+        using var plain = new DetectionPipeline(model);
+        var expected = plain.Run("P2", Phantom.Volume(lesions));
+        Assert.Equal(expected.Slices.Select(s => s.Detection.IsPositive), rows.Select(r => r.IsPositive));
+        Assert.Equal(expected.Slices.Select(s => s.Detection.Boxes.Count), rows.Select(r => r.BoxCount));
+        Assert.Equal(expected.Slices.Select(s => (int)s.Detection.Quadrants), rows.Select(r => r.Quadrants));
+        Assert.Equal(new ImageRectangle(10, 22, 22, 34), rows[1].Detection().Boxes[0].Bounds);
+        var patient = Assert.Single(PatientAggregator.Aggregate(_ml, detected, new PatientRuleOptions()));
+        Assert.Equal(("P2", true, true, expected.Decision.FirstSlice, expected.Decision.LastSlice), (patient.PatientId, patient.Label, patient.IsPositive, patient.FirstSlice, patient.LastSlice));
+    }
+
+    [Fact]
+    public void A_step_whose_input_columns_are_missing_names_them()
+    {
+        var slices = Slices("P3", None);
+        var error = Assert.Throws<ArgumentException>(() => _ml.Transforms.DetectLesionBoxes().Fit(slices));
+        Assert.Contains("DetectLesionBoxes reads the column(s)", error.Message);
+        Assert.Contains("Probability", error.Message);
+    }
+
+    [Fact]
+    public void Non_finite_output_through_the_catalog_names_patient_and_slice()
+    {
+        var model = _models.NotANumber(32);
+        var slices = Slices("P9", None, None);
+        var scored = _ml.Transforms.PreprocessCtSlices(model).Append(_ml.Transforms.ScoreLesionsBatched(model)).Fit(slices).Transform(slices);
+        var error = Assert.Throws<CovidCt.Data.IO.InvalidInputException>(() => _ml.Data.CreateEnumerable<ScoredSliceRow>(scored, false).ToArray());
+        Assert.Contains("patient 'P9', slice 0", error.Message);
+    }
+}

@@ -1,0 +1,152 @@
+using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Pipelines.Scoring;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace CovidCt.Pipelines.Tests.PostProcessing;
+
+public sealed class SliceDetectorTests
+{
+    private static readonly LesionBoxOptions StudyBoxes = new();
+    private static readonly QuadrantOptions StudyQuadrants = new();
+
+    private static ProbabilityMap Map(int size, params (int X, int Y, int Width, int Height, float Probability)[] blocks)
+    {
+        var values = new float[size * size];
+        foreach (var (x0, y0, w, h, p) in blocks)
+        {
+            for (var y = y0; y < y0 + h; y++) for (var x = x0; x < x0 + w; x++) values[y * size + x] = p;
+        }
+        return new ProbabilityMap(size, size, values);
+    }
+
+    private static SliceDetection Detect(ProbabilityMap map, LesionBoxOptions? boxes = null, QuadrantOptions? quadrants = null, ValidArea? area = null, int scale = 1) =>
+        new SliceDetector().Detect(map, area ?? ValidArea.WholeImage(map.Width * scale, map.Height * scale),
+            new SliceGeometry(map.Width * scale, map.Height * scale, 0.5, 0.5), boxes ?? StudyBoxes, quadrants ?? StudyQuadrants,
+            area is null ? ValidAreaRegion.WholeImage : ValidAreaRegion.Rectangle);
+
+    [Fact]
+    public void A_25_pixel_component_is_dropped_and_a_26_pixel_one_kept()
+    {
+        var map = Map(32, (2, 2, 5, 5, 0.9f), (20, 20, 5, 5, 0.9f), (25, 20, 1, 1, 0.9f));
+        var detection = Detect(map);
+        var box = Assert.Single(detection.Boxes);
+        Assert.Equal(26, box.Pixels);
+        Assert.Equal(new ImageRectangle(20, 20, 26, 25), box.Bounds);
+    }
+
+    [Fact]
+    public void The_threshold_is_inclusive_and_corner_neighbours_connect()
+    {
+        // Two 4x4 blocks touching only at a corner make one 32-pixel component; 0.4999 stays background.
+        var map = Map(16, (0, 0, 4, 4, 0.5f), (4, 4, 4, 4, 0.5f), (10, 0, 6, 6, 0.4999f));
+        var box = Assert.Single(Detect(map).Boxes);
+        Assert.Equal(32, box.Pixels);
+        Assert.Equal(new ImageRectangle(0, 0, 8, 8), box.Bounds);
+    }
+
+    [Fact]
+    public void Boxes_report_max_and_mean_probability_area_and_map_back_to_original_coordinates()
+    {
+        var map = Map(16, (4, 2, 6, 5, 0.6f), (5, 3, 1, 1, 1f));
+        var box = Assert.Single(Detect(map, scale: 4).Boxes);
+        Assert.Equal(new ImageRectangle(16, 8, 40, 28), box.Bounds);
+        Assert.Equal(30, box.Pixels);
+        Assert.Equal(1.0, box.MaxProbability, 6);
+        Assert.Equal((29 * 0.6 + 1) / 30, box.MeanProbability, 6);
+        Assert.Equal(30 * (0.5 * 4) * (0.5 * 4), box.AreaSquareMillimetres!.Value, 9);
+        Assert.Equal((6.5 + 0.5) * 4, box.CentroidX, 9); // columns 4..9, pixel centres
+    }
+
+    [Fact]
+    public void A_minimum_area_in_square_millimetres_replaces_the_pixel_count()
+    {
+        var map = Map(32, (2, 2, 5, 5, 0.9f), (20, 20, 3, 3, 0.9f));
+        // Pixels of 0.25 mm²: 25 pixels = 6.25 mm², 9 pixels = 2.25 mm².
+        var boxes = Detect(map, new LesionBoxOptions { MinAreaSquareMillimetres = 2.0 }).Boxes;
+        Assert.Equal(2, boxes.Count);
+        Assert.Single(Detect(map, new LesionBoxOptions { MinAreaSquareMillimetres = 6.0 }).Boxes);
+        Assert.Empty(Detect(map, new LesionBoxOptions { MinAreaSquareMillimetres = 6.25 }).Boxes);
+    }
+
+    [Fact]
+    public void A_component_outside_the_valid_area_rectangle_is_dropped()
+    {
+        var mask = new byte[32 * 32];
+        for (var y = 8; y < 24; y++) for (var x = 8; x < 24; x++) mask[y * 32 + x] = 1;
+        var area = new ValidArea(32, 32, mask);
+        var map = Map(32, (0, 0, 6, 6, 0.9f), (10, 10, 6, 6, 0.9f));
+        var box = Assert.Single(Detect(map, area: area).Boxes);
+        Assert.Equal(new ImageRectangle(10, 10, 16, 16), box.Bounds);
+    }
+
+    [Fact]
+    public void No_valid_area_means_no_box()
+    {
+        var map = Map(16, (0, 0, 8, 8, 0.9f));
+        Assert.Empty(Detect(map, area: new ValidArea(16, 16, new byte[256])).Boxes);
+    }
+
+    [Fact]
+    public void Quadrants_follow_the_centroid_and_the_chosen_centre()
+    {
+        var mask = new byte[32 * 32];
+        for (var y = 0; y < 32; y++) for (var x = 0; x < 16; x++) mask[y * 32 + x] = 1; // valid-area centre (8, 16)
+        var area = new ValidArea(32, 32, mask);
+        var map = Map(32, (9, 2, 6, 6, 0.9f));
+        Assert.Equal(Quadrant.UpperRight, Assert.Single(Detect(map, area: area).Boxes).Quadrants);
+        var imageCentre = new QuadrantOptions { Centre = QuadrantCentre.Image };
+        Assert.Equal(Quadrant.UpperLeft, Assert.Single(Detect(map, quadrants: imageCentre, area: area).Boxes).Quadrants);
+    }
+
+    [Fact]
+    public void Overlap_assignment_counts_every_quadrant_a_box_touches()
+    {
+        var map = Map(32, (12, 2, 8, 20, 0.9f)); // crosses x = 16 and y = 16
+        var centroid = Assert.Single(Detect(map).Boxes);
+        Assert.Equal(Quadrant.UpperRight, centroid.Quadrants);
+        var overlap = Assert.Single(Detect(map, quadrants: new QuadrantOptions { Assignment = QuadrantAssignment.Overlap }).Boxes);
+        Assert.Equal(Quadrant.UpperLeft | Quadrant.UpperRight | Quadrant.LowerLeft | Quadrant.LowerRight, overlap.Quadrants);
+    }
+
+    [Fact]
+    public void Image_decision_and_score_follow_the_surviving_boxes()
+    {
+        var detection = Detect(Map(32, (0, 0, 6, 6, 0.7f), (20, 20, 6, 6, 0.8f), (20, 0, 2, 2, 0.99f)));
+        Assert.True(detection.IsPositive);
+        Assert.Equal(0.8, detection.Score, 6);
+        Assert.Equal(Quadrant.UpperLeft | Quadrant.LowerRight, detection.Quadrants);
+        Assert.Equal([0.7, 0, 0, 0.8], detection.QuadrantScores.Select(s => Math.Round(s, 6)));
+        var empty = Detect(Map(32));
+        Assert.False(empty.IsPositive);
+        Assert.Equal(0, empty.Score);
+    }
+}
+
+public sealed class SliceDetectorRegionTests
+{
+    [Fact]
+    public void The_rectangle_shortcut_agrees_with_a_mask_filling_that_rectangle()
+    {
+        Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var random = new Random(seed);
+            var scale = random.Next(1, 3);
+            const int mapSize = 24;
+            var size = mapSize * scale;
+            int left = random.Next(0, size), top = random.Next(0, size);
+            int right = random.Next(left + 1, size + 1), bottom = random.Next(top + 1, size + 1);
+            var mask = new byte[size * size];
+            for (var y = top; y < bottom; y++) for (var x = left; x < right; x++) mask[y * size + x] = 1;
+            var area = new ValidArea(size, size, mask);
+            var values = Enumerable.Range(0, mapSize * mapSize).Select(_ => random.NextDouble() < 0.5 ? 0.9f : 0.1f).ToArray();
+            var map = new ProbabilityMap(mapSize, mapSize, values);
+            var geometry = new SliceGeometry(size, size, 0.7, 0.7);
+            var boxes = new LesionBoxOptions { MinPixels = 2 };
+            var detector = new SliceDetector();
+            var byRectangle = detector.Detect(map, area, geometry, boxes, new QuadrantOptions(), ValidAreaRegion.Rectangle).Boxes;
+            var byMask = detector.Detect(map, area, geometry, boxes, new QuadrantOptions(), ValidAreaRegion.Mask).Boxes;
+            return byRectangle.SequenceEqual(byMask);
+        }).QuickCheckThrowOnFailure();
+    }
+}
