@@ -39,6 +39,14 @@ for project in tests/*/*.csproj; do
   passed=$((passed + ${p:-0})); failed=$((failed + f)); skipped=$((skipped + s))
 done
 
+# The benchmarks' smoke: correctness of the measured paths only, no timing; counted as one test.
+echo "== benchmarks smoke"
+if dotnet run --project benchmarks/CovidCt.Benchmarks -c Release --no-build -- --smoke; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
+
 if [ -x notebooks/run-notebooks.sh ]; then
   echo "== notebooks"
   nb_out=$(notebooks/run-notebooks.sh 2>&1); nb_rc=$?

@@ -38,6 +38,11 @@ public static class CliApp
             error.WriteLine($"error: {e.Message}");
             return InputError;
         }
+        catch (CovidCt.Data.Cohorts.CohortValidationException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return InputError;
+        }
         catch (UsageException e)
         {
             error.WriteLine($"error: {e.Message}");
@@ -65,6 +70,8 @@ public static class CliApp
         yield return Commands.InspectCommand.Create(output);
         yield return Commands.ConvertCommand.Create(output);
         yield return Commands.CohortCommands.Create(output, Commands.CohortBuildCommand.Create(output));
+        yield return Commands.EvaluateCommand.Create(output);
+        yield return Commands.SweepCommand.Create(output);
     }
 }
 

@@ -1,3 +1,4 @@
+using CovidCt.Tests.Shared;
 using System.Text.Json;
 using CovidCt.Data.Nifti;
 using CovidCt.Data.Slices;
@@ -61,10 +62,7 @@ public sealed class InspectCommandTests : IDisposable
     [SkippableFact]
     public void Real_DICOM_series_is_described()
     {
-        var root = Environment.GetEnvironmentVariable("COVIDCT_SHARED_DATA");
-        Skip.If(string.IsNullOrEmpty(root), "COVIDCT_SHARED_DATA is not set; set it to the folder that holds lidc-idri/");
-        var series = Path.Combine(root!, "lidc-idri", "LIDC-IDRI-0001");
-        Assert.True(Directory.Exists(series), $"{series} is missing");
+        var series = SharedData.LidcPatient("LIDC-IDRI-0001");
 
         var run = CliRun.Of("inspect", series);
         Assert.Equal(0, run.ExitCode);

@@ -12,38 +12,66 @@ public static class PatientRule
         ArgumentNullException.ThrowIfNull(orderedSlices);
         ArgumentNullException.ThrowIfNull(options);
         if (orderedSlices.Count == 0) throw new ArgumentException("a patient needs at least one slice", nameof(orderedSlices));
-        if (options.ConsecutiveSlices < 1) throw new ArgumentException($"consecutive slices is {options.ConsecutiveSlices}; expected at least 1", nameof(options));
-        if (options.MaxGap < 0) throw new ArgumentException($"max gap is {options.MaxGap}; expected 0 or more", nameof(options));
-        var k = options.ConsecutiveSlices;
-        double best = 0;
-        var (bestQuadrant, first, last) = (Quadrant.None, -1, -1);
+        Validate(options);
+        var n = orderedSlices.Count;
         var positive = 0;
         foreach (var slice in orderedSlices) if (slice.IsPositive) positive++;
-        var members = new List<int>();
+        var scores = new double[n];
+        var members = new int[n];
+        if (!options.SameQuadrant)
+        {
+            for (var s = 0; s < n; s++) scores[s] = orderedSlices[s].Score;
+            var any = BestRun(scores, options.ConsecutiveSlices, options.MaxGap, members);
+            return new PatientDecision(any.Weakest > 0, any.Weakest, Quadrant.None, any.First, any.Last, positive, n);
+        }
+        var best = (Weakest: 0.0, First: -1, Last: -1);
+        var bestQuadrant = Quadrant.None;
         for (var q = 0; q < 4; q++)
         {
-            members.Clear();
-            for (var s = 0; s <= orderedSlices.Count; s++)
-            {
-                var has = s < orderedSlices.Count && orderedSlices[s].QuadrantScores[q] > 0;
-                var runEnds = s == orderedSlices.Count || (!has && members.Count > 0 && s - members[^1] > options.MaxGap);
-                if (has) members.Add(s);
-                if (!runEnds) continue;
-                // Slide a window of k members over the run: its score is its weakest slice.
-                for (var start = 0; start + k <= members.Count; start++)
-                {
-                    var weakest = double.MaxValue;
-                    for (var j = start; j < start + k; j++) weakest = Math.Min(weakest, orderedSlices[members[j]].QuadrantScores[q]);
-                    if (weakest > best)
-                    {
-                        best = weakest;
-                        (bestQuadrant, first, last) = ((Quadrant)(1 << q), members[start], members[start + k - 1]);
-                    }
-                }
-                members.Clear();
-            }
+            for (var s = 0; s < n; s++) scores[s] = orderedSlices[s].QuadrantScores[q];
+            var run = BestRun(scores, options.ConsecutiveSlices, options.MaxGap, members);
+            if (run.Weakest > best.Weakest) (best, bestQuadrant) = (run, (Quadrant)(1 << q));
         }
-        return new PatientDecision(best > 0, best, bestQuadrant, first, last, positive, orderedSlices.Count);
+        return new PatientDecision(best.Weakest > 0, best.Weakest, bestQuadrant, best.First, best.Last, positive, n);
+    }
+
+    /// <exception cref="ArgumentException">When k is below 1 or the gap is negative.</exception>
+    internal static void Validate(PatientRuleOptions options)
+    {
+        if (options.ConsecutiveSlices < 1) throw new ArgumentException($"consecutive slices is {options.ConsecutiveSlices}; expected at least 1", nameof(options));
+        if (options.MaxGap < 0) throw new ArgumentException($"max gap is {options.MaxGap}; expected 0 or more", nameof(options));
+    }
+
+    /// <summary>
+    /// The run at the heart of the rule, on one channel (a quadrant, or any box): slices with a score above 0 qualify, runs
+    /// may be interrupted by at most <paramref name="maxGap"/> slices that do not; over every window of <paramref name="k"/>
+    /// qualifying slices of a run, the window whose weakest score is highest (the first such window on ties).
+    /// </summary>
+    /// <param name="scores">Scores in anatomical order, 0 where the slice does not qualify.</param>
+    /// <param name="k">Qualifying slices a window needs.</param>
+    /// <param name="maxGap">Non-qualifying slices a run may skip.</param>
+    /// <param name="members">Scratch, at least as long as <paramref name="scores"/>.</param>
+    /// <returns>The weakest score of the best window (0 when none) and its first and last slice (-1 when none).</returns>
+    internal static (double Weakest, int First, int Last) BestRun(ReadOnlySpan<double> scores, int k, int maxGap, Span<int> members)
+    {
+        var best = (Weakest: 0.0, First: -1, Last: -1);
+        var count = 0;
+        for (var s = 0; s <= scores.Length; s++)
+        {
+            var has = s < scores.Length && scores[s] > 0;
+            var runEnds = s == scores.Length || (!has && count > 0 && s - members[count - 1] > maxGap);
+            if (has) members[count++] = s;
+            if (!runEnds) continue;
+            // Slide a window of k members over the run: its score is its weakest slice.
+            for (var start = 0; start + k <= count; start++)
+            {
+                var weakest = double.MaxValue;
+                for (var j = start; j < start + k; j++) weakest = Math.Min(weakest, scores[members[j]]);
+                if (weakest > best.Weakest) best = (weakest, members[start], members[start + k - 1]);
+            }
+            count = 0;
+        }
+        return best;
     }
 
     /// <summary>
@@ -61,6 +89,15 @@ public static class PatientRule
         ArgumentNullException.ThrowIfNull(detections);
         if (positions.Count != detections.Count) throw new ArgumentException($"{positions.Count} positions for {detections.Count} slices");
         if (detections.Count == 0) throw new InvalidInputException(source, $"patient '{patientId}' has no slices; expected at least one");
+        var order = AnatomicalOrder(source, patientId, positions);
+        return Evaluate(order.Select(i => detections[i]).ToArray(), options);
+    }
+
+    /// <summary>Slice indices sorted by position along the slice normal (the order the rule reads slices in).</summary>
+    /// <exception cref="InvalidInputException">When two slices share a position or a position is not finite.</exception>
+    public static int[] AnatomicalOrder(string source, string patientId, IReadOnlyList<double> positions)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
         var order = new int[positions.Count];
         for (var i = 0; i < order.Length; i++)
         {
@@ -75,6 +112,6 @@ public static class PatientRule
                 throw new InvalidInputException(source, $"patient '{patientId}' has two slices ({order[i - 1]} and {order[i]}) at position {positions[order[i]]} mm; expected one slice per position");
             }
         }
-        return Evaluate(order.Select(i => detections[i]).ToArray(), options);
+        return order;
     }
 }

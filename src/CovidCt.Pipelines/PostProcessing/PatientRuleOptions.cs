@@ -1,6 +1,6 @@
 namespace CovidCt.Pipelines.PostProcessing;
 
-/// <summary>The study's patient rule: positive when one quadrant has boxes on k consecutive slices.</summary>
+/// <summary>The study's patient rule: positive when one quadrant has boxes on k consecutive slices (or, without quadrants, any box).</summary>
 public sealed class PatientRuleOptions
 {
     /// <summary>The study's k.</summary>
@@ -14,4 +14,10 @@ public sealed class PatientRuleOptions
     /// as the study states). Gap slices do not count towards <see cref="ConsecutiveSlices"/>.
     /// </summary>
     public int MaxGap { get; set; }
+
+    /// <summary>
+    /// True (default, the study's rule): the k slices must have a box in the same quadrant. False: any box on each of k
+    /// consecutive slices is enough, wherever it lies (the rule without quadrants; <see cref="PatientDecision.Quadrant"/> is then None).
+    /// </summary>
+    public bool SameQuadrant { get; set; } = true;
 }

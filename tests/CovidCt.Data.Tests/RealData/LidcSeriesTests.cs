@@ -1,3 +1,4 @@
+using CovidCt.Tests.Shared;
 using CovidCt.Data.Nifti;
 
 namespace CovidCt.Data.Tests.RealData;

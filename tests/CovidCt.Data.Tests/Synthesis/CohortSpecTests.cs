@@ -1,3 +1,4 @@
+using CovidCt.Tests.Shared;
 using CovidCt.Data.IO;
 using CovidCt.Data.Synthesis;
 
@@ -8,7 +9,7 @@ public sealed class CohortSpecTests
     [Fact]
     public void Every_committed_spec_loads()
     {
-        var folder = Path.Combine(SynthesisFixture.RepositoryRoot, "datasets", "specs");
+        var folder = Repository.File("datasets", "specs");
         var files = Directory.GetFiles(folder, "*.json");
         Assert.Contains(files, f => Path.GetFileName(f) == "default.json");
         foreach (var file in files)

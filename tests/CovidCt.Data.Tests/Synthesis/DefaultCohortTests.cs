@@ -1,3 +1,4 @@
+using CovidCt.Tests.Shared;
 using CovidCt.Data.Cohorts;
 using CovidCt.Data.Synthesis;
 
@@ -5,7 +6,7 @@ namespace CovidCt.Data.Tests.Synthesis;
 
 public sealed class DefaultCohortTests
 {
-    private static string Folder => Path.Combine(SynthesisFixture.RepositoryRoot, "datasets", "default");
+    private static string Folder => Repository.File("datasets", "default");
 
     [Fact]
     public void The_committed_default_cohort_loads_through_the_manifest_loader()
@@ -20,7 +21,7 @@ public sealed class DefaultCohortTests
     [Fact]
     public void The_committed_default_cohort_is_the_test_split_of_the_default_spec()
     {
-        var spec = CohortSpec.Load(Path.Combine(SynthesisFixture.RepositoryRoot, "datasets", "specs", "default.json"));
+        var spec = CohortSpec.Load(Repository.File("datasets", "specs", "default.json"));
         var planned = CohortPlan.For(spec).Where(p => p.Split == CohortSplit.Test).Select(p => (p.PatientId, p.Label)).ToList();
         var manifest = CohortManifest.Load(Path.Combine(Folder, "manifest.csv"));
         Assert.Equal(planned, manifest.Entries.Select(e => (e.PatientId, e.Label)));

@@ -1,3 +1,4 @@
+using CovidCt.Tests.Shared;
 using CovidCt.Data.Cohorts;
 using CovidCt.Data.Synthesis;
 
@@ -125,9 +126,7 @@ public sealed class PatientSimulatorTests
     [SkippableFact]
     public void Insertion_into_real_LIDC_CT_keeps_voxels_outside_the_mask()
     {
-        Skip.If(SynthesisFixture.SharedData is null, "COVIDCT_SHARED_DATA is not set; it names the folder holding lidc-idri/");
-        var folder = Path.Combine(SynthesisFixture.SharedData!, "lidc-idri", "LIDC-IDRI-0001");
-        Assert.True(Directory.Exists(folder), $"{folder} is missing although COVIDCT_SHARED_DATA is set");
+        var folder = SharedData.LidcPatient("LIDC-IDRI-0001");
         var real = CtReader.Read(folder);
         var before = (float[])real.Hounsfield.Clone();
         var patient = PatientSimulator.InsertInto(real, PatientLabel.Covid, 2020);

@@ -20,20 +20,4 @@ public static class SynthesisFixture
 
     /// <summary>A control patient of seed 12.</summary>
     public static SimulatedPatient Control => LazyControl.Value;
-
-    /// <summary>The folder named by COVIDCT_SHARED_DATA, or null when the variable is not set.</summary>
-    public static string? SharedData => Environment.GetEnvironmentVariable("COVIDCT_SHARED_DATA") is { Length: > 0 } folder ? folder : null;
-
-    /// <summary>The repository root (the folder holding CovidCt.sln).</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "CovidCt.sln"))) return folder.FullName;
-            }
-            throw new InvalidOperationException($"CovidCt.sln not found above {AppContext.BaseDirectory}");
-        }
-    }
 }

@@ -2,7 +2,6 @@ using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.Models;
 using CovidCt.Pipelines.Preprocessing;
 using CovidCt.Pipelines.Scoring;
-using CovidCt.Pipelines.Tests.Fixtures;
 
 namespace CovidCt.Pipelines.Tests.Caching;
 

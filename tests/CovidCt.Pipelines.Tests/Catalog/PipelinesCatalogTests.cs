@@ -1,7 +1,6 @@
 using CovidCt.Pipelines.Catalog;
 using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Pipelines.Scoring;
-using CovidCt.Pipelines.Tests.Fixtures;
 using Microsoft.ML;
 
 namespace CovidCt.Pipelines.Tests.Catalog;

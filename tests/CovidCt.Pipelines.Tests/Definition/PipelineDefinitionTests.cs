@@ -1,7 +1,6 @@
 using CovidCt.Data.IO;
 using CovidCt.Pipelines.Definition;
 using CovidCt.Pipelines.PostProcessing;
-using CovidCt.Pipelines.Tests.Fixtures;
 
 namespace CovidCt.Pipelines.Tests.Definition;
 

@@ -2,7 +2,6 @@ using CovidCt.Metrics;
 using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.Catalog;
 using CovidCt.Pipelines.Evaluation;
-using CovidCt.Pipelines.Tests.Fixtures;
 using Microsoft.ML;
 
 namespace CovidCt.Pipelines.Tests.Evaluation;
@@ -44,6 +43,18 @@ public sealed class PipelineEvaluationTests : IDisposable
         Assert.Equal(3, Directory.GetFiles(cache.Folder, "*.pmap").Length);
         Assert.Equal(direct.Select(p => p.Result.Decision), warm.Select(p => p.Result.Decision));
         Assert.Equal(cold.SelectMany(p => p.Result.Slices.SelectMany(s => s.Detection.Boxes)), warm.SelectMany(p => p.Result.Slices.SelectMany(s => s.Detection.Boxes)));
+    }
+
+    [Fact]
+    public void Each_patient_is_handed_to_the_callback_with_its_volume_and_outcome_in_cohort_order()
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
+        using var pipeline = new DetectionPipeline(_models.Lesion(32));
+        var seen = new List<(string Id, int Slices, bool Positive)>();
+        var outcomes = CohortDetection.Run(pipeline, manifest, onPatient: (patient, outcome) =>
+            seen.Add((patient.Entry.PatientId, patient.Volume.Geometry.Depth, outcome.Result.Decision.IsPositive)));
+        Assert.Equal([("P1", 5, true), ("P2", 3, false), ("C1", 4, false)], seen);
+        Assert.Equal(seen.Select(s => s.Id), outcomes.Select(o => o.Result.PatientId));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using CovidCt.Data.IO;
 using CovidCt.Pipelines.Models;
-using CovidCt.Pipelines.Tests.Fixtures;
 
 namespace CovidCt.Pipelines.Tests.Models;
 

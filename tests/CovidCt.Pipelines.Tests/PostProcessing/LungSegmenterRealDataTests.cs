@@ -1,6 +1,6 @@
 using CovidCt.Data;
 using CovidCt.Pipelines.PostProcessing;
-using CovidCt.Pipelines.Tests.Fixtures;
+using CovidCt.Tests.Shared;
 
 namespace CovidCt.Pipelines.Tests.PostProcessing;
 

@@ -1,5 +1,4 @@
 using CovidCt.Pipelines.PostProcessing;
-using CovidCt.Pipelines.Tests.Fixtures;
 
 namespace CovidCt.Pipelines.Tests.PostProcessing;
 

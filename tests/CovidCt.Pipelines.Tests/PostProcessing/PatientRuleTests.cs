@@ -34,6 +34,17 @@ public sealed class PatientRuleTests
     }
 
     [Fact]
+    public void Without_the_quadrant_rule_any_box_on_three_consecutive_slices_is_positive()
+    {
+        var slices = new[] { Slice((Quadrant.UpperLeft, 0.9)), Slice((Quadrant.UpperRight, 0.6)), Slice((Quadrant.LowerLeft, 0.8)), Empty };
+        var anywhere = PatientRule.Evaluate(slices, new PatientRuleOptions { SameQuadrant = false });
+        Assert.True(anywhere.IsPositive);
+        Assert.Equal((Quadrant.None, 0, 2), (anywhere.Quadrant, anywhere.FirstSlice, anywhere.LastSlice));
+        Assert.Equal(0.6, anywhere.Score, 9);
+        Assert.False(PatientRule.Evaluate(slices, new PatientRuleOptions { SameQuadrant = false, ConsecutiveSlices = 4 }).IsPositive);
+    }
+
+    [Fact]
     public void A_gap_breaks_the_run_unless_tolerated_and_gap_slices_do_not_count()
     {
         SliceDetection[] slices = [Slice((Quadrant.LowerRight, 0.9)), Slice((Quadrant.LowerRight, 0.9)), Empty, Slice((Quadrant.LowerRight, 0.6))];

@@ -1,6 +1,5 @@
 using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Pipelines.Scoring;
-using CovidCt.Pipelines.Tests.Fixtures;
 
 namespace CovidCt.Pipelines.Tests.PostProcessing;
 

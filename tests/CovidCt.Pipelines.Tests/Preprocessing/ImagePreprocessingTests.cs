@@ -1,6 +1,5 @@
 using CovidCt.Pipelines.Models;
 using CovidCt.Pipelines.Preprocessing;
-using CovidCt.Pipelines.Tests.Fixtures;
 
 namespace CovidCt.Pipelines.Tests.Preprocessing;
 

@@ -1,7 +1,6 @@
 using CovidCt.Data.IO;
 using CovidCt.Pipelines.Preprocessing;
 using CovidCt.Pipelines.Scoring;
-using CovidCt.Pipelines.Tests.Fixtures;
 
 namespace CovidCt.Pipelines.Tests.Scoring;
 

@@ -2,7 +2,7 @@ using CovidCt.Data;
 using CovidCt.Data.Cohorts;
 using CovidCt.Data.Nifti;
 
-namespace CovidCt.Pipelines.Tests.Fixtures;
+namespace CovidCt.Tests.Fixtures;
 
 /// <summary>
 /// A three-patient cohort of phantoms written as NIfTI with a manifest:

@@ -1,6 +1,6 @@
 using CovidCt.Data;
 
-namespace CovidCt.Pipelines.Tests.Fixtures;
+namespace CovidCt.Tests.Fixtures;
 
 /// <summary>
 /// A 64 x 64 synthetic chest: scanner padding outside, soft tissue (40 HU), two lungs (-850 HU) at x 8..27 and 36..55,

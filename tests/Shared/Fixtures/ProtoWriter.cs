@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CovidCt.Pipelines.Tests.Fixtures;
+namespace CovidCt.Tests.Fixtures;
 
 /// <summary>The few protocol-buffer encodings an ONNX ModelProto needs (varints, length-delimited fields, packed floats).</summary>
 internal sealed class ProtoWriter

@@ -1,4 +1,4 @@
-namespace CovidCt.Pipelines.Tests.Fixtures;
+namespace CovidCt.Tests.Fixtures;
 
 /// <summary>
 /// Builds small ONNX models (IR 8, opset 13) byte by byte, so the tests need neither Python nor checked-in binaries.

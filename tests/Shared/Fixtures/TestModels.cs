@@ -1,6 +1,6 @@
 using CovidCt.Pipelines.Models;
 
-namespace CovidCt.Pipelines.Tests.Fixtures;
+namespace CovidCt.Tests.Fixtures;
 
 /// <summary>Tiny ONNX models with exactly known outputs, written into a temporary folder.</summary>
 internal sealed class TestModels : IDisposable

@@ -1,0 +1,50 @@
+using CovidCt.Benchmarks;
+
+// Issue 9's measurements side by side in one run. "--smoke" checks correctness only (CI); no timing is ever asserted.
+var smoke = args.Contains("--smoke");
+var only = Value("--only");
+var model = Value("--model") ?? Path.Combine("models", "unetpp-v2.onnx");
+var shared = Environment.GetEnvironmentVariable("COVIDCT_SHARED_DATA");
+var output = Console.Out;
+
+if (smoke)
+{
+    var ok = SweepBenchmark.Smoke(output);
+    if (File.Exists(model))
+    {
+        var difference = ScoringBenchmark.LargestDifference(model);
+        output.WriteLine($"  scoring: batched scorer vs raw InferenceSession, largest difference {difference:G3}");
+        ok &= difference <= 1e-5;
+    }
+    else
+    {
+        output.WriteLine($"  scoring: {model} not found, scorer agreement not checked");
+    }
+    output.WriteLine(ok ? "SMOKE passed" : "SMOKE failed");
+    return ok ? 0 : 1;
+}
+
+output.WriteLine($"CovidCt benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
+var series = shared is null ? null : ReaderBenchmark.SeriesFolder(shared);
+CovidCt.Data.CtVolume? lidc = null;
+if (Run("readers"))
+{
+    if (series is null) output.WriteLine("Readers: not measured (set COVIDCT_SHARED_DATA to the folder holding lidc-idri/)");
+    else lidc = ReaderBenchmark.Run(output, series, repeats: 3);
+}
+if (Run("postprocessing")) PostProcessingBenchmark.Run(output, lidc ?? (series is null ? null : CovidCt.Data.CtReader.Read(series)));
+if (Run("scoring"))
+{
+    if (File.Exists(model)) ScoringBenchmark.Run(output, model, images: int.Parse(Value("--images") ?? "16", System.Globalization.CultureInfo.InvariantCulture), repeats: 3);
+    else output.WriteLine($"Scoring: {model} not found (pass --model)");
+}
+if (Run("sweep")) SweepBenchmark.Run(output, slices: int.Parse(Value("--slices") ?? "35355", System.Globalization.CultureInfo.InvariantCulture), patients: 106, size: 512);
+return 0;
+
+bool Run(string name) => only is null || only == name;
+
+string? Value(string option)
+{
+    var i = Array.IndexOf(args, option);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using CovidCt.Data.Cohorts;
+using CovidCt.Metrics;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>The options <c>evaluate</c> and <c>compare</c> share: cohort, split, cache, intervals and how much to print.</summary>
+internal sealed class EvaluationOptions
+{
+    public Option<FileInfo?> Cohort { get; } = new("--cohort") { Description = $"Cohort manifest (patient_id,label,images,masks,split). Default: the embedded {ShippedAssets.DefaultCohort}." };
+
+    public Option<string> Split { get; } = new Option<string>("--split")
+    {
+        Description = "Patients to evaluate: test (default), val, train, or all.",
+        DefaultValueFactory = _ => "test",
+    }.AcceptOnlyFromAmong("test", "val", "train", "all");
+
+    public Option<DirectoryInfo?> Cache { get; } = new("--cache") { Description = "Probability-map cache folder, reused on rerun. Default: .cache/probability-maps in the repository (or the working folder)." };
+
+    public Option<string> Ci { get; } = MetricsOptions.Ci();
+
+    public Option<double> Level { get; } = MetricsOptions.Level();
+
+    public Option<bool> Json { get; } = MetricsOptions.Json();
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress and no tables: only errors (and the JSON with --json)." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Cohort, Split, Cache, Ci, Level, Json, Quiet }) command.Options.Add(option);
+    }
+
+    public CohortManifest Manifest(ParseResult parse) => CohortManifest.Load(parse.GetValue(Cohort)?.FullName ?? ShippedAssets.Cohort());
+
+    public CohortSplit? SplitOf(ParseResult parse) => parse.GetValue(Split) switch
+    {
+        "val" => CohortSplit.Val,
+        "train" => CohortSplit.Train,
+        "all" => null,
+        _ => CohortSplit.Test,
+    };
+
+    public string CacheRoot(ParseResult parse) =>
+        parse.GetValue(Cache)?.FullName ?? Path.Combine(ShippedAssets.FindRoot() ?? Environment.CurrentDirectory, ".cache", "probability-maps");
+
+    public ProportionInterval Method(ParseResult parse) => MetricsOptions.Method(parse.GetValue(Ci)!);
+
+    public double CheckedLevel(ParseResult parse) => MetricsOptions.CheckedLevel(parse.GetValue(Level));
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using CovidCt.Cli.Output;
+using CovidCt.Data.Cohorts;
+using CovidCt.Metrics;
+using CovidCt.Pipelines;
+using CovidCt.Pipelines.Caching;
+using CovidCt.Pipelines.Evaluation;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>One model evaluated on one cohort: the pipeline's tables plus where its probability maps came from.</summary>
+/// <param name="ModelPath">The model file.</param>
+/// <param name="Pipeline">Options and model description (the pipeline itself is disposed after the run).</param>
+/// <param name="Evaluation">Per-image and per-patient tables and ROC curves.</param>
+/// <param name="CachedPatients">Patients whose maps were read from the cache rather than computed.</param>
+/// <param name="CacheFolder">The cache folder of this model and cohort.</param>
+internal sealed record ModelRun(string ModelPath, PipelineSummary Pipeline, PipelineEvaluation Evaluation, int CachedPatients, string CacheFolder);
+
+/// <summary>What a report needs to say about the model and the settings of a run.</summary>
+internal sealed record PipelineSummary(string Sha256, string Architecture, string Version, PipelineOptions Options);
+
+/// <summary>Runs a model over a cohort through the probability-map cache, with progress, and evaluates it.</summary>
+internal static class EvaluationRun
+{
+    public static ModelRun Run(string modelPath, CohortManifest manifest, CohortSplit? split, string cacheRoot, ProportionInterval method, double level,
+        RunProgress progress, Action<CohortPatient, PatientOutcome>? onPatient = null)
+    {
+        var entries = manifest.InSplit(split).ToArray();
+        if (entries.Length == 0)
+        {
+            throw new UsageException($"{manifest.Path} has no patients in split '{SplitName(split)}'; choose another with --split (test, val, train or all)");
+        }
+        using var pipeline = new DetectionPipeline(modelPath);
+        var cache = new ProbabilityMapCache(cacheRoot, ProbabilityCacheKey.For(pipeline, CohortFingerprint.Compute(manifest)));
+        var cached = entries.Count(e => File.Exists(cache.PathOf(e.PatientId)));
+        var c = CultureInfo.InvariantCulture;
+        IReadOnlyList<PatientOutcome> outcomes = [];
+        progress.Run($"Running {Path.GetFileName(modelPath)} on {entries.Length} patients ({cached} from the probability cache)", entries.Length, step =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            outcomes = CohortDetection.Run(pipeline, manifest, split, cache, onPatient: (patient, outcome) =>
+            {
+                onPatient?.Invoke(patient, outcome);
+                var decision = outcome.Result.Decision;
+                step(string.Create(c, $"{patient.Entry.PatientId,-12} {(outcome.IsCovid ? "covid" : "control"),-7} {outcome.Result.Slices.Count,4} slices  {(decision.IsPositive ? "positive" : "negative"),-8} {clock.Elapsed.TotalSeconds,6:0.0} s"));
+            });
+        });
+        var model = pipeline.Scorer.Model;
+        var summary = new PipelineSummary(model.Sha256, model.Metadata.GetValueOrDefault(Pipelines.Models.ModelMetadataKeys.Architecture, "unknown"),
+            model.Metadata.GetValueOrDefault(Pipelines.Models.ModelMetadataKeys.Version, "unknown"), pipeline.Options);
+        return new ModelRun(modelPath, summary, PipelineEvaluation.Compute(outcomes, method, level), cached, cache.Folder);
+    }
+
+    public static string SplitName(CohortSplit? split) => split?.ToString().ToLowerInvariant() ?? "all";
+}

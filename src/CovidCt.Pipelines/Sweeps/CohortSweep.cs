@@ -1,0 +1,60 @@
+using CovidCt.Data.Cohorts;
+using CovidCt.Metrics;
+using CovidCt.Pipelines.Caching;
+
+namespace CovidCt.Pipelines.Sweeps;
+
+/// <summary>A sweep over a cohort manifest, streaming patient by patient, scoring each patient at most once through the cache.</summary>
+public static class CohortSweep
+{
+    /// <summary>
+    /// Every patient of <paramref name="manifest"/> (of <paramref name="split"/> when given) through every setting of
+    /// <paramref name="grid"/>; the options the grid does not vary are <paramref name="pipeline"/>'s. With a
+    /// <paramref name="cache"/>, maps are read from it or scored and written once; the valid areas are computed once per patient.
+    /// <paramref name="onPatient"/> receives each patient's id once it is done (for progress).
+    /// </summary>
+    /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a patient cannot be read, has no slices or duplicate positions, or the model returns non-finite values.</exception>
+    /// <exception cref="InvalidOperationException">When the manifest has no patient in <paramref name="split"/>.</exception>
+    public static SweepResult Run(DetectionPipeline pipeline, CohortManifest manifest, CohortSplit? split, SweepGrid grid, ProbabilityMapCache? cache = null,
+        Action<string>? onPatient = null, ProportionInterval method = ProportionInterval.Wilson, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(manifest);
+        var sweep = new PostProcessingSweep(grid, pipeline.Options);
+        foreach (var patient in CohortReader.ReadPatients(manifest, split))
+        {
+            var id = patient.Entry.PatientId;
+            var volume = patient.Volume;
+            var maps = cache is null ? pipeline.Score(id, volume) : cache.GetOrScore(id, () => pipeline.Score(id, volume));
+            sweep.Add(id, volume.Source, volume.Geometry, maps, pipeline.ValidAreas(volume), patient.Entry.Label == PatientLabel.Covid, patient.SliceTruth);
+            onPatient?.Invoke(id);
+        }
+        return sweep.Result(method, level);
+    }
+
+    /// <summary>
+    /// Tune on one split, report on another: sweeps <paramref name="grid"/> on <paramref name="tuneOn"/>, chooses the operating
+    /// point by <see cref="OperatingPointRule"/>, then evaluates that one setting on <paramref name="reportOn"/> (the report
+    /// split is never swept, so nothing is chosen on it).
+    /// </summary>
+    /// <exception cref="ArgumentException">When the splits are the same, or the tuning split cannot choose (see <see cref="OperatingPointRule.Choose"/>).</exception>
+    public static TunedOperatingPoint TuneAndReport(DetectionPipeline pipeline, CohortManifest manifest, CohortSplit tuneOn, CohortSplit reportOn, SweepGrid grid,
+        ProbabilityMapCache? cache = null, Action<string>? onPatient = null, ProportionInterval method = ProportionInterval.Wilson, double level = 0.95)
+    {
+        if (tuneOn == reportOn) throw new ArgumentException($"tuning and reporting on the same split ({tuneOn}) would report an optimistic result; choose two splits");
+        var tuning = Run(pipeline, manifest, tuneOn, grid, cache, onPatient, method, level);
+        var chosen = tuning.ChooseOperatingPoint();
+        var s = chosen.Setting;
+        var single = new SweepGrid([s.Threshold], [s.MinPixels], [s.ConsecutiveSlices], [s.SameQuadrant], [s.Assignment]);
+        var reported = Run(pipeline, manifest, reportOn, single, cache, onPatient, method, level).Rows[0];
+        return new TunedOperatingPoint(tuneOn, reportOn, tuning, chosen, reported);
+    }
+}
+
+/// <summary>An operating point chosen on one split and reported once on another.</summary>
+/// <param name="TunedOn">The tuning split.</param>
+/// <param name="ReportedOn">The report split.</param>
+/// <param name="Tuning">The whole sweep on the tuning split.</param>
+/// <param name="Chosen">The chosen setting's row on the tuning split (optimistic: it was chosen there).</param>
+/// <param name="Reported">The same setting's row on the report split: the figure to report.</param>
+public sealed record TunedOperatingPoint(CohortSplit TunedOn, CohortSplit ReportedOn, SweepResult Tuning, SweepRow Chosen, SweepRow Reported);

@@ -1,0 +1,49 @@
+using CovidCt.Pipelines.PostProcessing;
+
+namespace CovidCt.Pipelines.Sweeps;
+
+/// <summary>One post-processing setting of a sweep: the parameters of steps 5, 6 and 8 that the sweep varies.</summary>
+/// <param name="Threshold">Probability threshold of a lesion pixel, in (0, 1].</param>
+/// <param name="MinPixels">A component is kept when it has more than this many pixels.</param>
+/// <param name="ConsecutiveSlices">The patient rule's k.</param>
+/// <param name="SameQuadrant">True: the k slices need a box in one quadrant (the study's rule); false: any box on each.</param>
+/// <param name="Assignment">Which quadrants a box counts for.</param>
+public sealed record SweepSetting(double Threshold, int MinPixels, int ConsecutiveSlices, bool SameQuadrant, QuadrantAssignment Assignment)
+{
+    /// <summary>The study's setting: 0.50, more than 25 pixels, 3 consecutive slices, same quadrant, by centroid.</summary>
+    public static SweepSetting Study { get; } = new(LesionBoxOptions.StudyThreshold, LesionBoxOptions.StudyMinPixels,
+        PatientRuleOptions.StudyConsecutiveSlices, SameQuadrant: true, QuadrantAssignment.Centroid);
+
+    /// <summary>True for <see cref="Study"/>.</summary>
+    public bool IsStudyDefault => Equals(Study);
+
+    /// <summary>
+    /// How far the setting lies from the study's, for breaking ties: first how many of the five parameters differ, then the
+    /// distance in threshold, minimum pixels and k. Smaller is closer; <see cref="Study"/> gives all zeros.
+    /// </summary>
+    public (int Differences, double Threshold, int MinPixels, int ConsecutiveSlices) DistanceFromStudy()
+    {
+        var study = Study;
+        var differences = (Threshold != study.Threshold ? 1 : 0) + (MinPixels != study.MinPixels ? 1 : 0) + (ConsecutiveSlices != study.ConsecutiveSlices ? 1 : 0)
+            + (SameQuadrant != study.SameQuadrant ? 1 : 0) + (Assignment != study.Assignment ? 1 : 0);
+        return (differences, Math.Abs(Threshold - study.Threshold), Math.Abs(MinPixels - study.MinPixels), Math.Abs(ConsecutiveSlices - study.ConsecutiveSlices));
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="options"/> with this setting applied (threshold, minimum pixels with no minimum area, k, same
+    /// quadrant, assignment); the other options, the quadrant centre and the gap among them, are shared with <paramref name="options"/>.
+    /// </summary>
+    public PipelineOptions ApplyTo(PipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PipelineOptions
+        {
+            Preprocessing = options.Preprocessing,
+            Scoring = options.Scoring,
+            ValidArea = options.ValidArea,
+            LesionBoxes = new LesionBoxOptions { Threshold = Threshold, MinPixels = MinPixels },
+            Quadrants = new QuadrantOptions { Centre = options.Quadrants.Centre, Assignment = Assignment },
+            PatientRule = new PatientRuleOptions { ConsecutiveSlices = ConsecutiveSlices, MaxGap = options.PatientRule.MaxGap, SameQuadrant = SameQuadrant },
+        };
+    }
+}

@@ -1,0 +1,79 @@
+using CovidCt.Data.Cohorts;
+using CovidCt.Pipelines.Caching;
+using CovidCt.Pipelines.Evaluation;
+using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Pipelines.Sweeps;
+
+
+namespace CovidCt.Pipelines.Tests.Sweeps;
+
+public sealed class CohortSweepTests : IDisposable
+{
+    private static readonly SweepGrid Grid = new([0.3, 0.5, 0.9], [0, 25, 40], [1, 2, 3]);
+    private readonly TestModels _models = new();
+
+    public void Dispose() => _models.Dispose();
+
+    [Fact]
+    public void The_study_row_of_a_cohort_sweep_equals_the_evaluation_and_each_patient_is_scored_once()
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
+        using var pipeline = new DetectionPipeline(_models.Lesion(32));
+        var cache = new ProbabilityMapCache(Path.Combine(_models.Folder, "cache"), ProbabilityCacheKey.For(pipeline, CohortFingerprint.Compute(manifest)));
+        var done = new List<string>();
+        var result = CohortSweep.Run(pipeline, manifest, CohortSplit.Test, Grid, cache, done.Add);
+        var evaluation = PipelineEvaluation.Compute(CohortDetection.Run(pipeline, manifest, cache: cache));
+
+        var study = result.StudyDefaults!;
+        Assert.Equal(evaluation.ImageCounts, study.Image.Counts);
+        Assert.Equal(evaluation.PatientCounts, study.Patient.Counts);
+        Assert.Equal(3, result.ImagesWithoutTruth);
+        Assert.Equal(["P1", "P2", "C1"], done);
+        Assert.Equal(3, Directory.GetFiles(cache.Folder, "*.pmap").Length);
+        // The lesions are 36 pixels at the model's resolution: a minimum of 40 removes every box.
+        Assert.All(result.Rows.Where(r => r.Setting.MinPixels == 40), r => Assert.Equal(0, r.Image.Counts.CalledPositive));
+        // k = 2 also calls P2 (two slices in a row) positive.
+        Assert.Equal(2, result.Find(SweepSetting.Study with { ConsecutiveSlices = 2 })!.Patient.Counts.TruePositives);
+    }
+
+    [Fact]
+    public void Tuning_on_val_reports_the_chosen_setting_once_on_test()
+    {
+        var folder = Path.Combine(_models.Folder, "cohort");
+        PhantomCohort.Write(folder);
+        var manifestPath = Path.Combine(folder, "splits.csv");
+        File.WriteAllText(manifestPath, "patient_id,label,images,masks,split\nP1,covid,p1.nii.gz,p1-mask.nii.gz,val\nC1,control,c1.nii.gz,,val\nP2,covid,p2.nii.gz,,test\nC2,control,c1.nii.gz,,test\n");
+        var manifest = CohortManifest.Load(manifestPath);
+        using var pipeline = new DetectionPipeline(_models.Lesion(32));
+        var tuned = CohortSweep.TuneAndReport(pipeline, manifest, CohortSplit.Val, CohortSplit.Test, Grid);
+
+        Assert.Equal(2, tuned.Tuning.Patients);
+        Assert.Equal(1.0, tuned.Chosen.Patient.YoudenJ.Value);
+        // Among the settings with J = 1 on val and the best image J, the study's is closest to itself.
+        Assert.Equal(SweepSetting.Study, tuned.Chosen.Setting);
+        Assert.Equal(tuned.Chosen.Setting, tuned.Reported.Setting);
+        // On test P2 has lesions on only 2 slices: missed at k = 3.
+        Assert.Equal(new CovidCt.Metrics.ConfusionCounts(0, 0, 1, 1), tuned.Reported.Patient.Counts);
+        Assert.Throws<ArgumentException>(() => CohortSweep.TuneAndReport(pipeline, manifest, CohortSplit.Test, CohortSplit.Test, Grid));
+    }
+
+    [Fact]
+    public void The_csv_has_one_row_per_setting_with_undefined_values_left_empty()
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
+        using var pipeline = new DetectionPipeline(_models.Lesion(32));
+        var result = CohortSweep.Run(pipeline, manifest, null, Grid);
+        var path = Path.Combine(_models.Folder, "sweep.csv");
+        result.WriteCsv(path);
+        var lines = File.ReadAllLines(path);
+        Assert.Equal(Grid.Count + 1, lines.Length);
+        var header = lines[0].Split(',');
+        Assert.Equal(5 + 2 * SweepResult.MetricColumns.Count + 3, header.Length);
+        var study = lines.Single(l => l.StartsWith("0.5,25,3,on,centroid,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal("1", study[^1]);
+        Assert.Equal("3", study[Array.IndexOf(header, "image_tp")]);
+        // Minimum 40 pixels: no positive call, so the per-image PPV is undefined and its field empty.
+        var none = lines.First(l => l.StartsWith("0.5,40,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal("", none[Array.IndexOf(header, "image_ppv")]);
+    }
+}
