@@ -1,4 +1,4 @@
-"""Minimal NIfTI-1 reader and writer (numpy only): enough for the cohort builder's volumes and masks.
+"""Minimal NIfTI-1 reader (numpy only): enough for the cohort builder's volumes and masks.
 
 Arrays are returned as [z, y, x] (slice, row, column), matching CovidCt.Data.VolumeGeometry: the file
 stores x fastest, then y, then z. Scaling (scl_slope / scl_inter) is applied when slope is non-zero.
@@ -12,7 +12,6 @@ import numpy as np
 
 _DTYPES = {2: np.uint8, 4: np.int16, 8: np.int32, 16: np.float32, 64: np.float64, 256: np.int8,
            512: np.uint16, 768: np.uint32}
-_CODES = {np.dtype(v): k for k, v in _DTYPES.items()}
 
 
 def _open(path: str):
@@ -46,21 +45,3 @@ def read(path: str) -> np.ndarray:
         return voxels.astype(np.float32) * np.float32(slope or 1.0) + np.float32(inter)
     return voxels.astype(dtype.newbyteorder("="))
 
-
-def write(array: np.ndarray, path: str, spacing=(1.0, 1.0, 1.0)) -> None:
-    """Writes a [z, y, x] array as NIfTI-1 (gzip when the path ends in .gz); for tests and synthetic data."""
-    array = np.ascontiguousarray(array)
-    nz, ny, nx = array.shape
-    header = bytearray(352)
-    struct.pack_into("<i", header, 0, 348)
-    struct.pack_into("<8h", header, 40, 3, nx, ny, nz, 1, 1, 1, 1)
-    struct.pack_into("<hh", header, 70, _CODES[array.dtype], array.dtype.itemsize * 8)
-    struct.pack_into("<8f", header, 76, 1.0, spacing[0], spacing[1], spacing[2], 1, 1, 1, 1)
-    struct.pack_into("<f", header, 108, 352.0)
-    struct.pack_into("<2f", header, 112, 1.0, 0.0)
-    header[344:348] = b"n+1\0"
-    payload = bytes(header) + array.astype(array.dtype.newbyteorder("<")).tobytes()
-    if path.endswith(".gz"):
-        payload = gzip.compress(payload, mtime=0)
-    with open(path, "wb") as f:
-        f.write(payload)

@@ -1,7 +1,11 @@
-"""Writes the parity fixture: phantom HU slices, their preprocessed model input, and PyTorch's outputs.
+"""Writes the parity fixture: two HU slices of a cohort patient, their model input, and PyTorch's outputs.
+
+The slices come from a covid patient of a cohort written by the C# cohort builder (the shipped fixture
+uses the embedded default cohort, procedural, not patient data): the slice with the most lesion pixels
+and the lesion-free slice with the most lung.
 
 Files (all raw little-endian, C order, no header):
-  hu.i16                    int16   [2, 256, 256]  HU slices (procedural phantom, not patient data)
+  hu.i16                    int16   [2, H0, W0]    the two HU slices at the cohort's resolution
   image.f32                 float32 [2, 1, S, S]   preprocess.slices_to_model_input(hu), S = model input size
   probability.NAME.f32      float32 [2, 1, S, S]   the PyTorch checkpoint's probability for image.f32
 The C# pipeline test checks its preprocessing of hu.i16 against image.f32, and ONNX Runtime's output for
@@ -16,45 +20,55 @@ import os
 import numpy as np
 import torch
 
+from . import nifti
+from .cohort import load_manifest
 from .export import load_checkpoint
-from .phantoms import Patient
 from .preprocess import slices_to_model_input
 
-SOURCE_SIZE = 256
+LUNG_HU = (-950, -500)
 
 
-def phantom_slices() -> np.ndarray:
-    """Two slices of a seeded covid phantom, one through a lesion and one without, as int16 HU."""
-    patient = Patient(np.random.default_rng(20200225), SOURCE_SIZE, 24, covid=True)
-    slices = [patient.slice(z) for z in range(24)]
-    with_lesion = max(range(24), key=lambda z: slices[z][1].sum())
-    without = min(range(24), key=lambda z: (slices[z][1].sum(), abs(z - 12)))
-    return np.stack([slices[with_lesion][0], slices[without][0]]).astype(np.int16)
+def patient_slices(manifest: str, patient_id: str) -> np.ndarray:
+    """The patient's slice with the most lesion pixels and its lesion-free slice with the most lung, as int16 HU.
+
+    Raises ValueError when the patient is not in the manifest, has no mask, or has no slice with (or
+    without) lesion."""
+    entry = next((e for e in load_manifest(manifest) if e.patient_id == patient_id), None)
+    if entry is None or entry.masks is None:
+        raise ValueError(f"{manifest}: patient '{patient_id}' must be listed and have a lesion mask")
+    hu, mask = nifti.read(entry.images), nifti.read(entry.masks)
+    lesion = (mask != 0).reshape(len(mask), -1).sum(axis=1)
+    lung = ((hu > LUNG_HU[0]) & (hu < LUNG_HU[1])).reshape(len(hu), -1).sum(axis=1)
+    if lesion.max() == 0 or lesion.min() > 0:
+        raise ValueError(f"{entry.images}: needs a slice with lesion and one without")
+    without = int(np.argmax(np.where(lesion == 0, lung, -1)))
+    return np.stack([hu[int(np.argmax(lesion))], hu[without]]).astype(np.int16)
 
 
-def write(folder: str, models: dict[str, str]) -> None:
+def write(folder: str, models: dict[str, str], manifest: str, patient_id: str) -> None:
     os.makedirs(folder, exist_ok=True)
-    hu = phantom_slices()
+    hu = patient_slices(manifest, patient_id)
     hu.astype("<i2").tofile(os.path.join(folder, "hu.i16"))
     sizes = {}
     for name, checkpoint in models.items():
         model, config = load_checkpoint(checkpoint)
         size = config["size"]
-        image = slices_to_model_input(hu, size, size)
         if sizes and size not in sizes.values():
             raise ValueError(f"{name}: input size {size} differs from the other models {sizes}; one image.f32 serves all")
         sizes[name] = size
+        image = slices_to_model_input(hu, size, size)
         image.numpy().astype("<f4").tofile(os.path.join(folder, "image.f32"))
         with torch.no_grad():
             probability = model.probability(image)
         probability.numpy().astype("<f4").tofile(os.path.join(folder, f"probability.{name}.f32"))
-    shapes = {"hu.i16": [2, SOURCE_SIZE, SOURCE_SIZE]}
     size = next(iter(sizes.values()))
-    shapes["image.f32"] = [2, 1, size, size]
+    shapes = {"hu.i16": list(hu.shape), "image.f32": [2, 1, size, size]}
     shapes.update({f"probability.{n}.f32": [2, 1, size, size] for n in models})
     with open(os.path.join(folder, "fixture.json"), "w") as f:
         json.dump({"shapes": shapes, "byte_order": "little-endian", "layout": "C order (last index fastest)",
                    "window_width": 1200, "window_level": -700, "tolerance": 1e-4,
+                   "source": {"manifest": os.path.basename(os.path.dirname(os.path.abspath(manifest))),
+                              "patient_id": patient_id},
                    "models": {n: f"models/{n}.onnx" for n in models}}, f, indent=2)
         f.write("\n")
 
@@ -63,8 +77,10 @@ def main() -> None:
     p = argparse.ArgumentParser(description="Write the PyTorch/ONNX parity fixture.")
     p.add_argument("folder")
     p.add_argument("models", nargs="+", help="NAME=path/to/best.pt, e.g. unetpp-v1=runs/unetpp-v1/best.pt")
+    p.add_argument("--manifest", required=True, help="cohort manifest holding the source patient")
+    p.add_argument("--patient", required=True, help="a covid patient with a mask, e.g. sim-003")
     a = p.parse_args()
-    write(a.folder, dict(m.split("=", 1) for m in a.models))
+    write(a.folder, dict(m.split("=", 1) for m in a.models), a.manifest, a.patient)
 
 
 if __name__ == "__main__":

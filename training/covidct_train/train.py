@@ -32,6 +32,12 @@ def _batch_indices(positive: torch.Tensor, negative: torch.Tensor, batch: int, g
     return torch.cat([pos, neg])
 
 
+def _evenly_spaced(index: torch.Tensor, count: int) -> torch.Tensor:
+    """At most ``count`` entries of ``index``, evenly spread over it (all of them when there are fewer)."""
+    step = max(1, -(-len(index) // max(1, count)))
+    return index[::step]
+
+
 @torch.no_grad()
 def validation_loss(model, images, targets, batch: int = 32) -> tuple[float, float]:
     """Mean loss over the validation slices and the pooled Dice at probability 0.5 (NaN when neither the
@@ -62,11 +68,12 @@ def train(args) -> None:
     positive = known[has_lesion[known]]
     negative = known[~has_lesion[known]]
     val_known = val_set.known.nonzero().squeeze(1)
-    # a fixed, evenly spread subset keeps validation affordable on CPU; all lesion slices are kept
-    val_pos = val_known[val_set.targets[val_known].flatten(1).amax(dim=1) > 0]
-    val_neg = val_known[val_set.targets[val_known].flatten(1).amax(dim=1) == 0]
-    step = max(1, len(val_neg) // max(1, args.val_slices - len(val_pos)))
-    val_index = torch.cat([val_pos, val_neg[::step]])
+    # a fixed, evenly spread subset keeps validation affordable on CPU; half of it without lesion, so that
+    # false positives on control findings (nodules, consolidation, atelectasis) weigh in model selection
+    val_has_lesion = val_set.targets[val_known].flatten(1).amax(dim=1) > 0
+    half = args.val_slices // 2
+    val_index = torch.cat([_evenly_spaced(val_known[val_has_lesion], half),
+                           _evenly_spaced(val_known[~val_has_lesion], args.val_slices - half)])
     val_images, val_targets = val_set.images[val_index], val_set.targets[val_index]
 
     filters = parse_filters(args.filters)
@@ -128,7 +135,8 @@ def main() -> None:
     p.add_argument("--lr", type=float, default=3e-3)
     p.add_argument("--seed", type=int, default=5)
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--val-slices", type=int, default=256)
+    p.add_argument("--val-slices", type=int, default=256,
+                   help="validation slices, half with lesion and half without, evenly spread over the val split")
     p.add_argument("--out", required=True)
     train(p.parse_args())
 

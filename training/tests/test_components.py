@@ -1,4 +1,5 @@
 """Unit tests of the pieces whose mistakes would silently change results."""
+import json
 import os
 import tempfile
 import unittest
@@ -14,16 +15,22 @@ from covidct_train.models import build
 from covidct_train.postprocess import patient_positive, slice_findings
 from covidct_train.preprocess import mask_to_target, slices_to_model_input
 
+# written by the C# cohort builder (`covidct cohort build`) and committed with the repository
+DEFAULT_COHORT = os.path.join(os.path.dirname(__file__), "..", "..", "datasets", "default")
+
 
 class NiftiTest(unittest.TestCase):
-    def test_round_trip_keeps_values_and_zyx_order(self):
-        volume = np.arange(2 * 3 * 4, dtype=np.int16).reshape(2, 3, 4) - 1000
-        with tempfile.TemporaryDirectory() as folder:
-            path = os.path.join(folder, "v.nii.gz")
-            nifti.write(volume, path)
-            back = nifti.read(path)
-        np.testing.assert_array_equal(back, volume)
-        self.assertEqual(back.dtype, np.int16)
+    def test_reads_the_cohort_builders_volume_and_mask_as_zyx(self):
+        volume = nifti.read(os.path.join(DEFAULT_COHORT, "images", "sim-003.nii.gz"))
+        mask = nifti.read(os.path.join(DEFAULT_COHORT, "masks", "sim-003.nii.gz"))
+        with open(os.path.join(DEFAULT_COHORT, "cohort-card.json")) as f:
+            card = next(p for p in json.load(f)["patients"] if p["patientId"] == "sim-003")
+        self.assertEqual(volume.shape, (card["slices"], card["height"], card["width"]))
+        self.assertEqual(volume.dtype, np.int16)
+        self.assertEqual(mask.shape, volume.shape)
+        self.assertEqual(int((mask.reshape(len(mask), -1) != 0).any(axis=1).sum()), card["lesionSlices"])
+        voxel_ml = card["pixelSpacingMm"] ** 2 * card["sliceThicknessMm"] / 1000
+        self.assertAlmostEqual(int((mask != 0).sum()) * voxel_ml / card["lesionVolumeMl"], 1.0, delta=0.01)
 
     def test_rejects_a_file_that_is_not_nifti(self):
         with tempfile.TemporaryDirectory() as folder:

@@ -1,5 +1,10 @@
-"""Phantom cohort -> train -> export -> evaluate -> parity fixture, on a tiny synthetic dataset (~1 min)."""
+"""Cohort -> train -> export -> evaluate -> parity fixture, on six patients of the embedded default cohort.
+
+The default cohort (datasets/default, written by the C# cohort builder) holds only a test split; the test
+writes its own manifest that reuses six of its volumes as a tiny train/val/test cohort.
+"""
 import argparse
+import csv
 import json
 import os
 import shutil
@@ -10,14 +15,36 @@ import numpy as np
 import onnx
 import torch
 
-from covidct_train import evaluate, export, parity, phantoms, train
+from covidct_train import evaluate, export, parity, train
+from covidct_train.preprocess import slices_to_model_input
+
+DEFAULT_COHORT = os.path.join(os.path.dirname(__file__), "..", "..", "datasets", "default")
+# one covid and one control patient per split
+SPLITS = {"sim-003": "train", "sim-008": "train", "sim-007": "val", "sim-009": "val", "sim-010": "test",
+          "sim-017": "test"}
+
+
+def write_tiny_cohort(folder: str) -> str:
+    """A manifest over six default-cohort patients with absolute paths and new splits; returns its path."""
+    os.makedirs(folder)
+    source = os.path.abspath(DEFAULT_COHORT)
+    with open(os.path.join(source, "manifest.csv"), newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["patient_id"] in SPLITS]
+    path = os.path.join(folder, "manifest.csv")
+    with open(path, "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["patient_id", "label", "images", "masks", "split"])
+        for r in rows:
+            writer.writerow([r["patient_id"], r["label"], os.path.join(source, r["images"]),
+                             os.path.join(source, r["masks"]) if r["masks"] else "", SPLITS[r["patient_id"]]])
+    return path
 
 
 class EndToEndTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.folder = tempfile.mkdtemp(prefix="covidct-train-")
-        cls.manifest = phantoms.write_cohort(os.path.join(cls.folder, "cohort"), patients=6, size=64, depth=10, seed=3)
+        cls.manifest = write_tiny_cohort(os.path.join(cls.folder, "cohort"))
         cls.run_dir = os.path.join(cls.folder, "run")
         args = argparse.Namespace(manifest=cls.manifest, cohort_spec=None, architecture="unetpp", filters="4,8,16",
                                   deep_supervision=True, size=32, epochs=2, steps_per_epoch=2, batch=4, lr=3e-3,
@@ -58,13 +85,17 @@ class EndToEndTest(unittest.TestCase):
         image, patient = result["per_image"], result["per_patient"]
         self.assertEqual(sum(image[k] for k in ("true_positives", "false_negatives", "true_negatives",
                                                 "false_positives")), result["images"])
-        self.assertEqual(result["images"], 10 * result["patients"])
+        with open(os.path.join(DEFAULT_COHORT, "cohort-card.json")) as f:
+            card = {p["patientId"]: p for p in json.load(f)["patients"]}
+        test_ids = [pid for pid, split in SPLITS.items() if split == "test"]
+        self.assertEqual(result["patients"], len(test_ids))
+        self.assertEqual(result["images"], sum(card[pid]["slices"] for pid in test_ids))
         self.assertEqual(sum(patient[k] for k in ("true_positives", "false_negatives", "true_negatives",
                                                   "false_positives")), result["patients"])
 
     def test_parity_fixture_matches_the_checkpoint(self):
         folder = os.path.join(self.folder, "parity")
-        parity.write(folder, {"tiny": os.path.join(self.run_dir, "best.pt")})
+        parity.write(folder, {"tiny": os.path.join(self.run_dir, "best.pt")}, self.manifest, "sim-003")
         with open(os.path.join(folder, "fixture.json")) as f:
             spec = json.load(f)
         image = np.fromfile(os.path.join(folder, "image.f32"), "<f4").reshape(spec["shapes"]["image.f32"])
@@ -73,8 +104,9 @@ class EndToEndTest(unittest.TestCase):
         with torch.no_grad():
             folded = export.fold_batch_norm(model).probability(torch.from_numpy(image))
         np.testing.assert_allclose(folded.numpy(), expected, atol=1e-5)
-        hu = np.fromfile(os.path.join(folder, "hu.i16"), "<i2")
-        self.assertEqual(hu.size, 2 * 256 * 256)
+        hu = np.fromfile(os.path.join(folder, "hu.i16"), "<i2").reshape(spec["shapes"]["hu.i16"])
+        np.testing.assert_allclose(slices_to_model_input(hu, 32, 32).numpy(), image, atol=1e-7)
+        self.assertEqual(hu.shape, (2, 256, 256))
 
 
 if __name__ == "__main__":
