@@ -174,40 +174,10 @@ internal static class CompareCommand
 
     private static void PairJson(JsonOutput j, string name, PairedTests tests)
     {
-        var w = j.Writer;
-        w.WriteStartObject(name);
-        McNemarJson(j, "mcnemar_sensitivity", tests.Decisions.Sensitivity);
-        McNemarJson(j, "mcnemar_specificity", tests.Decisions.Specificity);
-        if (tests.DeLong is { } d)
-        {
-            w.WriteStartObject("delong");
-            j.Number("auc_a", d.AucA);
-            j.Number("auc_b", d.AucB);
-            j.Number("difference", d.Difference);
-            j.Interval("difference_ci", d.DifferenceInterval);
-            j.Number("z", d.Z);
-            j.Number("p_value", d.PValue);
-            w.WriteNull("undefined");
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteStartObject("delong");
-            w.WriteString("undefined", tests.DeLongUndefined);
-            w.WriteEndObject();
-        }
-        w.WriteEndObject();
-    }
-
-    private static void McNemarJson(JsonOutput j, string name, McNemarResult r)
-    {
-        var w = j.Writer;
-        w.WriteStartObject(name);
-        w.WriteNumber("cases", r.Cases);
-        w.WriteNumber("only_a_correct", r.OnlyACorrect);
-        w.WriteNumber("only_b_correct", r.OnlyBCorrect);
-        j.Number("p_value", r.PValue);
-        j.Number("mid_p_value", r.MidPValue);
-        w.WriteEndObject();
+        j.Writer.WriteStartObject(name);
+        j.McNemar("mcnemar_sensitivity", tests.Decisions.Sensitivity);
+        j.McNemar("mcnemar_specificity", tests.Decisions.Specificity);
+        j.PairedDeLong("delong", tests.DeLong, tests.DeLongUndefined);
+        j.Writer.WriteEndObject();
     }
 }

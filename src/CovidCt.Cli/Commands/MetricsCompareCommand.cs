@@ -77,43 +77,12 @@ internal static class MetricsCompareCommand
         if (patients is { } p) w.WriteNumber("patients", p);
         else w.WriteNull("patients");
         j.Number("threshold", threshold);
-        if (paired is null)
-        {
-            w.WriteStartObject("delong");
-            w.WriteString("undefined", NoDeLong);
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteStartObject("delong");
-            j.Number("auc_a", paired.AucA);
-            j.Number("auc_b", paired.AucB);
-            j.Number("variance_a", paired.VarianceA);
-            j.Number("variance_b", paired.VarianceB);
-            j.Number("covariance", paired.Covariance);
-            j.Number("difference", paired.Difference);
-            j.Number("z", paired.Z);
-            j.Number("p_value", paired.PValue);
-            j.Interval("difference_ci", paired.DifferenceInterval);
-            w.WriteNull("undefined");
-            w.WriteEndObject();
-        }
+        j.PairedDeLong("delong", paired, NoDeLong);
         w.WriteStartObject("mcnemar");
-        McNemarJson(j, "sensitivity", mcnemar.Sensitivity);
-        McNemarJson(j, "specificity", mcnemar.Specificity);
+        j.McNemar("sensitivity", mcnemar.Sensitivity);
+        j.McNemar("specificity", mcnemar.Specificity);
         w.WriteEndObject();
         j.Metrics("metrics_a", a);
         j.Metrics("metrics_b", b);
     });
-
-    private static void McNemarJson(JsonOutput j, string name, McNemarResult r)
-    {
-        j.Writer.WriteStartObject(name);
-        j.Writer.WriteNumber("cases", r.Cases);
-        j.Writer.WriteNumber("only_a_correct", r.OnlyACorrect);
-        j.Writer.WriteNumber("only_b_correct", r.OnlyBCorrect);
-        j.Number("p_value", r.PValue);
-        j.Number("mid_p_value", r.MidPValue);
-        j.Writer.WriteEndObject();
-    }
 }

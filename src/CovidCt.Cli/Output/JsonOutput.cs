@@ -80,6 +80,42 @@ internal sealed class JsonOutput : IDisposable
         Writer.WriteEndObject();
     }
 
+    /// <summary>A paired DeLong test: both AUCs, variances, covariance, difference with its interval, z and p; or only
+    /// <c>undefined</c> with <paramref name="undefinedReason"/> when <paramref name="paired"/> is null.</summary>
+    public void PairedDeLong(string name, PairedDeLongResult? paired, string? undefinedReason)
+    {
+        Writer.WriteStartObject(name);
+        if (paired is null)
+        {
+            Writer.WriteString("undefined", undefinedReason);
+            Writer.WriteEndObject();
+            return;
+        }
+        Number("auc_a", paired.AucA);
+        Number("auc_b", paired.AucB);
+        Number("variance_a", paired.VarianceA);
+        Number("variance_b", paired.VarianceB);
+        Number("covariance", paired.Covariance);
+        Number("difference", paired.Difference);
+        Number("z", paired.Z);
+        Number("p_value", paired.PValue);
+        Interval("difference_ci", paired.DifferenceInterval);
+        Writer.WriteNull("undefined");
+        Writer.WriteEndObject();
+    }
+
+    /// <summary>An exact McNemar test of two decisions on the same cases.</summary>
+    public void McNemar(string name, McNemarResult result)
+    {
+        Writer.WriteStartObject(name);
+        Writer.WriteNumber("cases", result.Cases);
+        Writer.WriteNumber("only_a_correct", result.OnlyACorrect);
+        Writer.WriteNumber("only_b_correct", result.OnlyBCorrect);
+        Number("p_value", result.PValue);
+        Number("mid_p_value", result.MidPValue);
+        Writer.WriteEndObject();
+    }
+
     public void Dispose()
     {
         Writer.Flush();
