@@ -4,7 +4,7 @@ using CovidCt.Data.Nifti;
 namespace CovidCt.Data.Tests.RealData;
 
 /// <summary>The two real LIDC-IDRI series: geometry, HU plausibility, and a lossless DICOM → NIfTI → volume round trip.</summary>
-public sealed class LidcSeriesTests : IDisposable
+public sealed class RealSeriesTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
