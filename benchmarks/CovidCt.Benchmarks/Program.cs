@@ -32,16 +32,23 @@ if (Run("readers"))
     if (series is null) output.WriteLine("Readers: not measured (set COVIDCT_SHARED_DATA to the folder holding lidc-idri/)");
     else lidc = ReaderBenchmark.Run(output, series, repeats: 3);
 }
-if (Run("postprocessing")) PostProcessingBenchmark.Run(output, lidc ?? (series is null ? null : CovidCt.Data.CtReader.Read(series)));
+double? postProcessing = null, modelTime = null;
+if (Run("postprocessing")) postProcessing = PostProcessingBenchmark.Run(output, lidc ?? (series is null ? null : CovidCt.Data.CtReader.Read(series)));
 if (Run("scoring"))
 {
-    if (File.Exists(model)) ScoringBenchmark.Run(output, model, images: int.Parse(Value("--images") ?? "16", System.Globalization.CultureInfo.InvariantCulture), repeats: 3);
+    if (File.Exists(model)) modelTime = ScoringBenchmark.Run(output, model, images: (int)(Number("--images") ?? 16), repeats: 3, gflopPerImage: Number("--gflop-per-image"));
     else output.WriteLine($"Scoring: {model} not found (pass --model)");
 }
-if (Run("sweep")) SweepBenchmark.Run(output, slices: int.Parse(Value("--slices") ?? "35355", System.Globalization.CultureInfo.InvariantCulture), patients: 106, size: 512);
+if (postProcessing is { } post && modelTime is { } scoring)
+{
+    output.WriteLine($"Post-processing (valid area + boxes + quadrants) is {100 * post / scoring:0.0} % of the model's time per slice (target <= 5 %)");
+}
+if (Run("sweep")) SweepBenchmark.Run(output, slices: (int)(Number("--slices") ?? 35355), patients: 106, size: 512);
 return 0;
 
 bool Run(string name) => only is null || only == name;
+
+double? Number(string option) => Value(option) is { } text ? double.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
 
 string? Value(string option)
 {

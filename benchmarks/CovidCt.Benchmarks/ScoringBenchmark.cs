@@ -12,7 +12,9 @@ namespace CovidCt.Benchmarks;
 /// </summary>
 internal static class ScoringBenchmark
 {
-    public static void Run(TextWriter output, string modelPath, int images, int repeats)
+    /// <summary>Prints the comparison; returns our time per image in milliseconds.</summary>
+    /// <param name="gflopPerImage">The model's GFLOP per image counted from its graph (benchmarks/onnx_flops.py), to report achieved GFLOP/s; null to skip.</param>
+    public static double Run(TextWriter output, string modelPath, int images, int repeats, double? gflopPerImage)
     {
         var model = OnnxModelInfo.Read(modelPath);
         var inputs = Inputs(images, model.InputWidth * model.InputHeight, seed: 1);
@@ -34,6 +36,11 @@ internal static class ScoringBenchmark
         var applyTime = Measure.Repeat(repeats, () => ApplyOnnxModel(modelPath, model, ours.OutputNames[0], inputs));
         Report(output, "ML.NET ApplyOnnxModel", images, applyTime, oursTime);
         output.WriteLine($"  ours / best raw (batch {best.Batch}) = {best.Time!.Median / oursTime.Median:0.00} (target >= 0.95); ours / ApplyOnnxModel = {applyTime.Median / oursTime.Median:0.00} (target >= 1.3)");
+        if (gflopPerImage is { } gflop)
+        {
+            output.WriteLine($"  achieved: {gflop * images / oursTime.Median:0.0} GFLOP/s ours, {gflop * images / best.Time.Median:0.0} GFLOP/s best raw ({gflop:0.000} GFLOP per image from the graph)");
+        }
+        return oursTime.Median / images * 1e3;
     }
 
     /// <summary>Smoke: our scorer and a raw session give the same maps (largest difference).</summary>

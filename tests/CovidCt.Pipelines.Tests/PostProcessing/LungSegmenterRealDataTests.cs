@@ -29,4 +29,23 @@ public sealed class LungSegmenterRealDataTests
             Assert.Equal(0, area.Mask[0]);
         }
     }
+
+    [SkippableTheory]
+    [InlineData("LIDC-IDRI-0001")]
+    [InlineData("LIDC-IDRI-0003")]
+    public void Real_ct_slices_give_exactly_the_pixel_by_pixel_reference(string patient)
+    {
+        var volume = CtReader.Read(SharedData.LidcPatient(patient));
+        var g = volume.Geometry;
+        var options = new ValidAreaOptions();
+        var segmenter = new LungSegmenter();
+        // Apex, middle and base: every 12th slice, from the first.
+        for (var z = 0; z < g.Depth; z += 12)
+        {
+            var hu = volume.Slice(z).ToArray();
+            var minimum = Math.Max(1, (int)(options.MinLungFraction * g.Width * g.Height));
+            var expected = ReferenceSegmentation.Lungs(hu, g.Width, g.Height, (float)options.AirThresholdHu, options.LungComponents, minimum, options.ClosingRadius);
+            Assert.True(expected.AsSpan().SequenceEqual(segmenter.Segment(hu, g.Width, g.Height, options).Mask), $"{patient} slice {z}");
+        }
+    }
 }

@@ -1,4 +1,6 @@
 using CovidCt.Pipelines.PostProcessing;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace CovidCt.Pipelines.Tests.PostProcessing;
 
@@ -49,5 +51,47 @@ public sealed class LungSegmenterTests
     {
         var area = new LungSegmenter().Segment(new float[16], 4, 4, new ValidAreaOptions { Region = ValidAreaRegion.WholeImage });
         Assert.Equal(new ImageRectangle(0, 0, 4, 4), area.Bounds);
+    }
+
+    [Fact]
+    public void Equals_the_pixel_by_pixel_reference_on_random_slices()
+    {
+        Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var random = new Random(seed);
+            var (hu, width, height) = RandomSlice(random);
+            var options = new ValidAreaOptions
+            {
+                LungComponents = random.Next(1, 4),
+                MinLungFraction = random.NextDouble() * 0.02,
+                ClosingRadius = random.Next(0, 4),
+            };
+            var minimum = Math.Max(1, (int)(options.MinLungFraction * width * height));
+            var expected = ReferenceSegmentation.Lungs(hu, width, height, (float)options.AirThresholdHu, options.LungComponents, minimum, options.ClosingRadius);
+            return new LungSegmenter().Segment(hu, width, height, options).Mask.SequenceEqual(expected);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    // Tissue with air boxes (lungs, bowel gas, outside air when they reach the border), tissue boxes inside them
+    // (vessels, lesions), salt-and-pepper pixels, a few NaN, and rows long enough for the vectorised scans.
+    private static (float[] Hu, int Width, int Height) RandomSlice(Random random)
+    {
+        int width = random.Next(1, 90), height = random.Next(1, 40);
+        var hu = Enumerable.Repeat(40f, width * height).ToArray();
+        for (var box = random.Next(0, 8); box > 0; box--)
+        {
+            int x0 = random.Next(width), y0 = random.Next(height);
+            int x1 = Math.Min(width, x0 + random.Next(1, 40)), y1 = Math.Min(height, y0 + random.Next(1, 20));
+            var value = random.NextDouble() < 0.7 ? -850f : 60f;
+            for (var y = y0; y < y1; y++) for (var x = x0; x < x1; x++) hu[y * width + x] = value;
+        }
+        for (var i = 0; i < hu.Length; i++)
+        {
+            var u = random.NextDouble();
+            if (u < 0.05) hu[i] = -900;
+            else if (u < 0.10) hu[i] = 100;
+            else if (u < 0.11) hu[i] = float.NaN;
+        }
+        return (hu, width, height);
     }
 }

@@ -24,39 +24,12 @@ public sealed class MorphologyTests
         Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
         {
             var random = new Random(seed);
-            int width = random.Next(1, 16), height = random.Next(1, 16), radius = random.Next(1, 4);
+            int width = random.Next(1, 80), height = random.Next(1, 16), radius = random.Next(1, 4); // rows wider than a vector too
             var mask = Enumerable.Range(0, width * height).Select(_ => random.NextDouble() < 0.4 ? (byte)1 : (byte)0).ToArray();
-            var expected = BruteForce(BruteForce(mask, width, height, radius, dilate: true), width, height, radius, dilate: false);
+            var expected = ReferenceSegmentation.Close(mask, width, height, radius);
             var actual = (byte[])mask.Clone();
             Morphology.Close(actual, width, height, radius);
             return actual.SequenceEqual(expected);
         }).QuickCheckThrowOnFailure();
-    }
-
-    // Outside the image counts as background for dilation and foreground for erosion.
-    private static byte[] BruteForce(byte[] mask, int width, int height, int radius, bool dilate)
-    {
-        var result = new byte[mask.Length];
-        for (var y = 0; y < height; y++)
-        {
-            for (var x = 0; x < width; x++)
-            {
-                var any = false;
-                var all = true;
-                for (var dy = -radius; dy <= radius; dy++)
-                {
-                    for (var dx = -radius; dx <= radius; dx++)
-                    {
-                        int nx = x + dx, ny = y + dy;
-                        var inside = nx >= 0 && ny >= 0 && nx < width && ny < height;
-                        var value = inside ? mask[ny * width + nx] != 0 : !dilate;
-                        any |= value;
-                        all &= value;
-                    }
-                }
-                result[y * width + x] = (dilate ? any : all) ? (byte)1 : (byte)0;
-            }
-        }
-        return result;
     }
 }
