@@ -3,13 +3,13 @@ namespace CovidCt.Pipelines.PostProcessing;
 /// <summary>
 /// Classical HU lung segmentation: air-like pixels, minus the air (and scanner padding) connected to the image border,
 /// keep the largest enclosed components, fill holes (vessels, nodules, lesions), then a small closing.
-/// Works on runs of pixels rather than pixels (about 1 ms per 512 x 512 slice, benchmarks/README.md).
-/// Keeps its buffers between calls: not thread-safe, reuse one per thread.
+/// Works on runs of pixels rather than pixels, and draws the mask only when it is asked for: the study's rectangle needs
+/// the bounds alone, which filling and closing do not move away from the border (benchmarks/README.md has the timings).
+/// Keeps its buffers between calls: not thread-safe, reuse one per thread (the areas it returns are thread-safe).
 /// </summary>
 public sealed class LungSegmenter
 {
     private readonly RowRuns _air = new();
-    private readonly RowRuns _background = new();
     private int[] _pixels = [];
     private bool[] _touchesBorder = [];
     private bool[] _selected = [];
@@ -25,40 +25,50 @@ public sealed class LungSegmenter
         // Air components (8-connected) that touch the border are outside air or padding; the largest enclosed ones are the lungs.
         _air.SetBelow(hounsfield, width, height, (float)options.AirThresholdHu);
         _air.Label(Connectivity.Eight);
-        Measure(_air);
+        Grow(_air.Count);
+        _air.Measure(_pixels, _touchesBorder);
         var minimum = Math.Max(1, (int)(options.MinLungFraction * n));
-        var lungs = LargestEnclosed(_air.Count, options.LungComponents, minimum);
-        var selected = Selection(_air.Count);
-        for (var r = 0; r < _air.Count; r++) selected[r] = lungs.Contains(_air.Root(r));
+        var lungRoots = LargestEnclosed(_air.Count, options.LungComponents, minimum);
+        var selected = _selected.AsSpan(0, _air.Count);
+        for (var r = 0; r < _air.Count; r++) selected[r] = lungRoots.Contains(_air.Root(r));
+        var lungs = _air.Select(selected);
 
-        var lung = new byte[n];
-        _air.Paint(lung, selected);
-        // Holes: background (4-connected, the dual of the 8-connected foreground) not reachable from the border.
-        _background.SetGaps(_air, selected);
-        _background.Label(Connectivity.Four);
-        Measure(_background);
-        selected = Selection(_background.Count);
-        for (var r = 0; r < _background.Count; r++) selected[r] = !_touchesBorder[_background.Root(r)];
-        _background.Paint(lung, selected);
-
-        if (options.ClosingRadius > 0) Morphology.Close(lung, width, height, options.ClosingRadius);
-        return new ValidArea(width, height, lung);
-    }
-
-    private void Measure(RowRuns runs)
-    {
-        if (_pixels.Length < runs.Count)
+        var radius = options.ClosingRadius;
+        var bounds = lungs.Bounds();
+        // Filling holes never leaves the rectangle, and a closing can only leave it where the dilation reaches the image
+        // border (outside counts as foreground for the erosion); away from the border the rectangle is final already.
+        if (bounds is null || (bounds.Value.Left > radius && bounds.Value.Top > radius && bounds.Value.Right < width - radius && bounds.Value.Bottom < height - radius))
         {
-            _pixels = new int[runs.Count];
-            _touchesBorder = new bool[runs.Count];
+            return new ValidArea(width, height, bounds, () => Draw(lungs, radius));
         }
-        runs.Measure(_pixels, _touchesBorder);
+        return new ValidArea(width, height, Draw(lungs, radius));
     }
 
-    private Span<bool> Selection(int count)
+    // The mask: lung runs, plus the holes (background, 4-connected as the dual of the 8-connected foreground, that does not
+    // reach the border), then the closing. Allocates its own buffers: it may run later, on another thread.
+    private static byte[] Draw(RowRuns lungs, int closingRadius)
     {
-        if (_selected.Length < count) _selected = new bool[count];
-        return _selected.AsSpan(0, count);
+        var mask = new byte[lungs.Width * lungs.Height];
+        lungs.Paint(mask);
+        var background = new RowRuns();
+        background.SetGaps(lungs);
+        background.Label(Connectivity.Four);
+        var pixels = new int[background.Count];
+        var touchesBorder = new bool[background.Count];
+        background.Measure(pixels, touchesBorder);
+        var holes = new bool[background.Count];
+        for (var r = 0; r < holes.Length; r++) holes[r] = !touchesBorder[background.Root(r)];
+        background.Paint(mask, holes);
+        if (closingRadius > 0) Morphology.Close(mask, lungs.Width, lungs.Height, closingRadius);
+        return mask;
+    }
+
+    private void Grow(int runs)
+    {
+        if (_pixels.Length >= runs) return;
+        _pixels = new int[runs];
+        _touchesBorder = new bool[runs];
+        _selected = new bool[runs];
     }
 
     // The roots of the `keep` largest components that do not touch the border and hold at least `minimum` pixels;

@@ -55,8 +55,8 @@ internal sealed class RowRuns
         _rowStart[height] = Count;
     }
 
-    /// <summary>Runs of the pixels of <paramref name="source"/>'s image that none of its selected runs covers (the background of the selected foreground).</summary>
-    public void SetGaps(RowRuns source, ReadOnlySpan<bool> selected)
+    /// <summary>Runs of the pixels of <paramref name="source"/>'s image that none of its runs covers (the background).</summary>
+    public void SetGaps(RowRuns source)
     {
         Reset(source.Width, source.Height);
         for (var y = 0; y < Height; y++)
@@ -65,13 +65,45 @@ internal sealed class RowRuns
             var x = 0;
             for (var r = source._rowStart[y]; r < source._rowStart[y + 1]; r++)
             {
-                if (!selected[r]) continue;
                 if (source._start[r] > x) Add(x, source._start[r]);
                 x = source._end[r];
             }
             if (x < Width) Add(x, Width);
         }
         _rowStart[Height] = Count;
+    }
+
+    /// <summary>A new instance holding only the runs for which <paramref name="selected"/> is true.</summary>
+    public RowRuns Select(ReadOnlySpan<bool> selected)
+    {
+        var copy = new RowRuns();
+        copy.Reset(Width, Height);
+        for (var y = 0; y < Height; y++)
+        {
+            copy._rowStart[y] = copy.Count;
+            for (var r = _rowStart[y]; r < _rowStart[y + 1]; r++)
+            {
+                if (selected[r]) copy.Add(_start[r], _end[r]);
+            }
+        }
+        copy._rowStart[Height] = copy.Count;
+        return copy;
+    }
+
+    /// <summary>The smallest rectangle holding every run, or null when there is none.</summary>
+    public ImageRectangle? Bounds()
+    {
+        if (Count == 0) return null;
+        int left = Width, right = 0, top = -1, bottom = 0;
+        for (var y = 0; y < Height; y++)
+        {
+            if (_rowStart[y] == _rowStart[y + 1]) continue;
+            if (top < 0) top = y;
+            bottom = y + 1;
+            left = Math.Min(left, _start[_rowStart[y]]);  // runs of a row are in column order
+            right = Math.Max(right, _end[_rowStart[y + 1] - 1]);
+        }
+        return new ImageRectangle(left, top, right, bottom);
     }
 
     /// <summary>
@@ -114,15 +146,16 @@ internal sealed class RowRuns
         }
     }
 
-    /// <summary>Sets to 1 the pixels of <paramref name="mask"/> under every run for which <paramref name="selected"/> is true.</summary>
-    public void Paint(Span<byte> mask, ReadOnlySpan<bool> selected)
+    /// <summary>Sets to 1 the pixels of <paramref name="mask"/> under every run for which <paramref name="selected"/> is true (every run when it is empty).</summary>
+    public void Paint(Span<byte> mask, ReadOnlySpan<bool> selected = default)
     {
+        var all = selected.IsEmpty;
         for (var y = 0; y < Height; y++)
         {
             var row = mask.Slice(y * Width, Width);
             for (var r = _rowStart[y]; r < _rowStart[y + 1]; r++)
             {
-                if (selected[r]) row[_start[r].._end[r]].Fill(1);
+                if (all || selected[r]) row[_start[r].._end[r]].Fill(1);
             }
         }
     }

@@ -3,6 +3,9 @@ namespace CovidCt.Pipelines.PostProcessing;
 /// <summary>The lung fields of one slice at its original resolution, and their bounding rectangle.</summary>
 public sealed class ValidArea
 {
+    private readonly Lazy<byte[]> _mask;
+    private readonly Lazy<int> _pixelCount;
+
     /// <summary>Wraps <paramref name="mask"/> (not copied; non-zero = lung field) and computes its bounds.</summary>
     public ValidArea(int width, int height, byte[] mask)
     {
@@ -10,7 +13,7 @@ public sealed class ValidArea
         if (mask.Length != width * height) throw new ArgumentException($"{mask.Length} values do not fill {width}x{height}", nameof(mask));
         Width = width;
         Height = height;
-        Mask = mask;
+        _mask = new Lazy<byte[]>(mask);
         int left = width, top = height, right = -1, bottom = -1, count = 0;
         for (var y = 0; y < height; y++)
         {
@@ -24,8 +27,19 @@ public sealed class ValidArea
             bottom = y;
             count += row.Length - row.Count((byte)0);
         }
-        PixelCount = count;
+        _pixelCount = new Lazy<int>(count);
         Bounds = count == 0 ? null : new ImageRectangle(left, top, right + 1, bottom + 1);
+    }
+
+    // Bounds known up front, mask drawn on first use: the study's rectangle needs only the bounds, and most callers never
+    // look at the pixels (thread-safe: Lazy's default mode).
+    internal ValidArea(int width, int height, ImageRectangle? bounds, Func<byte[]> mask)
+    {
+        Width = width;
+        Height = height;
+        Bounds = bounds;
+        _mask = new Lazy<byte[]>(mask);
+        _pixelCount = new Lazy<int>(() => Mask.Length - Mask.AsSpan().Count((byte)0));
     }
 
     /// <summary>Columns of the original slice.</summary>
@@ -35,10 +49,10 @@ public sealed class ValidArea
     public int Height { get; }
 
     /// <summary>Non-zero where the pixel belongs to a lung field.</summary>
-    public byte[] Mask { get; }
+    public byte[] Mask => _mask.Value;
 
     /// <summary>Lung-field pixels.</summary>
-    public int PixelCount { get; }
+    public int PixelCount => _pixelCount.Value;
 
     /// <summary>The smallest rectangle holding the lung fields, or null when the slice has none (no lesion can be found on it).</summary>
     public ImageRectangle? Bounds { get; }

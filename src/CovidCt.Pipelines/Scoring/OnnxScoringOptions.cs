@@ -3,8 +3,8 @@ namespace CovidCt.Pipelines.Scoring;
 /// <summary>How the batched scorer runs a model over ONNX Runtime.</summary>
 public sealed class OnnxScoringOptions
 {
-    /// <summary>Images per <c>Run</c> call (default 8). A model whose batch dimension is fixed is run at its fixed size.</summary>
-    public int BatchSize { get; set; } = 8;
+    /// <summary>Images per <c>Run</c> call (default 4, the fastest on the 2-core CPU of benchmarks/README.md, where 2 to 4 beat 8 and 16; raise it on a GPU). A model whose batch dimension is fixed is run at its fixed size.</summary>
+    public int BatchSize { get; set; } = 4;
 
     /// <summary>Threads one operator may use; 0 (default) lets ONNX Runtime choose (one per physical core).</summary>
     public int IntraOpThreads { get; set; }

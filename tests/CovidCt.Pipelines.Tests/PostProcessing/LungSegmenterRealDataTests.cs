@@ -45,7 +45,9 @@ public sealed class LungSegmenterRealDataTests
             var hu = volume.Slice(z).ToArray();
             var minimum = Math.Max(1, (int)(options.MinLungFraction * g.Width * g.Height));
             var expected = ReferenceSegmentation.Lungs(hu, g.Width, g.Height, (float)options.AirThresholdHu, options.LungComponents, minimum, options.ClosingRadius);
-            Assert.True(expected.AsSpan().SequenceEqual(segmenter.Segment(hu, g.Width, g.Height, options).Mask), $"{patient} slice {z}");
+            var area = segmenter.Segment(hu, g.Width, g.Height, options);
+            Assert.Equal(new ValidArea(g.Width, g.Height, expected).Bounds, area.Bounds);
+            Assert.True(expected.AsSpan().SequenceEqual(area.Mask), $"{patient} slice {z}");
         }
     }
 }

@@ -68,7 +68,10 @@ public sealed class LungSegmenterTests
             };
             var minimum = Math.Max(1, (int)(options.MinLungFraction * width * height));
             var expected = ReferenceSegmentation.Lungs(hu, width, height, (float)options.AirThresholdHu, options.LungComponents, minimum, options.ClosingRadius);
-            return new LungSegmenter().Segment(hu, width, height, options).Mask.SequenceEqual(expected);
+            var area = new LungSegmenter().Segment(hu, width, height, options);
+            // Bounds first: they may have been found without drawing the mask.
+            return area.Bounds == new ValidArea(width, height, expected).Bounds && area.Mask.SequenceEqual(expected)
+                && area.PixelCount == expected.Count(v => v != 0);
         }).QuickCheckThrowOnFailure();
     }
 
