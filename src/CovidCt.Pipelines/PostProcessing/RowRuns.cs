@@ -23,15 +23,6 @@ internal sealed class RowRuns
     /// <summary>Runs in all rows.</summary>
     public int Count { get; private set; }
 
-    /// <summary>First column of run <paramref name="run"/>.</summary>
-    public int Start(int run) => _start[run];
-
-    /// <summary>One past the last column of run <paramref name="run"/>.</summary>
-    public int End(int run) => _end[run];
-
-    /// <summary>The runs of row <paramref name="y"/> are [RowStart(y), RowStart(y + 1)).</summary>
-    public int RowStart(int y) => _rowStart[y];
-
     /// <summary>After <see cref="Label"/>: the component of run <paramref name="run"/>, named by its first run in scan order.</summary>
     public int Root(int run) => _root[run];
 
