@@ -40,7 +40,7 @@ if (Run("postprocessing"))
 }
 if (Run("scoring"))
 {
-    if (File.Exists(model)) modelTime = ScoringBenchmark.Run(output, model, images: (int)(Number("--images") ?? 16), repeats: (int)(Number("--repeats") ?? 3), gflopPerImage: Number("--gflop-per-image"));
+    if (File.Exists(model)) modelTime = ScoringBenchmark.Run(output, model, images: (int)(Number("--images") ?? 16), repeats: (int)(Number("--repeats") ?? 3), gflopPerImage: Number("--gflop-per-image"), OursOptions());
     else output.WriteLine($"Scoring: {model} not found (pass --model)");
 }
 if (postProcessing is { } post && modelTime is { } scoring)
@@ -51,6 +51,14 @@ if (Run("sweep")) SweepBenchmark.Run(output, slices: (int)(Number("--slices") ??
 return 0;
 
 bool Run(string name) => only is null || only == name;
+
+CovidCt.Pipelines.Scoring.OnnxScoringOptions OursOptions()
+{
+    var options = new CovidCt.Pipelines.Scoring.OnnxScoringOptions();
+    if (Number("--batch") is { } batch) options.BatchSize = (int)batch;
+    if (Number("--concurrent") is { } concurrent) options.ConcurrentBatches = (int)concurrent;
+    return options;
+}
 
 double? Number(string option) => Value(option) is { } text ? double.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
 

@@ -13,22 +13,28 @@ namespace CovidCt.Benchmarks;
 internal static class ScoringBenchmark
 {
     /// <summary>Prints the comparison; returns our time per image in milliseconds.</summary>
+    /// <param name="oursOptions">Our scorer's options (the defaults unless --batch or --concurrent are given).</param>
     /// <param name="gflopPerImage">The model's GFLOP per image counted from its graph (benchmarks/onnx_flops.py), to report achieved GFLOP/s; null to skip.</param>
     /// <remarks>The alternatives take turns within each repeat (after one warm-up run each, in a new random order each repeat, each after a garbage collection and a pause), so drift in the machine's speed
     /// (other work, clock, thread pools settling) falls on all of them alike instead of on whichever ran first.</remarks>
-    public static double Run(TextWriter output, string modelPath, int images, int repeats, double? gflopPerImage)
+    public static double Run(TextWriter output, string modelPath, int images, int repeats, double? gflopPerImage, OnnxScoringOptions oursOptions)
     {
         var model = OnnxModelInfo.Read(modelPath);
         var inputs = Inputs(images, model.InputWidth * model.InputHeight, seed: 1);
         output.WriteLine($"Scoring {Path.GetFileName(modelPath)} ({model.InputWidth}x{model.InputHeight}), {images} images, {Environment.ProcessorCount} logical CPUs, alternatives interleaved:");
-        using var ours = new BatchedOnnxScorer(modelPath);
+        using var ours = new BatchedOnnxScorer(modelPath, options: oursOptions);
         using var session = new InferenceSession(modelPath);
         var output0 = ours.OutputNames[0];
-        var alternatives = new List<(string Name, Action Run)> { ($"ours (BatchedOnnxScorer, batch {ours.Options.BatchSize})", () => ours.Score(inputs)) };
+        var alternatives = new List<(string Name, Action Run)> { ($"ours (BatchedOnnxScorer, batch {ours.Options.BatchSize}, concurrent {(ours.Options.ConcurrentBatches == 0 ? "auto" : ours.Options.ConcurrentBatches)})", () => ours.Score(inputs)) };
         foreach (var batch in new[] { 1, 2, 4, 8, 16 }.Where(b => b <= images))
         {
             alternatives.Add(($"raw InferenceSession, batch {batch}", () => RawBatches(session, model, output0, inputs, batch)));
         }
+        // The raw runtime tuned the way ours runs by default: one thread per operator, one batch of 1 per core at once.
+        using var singleThreaded = new InferenceSession(modelPath, new SessionOptions { IntraOpNumThreads = 1 });
+        var cores = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        alternatives.Add(($"raw, 1 thread x {Environment.ProcessorCount} concurrent, batch 1", () =>
+            Parallel.ForEach(inputs, cores, image => RawBatches(singleThreaded, model, output0, [image], 1))));
         alternatives.Add(("ML.NET ApplyOnnxModel", () => ApplyOnnxModel(modelPath, model, output0, inputs)));
         foreach (var (_, run) in alternatives) run();
         var seconds = alternatives.Select(_ => new double[repeats]).ToArray();

@@ -14,6 +14,7 @@ public sealed class BatchedOnnxScorer : IDisposable
     private readonly InferenceSession _session;
     private readonly string[] _outputNames;
     private readonly int _batchSize;
+    private readonly int _concurrency;
 
     /// <summary>Opens <paramref name="modelPath"/> with the given preprocessing overrides and runtime options.</summary>
     /// <exception cref="InvalidInputException">When the model cannot be loaded, its signature does not fit the options, or the output to read does not exist.</exception>
@@ -39,6 +40,8 @@ public sealed class BatchedOnnxScorer : IDisposable
             throw;
         }
         _batchSize = Model.FixedBatchSize ?? Options.BatchSize;
+        // Asking for CUDA means one batch at a time even when it falls back to the CPU: the session's threads were sized for that.
+        _concurrency = Concurrency(Options, Options.UseCuda);
     }
 
     /// <summary>The model's signature and metadata.</summary>
@@ -61,22 +64,42 @@ public sealed class BatchedOnnxScorer : IDisposable
     public IReadOnlyList<ProbabilityMap> Score(IReadOnlyList<float[]> images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        var maps = new List<ProbabilityMap>(images.Count);
         var length = Preprocessing.ImageLength;
-        var batch = new float[_batchSize * length];
-        for (var start = 0; start < images.Count; start += _batchSize)
+        for (var i = 0; i < images.Count; i++)
         {
-            var count = Math.Min(_batchSize, images.Count - start);
-            for (var i = 0; i < count; i++)
-            {
-                var image = images[start + i];
-                if (image.Length != length) throw new ArgumentException($"image {start + i} holds {image.Length} floats; the model takes {length}", nameof(images));
-                image.CopyTo(batch, i * length);
-            }
-            // A fixed-size batch is padded with the previous contents; only the first count results are read.
-            maps.AddRange(RunBatch(batch.AsMemory(0, (Model.FixedBatchSize ?? count) * length), Model.FixedBatchSize ?? count, count));
+            if (images[i].Length != length) throw new ArgumentException($"image {i} holds {images[i].Length} floats; the model takes {length}", nameof(images));
         }
-        return maps;
+        var batches = new ProbabilityMap[(images.Count + _batchSize - 1) / _batchSize][];
+        if (_concurrency == 1 || batches.Length == 1)
+        {
+            for (var b = 0; b < batches.Length; b++) batches[b] = ScoreBatch(images, b);
+        }
+        else
+        {
+            try
+            {
+                Parallel.For(0, batches.Length, new ParallelOptions { MaxDegreeOfParallelism = _concurrency }, b => batches[b] = ScoreBatch(images, b));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // Callers catch InvalidInputException, not the wrapper Parallel puts around it.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+        }
+        return batches.SelectMany(maps => maps).ToList();
+    }
+
+    // Batch b of the images, packed into its own buffer (batches may run at once); a fixed-size batch is padded with zeros
+    // and only the first images' results are read.
+    private ProbabilityMap[] ScoreBatch(IReadOnlyList<float[]> images, int b)
+    {
+        var length = Preprocessing.ImageLength;
+        var start = b * _batchSize;
+        var count = Math.Min(_batchSize, images.Count - start);
+        var size = Model.FixedBatchSize ?? count;
+        var packed = new float[size * length];
+        for (var i = 0; i < count; i++) images[start + i].CopyTo(packed, i * length);
+        return RunBatch(packed, size, count);
     }
 
     /// <summary>Releases the ONNX Runtime session.</summary>
@@ -144,11 +167,18 @@ public sealed class BatchedOnnxScorer : IDisposable
         throw new InvalidInputException(model.Path, $"the model has {model.OutputNames.Count} outputs ({string.Join(", ", model.OutputNames)}); name one to read or ask to average them");
     }
 
+    private static int Concurrency(OnnxScoringOptions options, bool cuda)
+    {
+        if (options.ConcurrentBatches < 0) throw new ArgumentOutOfRangeException(nameof(options), options.ConcurrentBatches, "concurrent batches must be 0 (automatic) or more");
+        if (options.ConcurrentBatches > 0) return options.ConcurrentBatches;
+        return cuda ? 1 : Math.Max(1, Environment.ProcessorCount / Math.Max(1, options.IntraOpThreads));
+    }
+
     private static (SessionOptions Options, bool UsesCuda) CreateSessionOptions(OnnxScoringOptions options)
     {
         var session = new SessionOptions
         {
-            IntraOpNumThreads = options.IntraOpThreads,
+            IntraOpNumThreads = options.IntraOpThreads == 0 && Concurrency(options, options.UseCuda) > 1 ? 1 : options.IntraOpThreads,
             GraphOptimizationLevel = options.GraphOptimization switch
             {
                 GraphOptimization.None => GraphOptimizationLevel.ORT_DISABLE_ALL,

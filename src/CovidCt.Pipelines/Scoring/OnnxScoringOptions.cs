@@ -3,11 +3,22 @@ namespace CovidCt.Pipelines.Scoring;
 /// <summary>How the batched scorer runs a model over ONNX Runtime.</summary>
 public sealed class OnnxScoringOptions
 {
-    /// <summary>Images per <c>Run</c> call (default 4, the fastest on the 2-core CPU of benchmarks/README.md, where 2 to 4 beat 8 and 16; raise it on a GPU). A model whose batch dimension is fixed is run at its fixed size.</summary>
-    public int BatchSize { get; set; } = 4;
+    /// <summary>Images per <c>Run</c> call (default 1: with one batch per core at once it was the fastest on the 2-core CPU of benchmarks/README.md; raise it on a GPU). A model whose batch dimension is fixed is run at its fixed size.</summary>
+    public int BatchSize { get; set; } = 1;
 
-    /// <summary>Threads one operator may use; 0 (default) lets ONNX Runtime choose (one per physical core).</summary>
+    /// <summary>
+    /// Threads one operator may use; 0 (default) means 1 when several batches run at once (see <see cref="ConcurrentBatches"/>),
+    /// otherwise ONNX Runtime's choice (one per physical core).
+    /// </summary>
     public int IntraOpThreads { get; set; }
+
+    /// <summary>
+    /// Batches scored at the same time on the one session; 0 (default) = one per logical CPU divided by
+    /// <see cref="IntraOpThreads"/> on the CPU, 1 with CUDA. Small models spend much of a multi-threaded operator in
+    /// synchronisation: on the 2-core machine of benchmarks/README.md two single-threaded batches at once were 12-14 % faster
+    /// than one two-threaded batch. Each concurrent batch holds its own activations: set 1 for large inputs on little memory.
+    /// </summary>
+    public int ConcurrentBatches { get; set; }
 
     /// <summary>Graph optimisation level (default <see cref="GraphOptimization.All"/>).</summary>
     public GraphOptimization GraphOptimization { get; set; } = GraphOptimization.All;

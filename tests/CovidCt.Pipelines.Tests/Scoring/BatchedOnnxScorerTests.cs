@@ -37,12 +37,37 @@ public sealed class BatchedOnnxScorerTests : IDisposable
         var images = RandomImages(7, 64, seed: 2);
         using var single = new BatchedOnnxScorer(path, options: new OnnxScoringOptions { BatchSize = 1, IntraOpThreads = 1, GraphOptimization = GraphOptimization.None });
         using var batched = new BatchedOnnxScorer(path, options: new OnnxScoringOptions { BatchSize = 4, IntraOpThreads = 2 });
+        using var concurrent = new BatchedOnnxScorer(path, options: new OnnxScoringOptions { BatchSize = 2, ConcurrentBatches = 2 });
+        var c = concurrent.Score(images);
         var a = single.Score(images);
         var b = batched.Score(images);
         for (var i = 0; i < images.Length; i++)
         {
-            for (var p = 0; p < 64; p++) Assert.Equal(a[i].Values[p], b[i].Values[p], 1e-6f);
+            for (var p = 0; p < 64; p++)
+            {
+                Assert.Equal(a[i].Values[p], b[i].Values[p], 1e-6f);
+                Assert.Equal(a[i].Values[p], c[i].Values[p], 1e-6f);
+            }
         }
+    }
+
+    [Fact]
+    public void Concurrent_batches_return_every_map_in_input_order()
+    {
+        // 11 images in batches of 2 on 3 concurrent runs: six batches finishing in any order, the last one partial.
+        using var scorer = new BatchedOnnxScorer(_models.Identity(4), options: new OnnxScoringOptions { BatchSize = 2, ConcurrentBatches = 3 });
+        var images = RandomImages(11, 16, seed: 3);
+        var maps = scorer.Score(images);
+        Assert.Equal(images, maps.Select(m => m.Values));
+    }
+
+    [Fact]
+    public void A_wrong_image_length_is_refused_before_any_batch_runs_even_when_batches_run_at_once()
+    {
+        using var scorer = new BatchedOnnxScorer(_models.Identity(4), options: new OnnxScoringOptions { BatchSize = 1, ConcurrentBatches = 2 });
+        var images = RandomImages(4, 16, seed: 4).Append(new float[15]).ToArray();
+        var error = Assert.Throws<ArgumentException>(() => scorer.Score(images));
+        Assert.Contains("image 4 holds 15 floats", error.Message);
     }
 
     [Fact]
