@@ -19,11 +19,11 @@ public sealed class BatchedScoringTransformer : SliceTransformer<PreprocessedSli
     /// <exception cref="InvalidInputException">When the model returns NaN or infinity, naming patient and slice.</exception>
     protected override IEnumerable<ScoredSliceRow> Map(IEnumerable<PreprocessedSliceRow> rows)
     {
-        var batch = new List<PreprocessedSliceRow>(Scorer.Options.BatchSize);
+        var batch = new List<PreprocessedSliceRow>(Scorer.ImagesPerCall);
         foreach (var row in rows)
         {
             batch.Add(row);
-            if (batch.Count < Scorer.Options.BatchSize) continue;
+            if (batch.Count < Scorer.ImagesPerCall) continue;
             foreach (var scored in ScoreBatch(batch)) yield return scored;
             batch.Clear();
         }

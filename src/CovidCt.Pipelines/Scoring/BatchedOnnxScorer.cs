@@ -22,7 +22,9 @@ public sealed class BatchedOnnxScorer : IDisposable
     {
         Options = options ?? new OnnxScoringOptions();
         if (Options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), Options.BatchSize, "batch size must be at least 1");
-        var (sessionOptions, usesCuda) = CreateSessionOptions(Options);
+        // Asking for CUDA means one batch at a time even when it falls back to the CPU: the session's threads are sized for that.
+        _concurrency = Concurrency(Options, Options.UseCuda);
+        var (sessionOptions, usesCuda) = CreateSessionOptions(Options, _concurrency);
         using (sessionOptions)
         {
             _session = OnnxModelInfo.OpenSession(modelPath, sessionOptions);
@@ -40,8 +42,6 @@ public sealed class BatchedOnnxScorer : IDisposable
             throw;
         }
         _batchSize = Model.FixedBatchSize ?? Options.BatchSize;
-        // Asking for CUDA means one batch at a time even when it falls back to the CPU: the session's threads were sized for that.
-        _concurrency = Concurrency(Options, Options.UseCuda);
     }
 
     /// <summary>The model's signature and metadata.</summary>
@@ -55,6 +55,9 @@ public sealed class BatchedOnnxScorer : IDisposable
 
     /// <summary>True when the CUDA provider was requested and started; false on the CPU (including after a fallback).</summary>
     public bool UsesCuda { get; }
+
+    /// <summary>Images one <see cref="Score"/> call needs to keep every concurrent batch busy (batch size x concurrent batches): callers that feed rows in groups should use groups of this size.</summary>
+    public int ImagesPerCall => _batchSize * _concurrency;
 
     /// <summary>The outputs read (one, or every output when averaging).</summary>
     public IReadOnlyList<string> OutputNames => _outputNames;
@@ -174,11 +177,11 @@ public sealed class BatchedOnnxScorer : IDisposable
         return cuda ? 1 : Math.Max(1, Environment.ProcessorCount / Math.Max(1, options.IntraOpThreads));
     }
 
-    private static (SessionOptions Options, bool UsesCuda) CreateSessionOptions(OnnxScoringOptions options)
+    private static (SessionOptions Options, bool UsesCuda) CreateSessionOptions(OnnxScoringOptions options, int concurrency)
     {
         var session = new SessionOptions
         {
-            IntraOpNumThreads = options.IntraOpThreads == 0 && Concurrency(options, options.UseCuda) > 1 ? 1 : options.IntraOpThreads,
+            IntraOpNumThreads = options.IntraOpThreads == 0 && concurrency > 1 ? 1 : options.IntraOpThreads,
             GraphOptimizationLevel = options.GraphOptimization switch
             {
                 GraphOptimization.None => GraphOptimizationLevel.ORT_DISABLE_ALL,
