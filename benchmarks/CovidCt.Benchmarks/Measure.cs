@@ -8,13 +8,16 @@ internal static class Measure
     public static Timing Repeat(int repeats, Action run)
     {
         var seconds = new double[repeats];
-        for (var i = 0; i < repeats; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            run();
-            seconds[i] = clock.Elapsed.TotalSeconds;
-        }
+        for (var i = 0; i < repeats; i++) seconds[i] = Seconds(run);
         return new Timing(seconds);
+    }
+
+    /// <summary>Wall-clock seconds of one run.</summary>
+    public static double Seconds(Action run)
+    {
+        var clock = Stopwatch.StartNew();
+        run();
+        return clock.Elapsed.TotalSeconds;
     }
 }
 

@@ -50,7 +50,7 @@ internal static class ScoringBenchmark
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 Thread.Sleep(200);
-                seconds[a][r] = Measure.Repeat(1, alternatives[a].Run).Seconds[0];
+                seconds[a][r] = Measure.Seconds(alternatives[a].Run);
             }
         }
         var times = seconds.Select(s => new Timing(s)).ToArray();
