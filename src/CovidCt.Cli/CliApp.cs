@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CovidCt.Data.IO;
+using CovidCt.Data;
 
 namespace CovidCt.Cli;
 
@@ -33,18 +33,9 @@ public static class CliApp
         {
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (InvalidInputException e)
+        catch (Exception e) when (e is CovidCtInputException or UsageException)
         {
-            error.WriteLine($"error: {e.Message}");
-            return InputError;
-        }
-        catch (CovidCt.Data.Cohorts.CohortValidationException e)
-        {
-            error.WriteLine($"error: {e.Message}");
-            return InputError;
-        }
-        catch (UsageException e)
-        {
+            // An input error's message names its file, line and field; a usage error's names the option.
             error.WriteLine($"error: {e.Message}");
             return InputError;
         }
@@ -77,5 +68,8 @@ public static class CliApp
     }
 }
 
-/// <summary>A command-line usage error detected after parsing (conflicting options, bad ranges); exit code 2.</summary>
+/// <summary>
+/// A command-line usage error detected after parsing (conflicting options, bad ranges, a split or default asset that is not
+/// there); exit code 2. Not a <see cref="CovidCtInputException"/>: it names the option at fault, not a file.
+/// </summary>
 public sealed class UsageException(string message) : Exception(message);

@@ -137,6 +137,6 @@ public sealed class EvaluateCommandTests : IDisposable
         var run = Evaluate(_models.Lesion(32));
         Assert.Equal(CliApp.InputError, run.ExitCode);
         Assert.Contains(_manifest, run.Error);
-        Assert.Contains("maybe", run.Error);
+        Assert.Contains("line 5, field 'label': 'maybe' is not a label", run.Error);
     }
 }

@@ -8,11 +8,5 @@ namespace CovidCt.Data.Cohorts;
 public sealed record CohortProblem(string File, int? Line, string? Field, string Message)
 {
     /// <inheritdoc />
-    public override string ToString()
-    {
-        var where = File;
-        if (Line is not null) where += $", line {Line}";
-        if (Field is not null) where += $", field '{Field}'";
-        return $"{where}: {Message}";
-    }
+    public override string ToString() => CovidCtInputException.Format(File, Message, Line, Field);
 }

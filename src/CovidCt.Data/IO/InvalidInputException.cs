@@ -1,10 +1,10 @@
 namespace CovidCt.Data.IO;
 
 /// <summary>
-/// Input that cannot be used as given: names the file, and where known the line and field,
-/// and says what was expected. The command line maps it to exit code 2.
+/// One unusable input (a file, a header field, a CSV line, a DICOM tag, a model): names the file, and where known the
+/// line and field, and says what was expected.
 /// </summary>
-public sealed class InvalidInputException : Exception
+public sealed class InvalidInputException : CovidCtInputException
 {
     /// <summary>Creates an error about <paramref name="file"/>.</summary>
     /// <param name="file">The file (or folder) at fault.</param>
@@ -13,31 +13,7 @@ public sealed class InvalidInputException : Exception
     /// <param name="field">Column, header field or tag at fault, when known.</param>
     /// <param name="inner">The lower-level exception, when there is one.</param>
     public InvalidInputException(string file, string problem, int? line = null, string? field = null, Exception? inner = null)
-        : base(Format(file, problem, line, field), inner)
+        : base(file, problem, line, field, inner)
     {
-        File = file;
-        Problem = problem;
-        Line = line;
-        Field = field;
-    }
-
-    /// <summary>The file (or folder) at fault.</summary>
-    public string File { get; }
-
-    /// <summary>What is wrong and what was expected.</summary>
-    public string Problem { get; }
-
-    /// <summary>1-based line number, or null when not line-oriented.</summary>
-    public int? Line { get; }
-
-    /// <summary>Column, header field or tag at fault, or null.</summary>
-    public string? Field { get; }
-
-    private static string Format(string file, string problem, int? line, string? field)
-    {
-        var where = file;
-        if (line is not null) where += $", line {line}";
-        if (field is not null) where += $", field '{field}'";
-        return $"{where}: {problem}";
     }
 }
