@@ -44,13 +44,8 @@ internal static class CohortBuildCommand
         var splits = new HashSet<CohortSplit>();
         foreach (var name in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            splits.Add(name switch
-            {
-                "train" => CohortSplit.Train,
-                "val" => CohortSplit.Val,
-                "test" => CohortSplit.Test,
-                _ => throw new UsageException($"--splits: '{name}' is not a split; expected train, val or test, comma-separated"),
-            });
+            splits.Add(CohortSplitNames.TryParse(name, out var split) ? split
+                : throw new UsageException($"--splits: '{name}' is not a split; expected train, val or test, comma-separated"));
         }
         if (splits.Count == 0) throw new UsageException("--splits: name at least one of train, val, test");
         return splits;

@@ -40,7 +40,7 @@ internal static class CohortCheckCommand
         var covid = entries.Count(e => e.Label == PatientLabel.Covid);
         var unknownTruth = entries.Count(e => e.Label == PatientLabel.Covid && e.Masks is null);
         output.WriteLine($"{manifest.Path}: OK, {entries.Count} patients ({covid} covid, {entries.Count - covid} control)");
-        var splits = entries.GroupBy(e => e.Split?.ToString().ToLowerInvariant() ?? "(none)").OrderBy(g => g.Key, StringComparer.Ordinal);
+        var splits = entries.GroupBy(e => e.Split?.Name() ?? "(none)").OrderBy(g => g.Key, StringComparer.Ordinal);
         output.WriteLine("Splits:        " + string.Join(", ", splits.Select(g => $"{g.Key} {g.Count()}")));
         output.WriteLine($"With masks:    {entries.Count(e => e.Masks is not null)}");
         if (unknownTruth > 0)

@@ -32,13 +32,7 @@ internal sealed class EvaluationOptions
 
     public CohortManifest Manifest(ParseResult parse) => CohortManifest.Load(parse.GetValue(Cohort)?.FullName ?? ShippedAssets.Cohort());
 
-    public CohortSplit? SplitOf(ParseResult parse) => parse.GetValue(Split) switch
-    {
-        "val" => CohortSplit.Val,
-        "train" => CohortSplit.Train,
-        "all" => null,
-        _ => CohortSplit.Test,
-    };
+    public CohortSplit? SplitOf(ParseResult parse) => CohortSplitNames.ParseOrAll(parse.GetValue(Split)!);
 
     public string CacheRoot(ParseResult parse) =>
         parse.GetValue(Cache)?.FullName ?? Path.Combine(ShippedAssets.FindRoot() ?? Environment.CurrentDirectory, ".cache", "probability-maps");

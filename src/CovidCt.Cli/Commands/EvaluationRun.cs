@@ -51,5 +51,5 @@ internal static class EvaluationRun
         return new ModelRun(modelPath, summary, PipelineEvaluation.Compute(outcomes, method, level), cached, cache.Folder);
     }
 
-    public static string SplitName(CohortSplit? split) => split?.ToString().ToLowerInvariant() ?? "all";
+    public static string SplitName(CohortSplit? split) => CohortSplitNames.NameOrAll(split);
 }

@@ -85,13 +85,7 @@ internal static class SweepCommand
         return command;
     }
 
-    private static CohortSplit? SplitOf(string? name) => name switch
-    {
-        "train" => CohortSplit.Train,
-        "val" => CohortSplit.Val,
-        "test" => CohortSplit.Test,
-        _ => null,
-    };
+    private static CohortSplit? SplitOf(string? name) => CohortSplitNames.TryParse(name, out var split) ? split : null;
 
     private static void RequirePatients(CohortManifest manifest, CohortSplit? split, string option)
     {

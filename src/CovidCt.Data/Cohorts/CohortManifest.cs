@@ -99,14 +99,7 @@ public sealed class CohortManifest
         if (images.Length == 0) Problem("images", "is empty; expected a DICOM folder, a NIfTI file or a folder of PNG/JPEG slices");
         var masks = row.Optional("masks") is { Length: > 0 } m ? m : null;
         var splitText = row.Optional("split") ?? "";
-        CohortSplit? split = splitText.ToLowerInvariant() switch
-        {
-            "" => null,
-            "train" => CohortSplit.Train,
-            "val" => CohortSplit.Val,
-            "test" => CohortSplit.Test,
-            _ => null,
-        };
+        CohortSplit? split = CohortSplitNames.TryParse(splitText, out var named) ? named : null;
         if (split is null && splitText.Length > 0) Problem("split", $"'{splitText}' is not a split; expected train, val, test or empty");
         if (problems.Count > before) return null;
         return new CohortEntry(id, label!.Value, images, masks, split) { Line = row.Line }.ResolvedAgainst(folder);
@@ -124,7 +117,7 @@ public sealed class CohortManifest
                 .Append(e.Label == PatientLabel.Covid ? "covid" : "control").Append(',')
                 .Append(Quote(e.Images)).Append(',')
                 .Append(Quote(e.Masks ?? "")).Append(',')
-                .Append(e.Split?.ToString().ToLowerInvariant() ?? "").Append('\n');
+                .Append(e.Split?.Name() ?? "").Append('\n');
         }
         AtomicFile.WriteAllText(csvPath, text.ToString());
     }

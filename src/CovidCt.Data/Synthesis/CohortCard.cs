@@ -45,7 +45,7 @@ public static class CohortCard
         var lung = patient.LungVoxels * voxelMl;
         var lesion = patient.LesionVoxels * voxelMl;
         return new CohortCardPatient(
-            plan.PatientId, Label(plan.Label), Split(plan.Split), plan.Series ?? "procedural", plan.Seed,
+            plan.PatientId, Label(plan.Label), plan.Split.Name(), plan.Series ?? "procedural", plan.Seed,
             g.Width, g.Height, g.Depth, Round(g.ColumnSpacing), Round(g.SliceThickness),
             patient.NoiseSigmaHu is { } n ? Round(n) : null, Round(lung), Round(lesion),
             patient.LungVoxels > 0 ? Round(100.0 * patient.LesionVoxels / patient.LungVoxels) : null,
@@ -69,7 +69,7 @@ public static class CohortCard
             seed = spec.Seed,
             specSha256 = spec.Sha256,
             maskThresholdHu = LesionSimulator.MaskThresholdHu,
-            splitsBuilt = splits is null ? ["train", "val", "test"] : new[] { CohortSplit.Train, CohortSplit.Val, CohortSplit.Test }.Where(splits.Contains).Select(Split).ToArray(),
+            splitsBuilt = splits is null ? ["train", "val", "test"] : new[] { CohortSplit.Train, CohortSplit.Val, CohortSplit.Test }.Where(splits.Contains).Select(CohortSplitNames.Name).ToArray(),
             counts = Counts(patients),
             spec,
             patients,
@@ -113,8 +113,6 @@ public static class CohortCard
     }
 
     internal static string Label(PatientLabel label) => label == PatientLabel.Covid ? "covid" : "control";
-
-    internal static string Split(CohortSplit split) => split.ToString().ToLowerInvariant();
 
     private static double Round(double value) => Math.Round(value, 3);
 }
