@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
+using CovidCt.Pipelines.Workspace;
 
 namespace CovidCt.Cli.Commands;
 
@@ -35,7 +36,7 @@ internal sealed class EvaluationOptions
     public CohortSplit? SplitOf(ParseResult parse) => CohortSplitNames.ParseOrAll(parse.GetValue(Split)!);
 
     public string CacheRoot(ParseResult parse) =>
-        parse.GetValue(Cache)?.FullName ?? Path.Combine(ShippedAssets.FindRoot() ?? Environment.CurrentDirectory, ".cache", "probability-maps");
+        parse.GetValue(Cache)?.FullName ?? (ShippedAssets.FindLayout() ?? RepositoryLayout.At(Environment.CurrentDirectory)).ProbabilityMapsFolder;
 
     public ProportionInterval Method(ParseResult parse) => MetricsOptions.Method(parse.GetValue(Ci)!);
 

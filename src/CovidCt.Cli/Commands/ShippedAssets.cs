@@ -1,5 +1,6 @@
 using CovidCt.Data.IO;
 using CovidCt.Pipelines.Models;
+using CovidCt.Pipelines.Workspace;
 
 namespace CovidCt.Cli.Commands;
 
@@ -7,44 +8,34 @@ namespace CovidCt.Cli.Commands;
 internal sealed record ModelChoice(string Path, string? Note);
 
 /// <summary>
-/// Finds what the repository ships: the models under <c>models/</c> and the embedded default cohort under
-/// <c>datasets/default/</c>, from the working folder (the README runs <c>dotnet run</c> from the repository root) or from the
+/// Finds what the repository ships (see <see cref="RepositoryLayout"/>): the models under <c>models/</c> and the embedded
+/// default cohort, from the working folder (the README runs <c>dotnet run</c> from the repository root) or from the
 /// executable's folder (an installed or built <c>covidct</c> started elsewhere), searching upwards from each.
 /// </summary>
 internal static class ShippedAssets
 {
     public const string DefaultModelName = "unetpp-v2.onnx";
-    public const string DefaultCohort = "datasets/default/manifest.csv";
+    public const string DefaultCohort = RepositoryLayout.DefaultCohortManifest;
 
-    /// <summary>The repository root: the first folder, upwards from the working folder then from the executable, that holds the default cohort; null when none does.</summary>
-    public static string? FindRoot()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, DefaultCohort))) return folder.FullName;
-            }
-        }
-        return null;
-    }
+    /// <summary>The repository upwards from the working folder, else from the executable; null when neither lies in one.</summary>
+    public static RepositoryLayout? FindLayout() => RepositoryLayout.Find(Environment.CurrentDirectory, AppContext.BaseDirectory);
 
     /// <summary>The default cohort's manifest.</summary>
     /// <exception cref="UsageException">When no repository root is found.</exception>
-    public static string Cohort() => Path.Combine(RequireRoot("--cohort MANIFEST.csv"), DefaultCohort);
+    public static string Cohort() => RequireLayout("--cohort MANIFEST.csv").DefaultCohort;
 
     /// <summary>
     /// The default model, <c>models/unetpp-v2.onnx</c>; when it is not there, the most recently trained model in <c>models/</c>
     /// (by the <c>covidct.trained_utc</c> metadata, then by name), with a note saying so.
     /// </summary>
     /// <exception cref="UsageException">When <c>models/</c> holds no model.</exception>
-    public static ModelChoice Model() => ModelIn(RequireRoot("--model M.onnx"));
+    public static ModelChoice Model() => ModelIn(RequireLayout("--model M.onnx").Root);
 
     /// <summary>The default model of the repository at <paramref name="root"/>, as <see cref="Model()"/>.</summary>
     /// <exception cref="UsageException">When <c>models/</c> holds no model.</exception>
     public static ModelChoice ModelIn(string root)
     {
-        var folder = Path.Combine(root, "models");
+        var folder = RepositoryLayout.At(root).ModelsFolder;
         var preferred = Path.Combine(folder, DefaultModelName);
         if (File.Exists(preferred)) return new ModelChoice(preferred, null);
         var shipped = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.onnx") : [];
@@ -72,6 +63,6 @@ internal static class ShippedAssets
         }
     }
 
-    private static string RequireRoot(string option) => FindRoot()
+    private static RepositoryLayout RequireLayout(string option) => FindLayout()
         ?? throw new UsageException($"the repository's {DefaultCohort} was not found above {Environment.CurrentDirectory} or {AppContext.BaseDirectory}; run from the repository or pass {option}");
 }

@@ -3,48 +3,46 @@ using CovidCt.Data.Cohorts;
 using CovidCt.Data.Synthesis;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Caching;
+using CovidCt.Pipelines.Workspace;
 
 namespace CovidCt.Interactive.Workspace;
 
 /// <summary>
-/// Where a notebook finds the repository's models, cohorts and caches, so every notebook resolves them the same way:
-/// the repository root is the first folder, upwards from the working folder, that holds the embedded default cohort.
+/// Where a notebook finds the repository's models, cohorts and caches, so every notebook resolves them the same way, and
+/// as the command line does (<see cref="RepositoryLayout"/>): the repository root is the first folder, upwards from the
+/// working folder, that holds the embedded default cohort.
 /// </summary>
 public sealed class NotebookWorkspace
 {
     /// <summary>The environment variable that replaces the default cohort: a manifest path, relative to the repository root or absolute.</summary>
     public const string CohortVariable = "COVIDCT_NOTEBOOK_COHORT";
 
-    private const string DefaultCohort = "datasets/default/manifest.csv";
-    private const string DefaultSpec = "datasets/specs/default.json";
-    private const string FullDefaultCohort = ".cache/cohorts/default";
+    private NotebookWorkspace(RepositoryLayout layout) => Layout = layout;
 
-    private NotebookWorkspace(string root) => Root = root;
+    /// <summary>The repository's folders and files.</summary>
+    public RepositoryLayout Layout { get; }
 
     /// <summary>The repository root.</summary>
-    public string Root { get; }
+    public string Root => Layout.Root;
 
     /// <summary>The probability-map cache folder, shared with <c>covidct evaluate</c> and <c>covidct sweep</c>.</summary>
-    public string CacheFolder => Path.Combine(Root, ".cache", "probability-maps");
+    public string CacheFolder => Layout.ProbabilityMapsFolder;
 
     /// <summary>The workspace of the repository holding <paramref name="start"/> (default: the working folder).</summary>
     /// <exception cref="DirectoryNotFoundException">No folder upwards holds <c>datasets/default/manifest.csv</c>.</exception>
     public static NotebookWorkspace Find(string? start = null)
     {
         var first = Path.GetFullPath(start ?? Environment.CurrentDirectory);
-        for (var folder = new DirectoryInfo(first); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, DefaultCohort))) return new NotebookWorkspace(folder.FullName);
-        }
-        throw new DirectoryNotFoundException($"no folder from {first} upwards holds {DefaultCohort}: run the notebook from the repository's notebooks/ folder");
+        return new NotebookWorkspace(RepositoryLayout.Find(first)
+            ?? throw new DirectoryNotFoundException($"no folder from {first} upwards holds {RepositoryLayout.DefaultCohortManifest}: run the notebook from the repository's notebooks/ folder"));
     }
 
     /// <summary>The path of <c>models/<paramref name="name"/>.onnx</c>.</summary>
     /// <exception cref="FileNotFoundException">The model is not there.</exception>
     public string Model(string name)
     {
-        var path = Path.Combine(Root, "models", name + ".onnx");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"no model '{name}' in {Path.Combine(Root, "models")}", path);
+        var path = Path.Combine(Layout.ModelsFolder, name + ".onnx");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"no model '{name}' in {Layout.ModelsFolder}", path);
     }
 
     /// <summary>
@@ -52,7 +50,7 @@ public sealed class NotebookWorkspace
     /// embedded default cohort (its test split only).
     /// </summary>
     /// <exception cref="CohortValidationException">The manifest is broken.</exception>
-    public CohortManifest Cohort() => CohortManifest.Load(Override() ?? Path.Combine(Root, DefaultCohort));
+    public CohortManifest Cohort() => CohortManifest.Load(Override() ?? Layout.DefaultCohort);
 
     /// <summary>
     /// A cohort with a validation and a test split, for tuning: the manifest named by <see cref="CohortVariable"/> when it is
@@ -63,8 +61,8 @@ public sealed class NotebookWorkspace
     public CohortManifest TuningCohort()
     {
         if (Override() is { } path) return CohortManifest.Load(path);
-        var spec = CohortSpec.Load(Path.Combine(Root, DefaultSpec));
-        var folder = Path.Combine(Root, FullDefaultCohort);
+        var spec = CohortSpec.Load(Layout.DefaultSpec);
+        var folder = Layout.FullDefaultCohortFolder;
         var manifest = Path.Combine(folder, "manifest.csv");
         if (!File.Exists(manifest) || !IsFullBuildOf(spec, Path.Combine(folder, "cohort-card.json")))
         {
