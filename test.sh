@@ -28,7 +28,8 @@ counter() { # attribute name, trx file
   grep -o "<Counters [^>]*" "$2" | grep -o "$1=\"[0-9]*\"" | grep -o "[0-9]*" | head -1
 }
 
-for project in tests/*/*.csproj; do
+# tests/CovidCt.Testing is the library the test projects share, not a test project itself.
+for project in tests/*.Tests/*.csproj; do
   name=$(basename "$project" .csproj)
   echo "== $name"
   dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" \

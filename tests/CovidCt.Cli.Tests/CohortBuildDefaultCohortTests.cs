@@ -1,5 +1,4 @@
 using CovidCt.Cli;
-using CovidCt.Tests.Shared;
 
 namespace CovidCt.Cli.Tests;
 

@@ -4,12 +4,12 @@ namespace CovidCt.Cli.Tests;
 
 public sealed class CohortCheckCommandTests : IDisposable
 {
-    private readonly CliTempFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public CohortCheckCommandTests()
     {
-        NiftiWriter.Write(CliTempFolder.Volume(), _folder.File("a.nii.gz"));
-        NiftiWriter.Write(new Data.LesionMask(CliTempFolder.Volume().Geometry, new byte[120], "test"), _folder.File("a-mask.nii.gz"));
+        NiftiWriter.Write(Volumes.Axial(), _folder.File("a.nii.gz"));
+        NiftiWriter.Write(new Data.LesionMask(Volumes.Axial().Geometry, new byte[120], "test"), _folder.File("a-mask.nii.gz"));
     }
 
     public void Dispose() => _folder.Dispose();

@@ -6,14 +6,14 @@ namespace CovidCt.Cli.Tests;
 
 public sealed class ConvertCommandTests : IDisposable
 {
-    private readonly CliTempFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void NIfTI_converts_to_compressed_NIfTI_losslessly()
     {
-        var volume = CliTempFolder.Volume();
+        var volume = Volumes.Axial();
         NiftiWriter.Write(volume, _folder.File("in.nii"));
 
         var run = CliRun.Of("convert", _folder.File("in.nii"), _folder.File("out/ct.nii.gz"));
@@ -27,7 +27,7 @@ public sealed class ConvertCommandTests : IDisposable
     [Fact]
     public void Slice_folder_converts_through_the_window()
     {
-        SlicePngWriter.WriteSlices(CliTempFolder.Volume(), SliceWindow.Lung, _folder.File("png"));
+        SlicePngWriter.WriteSlices(Volumes.Axial(), SliceWindow.Lung, _folder.File("png"));
 
         Assert.Equal(0, CliRun.Of("convert", _folder.File("png"), _folder.File("ct.nii.gz")).ExitCode);
         var back = NiftiReader.ReadVolume(_folder.File("ct.nii.gz"));
@@ -38,7 +38,7 @@ public sealed class ConvertCommandTests : IDisposable
     [Fact]
     public void Output_that_is_not_NIfTI_is_a_usage_error()
     {
-        NiftiWriter.Write(CliTempFolder.Volume(), _folder.File("in.nii"));
+        NiftiWriter.Write(Volumes.Axial(), _folder.File("in.nii"));
 
         var run = CliRun.Of("convert", _folder.File("in.nii"), _folder.File("out.png"));
         Assert.Equal(2, run.ExitCode);

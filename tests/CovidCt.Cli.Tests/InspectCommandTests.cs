@@ -1,4 +1,3 @@
-using CovidCt.Tests.Shared;
 using System.Text.Json;
 using CovidCt.Data.Nifti;
 using CovidCt.Data.Slices;
@@ -7,14 +6,14 @@ namespace CovidCt.Cli.Tests;
 
 public sealed class InspectCommandTests : IDisposable
 {
-    private readonly CliTempFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Text_report_gives_dimensions_spacing_range_orientation_and_uid()
     {
-        NiftiWriter.Write(CliTempFolder.Volume(), _folder.File("ct.nii.gz"));
+        NiftiWriter.Write(Volumes.Axial(), _folder.File("ct.nii.gz"));
 
         var run = CliRun.Of("inspect", _folder.File("ct.nii.gz"));
         Assert.Equal(0, run.ExitCode);
@@ -29,7 +28,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public void Json_report_has_snake_case_fields()
     {
-        NiftiWriter.Write(CliTempFolder.Volume(), _folder.File("ct.nii"));
+        NiftiWriter.Write(Volumes.Axial(), _folder.File("ct.nii"));
 
         using var json = JsonDocument.Parse(CliRun.Of("inspect", _folder.File("ct.nii"), "--json").Output);
         var root = json.RootElement;
@@ -42,7 +41,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public void Slice_folder_uses_the_stated_window()
     {
-        var volume = CliTempFolder.Volume();
+        var volume = Volumes.Axial();
         SlicePngWriter.WriteSlices(volume, new Data.SliceWindow(400, -900), _folder.File("png"));
 
         var run = CliRun.Of("inspect", _folder.File("png"), "--window-width", "400", "--window-level", "-900", "--json");

@@ -4,7 +4,7 @@ namespace CovidCt.Cli.Tests;
 
 public sealed class SweepCommandTests : IDisposable
 {
-    private readonly CliTempFolder _folder = new();
+    private readonly TempFolder _folder = new();
     private readonly TestModels _models = new();
     private readonly string _model;
     private readonly string _manifest;

@@ -30,7 +30,7 @@ public sealed class NestedComponents
 
     /// <summary>
     /// The components at threshold <paramref name="level"/> of the last <see cref="Find"/> (0 = the highest threshold), in scan
-    /// order of their first pixel (row by row, as <see cref="ConnectedComponents"/> numbers them).
+    /// order of their first pixel (row by row, as a scanline labeller numbers them).
     /// </summary>
     public ReadOnlySpan<ComponentSummary> At(int level)
     {

@@ -1,4 +1,3 @@
-using CovidCt.Tests.Shared;
 using CovidCt.Data.Nifti;
 
 namespace CovidCt.Data.Tests.RealData;

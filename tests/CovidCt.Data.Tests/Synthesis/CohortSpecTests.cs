@@ -1,4 +1,3 @@
-using CovidCt.Tests.Shared;
 using CovidCt.Data.IO;
 using CovidCt.Data.Synthesis;
 

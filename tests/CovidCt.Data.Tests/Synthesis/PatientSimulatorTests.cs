@@ -1,4 +1,3 @@
-using CovidCt.Tests.Shared;
 using CovidCt.Data.Cohorts;
 using CovidCt.Data.Synthesis;
 

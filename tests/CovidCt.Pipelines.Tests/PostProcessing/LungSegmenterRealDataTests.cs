@@ -1,6 +1,6 @@
 using CovidCt.Data;
 using CovidCt.Pipelines.PostProcessing;
-using CovidCt.Tests.Shared;
+using CovidCt.Testing.Oracles;
 
 namespace CovidCt.Pipelines.Tests.PostProcessing;
 

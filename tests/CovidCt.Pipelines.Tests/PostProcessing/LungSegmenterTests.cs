@@ -1,4 +1,5 @@
 using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Testing.Oracles;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 using CovidCt.Pipelines.Scoring;
-using CovidCt.Tests.Shared;
 
 namespace CovidCt.Pipelines.Tests.Scoring;
 

@@ -1,5 +1,6 @@
 using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Pipelines.Scoring;
+using CovidCt.Testing.Oracles;
 
 namespace CovidCt.Pipelines.Tests.Sweeps;
 

@@ -1,4 +1,6 @@
-namespace CovidCt.Data.Tests;
+using CovidCt.Data;
+
+namespace CovidCt.Testing;
 
 /// <summary>Small deterministic volumes and masks for round-trip tests.</summary>
 public static class Volumes
@@ -10,6 +12,14 @@ public static class Volumes
             new Vector3D(1, 0, 0), new Vector3D(0, 1, 0), new Vector3D(-166.3, -180.1, -340.25));
         var voxels = new float[geometry.VoxelCount];
         for (var i = 0; i < voxels.Length; i++) voxels[i] = (i * 37 % 4000) - 2048;
+        return new CtVolume(geometry, voxels, "generated", seriesUid);
+    }
+
+    /// <summary>A 6x5x4 axial volume with 0.5 mm pixels and 2 mm slices; voxel i holds (i mod 300) - 1000 HU.</summary>
+    public static CtVolume Axial(string? seriesUid = "1.2.3")
+    {
+        var geometry = VolumeGeometry.Axial(6, 5, 4, 0.5, 2);
+        var voxels = Enumerable.Range(0, 120).Select(i => (float)(i % 300 - 1000)).ToArray();
         return new CtVolume(geometry, voxels, "generated", seriesUid);
     }
 

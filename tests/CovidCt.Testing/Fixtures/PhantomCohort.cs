@@ -2,7 +2,7 @@ using CovidCt.Data;
 using CovidCt.Data.Cohorts;
 using CovidCt.Data.Nifti;
 
-namespace CovidCt.Tests.Fixtures;
+namespace CovidCt.Testing.Fixtures;
 
 /// <summary>
 /// A three-patient cohort of phantoms written as NIfTI with a manifest:
@@ -10,7 +10,7 @@ namespace CovidCt.Tests.Fixtures;
 /// P2 covid without masks, lesions upper left on slices 0..1 of 3 (negative: only 2 in a row);
 /// C1 control, one lesion-like region lower right on slice 0 of 4 (one false-positive image).
 /// </summary>
-internal static class PhantomCohort
+public static class PhantomCohort
 {
     private static readonly (int X, int Y)[] None = [];
 

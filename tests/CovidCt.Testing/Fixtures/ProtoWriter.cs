@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace CovidCt.Tests.Fixtures;
+namespace CovidCt.Testing.Fixtures;
 
 /// <summary>The few protocol-buffer encodings an ONNX ModelProto needs (varints, length-delimited fields, packed floats).</summary>
-internal sealed class ProtoWriter
+public sealed class ProtoWriter
 {
     private readonly MemoryStream _stream = new();
 

@@ -1,10 +1,10 @@
-namespace CovidCt.Tests.Fixtures;
+namespace CovidCt.Testing.Fixtures;
 
 /// <summary>
 /// Builds small ONNX models (IR 8, opset 13) byte by byte, so the tests need neither Python nor checked-in binaries.
 /// Dimensions given as -1 become the symbolic batch dimension "N".
 /// </summary>
-internal sealed class OnnxGraph
+public sealed class OnnxGraph
 {
     private const int FloatType = 1;
     private readonly ProtoWriter _graph = new ProtoWriter().String(2, "test");

@@ -1,18 +1,18 @@
 using CovidCt.Pipelines.Models;
 
-namespace CovidCt.Tests.Fixtures;
+namespace CovidCt.Testing.Fixtures;
 
 /// <summary>Tiny ONNX models with exactly known outputs, written into a temporary folder.</summary>
-internal sealed class TestModels : IDisposable
+public sealed class TestModels : IDisposable
 {
     public const long N = -1;
 
     /// <summary>HU that the lesion model maps to probability 1 (windowed value 2/3 in the study's lung window).</summary>
     public const float LesionHu = -500;
 
-    public TestModels() => Directory.CreateDirectory(Folder);
+    private readonly TempFolder _folder = new();
 
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "covidct-pipelines-tests", Guid.NewGuid().ToString("N"));
+    public string Folder => _folder.Path;
 
     /// <summary>probability = input (NCHW, one channel).</summary>
     public string Identity(int size, params (string Key, string Value)[] metadata) =>
@@ -94,11 +94,7 @@ internal sealed class TestModels : IDisposable
             .Output("probability", N, size)
             .Node("Identity", ["image"], ["probability"]));
 
-    public void Dispose()
-    {
-        try { Directory.Delete(Folder, recursive: true); }
-        catch (IOException) { }
-    }
+    public void Dispose() => _folder.Dispose();
 
     private static OnnxGraph With(OnnxGraph graph, (string Key, string Value)[] metadata)
     {

@@ -1,18 +1,11 @@
-namespace CovidCt.Pipelines.PostProcessing;
+using CovidCt.Pipelines.PostProcessing;
 
-/// <summary>Which neighbours join two foreground pixels into one component.</summary>
-public enum Connectivity
-{
-    /// <summary>Edge neighbours only (up, down, left, right).</summary>
-    Four = 4,
-
-    /// <summary>Edge and corner neighbours (the study's connected regions).</summary>
-    Eight = 8,
-}
+namespace CovidCt.Testing.Oracles;
 
 /// <summary>
-/// Two-pass scanline labelling with union-find over a flat mask: linear time, no recursion, no allocation
-/// beyond the label buffer and the equivalence table it keeps between calls. Not thread-safe; reuse one per thread.
+/// Two-pass scanline labelling with union-find over a flat mask, pixel by pixel rather than run by run: linear time, no
+/// recursion, no allocation beyond the label buffer and the equivalence table it keeps between calls. The oracle the
+/// product's run-based labellers are checked against; it has no production caller. Not thread-safe; reuse one per thread.
 /// </summary>
 public sealed class ConnectedComponents
 {

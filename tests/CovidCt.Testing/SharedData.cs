@@ -1,10 +1,10 @@
-namespace CovidCt.Tests.Shared;
+namespace CovidCt.Testing;
 
 /// <summary>
 /// Finds the real CT series through COVIDCT_SHARED_DATA (the folder holding lidc-idri/): without the variable the test is
-/// skipped; with it and files missing the test fails. Linked into every test project that reads real data.
+/// skipped; with it and files missing the test fails.
 /// </summary>
-internal static class SharedData
+public static class SharedData
 {
     public const string Variable = "COVIDCT_SHARED_DATA";
 

@@ -1,12 +1,12 @@
 using CovidCt.Data;
 
-namespace CovidCt.Tests.Fixtures;
+namespace CovidCt.Testing.Fixtures;
 
 /// <summary>
 /// A 64 x 64 synthetic chest: scanner padding outside, soft tissue (40 HU), two lungs (-850 HU) at x 8..27 and 36..55,
 /// y 20..55, so the valid-area rectangle is [8, 56) x [20, 56) with centre (32, 38). Lesions are squares of -500 HU.
 /// </summary>
-internal static class Phantom
+public static class Phantom
 {
     public const int Size = 64;
     public const float Padding = -2048;

@@ -1,10 +1,10 @@
-namespace CovidCt.Pipelines.Tests.PostProcessing;
+namespace CovidCt.Testing.Oracles;
 
 /// <summary>
 /// Slow, obviously correct pixel-by-pixel versions of the lung segmentation and the closing (flood fills and brute-force
 /// windows), the oracles the fast run-based code is checked against.
 /// </summary>
-internal static class ReferenceSegmentation
+public static class ReferenceSegmentation
 {
     public static byte[] Lungs(float[] hu, int width, int height, float airThreshold, int keep, int minimum, int closingRadius)
     {
