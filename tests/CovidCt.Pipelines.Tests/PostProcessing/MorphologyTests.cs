@@ -1,4 +1,4 @@
-using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Imaging;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,5 +1,8 @@
+using CovidCt.Imaging;
 using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Pipelines.Scoring;
+// The oracle's connectivity, not the imaging core's.
+using Connectivity = CovidCt.Pipelines.PostProcessing.Connectivity;
 
 namespace CovidCt.Pipelines.Tests.Sweeps;
 
