@@ -1,3 +1,5 @@
+using CovidCt.Imaging;
+
 namespace CovidCt.Data;
 
 /// <summary>Choices for <see cref="CtReader.Read"/> that the files themselves cannot answer.</summary>
@@ -8,7 +10,7 @@ public sealed record CtReadOptions
 
     /// <summary>
     /// The window the 8-bit slices of a PNG/JPEG folder were exported with, used to map gray back to approximate HU;
-    /// null means <see cref="SliceWindow.Lung"/> (the study's W1200/L-700). Ignored for DICOM and NIfTI.
+    /// null means <see cref="StudyProtocol.LungWindow"/> (the study's W1200/L-700). Ignored for DICOM and NIfTI.
     /// </summary>
-    public SliceWindow? Window { get; init; }
+    public HounsfieldWindow? Window { get; init; }
 }

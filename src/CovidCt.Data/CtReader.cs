@@ -2,6 +2,7 @@ using CovidCt.Data.Dicom;
 using CovidCt.Data.IO;
 using CovidCt.Data.Nifti;
 using CovidCt.Data.Slices;
+using CovidCt.Imaging;
 
 namespace CovidCt.Data;
 
@@ -47,7 +48,7 @@ public static class CtReader
     {
         CtSourceKind.Nifti => NiftiReader.ReadVolume(path),
         CtSourceKind.Dicom => DicomSeriesReader.Read(path, options?.SeriesInstanceUid),
-        _ => SliceFolderReader.Read(path, options?.Window ?? SliceWindow.Lung),
+        _ => SliceFolderReader.Read(path, options?.Window ?? StudyProtocol.LungWindow),
     };
 
     /// <summary>
@@ -57,7 +58,7 @@ public static class CtReader
     /// <exception cref="InvalidInputException">For anything that cannot be read; the message names the file and the problem.</exception>
     public static CtVolume ReadSliceOrVolume(string path, CtReadOptions? options = null)
     {
-        if (File.Exists(path) && IsSliceImage(path)) return SliceFolderReader.ReadFile(path, options?.Window ?? SliceWindow.Lung);
+        if (File.Exists(path) && IsSliceImage(path)) return SliceFolderReader.ReadFile(path, options?.Window ?? StudyProtocol.LungWindow);
         if (File.Exists(path) && IsDicomFile(path)) return DicomSeriesReader.ReadFile(path);
         return Read(path, options);
     }

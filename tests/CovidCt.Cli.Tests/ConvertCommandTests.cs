@@ -1,6 +1,7 @@
 using CovidCt.Data;
 using CovidCt.Data.Nifti;
 using CovidCt.Data.Slices;
+using CovidCt.Imaging;
 
 namespace CovidCt.Cli.Tests;
 
@@ -27,7 +28,7 @@ public sealed class ConvertCommandTests : IDisposable
     [Fact]
     public void Slice_folder_converts_through_the_window()
     {
-        SlicePngWriter.WriteSlices(Volumes.Axial(), SliceWindow.Lung, _folder.File("png"));
+        SlicePngWriter.WriteSlices(Volumes.Axial(), StudyProtocol.LungWindow, _folder.File("png"));
 
         Assert.Equal(0, CliRun.Of("convert", _folder.File("png"), _folder.File("ct.nii.gz")).ExitCode);
         var back = NiftiReader.ReadVolume(_folder.File("ct.nii.gz"));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CovidCt.Data;
 using CovidCt.Data.Nifti;
 using CovidCt.Data.Slices;
+using CovidCt.Imaging;
 
 namespace CovidCt.Cli.Tests;
 
@@ -20,7 +21,7 @@ public sealed class DetectCommandTests : IDisposable
         // The phantom slice with an upper-left lesion, exported as the study's 8-bit lung-window PNG.
         var volume = Phantom.Volume([Phantom.UpperLeft]);
         var upload = Folder("upload.png");
-        SlicePngWriter.WriteSlice(volume, 0, SliceWindow.Lung, upload);
+        SlicePngWriter.WriteSlice(volume, 0, StudyProtocol.LungWindow, upload);
         var figure = Folder("boxes.png");
         var run = CliRun.Of("detect", upload, "--model", _models.Lesion(32), "--out", figure, "--json");
         Assert.True(run.ExitCode == 0, run.Error);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CovidCt.Data.Nifti;
 using CovidCt.Data.Slices;
+using CovidCt.Imaging;
 
 namespace CovidCt.Cli.Tests;
 
@@ -42,7 +43,7 @@ public sealed class InspectCommandTests : IDisposable
     public void Slice_folder_uses_the_stated_window()
     {
         var volume = Volumes.Axial();
-        SlicePngWriter.WriteSlices(volume, new Data.SliceWindow(400, -900), _folder.File("png"));
+        SlicePngWriter.WriteSlices(volume, new HounsfieldWindow(400, -900), _folder.File("png"));
 
         var run = CliRun.Of("inspect", _folder.File("png"), "--window-width", "400", "--window-level", "-900", "--json");
         using var json = JsonDocument.Parse(run.Output);

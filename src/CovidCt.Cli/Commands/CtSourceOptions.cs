@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CovidCt.Data;
+using CovidCt.Imaging;
 
 namespace CovidCt.Cli.Commands;
 
@@ -8,9 +9,9 @@ internal sealed class CtSourceOptions
 {
     public Option<string?> Series { get; } = new("--series") { Description = "Series Instance UID to read when a DICOM folder holds several." };
 
-    public Option<double> WindowWidth { get; } = new("--window-width") { Description = "Window width (HU) the PNG/JPEG slices were exported with.", DefaultValueFactory = _ => SliceWindow.Lung.Width };
+    public Option<double> WindowWidth { get; } = new("--window-width") { Description = "Window width (HU) the PNG/JPEG slices were exported with.", DefaultValueFactory = _ => StudyProtocol.WindowWidth };
 
-    public Option<double> WindowLevel { get; } = new("--window-level") { Description = "Window level (HU) the PNG/JPEG slices were exported with.", DefaultValueFactory = _ => SliceWindow.Lung.Level };
+    public Option<double> WindowLevel { get; } = new("--window-level") { Description = "Window level (HU) the PNG/JPEG slices were exported with.", DefaultValueFactory = _ => StudyProtocol.WindowLevel };
 
     public void AddTo(Command command)
     {
@@ -21,11 +22,11 @@ internal sealed class CtSourceOptions
 
     public CtReadOptions Read(ParseResult parse)
     {
-        var window = new SliceWindow(parse.GetValue(WindowWidth), parse.GetValue(WindowLevel));
-        if (!(window.Width > 0) || !double.IsFinite(window.Width) || !double.IsFinite(window.Level))
+        var (width, level) = (parse.GetValue(WindowWidth), parse.GetValue(WindowLevel));
+        if (!(width > 0) || !double.IsFinite(width) || !double.IsFinite(level))
         {
-            throw new UsageException($"--window-width must be a positive number of HU; got {window.Width}");
+            throw new UsageException($"--window-width must be a positive number of HU; got {width}");
         }
-        return new CtReadOptions { SeriesInstanceUid = parse.GetValue(Series), Window = window };
+        return new CtReadOptions { SeriesInstanceUid = parse.GetValue(Series), Window = new HounsfieldWindow(width, level) };
     }
 }

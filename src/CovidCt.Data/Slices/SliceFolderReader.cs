@@ -1,4 +1,5 @@
 using CovidCt.Data.IO;
+using CovidCt.Imaging;
 using Microsoft.ML.Data;
 using SkiaSharp;
 
@@ -10,7 +11,7 @@ namespace CovidCt.Data.Slices;
 /// </summary>
 /// <remarks>
 /// Gray is taken as ITU-R BT.601 luma of RGB (what PIL's <c>convert("L")</c> gives; equal to the value for gray images)
-/// and mapped back to approximate HU through the stated window (<see cref="SliceWindow.ToHounsfield"/>). The files carry
+/// and mapped back to approximate HU through the stated window (<see cref="HounsfieldWindow.ToHounsfield"/>). The files carry
 /// no geometry: pixel and slice spacing are taken as 1 mm, slice positions as 0, 1, 2 … in file order, orientation as the
 /// standard axial one. Only files directly in the folder with extension .png, .jpg or .jpeg are read.
 /// </remarks>
@@ -31,22 +32,22 @@ public static class SliceFolderReader
 
     /// <summary>Reads the slices as a volume in approximate HU.</summary>
     /// <exception cref="InvalidInputException">When a slice cannot be decoded or the slices differ in size.</exception>
-    public static CtVolume Read(string folder, SliceWindow window) => ToHounsfield(ReadGray(SliceFiles(folder)), window, folder);
+    public static CtVolume Read(string folder, HounsfieldWindow window) => ToHounsfield(ReadGray(SliceFiles(folder)), window, folder);
 
     /// <summary>
     /// Reads one PNG/JPEG slice as a one-slice volume in approximate HU (what the study's web service accepted: one uploaded
     /// slice), with the same conventions as a folder.
     /// </summary>
     /// <exception cref="InvalidInputException">When the file is missing or cannot be decoded.</exception>
-    public static CtVolume ReadFile(string file, SliceWindow window)
+    public static CtVolume ReadFile(string file, HounsfieldWindow window)
     {
         if (!File.Exists(file)) throw new InvalidInputException(file, "file not found; expected a PNG or JPEG slice");
         return ToHounsfield(ReadGray([file]), window, file);
     }
 
-    private static CtVolume ToHounsfield((VolumeGeometry Geometry, byte[] Gray) image, SliceWindow window, string source)
+    private static CtVolume ToHounsfield((VolumeGeometry Geometry, byte[] Gray) image, HounsfieldWindow window, string source)
     {
-        window = window.Validated();
+        ArgumentNullException.ThrowIfNull(window);
         var lookup = new float[256];
         for (var g = 0; g < 256; g++) lookup[g] = window.ToHounsfield((byte)g);
         var gray = image.Gray;

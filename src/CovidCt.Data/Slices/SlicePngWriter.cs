@@ -1,19 +1,20 @@
 using CovidCt.Data.IO;
+using CovidCt.Imaging;
 using SkiaSharp;
 
 namespace CovidCt.Data.Slices;
 
 /// <summary>
-/// Writes slices as 8-bit gray PNG: CT slices windowed (<see cref="SliceWindow.ToGray"/>), mask slices as 0 / 255.
+/// Writes slices as 8-bit gray PNG: CT slices windowed (<see cref="HounsfieldWindow.ToGray"/>), mask slices as 0 / 255.
 /// Files are written atomically; names are <c>slice_0001.png</c> … in volume order when a whole volume is written.
 /// </summary>
 public static class SlicePngWriter
 {
     /// <summary>Writes slice <paramref name="z"/> of <paramref name="volume"/> through <paramref name="window"/>.</summary>
-    public static void WriteSlice(CtVolume volume, int z, SliceWindow window, string path)
+    public static void WriteSlice(CtVolume volume, int z, HounsfieldWindow window, string path)
     {
         ArgumentNullException.ThrowIfNull(volume);
-        window = window.Validated();
+        ArgumentNullException.ThrowIfNull(window);
         var hounsfield = volume.Slice(z);
         var gray = new byte[hounsfield.Length];
         for (var i = 0; i < gray.Length; i++) gray[i] = window.ToGray(hounsfield[i]);
@@ -31,7 +32,7 @@ public static class SlicePngWriter
     }
 
     /// <summary>Writes every slice of <paramref name="volume"/> into <paramref name="folder"/> as slice_0001.png …; returns the paths.</summary>
-    public static IReadOnlyList<string> WriteSlices(CtVolume volume, SliceWindow window, string folder)
+    public static IReadOnlyList<string> WriteSlices(CtVolume volume, HounsfieldWindow window, string folder)
     {
         ArgumentNullException.ThrowIfNull(volume);
         return Enumerable.Range(0, volume.Geometry.Depth).Select(z =>

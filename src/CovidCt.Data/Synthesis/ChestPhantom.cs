@@ -1,3 +1,5 @@
+using CovidCt.Imaging;
+
 namespace CovidCt.Data.Synthesis;
 
 /// <summary>

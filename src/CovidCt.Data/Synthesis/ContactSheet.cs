@@ -1,20 +1,15 @@
 using CovidCt.Data.IO;
+using CovidCt.Imaging;
 using SkiaSharp;
 
 namespace CovidCt.Data.Synthesis;
 
 /// <summary>
-/// A PNG grid of evenly spaced slices in the lung window (width 1200, level −700, as in Chen et al.), with the lesion
+/// A PNG grid of evenly spaced slices in the study's lung window (<see cref="StudyProtocol.LungWindow"/>), with the lesion
 /// mask drawn as a red outline, so that a person can judge a simulated patient at a glance.
 /// </summary>
 public static class ContactSheet
 {
-    /// <summary>Window width, HU.</summary>
-    public const double WindowWidth = 1200;
-
-    /// <summary>Window level, HU.</summary>
-    public const double WindowLevel = -700;
-
     /// <summary>Writes the sheet for <paramref name="volume"/> to <paramref name="path"/> (atomically).</summary>
     /// <param name="volume">The volume.</param>
     /// <param name="mask">Lesion mask to outline, or null.</param>
@@ -65,7 +60,7 @@ public static class ContactSheet
                         lesion |= mask is not null && labels[i] != 0;
                     }
                 }
-                var gray = (byte)Math.Round(Math.Clamp((sum / (factor * factor) - (WindowLevel - WindowWidth / 2)) / WindowWidth, 0, 1) * 255);
+                var gray = StudyProtocol.LungWindow.ToGray(sum / (factor * factor));
                 var p = ((top + ty) * sheetWidth + left + tx) * 4;
                 var outline = lesion && IsEdge(labels, g.Width, tileWidth, tileHeight, tx, ty, factor);
                 rgba[p] = outline ? (byte)255 : gray;

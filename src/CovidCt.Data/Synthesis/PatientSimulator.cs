@@ -1,4 +1,5 @@
 using CovidCt.Data.Cohorts;
+using CovidCt.Imaging;
 
 namespace CovidCt.Data.Synthesis;
 
@@ -10,10 +11,14 @@ public static class PatientSimulator
 {
     /// <summary>A COVID-19 patient is redrawn (from a derived seed) until its lesions span at least this many consecutive slices,
     /// each with at least <see cref="MinLesionPixelsPerSlice"/> lesion pixels: the study's patient rule can then find it.</summary>
-    public const int MinConsecutiveLesionSlices = 3;
+    public const int MinConsecutiveLesionSlices = StudyProtocol.ConsecutiveSlices;
 
-    /// <summary>Lesion pixels a slice needs to count towards <see cref="MinConsecutiveLesionSlices"/>: above the study's 25-pixel region minimum.</summary>
-    public const int MinLesionPixelsPerSlice = 26;
+    /// <summary>
+    /// Lesion pixels a slice needs to count towards <see cref="MinConsecutiveLesionSlices"/>: more than the study's region minimum
+    /// (<see cref="StudyProtocol.MinPixels"/>). Counted on the volume's grid; the rule counts pixels of the model's output,
+    /// which is coarser when the model's input is smaller than the slice.
+    /// </summary>
+    public const int MinLesionPixelsPerSlice = StudyProtocol.MinPixels + 1;
 
     private const int MaxAttempts = 8;
 

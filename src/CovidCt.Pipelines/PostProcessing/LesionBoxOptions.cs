@@ -3,11 +3,11 @@ namespace CovidCt.Pipelines.PostProcessing;
 /// <summary>What makes a suspicious region, as in the study: probability at or above a threshold, 8-connected, larger than a minimum size.</summary>
 public sealed class LesionBoxOptions
 {
-    /// <summary>The study's probability threshold.</summary>
-    public const double StudyThreshold = 0.5;
+    /// <summary>The study's probability threshold (<see cref="StudyProtocol.ProbabilityThreshold"/>).</summary>
+    public const double StudyThreshold = StudyProtocol.ProbabilityThreshold;
 
-    /// <summary>The study's minimum size: components must have more than this many pixels.</summary>
-    public const int StudyMinPixels = 25;
+    /// <summary>The study's minimum size: components must have more than this many pixels (<see cref="StudyProtocol.MinPixels"/>).</summary>
+    public const int StudyMinPixels = StudyProtocol.MinPixels;
 
     /// <summary>A pixel is lesion when its probability is at least this (default 0.50).</summary>
     public double Threshold { get; set; } = StudyThreshold;

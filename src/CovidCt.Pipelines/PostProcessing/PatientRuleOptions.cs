@@ -3,8 +3,8 @@ namespace CovidCt.Pipelines.PostProcessing;
 /// <summary>The study's patient rule: positive when one quadrant has boxes on k consecutive slices (or, without quadrants, any box).</summary>
 public sealed class PatientRuleOptions
 {
-    /// <summary>The study's k.</summary>
-    public const int StudyConsecutiveSlices = 3;
+    /// <summary>The study's k (<see cref="StudyProtocol.ConsecutiveSlices"/>).</summary>
+    public const int StudyConsecutiveSlices = StudyProtocol.ConsecutiveSlices;
 
     /// <summary>How many slices in a row must have a box in the same quadrant (default 3).</summary>
     public int ConsecutiveSlices { get; set; } = StudyConsecutiveSlices;
@@ -19,5 +19,5 @@ public sealed class PatientRuleOptions
     /// True (default, the study's rule): the k slices must have a box in the same quadrant. False: any box on each of k
     /// consecutive slices is enough, wherever it lies (the rule without quadrants; <see cref="PatientDecision.Quadrant"/> is then None).
     /// </summary>
-    public bool SameQuadrant { get; set; } = true;
+    public bool SameQuadrant { get; set; } = StudyProtocol.SameQuadrant;
 }

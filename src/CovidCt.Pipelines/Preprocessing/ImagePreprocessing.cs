@@ -17,11 +17,11 @@ namespace CovidCt.Pipelines.Preprocessing;
 /// <param name="Channels">Model input channels, 1 or 3.</param>
 public sealed record ImagePreprocessing(double WindowWidth, double WindowLevel, int InputHeight, int InputWidth, TensorLayout Layout, int Channels)
 {
-    /// <summary>The study's lung window width, HU.</summary>
-    public const double StudyWindowWidth = 1200;
+    /// <summary>The study's lung window width, HU (<see cref="StudyProtocol.WindowWidth"/>).</summary>
+    public const double StudyWindowWidth = StudyProtocol.WindowWidth;
 
-    /// <summary>The study's lung window level, HU.</summary>
-    public const double StudyWindowLevel = -700;
+    /// <summary>The study's lung window level, HU (<see cref="StudyProtocol.WindowLevel"/>).</summary>
+    public const double StudyWindowLevel = StudyProtocol.WindowLevel;
 
     /// <summary>Floats per preprocessed image (channels x height x width).</summary>
     public int ImageLength => Channels * InputHeight * InputWidth;
@@ -84,17 +84,12 @@ public sealed record ImagePreprocessing(double WindowWidth, double WindowLevel, 
         }
     }
 
-    /// <summary>Lung-windows HU into [0, 1]: clip((HU - (level - width/2)) / width, 0, 1); NaN becomes 0.</summary>
-    public void Window(ReadOnlySpan<float> hounsfield, Span<float> destination)
-    {
-        var low = (float)(WindowLevel - WindowWidth / 2);
-        var scale = (float)(1 / WindowWidth);
-        for (var i = 0; i < hounsfield.Length; i++)
-        {
-            var v = (hounsfield[i] - low) * scale;
-            destination[i] = v > 0 ? (v < 1 ? v : 1) : 0; // NaN fails both tests and becomes 0
-        }
-    }
+    /// <summary>
+    /// Lung-windows HU into [0, 1] with <see cref="HounsfieldWindow.ToUnit(ReadOnlySpan{float}, Span{float})"/>:
+    /// clip((HU - (level - width/2)) / width, 0, 1); NaN becomes 0.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">When the width is not positive (only for a record built by hand: <see cref="Resolve"/> checks it).</exception>
+    public void Window(ReadOnlySpan<float> hounsfield, Span<float> destination) => new HounsfieldWindow(WindowWidth, WindowLevel).ToUnit(hounsfield, destination);
 
     private static void Mismatch(OnnxModelInfo model, string configured) =>
         throw new InvalidInputException(model.Path, $"the pipeline is configured for {configured} but the model expects input {model.InputDescription}", field: model.InputName);

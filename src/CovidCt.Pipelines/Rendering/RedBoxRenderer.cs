@@ -17,6 +17,7 @@ public static class RedBoxRenderer
     /// <param name="boxes">Boxes in original coordinates.</param>
     /// <param name="truthMask">Optional lesion mask of the slice (non-zero = lesion), outlined in green.</param>
     /// <param name="options">Window and drawing options (defaults: the study's lung window).</param>
+    /// <exception cref="ArgumentOutOfRangeException">When the window width is not positive.</exception>
     public static byte[] Render(ReadOnlySpan<float> hounsfield, int width, int height, IReadOnlyList<LesionBox> boxes,
         ReadOnlySpan<byte> truthMask = default, RedBoxOptions? options = null)
     {
@@ -25,12 +26,11 @@ public static class RedBoxRenderer
         if (hounsfield.Length != width * height) throw new ArgumentException($"{hounsfield.Length} pixels do not fill {width}x{height}", nameof(hounsfield));
         if (!truthMask.IsEmpty && truthMask.Length != hounsfield.Length) throw new ArgumentException($"the truth mask has {truthMask.Length} pixels; the slice has {hounsfield.Length}", nameof(truthMask));
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        var window = new HounsfieldWindow(options.WindowWidth, options.WindowLevel);
         var pixels = new byte[width * height * 4];
-        var low = options.WindowLevel - options.WindowWidth / 2;
         for (var i = 0; i < hounsfield.Length; i++)
         {
-            var v = (hounsfield[i] - low) / options.WindowWidth;
-            var gray = (byte)Math.Round(255 * (v > 0 ? (v < 1 ? v : 1) : 0));
+            var gray = window.ToGray(hounsfield[i]);
             pixels[4 * i] = pixels[4 * i + 1] = pixels[4 * i + 2] = gray;
             pixels[4 * i + 3] = 255;
         }

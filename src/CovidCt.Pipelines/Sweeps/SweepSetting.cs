@@ -11,8 +11,7 @@ namespace CovidCt.Pipelines.Sweeps;
 public sealed record SweepSetting(double Threshold, int MinPixels, int ConsecutiveSlices, bool SameQuadrant, QuadrantAssignment Assignment)
 {
     /// <summary>The study's setting: 0.50, more than 25 pixels, 3 consecutive slices, same quadrant, by centroid.</summary>
-    public static SweepSetting Study { get; } = new(LesionBoxOptions.StudyThreshold, LesionBoxOptions.StudyMinPixels,
-        PatientRuleOptions.StudyConsecutiveSlices, SameQuadrant: true, QuadrantAssignment.Centroid);
+    public static SweepSetting Study { get; } = new(StudyProtocol.ProbabilityThreshold, StudyProtocol.MinPixels, StudyProtocol.ConsecutiveSlices, StudyProtocol.SameQuadrant, QuadrantAssignment.Centroid);
 
     /// <summary>True for <see cref="Study"/>.</summary>
     public bool IsStudyDefault => Equals(Study);

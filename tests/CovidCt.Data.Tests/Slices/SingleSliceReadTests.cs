@@ -1,5 +1,6 @@
 using CovidCt.Data.IO;
 using CovidCt.Data.Tests.Dicom;
+using CovidCt.Imaging;
 
 namespace CovidCt.Data.Tests.Slices;
 
@@ -14,7 +15,7 @@ public sealed class SingleSliceReadTests : IDisposable
     public void One_png_slice_is_a_one_slice_volume_in_the_stated_window()
     {
         ImageFiles.Gray(_folder.File("upload.png"), 3, 2, (x, _) => (byte)(x * 100));
-        var volume = CtReader.ReadSliceOrVolume(_folder.File("upload.png"), new CtReadOptions { Window = new SliceWindow(2550, 230) });
+        var volume = CtReader.ReadSliceOrVolume(_folder.File("upload.png"), new CtReadOptions { Window = new HounsfieldWindow(2550, 230) });
         Assert.Equal((3, 2, 1), (volume.Geometry.Width, volume.Geometry.Height, volume.Geometry.Depth));
         Assert.Equal(-1045f + 1000f, volume.Hounsfield[1]);
         Assert.Equal(_folder.File("upload.png"), volume.Source);

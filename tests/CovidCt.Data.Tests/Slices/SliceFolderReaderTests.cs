@@ -1,6 +1,7 @@
 using CovidCt.Data.IO;
 using CovidCt.Data.Slices;
 using SkiaSharp;
+using CovidCt.Imaging;
 
 namespace CovidCt.Data.Tests.Slices;
 
@@ -17,7 +18,7 @@ public sealed class SliceFolderReaderTests : IDisposable
         ImageFiles.Gray(_folder.File("ct/img2.png"), 3, 2, (x, _) => (byte)(x * 100));
         ImageFiles.Gray(_folder.File("ct/img1.png"), 3, 2, (_, _) => 0);
 
-        var window = new SliceWindow(2550, 230);
+        var window = new HounsfieldWindow(2550, 230);
         var volume = CtReader.Read(_folder.File("ct"), new CtReadOptions { Window = window });
         Assert.Equal((3, 2, 3), (volume.Geometry.Width, volume.Geometry.Height, volume.Geometry.Depth));
         Assert.Equal(-1045f, volume.Slice(0)[0]);             // gray 0 = level - width/2
@@ -38,7 +39,7 @@ public sealed class SliceFolderReaderTests : IDisposable
     public void RGB_is_read_as_BT601_luma()
     {
         ImageFiles.Rgb(_folder.File("ct/1.png"), 2, 1, (x, _) => x == 0 ? new SKColor(200, 200, 200) : new SKColor(255, 0, 0));
-        var window = new SliceWindow(255, 127.5); // gray g maps to g HU
+        var window = new HounsfieldWindow(255, 127.5); // gray g maps to g HU
 
         var slice = CtReader.Read(_folder.File("ct"), new CtReadOptions { Window = window }).Hounsfield;
         Assert.Equal(200f, slice[0]);
@@ -49,7 +50,7 @@ public sealed class SliceFolderReaderTests : IDisposable
     public void JPEG_slices_are_read()
     {
         ImageFiles.Gray(_folder.File("ct/1.jpg"), 16, 16, (_, _) => 128, SKEncodedImageFormat.Jpeg);
-        var window = new SliceWindow(255, 127.5);
+        var window = new HounsfieldWindow(255, 127.5);
 
         Assert.All(CtReader.Read(_folder.File("ct"), new CtReadOptions { Window = window }).Hounsfield, v => Assert.InRange(v, 126f, 130f));
     }

@@ -1,4 +1,5 @@
 using CovidCt.Data.Slices;
+using CovidCt.Imaging;
 
 namespace CovidCt.Data.Tests.Slices;
 
@@ -12,7 +13,7 @@ public sealed class SlicePngWriterTests : IDisposable
     public void Windowed_slices_read_back_within_half_a_gray_step()
     {
         var volume = Volumes.Integral(8, 6, 3);
-        var window = SliceWindow.Lung;
+        var window = StudyProtocol.LungWindow;
         var written = SlicePngWriter.WriteSlices(volume, window, _folder.File("png"));
         Assert.Equal(_folder.File("png/slice_0001.png"), written[0]);
 
@@ -30,7 +31,7 @@ public sealed class SlicePngWriterTests : IDisposable
     {
         var volume = Volumes.Integral(8, 6, 3);
         var mask = Volumes.MaskFor(volume);
-        SlicePngWriter.WriteSlices(volume, SliceWindow.Lung, _folder.File("png"));
+        SlicePngWriter.WriteSlices(volume, StudyProtocol.LungWindow, _folder.File("png"));
         SlicePngWriter.WriteMasks(mask, _folder.File("masks"));
 
         var image = CtReader.Read(_folder.File("png"));
@@ -40,7 +41,7 @@ public sealed class SlicePngWriterTests : IDisposable
     [Fact]
     public void Gray_round_trips_through_the_window()
     {
-        var window = new SliceWindow(2500, 230);
+        var window = new HounsfieldWindow(2500, 230);
         for (var g = 0; g < 256; g++) Assert.Equal((byte)g, window.ToGray(window.ToHounsfield((byte)g)));
     }
 }

@@ -1,4 +1,4 @@
-using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Imaging;
 using CovidCt.Testing.Oracles;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,4 +1,4 @@
-using CovidCt.Pipelines.Preprocessing;
+using CovidCt.Imaging;
 
 namespace CovidCt.Pipelines.Tests.Preprocessing;
 

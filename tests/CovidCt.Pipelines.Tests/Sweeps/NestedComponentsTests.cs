@@ -1,3 +1,4 @@
+using CovidCt.Imaging;
 using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Pipelines.Scoring;
 using CovidCt.Testing.Oracles;

@@ -1,4 +1,4 @@
-using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Imaging;
 
 namespace CovidCt.Testing.Oracles;
 

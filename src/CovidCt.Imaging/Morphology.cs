@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace CovidCt.Pipelines.PostProcessing;
+namespace CovidCt.Imaging;
 
 /// <summary>Binary morphology with square structuring elements on 0/1 masks, separable (a row pass then a column pass) and vectorised.</summary>
 internal static class Morphology

@@ -1,17 +1,16 @@
 using System.Numerics;
-using CovidCt.Pipelines.Scoring;
 
-namespace CovidCt.Pipelines.PostProcessing;
+namespace CovidCt.Imaging;
 
 /// <summary>
 /// The 8-connected components of {p ≥ t} inside the valid area for several thresholds t in one pass: a max-tree cut at those
 /// levels. Pixels at or above the lowest threshold are collected once (a vectorised scan), grouped by the highest threshold
 /// they reach, and added level by level from the highest threshold down with union-find, so a component at a lower
 /// threshold is the union of the components above it plus the pixels new at that level. Work grows with the number of
-/// candidate pixels, not with map size times thresholds. One threshold gives the study's single labelling, which is how
-/// <see cref="SliceDetector"/> uses it. Keeps its buffers between calls: not thread-safe, reuse one per thread.
+/// candidate pixels, not with map size times thresholds. One threshold gives the study's single labelling, which is how the
+/// box detector uses it; the sweep uses many. Keeps its buffers between calls: not thread-safe, reuse one per thread.
 /// </summary>
-public sealed class NestedComponents
+internal sealed class NestedComponents
 {
     private readonly List<ComponentSummary> _components = [];
     private readonly List<(int First, ComponentSummary Summary)> _roots = [];
@@ -41,23 +40,31 @@ public sealed class NestedComponents
     }
 
     /// <summary>
-    /// Finds the components of <paramref name="map"/> at every threshold of <paramref name="thresholds"/> (strictly
-    /// descending, each in (0, 1]). A map pixel takes part when its probability is at least the threshold and its centre,
-    /// mapped to original coordinates by <paramref name="scaleX"/> and <paramref name="scaleY"/>, lies in
-    /// <paramref name="validArea"/> as <paramref name="region"/> defines it; NaN never takes part.
+    /// Finds the components of the <paramref name="width"/> x <paramref name="height"/> map <paramref name="values"/> (row-major)
+    /// at every threshold of <paramref name="thresholds"/> (strictly descending, each in (0, 1]). A pixel takes part when its
+    /// value is at least the threshold, it lies in the columns [<paramref name="firstColumn"/>, <paramref name="endColumn"/>)
+    /// and rows [<paramref name="firstRow"/>, <paramref name="endRow"/>), and <paramref name="includes"/> (column, row) holds
+    /// when it is given; NaN never takes part.
     /// </summary>
     /// <exception cref="ArgumentException">When the thresholds are empty, more than 255, out of range or not strictly descending.</exception>
-    public void Find(ProbabilityMap map, ValidArea validArea, ValidAreaRegion region, double scaleX, double scaleY, ReadOnlySpan<float> thresholds)
+    public void Find(float[] values, int width, int height, int firstColumn, int endColumn, int firstRow, int endRow, Func<int, int, bool>? includes, ReadOnlySpan<float> thresholds)
     {
-        ArgumentNullException.ThrowIfNull(map);
-        ArgumentNullException.ThrowIfNull(validArea);
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Length != width * height) throw new ArgumentException($"{values.Length} values do not fill {width}x{height}", nameof(values));
         CheckThresholds(thresholds);
-        Prepare(map.Values.Length, thresholds.Length);
+        Prepare(values.Length, thresholds.Length);
         try
         {
-            Collect(map, validArea, region, scaleX, scaleY, thresholds);
+            if (includes is null)
+            {
+                for (var y = firstRow; y < endRow; y++) CollectRow(values, y * width + firstColumn, endColumn - firstColumn, thresholds);
+            }
+            else
+            {
+                CollectWhere(values, width, firstColumn, endColumn, firstRow, endRow, includes, thresholds);
+            }
             GroupByLevel();
-            Merge(map);
+            Merge(values, width, height);
         }
         finally
         {
@@ -76,24 +83,17 @@ public sealed class NestedComponents
     }
 
     // Candidates in scan order: ordinal o is the o-th pixel (row by row) at or above the lowest threshold.
-    private void Collect(ProbabilityMap map, ValidArea validArea, ValidAreaRegion region, double scaleX, double scaleY, ReadOnlySpan<float> thresholds)
+    private void CollectWhere(float[] values, int width, int firstColumn, int endColumn, int firstRow, int endRow, Func<int, int, bool> includes, ReadOnlySpan<float> thresholds)
     {
-        var values = map.Values;
-        if (region == ValidAreaRegion.Mask)
+        var lowest = thresholds[^1];
+        for (var y = firstRow; y < endRow; y++)
         {
-            var lowest = thresholds[^1];
-            for (var i = 0; i < values.Length; i++)
+            for (var x = firstColumn; x < endColumn; x++)
             {
-                var (x, y) = (i % map.Width, i / map.Width);
-                if (values[i] >= lowest && validArea.Includes(region, (x + 0.5) * scaleX, (y + 0.5) * scaleY)) Add(i, values[i], thresholds);
+                var i = y * width + x;
+                if (values[i] >= lowest && includes(x, y)) Add(i, values[i], thresholds);
             }
-            return;
         }
-        var bounds = region == ValidAreaRegion.WholeImage ? new ImageRectangle(0, 0, validArea.Width, validArea.Height) : validArea.Bounds;
-        if (bounds is not { } b) return;
-        var (x0, x1) = CentresInside(b.Left, b.Right, scaleX, map.Width);
-        var (y0, y1) = CentresInside(b.Top, b.Bottom, scaleY, map.Height);
-        for (var y = y0; y < y1; y++) CollectRow(values, y * map.Width + x0, x1 - x0, thresholds);
     }
 
     // Most pixels are far below every threshold: skip whole vectors of them.
@@ -144,9 +144,8 @@ public sealed class NestedComponents
     }
 
     // Level by level from the highest threshold: each new pixel joins its already active 8-neighbours.
-    private void Merge(ProbabilityMap map)
+    private void Merge(float[] values, int width, int height)
     {
-        var (width, height, values) = (map.Width, map.Height, map.Values);
         _parent.AsSpan(0, _candidates).Fill(-1);
         var start = 0;
         for (var level = 0; level < LevelCount; level++)
@@ -203,14 +202,6 @@ public sealed class NestedComponents
             o = _parent[o];
         }
         return o;
-    }
-
-    // Map index i is inside when low <= (i + 0.5) * scale < high: the half-open range [first, end).
-    private static (int First, int End) CentresInside(double low, double high, double scale, int length)
-    {
-        var first = Math.Max(0, (int)Math.Ceiling(low / scale - 0.5));
-        var end = Math.Min(length, (int)Math.Ceiling(high / scale - 0.5));
-        return (first, Math.Max(first, end));
     }
 
     private void Prepare(int pixels, int levels)

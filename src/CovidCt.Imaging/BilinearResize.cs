@@ -1,11 +1,11 @@
-namespace CovidCt.Pipelines.Preprocessing;
+namespace CovidCt.Imaging;
 
 /// <summary>
 /// Bilinear resampling with half-pixel centres and edge clamping, without antialiasing: the same numbers as
 /// PyTorch <c>F.interpolate(mode="bilinear", align_corners=False, antialias=False)</c>. An exact factor-2
 /// downscale is the mean of each 2 x 2 block; equal sizes copy.
 /// </summary>
-public static class BilinearResize
+internal static class BilinearResize
 {
     /// <summary>Resamples <paramref name="source"/> (row-major) into <paramref name="destination"/> (row-major).</summary>
     public static void Resize(ReadOnlySpan<float> source, int sourceWidth, int sourceHeight, Span<float> destination, int destinationWidth, int destinationHeight)

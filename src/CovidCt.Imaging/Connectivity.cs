@@ -1,6 +1,6 @@
-namespace CovidCt.Pipelines.PostProcessing;
+namespace CovidCt.Imaging;
 
-/// <summary>Which neighbours join two foreground pixels into one component.</summary>
+/// <summary>Which in-plane neighbours join two foreground pixels into one component.</summary>
 public enum Connectivity
 {
     /// <summary>Edge neighbours only (up, down, left, right).</summary>

@@ -1,7 +1,7 @@
-namespace CovidCt.Data.Synthesis;
+namespace CovidCt.Imaging;
 
 /// <summary>In-place Gaussian blur of one slice by two 1D passes (rows, then columns), edges clamped.</summary>
-public static class SeparableBlur
+internal static class SeparableBlur
 {
     /// <summary>A normalised Gaussian kernel of standard deviation <paramref name="sigma"/> pixels, truncated at 3 sigma.</summary>
     /// <remarks>For <paramref name="sigma"/> at or below 0.05 pixels returns the identity kernel [1].</remarks>

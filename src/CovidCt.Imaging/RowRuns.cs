@@ -1,11 +1,13 @@
 using System.Numerics;
 
-namespace CovidCt.Pipelines.PostProcessing;
+namespace CovidCt.Imaging;
 
 /// <summary>
-/// The foreground of a binary image as horizontal runs, row by row, with connected components found by union-find over
-/// runs instead of pixels. A CT slice has a handful of air runs per row where it has hundreds of pixels, which is what makes
-/// the HU lung segmentation cheap next to the model. Keeps its buffers between calls; not thread-safe.
+/// The foreground of a binary image, or of a stack of slices, as horizontal runs, row by row, with connected components
+/// found by union-find over runs instead of pixels: the platform's one component labeller, in 2D and, linking runs of
+/// neighbouring slices, in 3D. A CT slice has a handful of air runs per row where it has hundreds of pixels, which is what
+/// makes the HU lung segmentation cheap next to the model. Rows are numbered slice after slice (row z · height + y), so a
+/// volume stored slice-major maps onto them directly. Keeps its buffers between calls; not thread-safe.
 /// </summary>
 internal sealed class RowRuns
 {
@@ -17,8 +19,11 @@ internal sealed class RowRuns
     /// <summary>Columns of the image.</summary>
     public int Width { get; private set; }
 
-    /// <summary>Rows of the image.</summary>
+    /// <summary>Rows of each slice.</summary>
     public int Height { get; private set; }
+
+    /// <summary>Slices (1 for an image).</summary>
+    public int Depth { get; private set; }
 
     /// <summary>Runs in all rows.</summary>
     public int Count { get; private set; }
@@ -26,11 +31,16 @@ internal sealed class RowRuns
     /// <summary>After <see cref="Label"/>: the component of run <paramref name="run"/>, named by its first run in scan order.</summary>
     public int Root(int run) => _root[run];
 
-    /// <summary>Runs of the pixels whose value is below <paramref name="threshold"/> (NaN is not below anything).</summary>
-    public void SetBelow(ReadOnlySpan<float> values, int width, int height, float threshold)
+    /// <summary>
+    /// Runs of the pixels whose value is below <paramref name="threshold"/> (NaN is not below anything), in
+    /// <paramref name="depth"/> slices of <paramref name="width"/> x <paramref name="height"/> pixels (slice-major, row-major).
+    /// </summary>
+    public void SetBelow(ReadOnlySpan<float> values, int width, int height, int depth, float threshold)
     {
-        Reset(width, height);
-        for (var y = 0; y < height; y++)
+        if (values.Length != width * height * depth) throw new ArgumentException($"{values.Length} values do not fill {width}x{height}x{depth}", nameof(values));
+        Reset(width, height, depth);
+        var rows = height * depth;
+        for (var y = 0; y < rows; y++)
         {
             _rowStart[y] = Count;
             var row = values.Slice(y * width, width);
@@ -43,14 +53,14 @@ internal sealed class RowRuns
                 Add(start, x);
             }
         }
-        _rowStart[height] = Count;
+        _rowStart[rows] = Count;
     }
 
     /// <summary>Runs of the pixels of <paramref name="source"/>'s image that none of its runs covers (the background).</summary>
     public void SetGaps(RowRuns source)
     {
-        Reset(source.Width, source.Height);
-        for (var y = 0; y < Height; y++)
+        Reset(source.Width, source.Height, source.Depth);
+        for (var y = 0; y < Rows; y++)
         {
             _rowStart[y] = Count;
             var x = 0;
@@ -61,15 +71,15 @@ internal sealed class RowRuns
             }
             if (x < Width) Add(x, Width);
         }
-        _rowStart[Height] = Count;
+        _rowStart[Rows] = Count;
     }
 
     /// <summary>A new instance holding only the runs for which <paramref name="selected"/> is true.</summary>
     public RowRuns Select(ReadOnlySpan<bool> selected)
     {
         var copy = new RowRuns();
-        copy.Reset(Width, Height);
-        for (var y = 0; y < Height; y++)
+        copy.Reset(Width, Height, Depth);
+        for (var y = 0; y < Rows; y++)
         {
             copy._rowStart[y] = copy.Count;
             for (var r = _rowStart[y]; r < _rowStart[y + 1]; r++)
@@ -77,57 +87,61 @@ internal sealed class RowRuns
                 if (selected[r]) copy.Add(_start[r], _end[r]);
             }
         }
-        copy._rowStart[Height] = copy.Count;
+        copy._rowStart[Rows] = copy.Count;
         return copy;
     }
 
-    /// <summary>The smallest rectangle holding every run, or null when there is none.</summary>
-    public ImageRectangle? Bounds()
+    /// <summary>
+    /// The smallest rectangle of pixels holding every run of every slice, as columns [Left, Right) and rows [Top, Bottom) of a
+    /// slice, or null when there is no run.
+    /// </summary>
+    public (int Left, int Top, int Right, int Bottom)? Bounds()
     {
         if (Count == 0) return null;
-        int left = Width, right = 0, top = -1, bottom = 0;
-        for (var y = 0; y < Height; y++)
+        int left = Width, right = 0, top = Height, bottom = 0;
+        for (var row = 0; row < Rows; row++)
         {
-            if (_rowStart[y] == _rowStart[y + 1]) continue;
-            if (top < 0) top = y;
-            bottom = y + 1;
-            left = Math.Min(left, _start[_rowStart[y]]);  // runs of a row are in column order
-            right = Math.Max(right, _end[_rowStart[y + 1] - 1]);
+            if (_rowStart[row] == _rowStart[row + 1]) continue;
+            var y = row % Height;
+            top = Math.Min(top, y);
+            bottom = Math.Max(bottom, y + 1);
+            left = Math.Min(left, _start[_rowStart[row]]);  // runs of a row are in column order
+            right = Math.Max(right, _end[_rowStart[row + 1] - 1]);
         }
-        return new ImageRectangle(left, top, right, bottom);
+        return (left, top, right, bottom);
     }
 
     /// <summary>
-    /// Joins runs of consecutive rows that touch (overlapping columns for <see cref="Connectivity.Four"/>, also diagonally
-    /// adjacent ones for <see cref="Connectivity.Eight"/>); afterwards <see cref="Root"/> names each run's component.
+    /// Joins runs of consecutive rows of a slice that touch (overlapping columns for <see cref="Connectivity.Four"/>, also
+    /// diagonally adjacent ones for <see cref="Connectivity.Eight"/>) and, when <paramref name="linkSlices"/> is set, runs of
+    /// the same row in neighbouring slices whose columns overlap (face neighbours across slices: with
+    /// <see cref="Connectivity.Four"/> this is the 6-connected 3D labelling). Afterwards <see cref="Root"/> names each run's
+    /// component.
     /// </summary>
-    public void Label(Connectivity connectivity)
+    public void Label(Connectivity connectivity, bool linkSlices = false)
     {
         for (var r = 0; r < Count; r++) _root[r] = r;
         var reach = connectivity == Connectivity.Eight ? 1 : 0;
-        for (var y = 1; y < Height; y++)
+        for (var row = 0; row < Rows; row++)
         {
-            int i = _rowStart[y], iEnd = _rowStart[y + 1], j = _rowStart[y - 1], jEnd = _rowStart[y];
-            while (i < iEnd && j < jEnd)
-            {
-                if (_start[j] < _end[i] + reach && _start[i] < _end[j] + reach) Union(i, j);
-                // The run that ends first cannot touch any later run of the other row.
-                if (_end[i] < _end[j]) i++;
-                else j++;
-            }
+            if (row % Height != 0) Join(row, row - 1, reach);
+            if (linkSlices && row >= Height) Join(row, row - Height, 0);
         }
         // Roots precede their members, so one pass in scan order leaves every run pointing at its root.
         for (var r = 0; r < Count; r++) _root[r] = _root[_root[r]];
     }
 
-    /// <summary>After <see cref="Label"/>: pixels of each component and whether it touches the image border, at its root's index (other entries are 0 and false).</summary>
+    /// <summary>
+    /// After <see cref="Label"/>: pixels of each component and whether it touches the border of a slice (the first or last row
+    /// or column; the first and last slices are not a border), at its root's index (other entries are 0 and false).
+    /// </summary>
     public void Measure(Span<int> pixels, Span<bool> touchesBorder)
     {
         pixels[..Count].Clear();
         touchesBorder[..Count].Clear();
-        for (var y = 0; y < Height; y++)
+        for (var y = 0; y < Rows; y++)
         {
-            var borderRow = y == 0 || y == Height - 1;
+            var borderRow = y % Height == 0 || y % Height == Height - 1;
             for (var r = _rowStart[y]; r < _rowStart[y + 1]; r++)
             {
                 var root = _root[r];
@@ -141,13 +155,26 @@ internal sealed class RowRuns
     public void Paint(Span<byte> mask, ReadOnlySpan<bool> selected = default)
     {
         var all = selected.IsEmpty;
-        for (var y = 0; y < Height; y++)
+        for (var y = 0; y < Rows; y++)
         {
             var row = mask.Slice(y * Width, Width);
             for (var r = _rowStart[y]; r < _rowStart[y + 1]; r++)
             {
                 if (all || selected[r]) row[_start[r].._end[r]].Fill(1);
             }
+        }
+    }
+
+    // Unions the runs of row i with the runs of row j that touch them (reach 1 also joins diagonal neighbours).
+    private void Join(int rowI, int rowJ, int reach)
+    {
+        int i = _rowStart[rowI], iEnd = _rowStart[rowI + 1], j = _rowStart[rowJ], jEnd = _rowStart[rowJ + 1];
+        while (i < iEnd && j < jEnd)
+        {
+            if (_start[j] < _end[i] + reach && _start[i] < _end[j] + reach) Union(i, j);
+            // The run that ends first cannot touch any later run of the other row.
+            if (_end[i] < _end[j]) i++;
+            else j++;
         }
     }
 
@@ -182,12 +209,15 @@ internal sealed class RowRuns
         Count++;
     }
 
-    private void Reset(int width, int height)
+    private int Rows => Height * Depth;
+
+    private void Reset(int width, int height, int depth)
     {
         Width = width;
         Height = height;
+        Depth = depth;
         Count = 0;
-        if (_rowStart.Length < height + 1) _rowStart = new int[height + 1];
+        if (_rowStart.Length < Rows + 1) _rowStart = new int[Rows + 1];
     }
 
     // The first column from x on whose "value < threshold" differs from below; whole vectors that agree are skipped at once.
