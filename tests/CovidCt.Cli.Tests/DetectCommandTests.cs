@@ -42,8 +42,8 @@ public sealed class DetectCommandTests : IDisposable
         var run = CliRun.Of("detect", nifti, "--model", _models.Lesion(32), "--out", Folder("figures"));
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal(4, Directory.GetFiles(Folder("figures"), "slice-*.png").Length);
-        Assert.Contains("slice 3: 0 box(es)", run.Output);
-        Assert.Contains("Patient rule: POSITIVE (lesions in UpperLeft on slices 0-2", run.Output);
+        Assert.Contains("slice 4 of 4 (index 3): 0 box(es)", run.Output);
+        Assert.Contains("Patient rule: POSITIVE (lesions in the upper left quadrant on slices 1–3", run.Output);
     }
 
     [Fact]

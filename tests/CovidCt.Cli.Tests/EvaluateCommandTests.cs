@@ -42,14 +42,14 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(94.34, root.GetProperty("published").GetProperty("per_image").GetProperty("sensitivity").GetDouble());
 
         var slices = File.ReadAllLines(Path.Combine(_out, "slices.csv"));
-        Assert.Equal("patient,slice,position_mm,truth,decision,score,boxes,quadrants,box_list", slices[0]);
+        Assert.Equal("patient,slice_index,position_mm,truth,decision,score,boxes,quadrants,box_list", slices[0]);
         Assert.Equal(5 + 3 + 4, slices.Length - 1);
         Assert.Contains(slices, l => l.StartsWith("P2,0,", StringComparison.Ordinal) && l.Split(',')[3] == "");
         var patients = File.ReadAllLines(Path.Combine(_out, "patients.csv"));
         Assert.Equal(["P1,covid,1,1", "P2,covid,0,0", "C1,control,0,1"], patients.Skip(1).Select(l => string.Join(',', l.Split(',').Take(4))));
 
-        // The only wrong slice with a known truth is C1's false positive on slice 0.
-        Assert.Equal(["C1-slice000-fp.png"], Directory.GetFiles(Path.Combine(_out, "figures")).Select(Path.GetFileName));
+        // The only wrong slice with a known truth is C1's false positive on slice index 0: slice number 1 in the file name.
+        Assert.Equal(["C1-slice001-fp.png"], Directory.GetFiles(Path.Combine(_out, "figures")).Select(Path.GetFileName));
         var html = File.ReadAllText(Path.Combine(_out, "report.html"));
         Assert.DoesNotContain("<script src", html);
         Assert.Contains("Plotly", html);
@@ -98,7 +98,7 @@ public sealed class EvaluateCommandTests : IDisposable
         var run = Evaluate(_models.Lesion(32), "--json");
         Assert.True(run.ExitCode == 0, run.Error);
         using var json = JsonDocument.Parse(run.Output);
-        Assert.Equal(1, json.RootElement.GetProperty("format_version").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("schema_version").GetInt32());
         Assert.Equal(3, json.RootElement.GetProperty("cohort").GetProperty("patients").GetInt32());
         Assert.Equal("wilson", json.RootElement.GetProperty("ci_method").GetString());
     }

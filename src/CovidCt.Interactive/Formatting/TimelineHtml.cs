@@ -4,6 +4,7 @@ using CovidCt.Interactive.Html;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Evaluation;
 using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Reporting.Conventions;
 
 namespace CovidCt.Interactive.Formatting;
 
@@ -18,8 +19,7 @@ public static class TimelineHtml
     private const int RowHeight = 14;
     private const int LabelWidth = 92;
     private const int PlotWidth = 880;
-    private static readonly (Quadrant Quadrant, string Label)[] Rows =
-        [(Quadrant.UpperLeft, "upper left"), (Quadrant.UpperRight, "upper right"), (Quadrant.LowerLeft, "lower left"), (Quadrant.LowerRight, "lower right")];
+    private static readonly (Quadrant Quadrant, string Label)[] Rows = QuadrantNames.Rows.ToArray();
 
     /// <summary>A detection result: the decision in words above the timeline.</summary>
     public static string Patient(PatientResult result) =>
@@ -47,12 +47,9 @@ public static class TimelineHtml
         var d = result.Decision;
         var boxes = $"{d.PositiveSlices} of {d.SliceCount} slices with boxes";
         return d.IsPositive
-            ? $"called positive, score {Markup.Number(d.Score)} ({Label(d.Quadrant)}, slices {d.FirstSlice + 1}–{d.LastSlice + 1}); {boxes}"
+            ? $"called positive, score {Markup.Number(d.Score)} ({QuadrantNames.Label(d.Quadrant)}, {SliceNumbers.Range(d.FirstSlice, d.LastSlice)}); {boxes}"
             : $"called negative, no quadrant has a qualifying run of consecutive slices; {boxes}";
     }
-
-    /// <summary>The quadrant as the timeline names it ("upper left").</summary>
-    internal static string Label(Quadrant quadrant) => Rows.FirstOrDefault(r => r.Quadrant == quadrant).Label ?? quadrant.ToString();
 
     private static string Svg(PatientResult result, IReadOnlyList<bool?>? truth)
     {
@@ -70,7 +67,7 @@ public static class TimelineHtml
             {
                 var score = slices[s].Detection.QuadrantScores[r];
                 var fill = score > 0 ? $"#d00000\" fill-opacity=\"{Markup.Number(0.35 + 0.65 * score, 2)}" : "#eeeeee";
-                var title = $"slice {slices[s].Index + 1} ({Markup.Number(slices[s].Position, 1)} mm), {Rows[r].Label}: " +
+                var title = $"{SliceNumbers.Slice(slices[s].Index)} ({Markup.Number(slices[s].Position, 1)} mm), {Rows[r].Label}: " +
                     (score > 0 ? $"box probability {Markup.Number(score)}" : "no box");
                 Rect(svg, LabelWidth + s * cell, r * RowHeight, cell, fill, title);
             }
@@ -87,7 +84,7 @@ public static class TimelineHtml
                     false => ("#cccccc", "no lesion"),
                     null => ("#ffffff\" stroke=\"#999999\" stroke-dasharray=\"2,1", "unknown"),
                 };
-                Rect(svg, LabelWidth + s * cell, Rows.Length * RowHeight, cell, fill, $"slice {slices[s].Index + 1}: {text}");
+                Rect(svg, LabelWidth + s * cell, Rows.Length * RowHeight, cell, fill, $"{SliceNumbers.Slice(slices[s].Index)}: {text}");
             }
         }
         var decision = result.Decision;
@@ -97,8 +94,8 @@ public static class TimelineHtml
             svg.Append(CultureInfo.InvariantCulture,
                 $"<rect x=\"{LabelWidth + decision.FirstSlice * cell}\" y=\"{decidingRow * RowHeight}\" width=\"{(decision.LastSlice - decision.FirstSlice + 1) * cell}\" height=\"{RowHeight}\" fill=\"none\" stroke=\"#000000\" stroke-width=\"2\"><title>deciding run</title></rect>");
         }
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth}\" y=\"{rows * RowHeight + 12}\">slice 1</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width}\" y=\"{rows * RowHeight + 12}\" text-anchor=\"end\">slice {slices.Count}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth}\" y=\"{rows * RowHeight + 12}\">{SliceNumbers.Slice(0)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width}\" y=\"{rows * RowHeight + 12}\" text-anchor=\"end\">{SliceNumbers.Slice(slices.Count - 1)}</text>");
         return svg.Append("</svg>").ToString();
     }
 

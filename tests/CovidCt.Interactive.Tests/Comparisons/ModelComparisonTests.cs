@@ -1,4 +1,5 @@
-using CovidCt.Interactive.Comparisons;
+using CovidCt.Reporting.Comparisons;
+using CovidCt.Reporting.Runs;
 using CovidCt.Interactive.Tests.Formatting;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Evaluation;
