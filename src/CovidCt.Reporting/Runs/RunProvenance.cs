@@ -1,6 +1,7 @@
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Definition;
 using CovidCt.Pipelines.Models;
+using CovidCt.Pipelines.Preprocessing;
 
 namespace CovidCt.Reporting.Runs;
 
@@ -20,18 +21,37 @@ public sealed record RunProvenance(string ModelPath, PipelineDefinition Pipeline
     /// <summary>The options the pipeline ran with.</summary>
     public PipelineOptions Options => Pipeline.Options;
 
-    /// <summary>The provenance of a run of <paramref name="model"/> (already hashed when loaded) at <paramref name="modelPath"/> with <paramref name="options"/>.</summary>
-    public static RunProvenance Describe(string modelPath, OnnxModelInfo model, PipelineOptions options)
+    /// <summary>
+    /// The provenance of a run of <paramref name="model"/> (already hashed when loaded) at <paramref name="modelPath"/> with
+    /// <paramref name="options"/>. The recorded definition holds the preprocessing as resolved against the model
+    /// (<paramref name="preprocessing"/>: window, input size, layout, channels), not the options' "take it from the model"
+    /// nulls, so it says what ran even when the model's metadata changes.
+    /// </summary>
+    public static RunProvenance Describe(string modelPath, OnnxModelInfo model, ImagePreprocessing preprocessing, PipelineOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(preprocessing);
         ArgumentNullException.ThrowIfNull(options);
         var segmentation = options.ValidArea.SegmentationModelPath;
+        var resolved = new PipelineOptions
+        {
+            Preprocessing = new PreprocessingOptions
+            {
+                WindowWidth = preprocessing.WindowWidth, WindowLevel = preprocessing.WindowLevel, InputHeight = preprocessing.InputHeight,
+                InputWidth = preprocessing.InputWidth, Layout = preprocessing.Layout, Channels = preprocessing.Channels, InputName = model.InputName,
+            },
+            Scoring = options.Scoring,
+            ValidArea = options.ValidArea,
+            LesionBoxes = options.LesionBoxes,
+            Quadrants = options.Quadrants,
+            PatientRule = options.PatientRule,
+        };
         var definition = new PipelineDefinition
         {
             ModelPath = modelPath,
             ModelSha256 = model.Sha256,
             ValidAreaModelSha256 = segmentation is null ? null : OnnxModelInfo.HashFile(segmentation),
-            Options = options,
+            Options = resolved,
         };
         return new RunProvenance(modelPath, definition,
             model.Metadata.GetValueOrDefault(ModelMetadataKeys.Architecture, "unknown"), model.Metadata.GetValueOrDefault(ModelMetadataKeys.Version, "unknown"));

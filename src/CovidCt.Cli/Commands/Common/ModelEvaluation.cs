@@ -37,7 +37,7 @@ internal static class ModelEvaluation
                 step(string.Create(c, $"{patient.Entry.PatientId,-12} {(outcome.IsCovid ? "covid" : "control"),-7} {outcome.Result.Slices.Count,4} slices  {(decision.IsPositive ? "positive" : "negative"),-8} {clock.Elapsed.TotalSeconds,6:0.0} s"));
             });
         });
-        var provenance = RunProvenance.Describe(modelPath, pipeline.Scorer.Model, pipeline.Options) with { CacheFolder = cache.Folder, CachedPatients = cached };
+        var provenance = RunProvenance.Describe(modelPath, pipeline.Scorer.Model, pipeline.Scorer.Preprocessing, pipeline.Options) with { CacheFolder = cache.Folder, CachedPatients = cached };
         return new ModelRun(ModelRun.NamesOf([modelPath])[0], PipelineEvaluation.Compute(outcomes, method, level)) { Provenance = provenance };
     }
 }
