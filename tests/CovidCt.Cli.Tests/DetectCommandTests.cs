@@ -28,6 +28,7 @@ public sealed class DetectCommandTests : IDisposable
         var boxes = json.RootElement.GetProperty("detections")[0].GetProperty("boxes");
         Assert.Equal(1, boxes.GetArrayLength());
         Assert.Equal("UpperLeft", boxes[0].GetProperty("quadrants").GetString());
+        Assert.Equal(0, json.RootElement.GetProperty("detections")[0].GetProperty("slice_index").GetInt32());
         Assert.Equal(Phantom.UpperLeft.X, boxes[0].GetProperty("left").GetDouble(), 0);
         Assert.True(File.Exists(figure));
         Assert.Equal(0x89, File.ReadAllBytes(figure)[0]);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CovidCt.Reporting.Files;
 
 namespace CovidCt.Cli.Tests;
 
@@ -99,6 +100,11 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         using var json = JsonDocument.Parse(run.Output);
         Assert.Equal(2, json.RootElement.GetProperty("schema_version").GetInt32());
+        // Progress goes to the error writer of this invocation, one line per patient (it is no terminal), never to the process's stderr.
+        Assert.Contains("Running ", run.Error);
+        Assert.Contains("  C1 ", run.Error);
+        Assert.Equal(OutputJson.SchemaVersion, json.RootElement.GetProperty("schema_version").GetInt32());
+        Assert.Equal(json.RootElement.GetProperty("model").GetProperty("sha256").GetString(), json.RootElement.GetProperty("pipeline").GetProperty("model_sha256").GetString());
         Assert.Equal(3, json.RootElement.GetProperty("cohort").GetProperty("patients").GetInt32());
         Assert.Equal("wilson", json.RootElement.GetProperty("ci_method").GetString());
     }
