@@ -6,7 +6,7 @@ using CovidCt.Reporting.Files;
 namespace CovidCt.Cli.Output;
 
 /// <summary>
-/// Writes the documented --json shapes of the metrics and sweep commands (docs/metrics.md, docs/sweep.md) in the convention of
+/// Writes the documented --json shapes of the metrics and paper commands (docs/metrics.md) in the convention of
 /// <see cref="OutputJson"/>. Numbers are written in round-trip precision;
 /// non-finite numbers become null, because JSON has no NaN or infinity.
 /// </summary>

@@ -3,6 +3,7 @@ using CovidCt.Cli.Output;
 using CovidCt.Metrics;
 using CovidCt.Pipelines.Sweeps;
 using CovidCt.Reporting.Conventions;
+using CovidCt.Reporting.Files;
 using Spectre.Console;
 
 namespace CovidCt.Cli.Commands;
@@ -15,7 +16,7 @@ internal static class SweepConsole
 {
     public static void Write(TextWriter output, SweepSettings settings, SweepRun run)
     {
-        if (settings.Json) SweepJson.Write(output, run);
+        if (settings.Json) output.Write(OutputJson.Serialize(SweepDocument.Of(run.Model.Path, run.Manifest, run.Split, run.Result!, run.Tuned, run.CsvPath, run.Elapsed)));
         else if (!settings.Quiet) Text(output, run);
     }
 
