@@ -14,18 +14,6 @@ public sealed class ModelRunTests
     }
 
     [Fact]
-    public void A_comparison_refuses_runs_of_other_patients()
-    {
-        bool?[] clean = [false, false, false, false, false];
-        var a = new ModelRun("a", PipelineEvaluation.Compute([Outcomes.Patient("p1", false, clean, Outcomes.Negative())]));
-        var b = new ModelRun("b", PipelineEvaluation.Compute([Outcomes.Patient("p2", false, clean, Outcomes.Negative())]));
-
-        var error = Assert.Throws<ArgumentException>(() => ModelComparison.Compute([a, b]));
-
-        Assert.Contains("patient 'p1' is missing from model 'b'", error.Message);
-    }
-
-    [Fact]
     public void Image_cases_are_the_slices_of_known_truth_in_cohort_order()
     {
         var patient = Outcomes.Patient("p", true, [false, true, null, true, false], Outcomes.Positive());

@@ -11,9 +11,12 @@ internal static class Outcomes
         index, -100 + 5.0 * index, null,
         new SliceDetection(boxes.Select(b => new LesionBox(new ImageRectangle(10, 10, 20, 20), 15, 15, 30, null, b.Probability, b.Probability, b.Quadrant)).ToArray()));
 
-    /// <summary>A patient whose slices are <paramref name="slices"/>, decided by the study's rule.</summary>
-    public static PatientOutcome Patient(string id, bool isCovid, bool?[] truth, params SliceResult[] slices) =>
-        new(new PatientResult(id, slices, PatientRule.Evaluate(slices.Select(s => s.Detection).ToArray(), new PatientRuleOptions())), isCovid, truth);
+    /// <summary>The result of a patient whose slices are <paramref name="slices"/>, decided by the study's rule.</summary>
+    public static PatientResult Result(string id, params SliceResult[] slices) =>
+        new(id, slices, PatientRule.Evaluate(slices.Select(s => s.Detection).ToArray(), new PatientRuleOptions()));
+
+    /// <summary>A patient whose slices are <paramref name="slices"/>, against its label and slice truth.</summary>
+    public static PatientOutcome Patient(string id, bool isCovid, bool?[] truth, params SliceResult[] slices) => new(Result(id, slices), isCovid, truth);
 
     /// <summary>Boxes in the upper left on slice indices 1–3 of 5: positive by the study's rule.</summary>
     public static SliceResult[] Positive() =>

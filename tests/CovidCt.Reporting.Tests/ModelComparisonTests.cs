@@ -1,10 +1,10 @@
-using CovidCt.Reporting.Comparisons;
-using CovidCt.Reporting.Runs;
-using CovidCt.Interactive.Tests.Formatting;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Evaluation;
+using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Reporting.Comparisons;
+using CovidCt.Reporting.Runs;
 
-namespace CovidCt.Interactive.Tests.Comparisons;
+namespace CovidCt.Reporting.Tests;
 
 public sealed class ModelComparisonTests
 {
@@ -13,15 +13,24 @@ public sealed class ModelComparisonTests
     private static readonly bool?[] CovidTruthWithUnknown = [false, true, true, true, null];
     private static readonly bool?[] ControlTruth = [false, false, false, false, false];
 
+    // Five slices, boxes in the upper left on slice indices 1-3: positive by the study's rule.
+    private static PatientResult Positive(string id) => Outcomes.Result(id,
+        Outcomes.Slice(0), Outcomes.Slice(1, (Quadrant.UpperLeft, 0.9)), Outcomes.Slice(2, (Quadrant.UpperLeft, 0.7), (Quadrant.LowerRight, 0.6)),
+        Outcomes.Slice(3, (Quadrant.UpperLeft, 0.8)), Outcomes.Slice(4));
+
+    // Five slices, one box: negative.
+    private static PatientResult Negative(string id) =>
+        Outcomes.Result(id, Outcomes.Slice(0), Outcomes.Slice(1), Outcomes.Slice(2, (Quadrant.LowerLeft, 0.95)), Outcomes.Slice(3), Outcomes.Slice(4));
+
     private static ModelRun Run(string name, PatientResult p1, PatientResult p2, PatientResult n1, PatientResult n2) => new(name, PipelineEvaluation.Compute(
     [
-        Detections.Outcome(p1, true, CovidTruth), Detections.Outcome(p2, true, CovidTruthWithUnknown),
-        Detections.Outcome(n1, false, ControlTruth), Detections.Outcome(n2, false, ControlTruth),
+        new PatientOutcome(p1, true, CovidTruth), new PatientOutcome(p2, true, CovidTruthWithUnknown),
+        new PatientOutcome(n1, false, ControlTruth), new PatientOutcome(n2, false, ControlTruth),
     ]));
 
     // A is right on every patient; B misses p2 and calls n2 positive.
-    private static readonly ModelRun A = Run("A", Detections.Positive("p1"), Detections.Positive("p2"), Detections.Negative("n1"), Detections.Negative("n2"));
-    private static readonly ModelRun B = Run("B", Detections.Positive("p1"), Detections.Negative("p2"), Detections.Negative("n1"), Detections.Positive("n2"));
+    private static readonly ModelRun A = Run("A", Positive("p1"), Positive("p2"), Negative("n1"), Negative("n2"));
+    private static readonly ModelRun B = Run("B", Positive("p1"), Negative("p2"), Negative("n1"), Positive("n2"));
 
     [Fact]
     public void Per_patient_McNemar_counts_the_discordant_patients_of_each_class_separately()
@@ -81,7 +90,7 @@ public sealed class ModelComparisonTests
     public void DeLong_is_undefined_with_its_reason_when_a_class_has_fewer_than_two_cases()
     {
         ModelRun OnePerClass(string name) => new(name, PipelineEvaluation.Compute(
-            [Detections.Outcome(Detections.Positive("p1"), true, CovidTruth), Detections.Outcome(Detections.Negative("n1"), false, ControlTruth)]));
+            [new PatientOutcome(Positive("p1"), true, CovidTruth), new PatientOutcome(Negative("n1"), false, ControlTruth)]));
 
         var test = ModelComparison.Compute([OnePerClass("A"), OnePerClass("B")]).Tests.Single(t => t.Level == ComparisonLevel.Patient);
 
@@ -92,7 +101,7 @@ public sealed class ModelComparisonTests
     [Fact]
     public void Evaluations_of_other_patients_or_other_truth_are_refused()
     {
-        var otherPatient = Run("B", Detections.Positive("p1"), Detections.Positive("p9"), Detections.Negative("n1"), Detections.Negative("n2"));
+        var otherPatient = Run("B", Positive("p1"), Positive("p9"), Negative("n1"), Negative("n2"));
         var otherTruth = new ModelRun("B", PipelineEvaluation.Compute(A.Evaluation.Patients.Select(p => p with { SliceTruth = ControlTruth }).ToArray()));
 
         Assert.Contains("'p2' is missing from model 'B'", Assert.Throws<ArgumentException>(() => ModelComparison.Compute([A, otherPatient])).Message);
