@@ -3,6 +3,7 @@ using CovidCt.Metrics;
 using CovidCt.Pipelines.Evaluation;
 using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Reporting.Conventions;
+using CovidCt.Reporting.Timelines;
 
 namespace CovidCt.Reporting.Html;
 
@@ -51,13 +52,14 @@ internal static class ChartFigures
     /// </summary>
     public static JsonObject Timeline(PatientOutcome patient)
     {
-        var slices = patient.Result.Slices;
+        var timeline = PatientTimeline.Of(patient.Result, patient.SliceTruth);
+        var columns = timeline.Columns;
         var z = new JsonArray();
-        for (var q = 0; q < QuadrantRows.Length; q++) z.Add(new JsonArray(slices.Select(s => (JsonNode?)JsonValue.Create(s.Detection.QuadrantScores[q])).ToArray()));
+        for (var q = 0; q < QuadrantRows.Length; q++) z.Add(new JsonArray(columns.Select(c => (JsonNode?)JsonValue.Create(c.Scores[q])).ToArray()));
         var heatmap = new JsonObject
         {
             ["type"] = "heatmap",
-            ["x"] = new JsonArray(slices.Select(s => (JsonNode?)JsonValue.Create(SliceNumbers.Number(s.Index))).ToArray()),
+            ["x"] = new JsonArray(columns.Select(c => (JsonNode?)JsonValue.Create(c.SliceNumber)).ToArray()),
             ["y"] = new JsonArray(QuadrantRows.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()),
             ["z"] = z,
             ["zmin"] = 0, ["zmax"] = 1,
@@ -65,7 +67,7 @@ internal static class ChartFigures
             ["colorbar"] = new JsonObject { ["title"] = new JsonObject { ["text"] = "box p" }, ["len"] = 0.9 },
             ["hovertemplate"] = "slice %{x}, %{y}: %{z:.2f}<extra></extra>",
         };
-        var lesionSlices = slices.Where(s => Comparisons.ComparedCases.TruthOf(patient, s.Index) == true).Select(s => (double)SliceNumbers.Number(s.Index)).ToArray();
+        var lesionSlices = columns.Where(c => c.Truth == true).Select(c => (double)c.SliceNumber).ToArray();
         var truth = new JsonObject
         {
             ["type"] = "scatter", ["mode"] = "markers", ["name"] = "lesion (truth)",
@@ -73,25 +75,26 @@ internal static class ChartFigures
             ["y"] = new JsonArray(lesionSlices.Select(_ => (JsonNode?)JsonValue.Create("truth")).ToArray()),
             ["marker"] = new JsonObject { ["symbol"] = "square", ["color"] = "#2a7" },
         };
-        var d = patient.Result.Decision;
         var label = patient.IsCovid ? "COVID-19" : "control";
-        var verdict = d.IsPositive ? $"positive: {QuadrantNames.Label(d.Quadrant)}, {SliceNumbers.Range(d.FirstSlice, d.LastSlice)}" : "negative";
-        var layout = Layout($"{patient.Result.PatientId} ({label}) — rule {verdict}", "slice number", "", xRange: null, yRange: null);
+        var run = timeline.DecidingRun;
+        var verdict = run is not null
+            ? $"positive: {QuadrantNames.Label(run.Quadrant)}, {SliceNumbers.Range(columns[run.FirstColumn].SliceIndex, columns[run.LastColumn].SliceIndex)}"
+            : "negative";
+        var layout = Layout($"{timeline.PatientId} ({label}) — rule {verdict}", "slice number", "", xRange: null, yRange: null);
         layout["height"] = 230;
         layout["margin"] = new JsonObject { ["t"] = 40, ["b"] = 40, ["l"] = 90, ["r"] = 20 };
         // Categories in trace order (the heatmap's four, then "truth"), reversed so the upper left is on top. An explicit category
         // array naming a row the heatmap lacks makes plotly 2.28 throw, so the order comes from the traces.
         layout["yaxis"] = new JsonObject { ["autorange"] = "reversed" };
         layout["showlegend"] = false;
-        if (d.IsPositive)
+        if (run is not null)
         {
             // On a category axis row i sits at position i: the rectangle spans the fired quadrant's row.
-            var row = Array.IndexOf(QuadrantRows, QuadrantNames.Label(d.Quadrant));
             layout["shapes"] = new JsonArray(new JsonObject
             {
                 ["type"] = "rect", ["xref"] = "x", ["yref"] = "y",
-                ["x0"] = SliceNumbers.Number(d.FirstSlice) - 0.5, ["x1"] = SliceNumbers.Number(d.LastSlice) + 0.5,
-                ["y0"] = row - 0.5, ["y1"] = row + 0.5,
+                ["x0"] = columns[run.FirstColumn].SliceNumber - 0.5, ["x1"] = columns[run.LastColumn].SliceNumber + 0.5,
+                ["y0"] = run.Row - 0.5, ["y1"] = run.Row + 0.5,
                 ["line"] = new JsonObject { ["color"] = "#c00", ["width"] = 3 },
             });
         }
