@@ -61,10 +61,10 @@ public static class CliApp
         yield return Commands.InspectCommand.Create(output);
         yield return Commands.ConvertCommand.Create(output);
         yield return Commands.CohortCommands.Create(output, Commands.CohortBuildCommand.Create(output));
-        yield return Commands.EvaluateCommand.Create(output);
-        yield return Commands.CompareCommand.Create(output);
-        yield return Commands.DetectCommand.Create(output);
-        yield return Commands.SweepCommand.Create(output);
+        yield return Commands.EvaluateCommand.Create();
+        yield return Commands.CompareCommand.Create();
+        yield return Commands.DetectCommand.Create();
+        yield return Commands.SweepCommand.Create();
     }
 }
 

@@ -29,6 +29,7 @@ public sealed class DetectCommandTests : IDisposable
         var boxes = json.RootElement.GetProperty("detections")[0].GetProperty("boxes");
         Assert.Equal(1, boxes.GetArrayLength());
         Assert.Equal("UpperLeft", boxes[0].GetProperty("quadrants").GetString());
+        Assert.Equal(0, json.RootElement.GetProperty("detections")[0].GetProperty("slice_index").GetInt32());
         Assert.Equal(Phantom.UpperLeft.X, boxes[0].GetProperty("left").GetDouble(), 0);
         Assert.True(File.Exists(figure));
         Assert.Equal(0x89, File.ReadAllBytes(figure)[0]);
@@ -43,8 +44,8 @@ public sealed class DetectCommandTests : IDisposable
         var run = CliRun.Of("detect", nifti, "--model", _models.Lesion(32), "--out", Folder("figures"));
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal(4, Directory.GetFiles(Folder("figures"), "slice-*.png").Length);
-        Assert.Contains("slice 3: 0 box(es)", run.Output);
-        Assert.Contains("Patient rule: POSITIVE (lesions in UpperLeft on slices 0-2", run.Output);
+        Assert.Contains("slice 4 of 4 (index 3): 0 box(es)", run.Output);
+        Assert.Contains("Patient rule: POSITIVE (lesions in the upper left quadrant on slices 1–3", run.Output);
     }
 
     [Fact]

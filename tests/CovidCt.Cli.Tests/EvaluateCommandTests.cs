@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CovidCt.Reporting.Files;
 
 namespace CovidCt.Cli.Tests;
 
@@ -42,14 +43,14 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(94.34, root.GetProperty("published").GetProperty("per_image").GetProperty("sensitivity").GetDouble());
 
         var slices = File.ReadAllLines(Path.Combine(_out, "slices.csv"));
-        Assert.Equal("patient,slice,position_mm,truth,decision,score,boxes,quadrants,box_list", slices[0]);
+        Assert.Equal("patient,slice_index,position_mm,truth,decision,score,boxes,quadrants,box_list", slices[0]);
         Assert.Equal(5 + 3 + 4, slices.Length - 1);
         Assert.Contains(slices, l => l.StartsWith("P2,0,", StringComparison.Ordinal) && l.Split(',')[3] == "");
         var patients = File.ReadAllLines(Path.Combine(_out, "patients.csv"));
         Assert.Equal(["P1,covid,1,1", "P2,covid,0,0", "C1,control,0,1"], patients.Skip(1).Select(l => string.Join(',', l.Split(',').Take(4))));
 
-        // The only wrong slice with a known truth is C1's false positive on slice 0.
-        Assert.Equal(["C1-slice000-fp.png"], Directory.GetFiles(Path.Combine(_out, "figures")).Select(Path.GetFileName));
+        // The only wrong slice with a known truth is C1's false positive on slice index 0: slice number 1 in the file name.
+        Assert.Equal(["C1-slice001-fp.png"], Directory.GetFiles(Path.Combine(_out, "figures")).Select(Path.GetFileName));
         var html = File.ReadAllText(Path.Combine(_out, "report.html"));
         Assert.DoesNotContain("<script src", html);
         Assert.Contains("Plotly", html);
@@ -98,7 +99,12 @@ public sealed class EvaluateCommandTests : IDisposable
         var run = Evaluate(_models.Lesion(32), "--json");
         Assert.True(run.ExitCode == 0, run.Error);
         using var json = JsonDocument.Parse(run.Output);
-        Assert.Equal(1, json.RootElement.GetProperty("format_version").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("schema_version").GetInt32());
+        // Progress goes to the error writer of this invocation, one line per patient (it is no terminal), never to the process's stderr.
+        Assert.Contains("Running ", run.Error);
+        Assert.Contains("  C1 ", run.Error);
+        Assert.Equal(OutputJson.SchemaVersion, json.RootElement.GetProperty("schema_version").GetInt32());
+        Assert.Equal(json.RootElement.GetProperty("model").GetProperty("sha256").GetString(), json.RootElement.GetProperty("pipeline").GetProperty("model_sha256").GetString());
         Assert.Equal(3, json.RootElement.GetProperty("cohort").GetProperty("patients").GetInt32());
         Assert.Equal("wilson", json.RootElement.GetProperty("ci_method").GetString());
     }

@@ -81,6 +81,23 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(5, File.ReadAllLines(_folder.File("out/sweep.csv")).Length);
     }
 
+    [Fact]
+    public void Tuning_in_json_names_both_splits_and_the_chosen_setting()
+    {
+        var manifest = _folder.File("cohort/splits.csv");
+        File.WriteAllText(manifest, "patient_id,label,images,masks,split\nP1,covid,p1.nii.gz,p1-mask.nii.gz,val\nC1,control,c1.nii.gz,,val\nP2,covid,p2.nii.gz,,test\nC2,control,c1.nii.gz,,test\n");
+        var run = CliRun.Of("sweep", "--model", _model, "--cohort", manifest, "--cache", _folder.File("cache"), "--out", _folder.File("out"),
+            "--threshold", "0.5", "--min-pixels", "25", "--consecutive", "2,3", "--tune-on", "val", "--report-on", "test", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        var tuning = json.RootElement.GetProperty("tuning");
+        Assert.Equal(("val", "test"), (tuning.GetProperty("tuned_on").GetString(), tuning.GetProperty("reported_on").GetString()));
+        Assert.Equal(3, tuning.GetProperty("chosen").GetProperty("setting").GetProperty("consecutive_slices").GetInt32());
+        Assert.Equal("on", tuning.GetProperty("chosen").GetProperty("setting").GetProperty("quadrant_rule").GetString());
+        Assert.Equal("val", json.RootElement.GetProperty("split").GetString());
+        Assert.Contains("Sweeping ", run.Error);
+    }
+
     [Theory]
     [InlineData("--threshold", "0.8:0.3:0.1", "--threshold")]
     [InlineData("--threshold", "0.5,1.5", "threshold")]

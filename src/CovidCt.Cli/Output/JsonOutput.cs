@@ -1,11 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CovidCt.Metrics;
+using CovidCt.Reporting.Files;
 
 namespace CovidCt.Cli.Output;
 
 /// <summary>
-/// Writes the documented --json shapes (docs/metrics.md). Numbers are written in round-trip precision;
+/// Writes the documented --json shapes of the metrics and paper commands (docs/metrics.md) in the convention of
+/// <see cref="OutputJson"/>. Numbers are written in round-trip precision;
 /// non-finite numbers become null, because JSON has no NaN or infinity.
 /// </summary>
 internal sealed class JsonOutput : IDisposable
@@ -21,11 +23,15 @@ internal sealed class JsonOutput : IDisposable
 
     public Utf8JsonWriter Writer { get; }
 
-    /// <summary>Writes one JSON document to <paramref name="target"/> once <paramref name="body"/> has filled it.</summary>
+    /// <summary>
+    /// Writes one JSON document to <paramref name="target"/> once <paramref name="body"/> has filled it; its first field is the
+    /// <c>schema_version</c> every output document carries (<see cref="OutputJson.SchemaVersion"/>).
+    /// </summary>
     public static void Write(TextWriter target, Action<JsonOutput> body)
     {
         using var json = new JsonOutput(target);
         json.Writer.WriteStartObject();
+        json.Writer.WriteNumber("schema_version", OutputJson.SchemaVersion);
         body(json);
         json.Writer.WriteEndObject();
     }

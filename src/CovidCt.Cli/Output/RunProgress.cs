@@ -3,15 +3,15 @@ using Spectre.Console;
 namespace CovidCt.Cli.Output;
 
 /// <summary>
-/// Progress of a run over patients: a Spectre.Console bar when the command writes to an interactive terminal, one line per
-/// patient when its output is a file, a pipe or a test's writer, nothing with --quiet.
+/// Progress of a run over patients: a Spectre.Console bar when the writer it is given is an interactive terminal, one line per
+/// patient when it is a file, a pipe or a test's writer, nothing with --quiet.
 /// </summary>
 internal sealed class RunProgress
 {
     private readonly TextWriter? _lines;
-    private readonly bool _bar;
+    private readonly IAnsiConsole? _bar;
 
-    private RunProgress(TextWriter? lines, bool bar)
+    private RunProgress(TextWriter? lines, IAnsiConsole? bar)
     {
         _lines = lines;
         _bar = bar;
@@ -20,21 +20,22 @@ internal sealed class RunProgress
     /// <summary>Progress written to <paramref name="writer"/>; none when <paramref name="quiet"/>.</summary>
     public static RunProgress For(TextWriter writer, bool quiet)
     {
-        if (quiet) return new RunProgress(null, bar: false);
-        // Spectre draws on the process's stdout: a bar only when that is where this output goes anyway.
-        return new RunProgress(writer, ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected);
+        if (quiet) return new RunProgress(null, null);
+        // Spectre detects whether this writer is a terminal (a test's or a redirected writer is not): the bar is drawn on it, never elsewhere.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        return new RunProgress(writer, console.Profile.Capabilities.Interactive ? console : null);
     }
 
     /// <summary>Runs <paramref name="work"/>, which calls the step action once per finished item with a short description of it.</summary>
     public void Run(string title, int total, Action<Action<string>> work)
     {
-        if (!_bar)
+        if (_bar is null)
         {
             _lines?.WriteLine(title);
             work(item => _lines?.WriteLine("  " + item));
             return;
         }
-        AnsiConsole.Progress()
+        _bar.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {

@@ -1,7 +1,8 @@
 using System.Globalization;
 using CovidCt.Data.Cohorts;
-using CovidCt.Interactive.Comparisons;
-using CovidCt.Interactive.Formatting;
+using CovidCt.Reporting.Comparisons;
+using CovidCt.Reporting.Conventions;
+using CovidCt.Reporting.Errors;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Evaluation;
 using CovidCt.Pipelines.Rendering;
@@ -22,31 +23,24 @@ public sealed record SliceGallery(string Title, IReadOnlyList<SliceFigure> Figur
     /// <exception cref="ArgumentException">A patient of the evaluation is not in the manifest.</exception>
     public static SliceGallery Errors(PipelineEvaluation evaluation, CohortManifest manifest, int perKind = 4)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(perKind);
-        var candidates = evaluation.Patients.SelectMany(p => p.Result.Slices.Select(s => (Outcome: p, Slice: s,
-            Truth: s.Index < p.SliceTruth.Count ? p.SliceTruth[s.Index] : null))).ToArray();
-        var falsePositives = Spread(candidates.Where(c => c.Truth == false && c.Slice.Detection.IsPositive)
-            .OrderByDescending(c => c.Slice.Detection.Score), perKind);
-        var falseNegatives = Spread(candidates.Where(c => c.Truth == true && !c.Slice.Detection.IsPositive), perKind);
-        var wanted = falsePositives.Select(c => (c.Outcome, c.Slice, Kind: "false positive"))
-            .Concat(falseNegatives.Select(c => (c.Outcome, c.Slice, Kind: "false negative"))).ToArray();
-
-        var figures = new List<SliceFigure>(wanted.Length);
-        foreach (var patient in wanted.GroupBy(w => w.Outcome.Result.PatientId))
+        var wanted = ErrorSlices.Sample(evaluation, perKind);
+        var figures = new List<SliceFigure>(wanted.Count);
+        foreach (var patient in wanted.GroupBy(w => w.PatientId))
         {
             var entry = manifest.Entries.FirstOrDefault(e => e.PatientId == patient.Key)
                 ?? throw new ArgumentException($"patient '{patient.Key}' is not in {manifest.Path}", nameof(manifest));
             var read = CohortReader.Read(entry);
-            foreach (var (_, slice, kind) in patient)
+            foreach (var error in patient)
             {
-                var detail = slice.Detection.IsPositive ? $"box probability {Probability(slice)}" : "no box";
-                figures.Add(Render(read, slice, $"{patient.Key} slice {slice.Index + 1}: {kind}, {detail}"));
+                var detail = error.FalsePositive ? $"box probability {Probability(error.Slice)}" : "no box";
+                figures.Add(Render(read, error.Slice, $"{patient.Key} {SliceNumbers.Slice(error.Slice.Index, read.Volume.Geometry.Depth)}: {error.Kind}, {detail}"));
             }
         }
         // Reading grouped by patient shuffled the order: show false positives first, as selected.
-        var order = wanted.Select((w, i) => (w.Outcome.Result.PatientId, w.Slice.Index, i)).ToDictionary(k => (k.PatientId, k.Index), k => k.i);
+        var order = wanted.Select((w, i) => (w.PatientId, w.Slice.Index, i)).ToDictionary(k => (k.PatientId, k.Index), k => k.i);
+        var falsePositives = wanted.Count(w => w.FalsePositive);
         return new SliceGallery(
-            $"Per-image errors: {falsePositives.Count} false positive and {falseNegatives.Count} false negative slices (red: boxes; green: true lesion outline)",
+            $"Per-image errors: {falsePositives} false positive and {wanted.Count - falsePositives} false negative slices (red: boxes; green: true lesion outline)",
             figures.OrderBy(f => order[(f.PatientId, f.SliceIndex)]).ToArray());
     }
 
@@ -70,7 +64,7 @@ public sealed record SliceGallery(string Title, IReadOnlyList<SliceFigure> Figur
             var d = outcome.Result.Decision;
             var run = outcome.Result.Slices.OrderBy(s => s.Position).Skip(d.FirstSlice).Take(d.LastSlice - d.FirstSlice + 1);
             figures.AddRange(run.Select(slice => Render(read, slice,
-                $"{model}: {patientId} slice {slice.Index + 1}, run in {TimelineHtml.Label(d.Quadrant)}, box probability {Probability(slice)}")));
+                $"{model}: {patientId} {SliceNumbers.Slice(slice.Index, read.Volume.Geometry.Depth)}, run in the {QuadrantNames.Label(d.Quadrant)} quadrant, box probability {Probability(slice)}")));
         }
         var verdicts = string.Join("; ", outcomes.Select(o => $"{o.Model} {(o.Outcome.Result.Decision.IsPositive ? "positive" : "negative")}"));
         var label = outcomes[0].Outcome.IsCovid ? "COVID-19" : "control";
@@ -87,14 +81,4 @@ public sealed record SliceGallery(string Title, IReadOnlyList<SliceFigure> Figur
 
     // The slice's highest box probability, as captions print it.
     private static string Probability(SliceResult slice) => slice.Detection.Score.ToString("0.00", CultureInfo.InvariantCulture);
-
-    // Up to `count` candidates: first each patient's first candidate (in the given order), then each one's second, and so on.
-    private static List<(PatientOutcome Outcome, SliceResult Slice, bool? Truth)> Spread(
-        IEnumerable<(PatientOutcome Outcome, SliceResult Slice, bool? Truth)> ordered, int count) =>
-        ordered.GroupBy(c => c.Outcome.Result.PatientId)
-            .SelectMany(patient => patient.Select((candidate, round) => (candidate, round)))
-            .OrderBy(c => c.round) // stable: within a round, patients keep the order of their first candidate
-            .Take(count)
-            .Select(c => c.candidate)
-            .ToList();
 }

@@ -1,4 +1,4 @@
-using CovidCt.Interactive.Comparisons;
+using CovidCt.Reporting.Comparisons;
 using CovidCt.Interactive.Figures;
 using CovidCt.Metrics;
 using CovidCt.Pipelines;

@@ -1,4 +1,4 @@
-using CovidCt.Interactive.Comparisons;
+using CovidCt.Reporting.Comparisons;
 using CovidCt.Interactive.Html;
 using CovidCt.Metrics;
 

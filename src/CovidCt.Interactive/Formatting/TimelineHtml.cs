@@ -4,6 +4,8 @@ using CovidCt.Interactive.Html;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Evaluation;
 using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Reporting.Conventions;
+using CovidCt.Reporting.Timelines;
 
 namespace CovidCt.Interactive.Formatting;
 
@@ -18,8 +20,7 @@ public static class TimelineHtml
     private const int RowHeight = 14;
     private const int LabelWidth = 92;
     private const int PlotWidth = 880;
-    private static readonly (Quadrant Quadrant, string Label)[] Rows =
-        [(Quadrant.UpperLeft, "upper left"), (Quadrant.UpperRight, "upper right"), (Quadrant.LowerLeft, "lower left"), (Quadrant.LowerRight, "lower right")];
+    private static readonly IReadOnlyList<(Quadrant Quadrant, string Label)> Rows = QuadrantNames.Rows;
 
     /// <summary>A detection result: the decision in words above the timeline.</summary>
     public static string Patient(PatientResult result) =>
@@ -47,58 +48,53 @@ public static class TimelineHtml
         var d = result.Decision;
         var boxes = $"{d.PositiveSlices} of {d.SliceCount} slices with boxes";
         return d.IsPositive
-            ? $"called positive, score {Markup.Number(d.Score)} ({Label(d.Quadrant)}, slices {d.FirstSlice + 1}–{d.LastSlice + 1}); {boxes}"
+            ? $"called positive, score {Markup.Number(d.Score)} ({QuadrantNames.Label(d.Quadrant)}, {SliceNumbers.Range(d.FirstSlice, d.LastSlice)}); {boxes}"
             : $"called negative, no quadrant has a qualifying run of consecutive slices; {boxes}";
     }
 
-    /// <summary>The quadrant as the timeline names it ("upper left").</summary>
-    internal static string Label(Quadrant quadrant) => Rows.FirstOrDefault(r => r.Quadrant == quadrant).Label ?? quadrant.ToString();
-
     private static string Svg(PatientResult result, IReadOnlyList<bool?>? truth)
     {
-        var slices = result.Slices;
-        var cell = Math.Clamp(PlotWidth / Math.Max(1, slices.Count), 3, 16);
-        var rows = Rows.Length + (truth is null ? 0 : 1);
-        var width = LabelWidth + cell * slices.Count;
+        var timeline = PatientTimeline.Of(result, truth);
+        var columns = timeline.Columns;
+        var cell = Math.Clamp(PlotWidth / Math.Max(1, columns.Count), 3, 16);
+        var rows = Rows.Count + (timeline.HasTruth ? 1 : 0);
+        var width = LabelWidth + cell * columns.Count;
         var height = rows * RowHeight + 16;
         var svg = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"10\">");
-        for (var r = 0; r < Rows.Length; r++)
+        for (var r = 0; r < Rows.Count; r++)
         {
             RowLabel(svg, r, Rows[r].Label);
-            for (var s = 0; s < slices.Count; s++)
+            for (var s = 0; s < columns.Count; s++)
             {
-                var score = slices[s].Detection.QuadrantScores[r];
+                var score = columns[s].Scores[r];
                 var fill = score > 0 ? $"#d00000\" fill-opacity=\"{Markup.Number(0.35 + 0.65 * score, 2)}" : "#eeeeee";
-                var title = $"slice {slices[s].Index + 1} ({Markup.Number(slices[s].Position, 1)} mm), {Rows[r].Label}: " +
+                var title = $"{SliceNumbers.Slice(columns[s].SliceIndex)} ({Markup.Number(columns[s].PositionMm, 1)} mm), {Rows[r].Label}: " +
                     (score > 0 ? $"box probability {Markup.Number(score)}" : "no box");
                 Rect(svg, LabelWidth + s * cell, r * RowHeight, cell, fill, title);
             }
         }
-        if (truth is not null)
+        if (timeline.HasTruth)
         {
-            RowLabel(svg, Rows.Length, "truth");
-            for (var s = 0; s < slices.Count; s++)
+            RowLabel(svg, Rows.Count, "truth");
+            for (var s = 0; s < columns.Count; s++)
             {
-                var known = slices[s].Index < truth.Count ? truth[slices[s].Index] : null;
-                var (fill, text) = known switch
+                var (fill, text) = columns[s].Truth switch
                 {
                     true => ("#22aa22", "lesion"),
                     false => ("#cccccc", "no lesion"),
                     null => ("#ffffff\" stroke=\"#999999\" stroke-dasharray=\"2,1", "unknown"),
                 };
-                Rect(svg, LabelWidth + s * cell, Rows.Length * RowHeight, cell, fill, $"slice {slices[s].Index + 1}: {text}");
+                Rect(svg, LabelWidth + s * cell, Rows.Count * RowHeight, cell, fill, $"{SliceNumbers.Slice(columns[s].SliceIndex)}: {text}");
             }
         }
-        var decision = result.Decision;
-        var decidingRow = Array.FindIndex(Rows, r => r.Quadrant == decision.Quadrant);
-        if (decision.IsPositive && decidingRow >= 0)
+        if (timeline.DecidingRun is { } run)
         {
             svg.Append(CultureInfo.InvariantCulture,
-                $"<rect x=\"{LabelWidth + decision.FirstSlice * cell}\" y=\"{decidingRow * RowHeight}\" width=\"{(decision.LastSlice - decision.FirstSlice + 1) * cell}\" height=\"{RowHeight}\" fill=\"none\" stroke=\"#000000\" stroke-width=\"2\"><title>deciding run</title></rect>");
+                $"<rect x=\"{LabelWidth + run.FirstColumn * cell}\" y=\"{run.Row * RowHeight}\" width=\"{run.Length * cell}\" height=\"{RowHeight}\" fill=\"none\" stroke=\"#000000\" stroke-width=\"2\"><title>deciding run</title></rect>");
         }
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth}\" y=\"{rows * RowHeight + 12}\">slice 1</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width}\" y=\"{rows * RowHeight + 12}\" text-anchor=\"end\">slice {slices.Count}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth}\" y=\"{rows * RowHeight + 12}\">{SliceNumbers.Slice(0)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width}\" y=\"{rows * RowHeight + 12}\" text-anchor=\"end\">{SliceNumbers.Slice(columns.Count - 1)}</text>");
         return svg.Append("</svg>").ToString();
     }
 

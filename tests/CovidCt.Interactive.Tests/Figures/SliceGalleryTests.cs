@@ -1,5 +1,6 @@
 using CovidCt.Data.Cohorts;
-using CovidCt.Interactive.Comparisons;
+using CovidCt.Reporting.Comparisons;
+using CovidCt.Reporting.Runs;
 using CovidCt.Interactive.Figures;
 using CovidCt.Interactive.Formatting;
 using CovidCt.Interactive.Workspace;
@@ -41,8 +42,8 @@ public sealed class SliceGalleryTests
         var gallery = SliceGallery.Errors(evaluation, DefaultCohort, perKind: 2);
 
         Assert.Equal(
-            [$"{control.PatientId} slice 6: false positive, box probability 0.90", $"{control.PatientId} slice 4: false positive, box probability 0.60",
-             $"{covid.PatientId} slice {lesionSlice + 1}: false negative, no box"],
+            [$"{control.PatientId} slice 6 of {controlDepth}: false positive, box probability 0.90", $"{control.PatientId} slice 4 of {controlDepth}: false positive, box probability 0.60",
+             $"{covid.PatientId} slice {lesionSlice + 1} of {covidPatient.Volume.Geometry.Depth}: false negative, no box"],
             gallery.Figures.Take(3).Select(f => f.Caption));
         Assert.Equal(4, gallery.Figures.Count);
         Assert.All(gallery.Figures, f => Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], f.Png.Take(4)));
@@ -73,7 +74,8 @@ public sealed class SliceGalleryTests
 
         // Detections.Positive boxes the upper left on slices 2-4: A's run; B called the patient negative and has none.
         Assert.Equal([1, 2, 3], gallery.Figures.Select(f => f.SliceIndex));
-        Assert.Equal($"A: {control.PatientId} slice 2, run in upper left, box probability 0.90", gallery.Figures[0].Caption);
+        var depth = CohortReader.Read(control).Volume.Geometry.Depth;
+        Assert.Equal($"A: {control.PatientId} slice 2 of {depth}, run in the upper left quadrant, box probability 0.90", gallery.Figures[0].Caption);
         Assert.StartsWith($"{control.PatientId} (control): A positive; B negative.", gallery.Title);
         Assert.All(gallery.Figures, f => Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], f.Png.Take(4)));
     }

@@ -1,4 +1,5 @@
-using CovidCt.Interactive.Comparisons;
+using CovidCt.Reporting.Comparisons;
+using CovidCt.Reporting.Runs;
 using CovidCt.Interactive.Formatting;
 using CovidCt.Pipelines.Evaluation;
 

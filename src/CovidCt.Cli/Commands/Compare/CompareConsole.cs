@@ -1,0 +1,94 @@
+using System.Globalization;
+using CovidCt.Cli.Output;
+using CovidCt.Data.Cohorts;
+using CovidCt.Metrics;
+using CovidCt.Reporting.Comparisons;
+using CovidCt.Reporting.Conventions;
+using CovidCt.Reporting.Files;
+using CovidCt.Reporting.Html;
+using Spectre.Console;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>
+/// What <c>covidct compare</c> prints: with --json the comparison document; otherwise (unless --quiet) the tables side by side,
+/// the paired tests and the patients the models disagree on.
+/// </summary>
+internal static class CompareConsole
+{
+    public static void Write(TextWriter output, CompareSettings settings, ModelComparison comparison)
+    {
+        if (settings.Json) output.Write(OutputJson.Serialize(ComparisonDocument.Of(comparison, settings.Manifest, settings.Split)));
+        else if (!settings.Quiet) Text(output, settings.Manifest, settings.Split, comparison);
+    }
+
+    private static void Text(TextWriter output, CohortManifest manifest, CohortSplit? split, ModelComparison comparison)
+    {
+        var console = TextConsole.Create(output);
+        var runs = comparison.Models;
+        var names = runs.Select(r => r.Name).ToArray();
+        var e0 = runs[0].Evaluation;
+        console.Line();
+        console.Line($"Cohort: {manifest.Path}, split {CohortSplitNames.NameOrAll(split)}: {e0.Patients.Count} patients ({e0.Patients.Count(p => p.IsCovid)} COVID-19), {e0.ImageCounts.Total} slices with known truth");
+        foreach (var run in runs)
+        {
+            var p = run.RequireProvenance();
+            console.Line($"{run.Name}: {p.ModelPath} ({p.Architecture} {p.Version})");
+        }
+        SideBySide(console, "Per patient", runs.Select(r => (r.Evaluation.PatientMetrics, (Estimate?)r.Evaluation.PatientRoc.Auc)).ToArray(), names);
+        SideBySide(console, "Per image", runs.Select(r => (r.Evaluation.ImageMetrics, r.Evaluation.ImageRoc?.Auc)).ToArray(), names);
+        console.Line();
+        console.Line("Paired tests (two-sided; McNemar exact on the discordant cases, DeLong on the AUCs of the same cases):");
+        var table = TextConsole.Table("Pair", "Level", "Sensitivity: only A / only B correct, p", "Specificity: only A / only B correct, p", "AUC A − B (95% CI), p");
+        foreach (var pair in comparison.Tests.Where(t => t.Level == ComparisonLevel.Patient))
+        {
+            foreach (var tests in new[] { pair, comparison.Test(pair.ModelA, pair.ModelB, ComparisonLevel.Image) })
+            {
+                table.AddTextRow($"{tests.ModelA} vs {tests.ModelB}", tests.Level == ComparisonLevel.Patient ? "patient" : "image",
+                    McNemarText(tests.Decisions.Sensitivity), McNemarText(tests.Decisions.Specificity), DeLongText(tests));
+            }
+        }
+        console.Write(table);
+        var disagree = comparison.DisagreeingPatients;
+        console.Line();
+        if (disagree.Count == 0)
+        {
+            console.Line("The models agree on every patient.");
+            return;
+        }
+        console.Line($"Patients on which they disagree ({disagree.Count}):");
+        var patients = TextConsole.Table(["Patient", "Label", .. names]);
+        foreach (var id in disagree)
+        {
+            var outcomes = comparison.OutcomesOf(id);
+            patients.AddTextRow([id, outcomes[0].Outcome.IsCovid ? "covid" : "control", .. outcomes.Select(o => o.Outcome.Result.Decision.IsPositive ? "positive" : "negative")]);
+        }
+        console.Write(patients);
+    }
+
+    private static void SideBySide(IAnsiConsole console, string title, (DiagnosticMetrics Metrics, Estimate? Auc)[] columns, string[] names)
+    {
+        console.Line();
+        console.Line($"{title} ({TextFormat.Level(columns[0].Metrics.Level)} CI, {ProportionIntervals.Name(columns[0].Metrics.Method)}; AUC: DeLong)");
+        var table = TextConsole.Table(["Metric", .. names]);
+        foreach (var name in StudyColumns.Metrics)
+        {
+            table.AddTextRow([TextFormat.Label(name), .. columns.Select(c => Cell(name, c.Metrics.All.First(m => m.Key == name).Value))]);
+        }
+        table.AddTextRow(["AUC", .. columns.Select(c => c.Auc is { } auc ? Cell("auc", auc) : "undefined: no slice with known truth")]);
+        table.AddTextRow(["TP/FN/TN/FP", .. columns.Select(c => $"{c.Metrics.Counts.TruePositives}/{c.Metrics.Counts.FalseNegatives}/{c.Metrics.Counts.TrueNegatives}/{c.Metrics.Counts.FalsePositives}")]);
+        console.Write(table);
+    }
+
+    private static string Cell(string metric, Estimate estimate) => estimate.Value is null
+        ? $"undefined ({estimate.UndefinedReason})"
+        : $"{TextFormat.Value(metric, estimate)} ({TextFormat.Interval(metric, estimate)})";
+
+    private static string McNemarText(McNemarResult r) => string.Create(CultureInfo.InvariantCulture, $"{r.OnlyACorrect} / {r.OnlyBCorrect}, {P(r.PValue)}");
+
+    private static string DeLongText(PairedModelTest tests) => tests.DeLong is { } d
+        ? string.Create(CultureInfo.InvariantCulture, $"{d.Difference:0.000} ({TextFormat.SignedInterval(d.DifferenceInterval, "0.000")}), {P(d.PValue)}")
+        : $"undefined: {tests.DeLongUndefinedReason}";
+
+    private static string P(double p) => p < 0.0001 ? "p < 0.0001" : string.Create(CultureInfo.InvariantCulture, $"p = {p:0.0000}");
+}

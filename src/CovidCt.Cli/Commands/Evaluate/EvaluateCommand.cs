@@ -1,0 +1,37 @@
+using System.CommandLine;
+using CovidCt.Data.Cohorts;
+using CovidCt.Metrics;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>
+/// <c>covidct evaluate [--model M.onnx] [--cohort MANIFEST.csv] [--split test] [--out DIR]</c>: the study's pipeline on a cohort,
+/// the per-image and per-patient tables beside the published ones, and metrics.json, slices.csv, patients.csv, red-box figures of
+/// every wrong slice and report.html in DIR. With no arguments: the shipped default model on the embedded default cohort.
+/// </summary>
+internal static class EvaluateCommand
+{
+    public const string DefaultOut = "out/evaluate";
+
+    public static Command Create()
+    {
+        var model = new Option<FileInfo?>("--model") { Description = $"Lesion model (ONNX). Default: models/{ShippedAssets.DefaultModelName} (the newest shipped model when it is absent)." };
+        var outFolder = new Option<DirectoryInfo>("--out") { Description = "Output folder (created when missing; its files are replaced).", DefaultValueFactory = _ => new DirectoryInfo(DefaultOut) };
+        var shared = new EvaluationOptions();
+        var command = new Command("evaluate", "Run a model on a cohort: per-image and per-patient tables with 95% intervals beside Chen et al. 2020, files and an offline HTML report.") { model, outFolder };
+        shared.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var settings = new EvaluateSettings(shared.Method(parse), shared.CheckedLevel(parse), parse.GetValue(shared.Json), parse.GetValue(shared.Quiet),
+                ModelFiles.Choose(parse.GetValue(model)), shared.Manifest(parse), shared.SplitOf(parse), parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse));
+            var writers = CommandWriters.Of(parse);
+            EvaluateConsole.Write(writers.Output, settings, EvaluateHandler.Run(settings, writers.Log(settings.Json)));
+            return CliApp.Success;
+        });
+        return command;
+    }
+}
+
+/// <summary>What <c>evaluate</c> was asked to do.</summary>
+internal sealed record EvaluateSettings(ProportionInterval Method, double Level, bool Json, bool Quiet, ModelChoice Model, CohortManifest Manifest, CohortSplit? Split,
+    string OutFolder, string CacheRoot);

@@ -1,0 +1,60 @@
+using CovidCt.Data.Cohorts;
+using System.Globalization;
+using CovidCt.Cli.Output;
+using CovidCt.Metrics;
+using CovidCt.Reporting.Conventions;
+using CovidCt.Reporting.Files;
+using CovidCt.Reporting.Html;
+using Spectre.Console;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>
+/// What <c>covidct evaluate</c> prints: with --json the metrics.json document; otherwise (unless --quiet) what ran, both tables
+/// beside the study's published figures, and the files written.
+/// </summary>
+internal static class EvaluateConsole
+{
+    public static void Write(TextWriter output, EvaluateSettings settings, EvaluateResult result)
+    {
+        if (settings.Json) output.Write(OutputJson.Serialize(result.Document));
+        else if (!settings.Quiet) Text(output, settings, result);
+    }
+
+    private static void Text(TextWriter output, EvaluateSettings settings, EvaluateResult result)
+    {
+        var console = TextConsole.Create(output);
+        var (manifest, split, outFolder, figures) = (settings.Manifest, settings.Split, settings.OutFolder, result.Figures);
+        var e = result.Run.Evaluation;
+        var p = result.Run.RequireProvenance();
+        var o = p.Options;
+        var c = CultureInfo.InvariantCulture;
+        var covid = e.Patients.Count(p => p.IsCovid);
+        console.Line();
+        console.Line($"Model:  {p.ModelPath} ({p.Architecture} {p.Version}, sha256 {p.Pipeline.ModelSha256[..12]})");
+        console.Line($"Cohort: {manifest.Path}, split {CohortSplitNames.NameOrAll(split)}: {e.Patients.Count} patients ({covid} COVID-19, {e.Patients.Count - covid} control), {e.Patients.Sum(p => p.Result.Slices.Count)} slices");
+        console.Line(string.Create(c, $"Rule:   boxes at p >= {o.LesionBoxes.Threshold:0.00} with more than {o.LesionBoxes.MinPixels} pixels; patient positive with {o.PatientRule.ConsecutiveSlices} consecutive slices in one quadrant"));
+        console.Line($"Cache:  {p.CachedPatients} of {e.Patients.Count} patients' probability maps reused from {p.CacheFolder}");
+        Table(console, $"Per patient ({e.PatientCounts.Total} patients)", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient);
+        var unknown = e.ImagesWithoutTruth > 0 ? $"; {e.ImagesWithoutTruth} slices without truth left out" : "";
+        Table(console, $"Per image ({e.ImageCounts.Total} slices with known truth{unknown})", e.ImageMetrics, e.ImageRoc?.Auc, ChenEtAl2020.RetrospectivePerImage);
+        console.Line();
+        console.Line("The study's figures come from 42 real patients (11 COVID-19, 31 control) and 13,751 images; this cohort is another population, so read them side by side, not as a test.");
+        console.Line($"Wrote {outFolder}: metrics.json, slices.csv, patients.csv, report.html, {figures} red-box figures of wrong slices in figures/");
+    }
+
+    private static void Table(IAnsiConsole console, string title, DiagnosticMetrics metrics, Estimate? auc, PublishedTable published)
+    {
+        var counts = metrics.Counts;
+        console.Line();
+        console.Line($"{title}: TP {counts.TruePositives:N0}, FN {counts.FalseNegatives:N0}, TN {counts.TrueNegatives:N0}, FP {counts.FalsePositives:N0}");
+        var table = TextConsole.Table("Metric", "This run", "Count", $"{TextFormat.Level(metrics.Level)} CI ({ProportionIntervals.Name(metrics.Method)})", "Chen et al. 2020");
+        foreach (var (name, estimate) in metrics.All.Where(m => StudyColumns.Metrics.Contains(m.Key)))
+        {
+            table.AddTextRow(TextFormat.Label(name), TextFormat.Value(name, estimate), TextFormat.Fraction(name, estimate), TextFormat.Interval(name, estimate),
+                StudyColumns.Published(published, name));
+        }
+        if (auc is not null) table.AddTextRow("AUC", TextFormat.Value("auc", auc), "", TextFormat.Interval("auc", auc) + (auc.Interval is null ? "" : " (DeLong)"), "not published");
+        console.Write(table);
+    }
+}

@@ -1,0 +1,28 @@
+using CovidCt.Cli.Output;
+using CovidCt.Reporting;
+using CovidCt.Reporting.Files;
+using CovidCt.Reporting.Runs;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>What <c>evaluate</c> produced.</summary>
+/// <param name="Run">The run.</param>
+/// <param name="Document">What metrics.json holds (and --json prints).</param>
+/// <param name="Figures">Red-box figures drawn of wrong slices.</param>
+internal sealed record EvaluateResult(ModelRun Run, EvaluationDocument Document, int Figures);
+
+/// <summary>Runs <c>evaluate</c>: the model over the cohort, drawing each wrong slice as its patient finishes, then every file of the evaluation.</summary>
+internal static class EvaluateHandler
+{
+    /// <summary>Runs the evaluation; notes and progress go to <paramref name="log"/>.</summary>
+    public static EvaluateResult Run(EvaluateSettings settings, TextWriter log)
+    {
+        if (settings.Model.Note is not null && !settings.Quiet) log.WriteLine(settings.Model.Note);
+        Directory.CreateDirectory(settings.OutFolder);
+        var figures = new ErrorFigures(settings.OutFolder);
+        var run = ModelEvaluation.Run(settings.Model.Path, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level,
+            RunProgress.For(log, settings.Quiet), figures.Add);
+        var document = EvaluationReport.Write(settings.OutFolder, run, settings.Manifest, settings.Split, figures.Figures, settings.Model.Note);
+        return new EvaluateResult(run, document, figures.Figures.Count);
+    }
+}

@@ -1,0 +1,130 @@
+using CovidCt.Cli.Output;
+using CovidCt.Metrics;
+using CovidCt.Reporting.Conventions;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>Text and JSON renderings of a <see cref="ScoreAnalysis"/>.</summary>
+internal static class ScoreAnalysisOutput
+{
+    public static void Text(TextWriter output, string path, ScoreAnalysis a, bool logitAucInterval, int rows)
+    {
+        var console = TextConsole.Create(output);
+        var counts = a.Thresholds[^1].Counts;
+        console.Line($"{path}: {TextFormat.Count(a.Cases)} cases ({TextFormat.Count(counts.Positives)} diseased, {TextFormat.Count(counts.Negatives)} not)"
+            + (a.Patients is { } p ? $", {TextFormat.Count(p)} patients" : ""));
+        var auc = a.Curve.Auc;
+        var aucInterval = logitAucInterval ? a.Curve.DeLong?.LogitInterval : a.Curve.DeLong?.PlainInterval;
+        console.Line(auc.Value is { } v
+            ? $"AUC {TextFormat.Number(v, "0.0000")}" + (aucInterval is null
+                ? " (no DeLong interval: needs at least two cases of each class)"
+                : $", {TextFormat.Level(aucInterval.Level)} CI {TextFormat.Number(aucInterval.Lower, "0.0000")}–{TextFormat.Number(aucInterval.Upper, "0.0000")} ({aucInterval.Method}), SE {TextFormat.Number(a.Curve.DeLong!.StandardError, "0.0000")}")
+            : $"AUC undefined: {auc.UndefinedReason}");
+        console.Line();
+        console.Line($"Thresholds ({TextFormat.Count(a.Thresholds.Count)} distinct; call positive when score ≥ threshold):");
+        var table = TextConsole.Table("Threshold", "TP", "FP", "TN", "FN", "Sensitivity", "Specificity", "Youden's J");
+        foreach (var point in Spread(a.Thresholds, rows))
+        {
+            var c = point.Counts;
+            table.AddTextRow(TextFormat.Number(point.Threshold, "0.####"), TextFormat.Count(c.TruePositives), TextFormat.Count(c.FalsePositives),
+                TextFormat.Count(c.TrueNegatives), TextFormat.Count(c.FalseNegatives), TextFormat.Percent(point.Sensitivity),
+                TextFormat.Percent(point.Specificity), point.YoudenJ is { } j ? TextFormat.Number(j) : "undefined");
+        }
+        console.Write(table);
+        if (a.OperatingPoint is null || a.OperatingMetrics is null)
+        {
+            console.Line("No operating point: the Youden point needs both classes.");
+            return;
+        }
+        console.Line();
+        console.Line($"Operating point: score ≥ {TextFormat.Number(a.OperatingPoint.Threshold, "0.####")} ({(a.OperatingPointSource == "youden" ? "Youden-optimal" : "--threshold")})");
+        console.Write(MetricsTable.Create(a.OperatingMetrics));
+        if (a.Bootstrap is null) return;
+        var first = a.Bootstrap[0].Value;
+        console.Line($"Patient-bootstrap intervals ({TextFormat.Count(first.Resamples)} resamples of {TextFormat.Count(a.Patients!.Value)} patients, seed {first.Seed}, percentile):");
+        var boot = TextConsole.Table("Metric", "Value", $"{TextFormat.Level(a.OperatingMetrics.Level)} CI", "Undefined resamples");
+        foreach (var (name, result) in a.Bootstrap)
+        {
+            var estimate = a.OperatingMetrics.All.Single(m => m.Key == name).Value;
+            boot.AddTextRow(TextFormat.Label(name), TextFormat.Value(name, estimate),
+                result.Interval is null ? "undefined in every resample" : TextFormat.Interval(name, result.Interval),
+                TextFormat.Count(result.UndefinedResamples));
+        }
+        console.Write(boot);
+    }
+
+    public static void Json(TextWriter output, string path, ScoreAnalysis a) => JsonOutput.Write(output, j =>
+    {
+        var w = j.Writer;
+        var counts = a.Thresholds[^1].Counts;
+        w.WriteString("file", path);
+        w.WriteNumber("cases", a.Cases);
+        w.WriteNumber("diseased", counts.Positives);
+        w.WriteNumber("non_diseased", counts.Negatives);
+        if (a.Patients is { } patients) w.WriteNumber("patients", patients);
+        else w.WriteNull("patients");
+        j.Estimate("auc", a.Curve.Auc);
+        if (a.Curve.DeLong is { } d)
+        {
+            w.WriteStartObject("delong");
+            j.Number("variance", d.Variance);
+            j.Number("standard_error", d.StandardError);
+            j.Interval("plain_ci", d.PlainInterval);
+            j.Interval("logit_ci", d.LogitInterval);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("delong");
+        if (a.OperatingPoint is { } point && a.OperatingMetrics is { } metrics)
+        {
+            w.WriteStartObject("operating_point");
+            j.Number("threshold", point.Threshold);
+            w.WriteString("source", a.OperatingPointSource);
+            j.Counts("counts", point.Counts);
+            j.Metrics("metrics", metrics);
+            if (a.Bootstrap is { } bootstrap) Bootstrap(j, bootstrap);
+            else w.WriteNull("bootstrap");
+            w.WriteEndObject();
+        }
+        else w.WriteNull("operating_point");
+        w.WriteStartArray("thresholds");
+        foreach (var t in a.Thresholds)
+        {
+            w.WriteStartObject();
+            j.Number("threshold", t.Threshold);
+            w.WriteNumber("tp", t.Counts.TruePositives);
+            w.WriteNumber("fp", t.Counts.FalsePositives);
+            w.WriteNumber("tn", t.Counts.TrueNegatives);
+            w.WriteNumber("fn", t.Counts.FalseNegatives);
+            j.Number("sensitivity", t.Sensitivity);
+            j.Number("specificity", t.Specificity);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    });
+
+    private static void Bootstrap(JsonOutput j, IReadOnlyList<KeyValuePair<string, BootstrapResult>> bootstrap)
+    {
+        var w = j.Writer;
+        w.WriteStartObject("bootstrap");
+        w.WriteNumber("resamples", bootstrap[0].Value.Resamples);
+        w.WriteNumber("seed", bootstrap[0].Value.Seed);
+        w.WriteStartObject("metrics");
+        foreach (var (name, result) in bootstrap)
+        {
+            w.WriteStartObject(name);
+            j.Number("value", result.Value);
+            j.Interval("ci", result.Interval);
+            w.WriteNumber("undefined_resamples", result.UndefinedResamples);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    // Evenly spread rows, always keeping the first and last, so long tables stay readable in text.
+    private static IEnumerable<ThresholdPoint> Spread(IReadOnlyList<ThresholdPoint> points, int rows)
+    {
+        if (rows < 2 || points.Count <= rows) return points;
+        return Enumerable.Range(0, rows).Select(i => (int)Math.Round(i * (points.Count - 1.0) / (rows - 1))).Distinct().Select(i => points[i]);
+    }
+}

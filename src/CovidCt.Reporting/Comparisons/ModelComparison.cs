@@ -1,0 +1,104 @@
+using CovidCt.Metrics;
+using CovidCt.Pipelines.Evaluation;
+using CovidCt.Reporting.Runs;
+
+namespace CovidCt.Reporting.Comparisons;
+
+/// <summary>
+/// Several models evaluated on the same cohort, compared pair by pair on the same patients and the same slices: McNemar's
+/// exact test for sensitivity and for specificity separately, and the paired DeLong test of the AUCs, per patient and per image.
+/// <c>covidct compare</c> and notebook 03 both show this one comparison.
+/// </summary>
+public sealed class ModelComparison
+{
+    private ModelComparison(IReadOnlyList<ModelRun> models, IReadOnlyList<PairedModelTest> tests, IReadOnlyList<string> disagreeingPatients)
+    {
+        Models = models;
+        Tests = tests;
+        DisagreeingPatients = disagreeingPatients;
+    }
+
+    /// <summary>The models, in the order given.</summary>
+    public IReadOnlyList<ModelRun> Models { get; }
+
+    /// <summary>Every pair (A before B in <see cref="Models"/> order), per patient first, then per image.</summary>
+    public IReadOnlyList<PairedModelTest> Tests { get; }
+
+    /// <summary>Patients (in the first model's order) whose patient decision is not the same under every model.</summary>
+    public IReadOnlyList<string> DisagreeingPatients { get; }
+
+    /// <summary>The test of <paramref name="modelA"/> against <paramref name="modelB"/> at <paramref name="level"/>.</summary>
+    /// <exception cref="ArgumentException">No such pair (the names are in <see cref="Models"/> order: A before B).</exception>
+    public PairedModelTest Test(string modelA, string modelB, ComparisonLevel level) =>
+        Tests.FirstOrDefault(t => t.ModelA == modelA && t.ModelB == modelB && t.Level == level)
+        ?? throw new ArgumentException($"no {level} test of '{modelA}' against '{modelB}' in this comparison", nameof(modelA));
+
+    /// <summary>Each model's outcome for <paramref name="patientId"/>, in <see cref="Models"/> order.</summary>
+    /// <exception cref="ArgumentException">The patient is not in the comparison.</exception>
+    public IReadOnlyList<(string Model, PatientOutcome Outcome)> OutcomesOf(string patientId) =>
+        Models.Select(m => (m.Name, m.Evaluation.Patients.FirstOrDefault(p => p.Result.PatientId == patientId)
+            ?? throw new ArgumentException($"patient '{patientId}' is not in the comparison", nameof(patientId)))).ToArray();
+
+    /// <summary>Compares every pair of <paramref name="models"/>; <paramref name="level"/> is the confidence level of the AUC differences.</summary>
+    /// <exception cref="ArgumentException">
+    /// Fewer than two models, two with one name, or evaluations that are not of the same cohort: other patients, another
+    /// label, other slices (or in another order) or another slice truth.
+    /// </exception>
+    public static ModelComparison Compute(IReadOnlyList<ModelRun> models, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        if (models.Count < 2) throw new ArgumentException($"a comparison needs at least two models, got {models.Count}", nameof(models));
+        if (models.Select(m => m.Name).Distinct(StringComparer.Ordinal).Count() != models.Count)
+        {
+            throw new ArgumentException("two models have the same name", nameof(models));
+        }
+        var reference = models[0].Evaluation.Patients;
+        var aligned = models.Select(m => Align(reference, m)).ToArray();
+
+        var tests = new List<PairedModelTest>();
+        foreach (var unit in new[] { ComparisonLevel.Patient, ComparisonLevel.Image })
+        {
+            var cases = aligned.Select(a => ComparedCases.Of(a, unit)).ToArray();
+            var labels = cases[0].Truth;
+            var enough = DeLong.HasEnoughCases(labels);
+            for (var a = 0; a < models.Count; a++)
+            {
+                for (var b = a + 1; b < models.Count; b++)
+                {
+                    tests.Add(new PairedModelTest(models[a].Name, models[b].Name, unit, labels.Count,
+                        McNemar.CompareDecisions(cases[a].Decisions, cases[b].Decisions, labels),
+                        enough ? DeLong.Paired(cases[a].Scores, cases[b].Scores, labels, level) : null,
+                        enough ? null : "the paired DeLong test needs at least two cases of each class"));
+                }
+            }
+        }
+        var disagreeing = reference.Select((p, i) => (p.Result.PatientId, i))
+            .Where(p => aligned.Select(m => m[p.i].Result.Decision.IsPositive).Distinct().Count() > 1)
+            .Select(p => p.PatientId).ToArray();
+        return new ModelComparison(models, tests, disagreeing);
+    }
+
+    // The model's outcomes in the reference's patient order, checked to be the same cases.
+    private static PatientOutcome[] Align(IReadOnlyList<PatientOutcome> reference, ModelRun model)
+    {
+        var byId = model.Evaluation.Patients.ToDictionary(p => p.Result.PatientId, StringComparer.Ordinal);
+        if (byId.Count != reference.Count)
+        {
+            throw new ArgumentException($"model '{model.Name}' was evaluated on {byId.Count} patients, the first model on {reference.Count}", nameof(model));
+        }
+        return reference.Select(r =>
+        {
+            if (!byId.TryGetValue(r.Result.PatientId, out var p))
+            {
+                throw new ArgumentException($"patient '{r.Result.PatientId}' is missing from model '{model.Name}'", nameof(model));
+            }
+            // Per-image tests pair slices by position in these lists, so the slices must come in the same order.
+            if (p.IsCovid != r.IsCovid || !p.SliceTruth.SequenceEqual(r.SliceTruth)
+                || !p.Result.Slices.Select(s => s.Index).SequenceEqual(r.Result.Slices.Select(s => s.Index)))
+            {
+                throw new ArgumentException($"patient '{r.Result.PatientId}' has another label, slice order or slice truth under model '{model.Name}'", nameof(model));
+            }
+            return p;
+        }).ToArray();
+    }
+}

@@ -1,0 +1,14 @@
+using CovidCt.Metrics;
+
+namespace CovidCt.Reporting.Comparisons;
+
+/// <summary>Two models compared on the same cases at one level.</summary>
+/// <param name="ModelA">The first model's name.</param>
+/// <param name="ModelB">The second model's name.</param>
+/// <param name="Level">Patients or images.</param>
+/// <param name="Cases">The paired cases (images: only slices with a known truth).</param>
+/// <param name="Decisions">McNemar's exact test on the diseased cases (sensitivity) and on the others (specificity) separately.</param>
+/// <param name="DeLong">The paired DeLong test of the two AUCs; null when there are fewer than two cases of a class (see <paramref name="DeLongUndefinedReason"/>).</param>
+/// <param name="DeLongUndefinedReason">Why <paramref name="DeLong"/> is null; null when it is defined.</param>
+public sealed record PairedModelTest(string ModelA, string ModelB, ComparisonLevel Level, long Cases, PairedDecisionComparison Decisions,
+    PairedDeLongResult? DeLong, string? DeLongUndefinedReason);

@@ -1,0 +1,93 @@
+using CovidCt.Data.Cohorts;
+using CovidCt.Metrics;
+using CovidCt.Pipelines.Definition;
+using CovidCt.Reporting.Comparisons;
+using CovidCt.Reporting.Runs;
+
+namespace CovidCt.Reporting.Files;
+
+/// <summary><c>covidct compare --json</c>: every model on one cohort, the paired tests of each pair, the patients they disagree on.</summary>
+/// <param name="SchemaVersion">The schema version (<see cref="OutputJson.SchemaVersion"/>).</param>
+/// <param name="Cohort">The cohort.</param>
+/// <param name="Models">Each model's run, in the order given.</param>
+/// <param name="Pairs">Each pair's tests.</param>
+/// <param name="Disagreements">Patients whose decision is not the same under every model.</param>
+public sealed record ComparisonDocument(int SchemaVersion, CohortDocument Cohort, IReadOnlyList<ComparedModelDocument> Models, IReadOnlyList<PairDocument> Pairs,
+    IReadOnlyList<DisagreementDocument> Disagreements)
+{
+    /// <summary>The document of <paramref name="comparison"/> on <paramref name="manifest"/>.</summary>
+    public static ComparisonDocument Of(ModelComparison comparison, CohortManifest manifest, CohortSplit? split)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var models = comparison.Models;
+        var pairs = new List<PairDocument>();
+        for (var a = 0; a < models.Count; a++)
+        {
+            for (var b = a + 1; b < models.Count; b++)
+            {
+                var (na, nb) = (models[a].Name, models[b].Name);
+                pairs.Add(new PairDocument(na, nb, PairTestsDocument.Of(comparison.Test(na, nb, ComparisonLevel.Patient)), PairTestsDocument.Of(comparison.Test(na, nb, ComparisonLevel.Image))));
+            }
+        }
+        var disagreements = comparison.DisagreeingPatients.Select(id =>
+        {
+            var outcomes = comparison.OutcomesOf(id);
+            var positive = new OrderedDictionary<string, bool>(StringComparer.Ordinal);
+            foreach (var (model, outcome) in outcomes) positive.Add(model, outcome.Result.Decision.IsPositive);
+            return new DisagreementDocument(id, outcomes[0].Outcome.IsCovid ? "covid" : "control", positive);
+        }).ToArray();
+        return new ComparisonDocument(OutputJson.SchemaVersion, CohortDocument.Of(manifest, split, models[0].Evaluation),
+            models.Select(ComparedModelDocument.Of).ToArray(), pairs, disagreements);
+    }
+}
+
+/// <summary>One model of a comparison: its run, as in metrics.json.</summary>
+/// <param name="Name">The name the pairs use.</param>
+/// <param name="Model">The model.</param>
+/// <param name="Settings">The post-processing settings.</param>
+/// <param name="ProbabilityCache">Where the probability maps came from.</param>
+/// <param name="CiMethod">The proportion-interval method.</param>
+/// <param name="Level">The confidence level.</param>
+/// <param name="PerImage">The per-image table.</param>
+/// <param name="PerPatient">The per-patient table.</param>
+/// <param name="Pipeline">The full pipeline definition that ran.</param>
+public sealed record ComparedModelDocument(string Name, ModelDocument Model, SettingsDocument Settings, CacheDocument ProbabilityCache, string CiMethod, double Level,
+    ImageTableDocument PerImage, PatientTableDocument PerPatient, PipelineDefinition Pipeline)
+{
+    /// <summary>The document of <paramref name="run"/>.</summary>
+    public static ComparedModelDocument Of(ModelRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var p = run.RequireProvenance();
+        var e = run.Evaluation;
+        return new(run.Name, ModelDocument.Of(p), SettingsDocument.Of(p), CacheDocument.Of(p), ProportionIntervals.Name(e.PatientMetrics.Method), e.PatientMetrics.Level,
+            ImageTableDocument.Of(e), PatientTableDocument.Of(e), p.Pipeline);
+    }
+}
+
+/// <summary>The tests of one pair of models.</summary>
+/// <param name="A">The first model's name.</param>
+/// <param name="B">The second model's name.</param>
+/// <param name="PerPatient">The tests on patients.</param>
+/// <param name="PerImage">The tests on slices with a known truth.</param>
+public sealed record PairDocument(string A, string B, PairTestsDocument PerPatient, PairTestsDocument PerImage);
+
+/// <summary>The paired tests of two models at one level.</summary>
+/// <param name="McnemarSensitivity">McNemar on the diseased cases.</param>
+/// <param name="McnemarSpecificity">McNemar on the non-diseased cases.</param>
+/// <param name="Delong">The paired DeLong test of the AUCs.</param>
+public sealed record PairTestsDocument(McNemarDocument McnemarSensitivity, McNemarDocument McnemarSpecificity, DeLongDocument Delong)
+{
+    /// <summary>The document of <paramref name="test"/>.</summary>
+    public static PairTestsDocument Of(PairedModelTest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return new(McNemarDocument.Of(test.Decisions.Sensitivity), McNemarDocument.Of(test.Decisions.Specificity), DeLongDocument.Of(test.DeLong, test.DeLongUndefinedReason));
+    }
+}
+
+/// <summary>A patient on whom the models disagree.</summary>
+/// <param name="Patient">The patient.</param>
+/// <param name="Label">covid or control.</param>
+/// <param name="Positive">Each model's decision, by model name.</param>
+public sealed record DisagreementDocument(string Patient, string Label, IReadOnlyDictionary<string, bool> Positive);

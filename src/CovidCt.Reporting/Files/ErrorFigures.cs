@@ -1,0 +1,85 @@
+using System.Text;
+using CovidCt.Data.Cohorts;
+using CovidCt.Pipelines.Evaluation;
+using CovidCt.Pipelines.Rendering;
+using CovidCt.Reporting.Conventions;
+using CovidCt.Reporting.Errors;
+
+namespace CovidCt.Reporting.Files;
+
+/// <summary>A red-box figure of a slice the pipeline got wrong.</summary>
+/// <param name="PatientId">The patient.</param>
+/// <param name="SliceIndex">The 0-based slice index (anatomical order); people read <see cref="SliceNumbers.Number"/> of it.</param>
+/// <param name="FalsePositive">True for a box on a slice without lesion, false for a lesion slice without box.</param>
+/// <param name="RelativePath">The PNG, relative to the output folder; its name carries the 1-based slice number.</param>
+public sealed record ErrorFigure(string PatientId, int SliceIndex, bool FalsePositive, string RelativePath)
+{
+    /// <summary>"sim-003, slice 7: false positive".</summary>
+    public string Caption => $"{PatientId}, {SliceNumbers.Slice(SliceIndex)}: {(FalsePositive ? "false positive" : "false negative")}";
+}
+
+/// <summary>
+/// Draws every error slice (<see cref="ErrorSlices"/>: red boxes, the truth outline in green) into <c>OUT/figures</c>, named
+/// <c>PATIENT-slice007-fp.png</c> by the 1-based slice number. The CLI draws each patient as it finishes, so volumes need not be
+/// kept; a notebook draws an evaluation afterwards with <see cref="AddAll"/>, which reads only the patients with errors.
+/// </summary>
+public sealed class ErrorFigures
+{
+    /// <summary>The figures' folder inside the output folder.</summary>
+    public const string FolderName = "figures";
+
+    private readonly string _outFolder;
+    private readonly List<ErrorFigure> _figures = [];
+
+    /// <summary>Empties <c>OUT/figures</c> of an earlier run's PNGs, so the folder holds only this run's errors.</summary>
+    public ErrorFigures(string outFolder)
+    {
+        _outFolder = outFolder;
+        var folder = Path.Combine(outFolder, FolderName);
+        Directory.CreateDirectory(folder);
+        foreach (var old in Directory.GetFiles(folder, "*.png")) File.Delete(old);
+    }
+
+    /// <summary>The figures drawn so far, in patient order, each patient's in anatomical order.</summary>
+    public IReadOnlyList<ErrorFigure> Figures => _figures;
+
+    /// <summary>Draws the error slices of one patient while its volume is in memory.</summary>
+    public void Add(CohortPatient patient, PatientOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var volume = patient.Volume;
+        var g = volume.Geometry;
+        foreach (var error in ErrorSlices.Of(outcome))
+        {
+            var index = error.Slice.Index;
+            var relative = $"{FolderName}/{SafeName(patient.Entry.PatientId)}-slice{SliceNumbers.FileNumber(index)}-{(error.FalsePositive ? "fp" : "fn")}.png";
+            var mask = patient.Mask is { } m ? m.Slice(index) : default;
+            RedBoxRenderer.Save(Path.Combine(_outFolder, relative), volume.Slice(index), g.Width, g.Height, error.Slice.Detection.Boxes, mask, new RedBoxOptions { LabelProbabilities = true });
+            _figures.Add(new ErrorFigure(patient.Entry.PatientId, index, error.FalsePositive, relative));
+        }
+    }
+
+    /// <summary>Draws the error slices of a finished evaluation, reading from <paramref name="manifest"/> only the patients that have one.</summary>
+    /// <exception cref="ArgumentException">A patient with errors is not in the manifest.</exception>
+    public void AddAll(PipelineEvaluation evaluation, CohortManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(manifest);
+        foreach (var outcome in evaluation.Patients.Where(p => ErrorSlices.Of(p).Count > 0))
+        {
+            var entry = manifest.Entries.FirstOrDefault(e => e.PatientId == outcome.Result.PatientId)
+                ?? throw new ArgumentException($"patient '{outcome.Result.PatientId}' is not in {manifest.Path}", nameof(manifest));
+            Add(CohortReader.Read(entry), outcome);
+        }
+    }
+
+    /// <summary>Patient ids are free text in a manifest; file names keep letters, digits, '-', '_' and '.', nothing else.</summary>
+    public static string SafeName(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var name = new StringBuilder(id.Length);
+        foreach (var ch in id) name.Append(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.' ? ch : '_');
+        return name.ToString();
+    }
+}
