@@ -24,13 +24,13 @@ class NiftiTest(unittest.TestCase):
         volume = nifti.read(os.path.join(DEFAULT_COHORT, "images", "sim-003.nii.gz"))
         mask = nifti.read(os.path.join(DEFAULT_COHORT, "masks", "sim-003.nii.gz"))
         with open(os.path.join(DEFAULT_COHORT, "cohort-card.json")) as f:
-            card = next(p for p in json.load(f)["patients"] if p["patientId"] == "sim-003")
+            card = next(p for p in json.load(f)["patients"] if p["patient_id"] == "sim-003")
         self.assertEqual(volume.shape, (card["slices"], card["height"], card["width"]))
         self.assertEqual(volume.dtype, np.int16)
         self.assertEqual(mask.shape, volume.shape)
-        self.assertEqual(int((mask.reshape(len(mask), -1) != 0).any(axis=1).sum()), card["lesionSlices"])
-        voxel_ml = card["pixelSpacingMm"] ** 2 * card["sliceThicknessMm"] / 1000
-        self.assertAlmostEqual(int((mask != 0).sum()) * voxel_ml / card["lesionVolumeMl"], 1.0, delta=0.01)
+        self.assertEqual(int((mask.reshape(len(mask), -1) != 0).any(axis=1).sum()), card["lesion_slices"])
+        voxel_ml = card["pixel_spacing_mm"] ** 2 * card["slice_thickness_mm"] / 1000
+        self.assertAlmostEqual(int((mask != 0).sum()) * voxel_ml / card["lesion_volume_ml"], 1.0, delta=0.01)
 
     def test_rejects_a_file_that_is_not_nifti(self):
         with tempfile.TemporaryDirectory() as folder:

@@ -86,7 +86,7 @@ class EndToEndTest(unittest.TestCase):
         self.assertEqual(sum(image[k] for k in ("true_positives", "false_negatives", "true_negatives",
                                                 "false_positives")), result["images"])
         with open(os.path.join(DEFAULT_COHORT, "cohort-card.json")) as f:
-            card = {p["patientId"]: p for p in json.load(f)["patients"]}
+            card = {p["patient_id"]: p for p in json.load(f)["patients"]}
         test_ids = [pid for pid, split in SPLITS.items() if split == "test"]
         self.assertEqual(result["patients"], len(test_ids))
         self.assertEqual(result["images"], sum(card[pid]["slices"] for pid in test_ids))

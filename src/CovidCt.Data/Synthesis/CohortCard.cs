@@ -23,7 +23,7 @@ namespace CovidCt.Data.Synthesis;
 /// <param name="LesionPercentOfLung">Lesion volume as a percentage of lung volume; null when the lung volume is 0 (undefined).</param>
 /// <param name="LesionSlices">Slices with COVID-19 lesion voxels.</param>
 /// <param name="LongestLesionRun">Longest run of consecutive lesion slices.</param>
-/// <param name="Findings">Each finding's kind, e.g. "groundGlass".</param>
+/// <param name="Findings">Each finding's kind, e.g. "ground_glass".</param>
 public sealed record CohortCardPatient(
     string PatientId, string Label, string Split, string Source, ulong Seed, int Width, int Height, int Slices,
     double PixelSpacingMm, double SliceThicknessMm, double? NoiseSigmaHu, double LungVolumeMl, double LesionVolumeMl,
@@ -34,6 +34,9 @@ public static class CohortCard
 {
     /// <summary>Version of the simulator; changes whenever the same spec would give different voxels.</summary>
     public const string GeneratorVersion = "covidct-synthesis 1";
+
+    /// <summary>The card's <c>schema_version</c>: 2 since its fields are snake_case (version 1, camelCase, had no such field).</summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>Summarises <paramref name="patient"/> for the card.</summary>
     public static CohortCardPatient Describe(PlannedPatient plan, SimulatedPatient patient)
@@ -50,7 +53,7 @@ public static class CohortCard
             patient.NoiseSigmaHu is { } n ? Round(n) : null, Round(lung), Round(lesion),
             patient.LungVoxels > 0 ? Round(100.0 * patient.LesionVoxels / patient.LungVoxels) : null,
             patient.LesionSlices, patient.LongestLesionRun,
-            patient.Findings.Select(f => JsonNamingPolicy.CamelCase.ConvertName(f.Kind.ToString())).ToArray());
+            patient.Findings.Select(f => JsonNamingPolicy.SnakeCaseLower.ConvertName(f.Kind.ToString())).ToArray());
     }
 
     /// <summary>Writes <c>cohort-card.json</c> and <c>cohort-card.md</c> into <paramref name="folder"/> (atomically).</summary>
@@ -64,6 +67,7 @@ public static class CohortCard
         ArgumentNullException.ThrowIfNull(patients);
         var card = new
         {
+            schema_version = SchemaVersion,
             name = spec.Name,
             generator = GeneratorVersion,
             seed = spec.Seed,
@@ -74,8 +78,9 @@ public static class CohortCard
             spec,
             patients,
         };
-        var options = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        // snake_case with a schema_version, as every output file of the platform (docs/cli.md).
+        var options = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         AtomicFile.WriteAllText(Path.Combine(folder, "cohort-card.json"), JsonSerializer.Serialize(card, options) + "\n");
         AtomicFile.WriteAllText(Path.Combine(folder, "cohort-card.md"), Markdown(spec, patients, card.splitsBuilt));
     }

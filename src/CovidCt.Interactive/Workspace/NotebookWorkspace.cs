@@ -84,8 +84,8 @@ public sealed class NotebookWorkspace
         if (!File.Exists(cardPath)) return false;
         using var card = JsonDocument.Parse(File.ReadAllBytes(cardPath));
         var root = card.RootElement;
-        return root.TryGetProperty("specSha256", out var sha) && sha.GetString() == spec.Sha256
+        return root.TryGetProperty("spec_sha256", out var sha) && sha.GetString() == spec.Sha256
             && root.TryGetProperty("generator", out var generator) && generator.GetString() == CohortCard.GeneratorVersion
-            && root.TryGetProperty("splitsBuilt", out var splits) && splits.GetArrayLength() == 3;
+            && root.TryGetProperty("splits_built", out var splits) && splits.GetArrayLength() == 3;
     }
 }

@@ -24,7 +24,21 @@ public sealed class DefaultCohortTests
         var planned = CohortPlan.For(spec).Where(p => p.Split == CohortSplit.Test).Select(p => (p.PatientId, p.Label)).ToList();
         var manifest = CohortManifest.Load(Path.Combine(Folder, "manifest.csv"));
         Assert.Equal(planned, manifest.Entries.Select(e => (e.PatientId, e.Label)));
-        Assert.Contains(spec.Sha256, File.ReadAllText(Path.Combine(Folder, "cohort-card.json")));
+        using var card = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "cohort-card.json")));
+        Assert.Equal(spec.Sha256, card.RootElement.GetProperty("spec_sha256").GetString());
+    }
+
+    [Fact]
+    public void The_cohort_card_is_snake_case_and_versioned_like_every_output_file()
+    {
+        using var card = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "cohort-card.json")));
+        var root = card.RootElement;
+        Assert.Equal("schema_version", root.EnumerateObject().First().Name);
+        Assert.Equal(CohortCard.SchemaVersion, root.GetProperty("schema_version").GetInt32());
+        var patient = root.GetProperty("patients")[0];
+        Assert.True(patient.TryGetProperty("patient_id", out _));
+        Assert.True(patient.TryGetProperty("lesion_volume_ml", out _));
+        Assert.DoesNotContain(root.EnumerateObject(), p => p.Name.Any(char.IsUpper));
     }
 
     [Fact]
