@@ -16,14 +16,16 @@ internal static class CompareCommand
 {
     public static Command Create(TextWriter output)
     {
-        var models = new Option<FileInfo[]>("--model") { Description = "A lesion model (ONNX); give two or more.", Required = true, AllowMultipleArgumentsPerToken = false };
+        var models = new Option<FileInfo[]>("--model") { Description = "A lesion model (ONNX), run with the study's options; give two or more models and pipelines in all.", AllowMultipleArgumentsPerToken = false };
+        var pipelines = new Option<FileInfo[]>("--pipeline") { Description = $"A {PipelineChoice.FileName} to run exactly (model, SHA-256 checked, and every option); may be repeated and mixed with --model.", AllowMultipleArgumentsPerToken = false };
         var shared = new EvaluationOptions();
-        var command = new Command("compare", "Compare models on one cohort: metrics side by side, paired McNemar and DeLong tests, patients they disagree on.") { models };
+        var command = new Command("compare", "Compare models on one cohort: metrics side by side, paired McNemar and DeLong tests, patients they disagree on.") { models, pipelines };
         shared.AddTo(command);
         command.SetAction(parse =>
         {
-            var files = parse.GetValue(models)!;
-            if (files.Length < 2) throw new UsageException($"compare needs at least two --model options; got {files.Length}");
+            var definitions = (parse.GetValue(pipelines) ?? []).Select(f => PipelineChoice.Resolve(f, null).Definition)
+                .Concat((parse.GetValue(models) ?? []).Select(f => PipelineChoice.Resolve(null, f).Definition)).ToArray();
+            if (definitions.Length < 2) throw new UsageException($"compare needs at least two --model or --pipeline options; got {definitions.Length}");
             var method = shared.Method(parse);
             var level = shared.CheckedLevel(parse);
             var json = parse.GetValue(shared.Json);
@@ -31,7 +33,7 @@ internal static class CompareCommand
             var manifest = shared.Manifest(parse);
             var split = shared.SplitOf(parse);
             var progress = RunProgress.For(json ? Console.Error : output, quiet);
-            var runs = files.Select(f => EvaluationRun.Run(EvaluateCommand.RequireFile(f), manifest, split, shared.CacheRoot(parse), method, level, progress)).ToArray();
+            var runs = definitions.Select(d => EvaluationRun.Run(d, manifest, split, shared.CacheRoot(parse), method, level, progress)).ToArray();
             var names = Names(runs);
             var pairs = Pairs(runs, level);
             if (json) Json(output, manifest, split, runs, names, pairs);

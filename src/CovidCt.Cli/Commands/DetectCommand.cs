@@ -24,8 +24,9 @@ internal static class DetectCommand
         var model = new Option<FileInfo?>("--model") { Description = $"Lesion model (ONNX). Default: models/{ShippedAssets.DefaultModelName} (the newest shipped model when it is absent)." };
         var outPath = new Option<string>("--out") { Description = "A .png file (one slice) or a folder (slice-NNN.png per slice).", DefaultValueFactory = _ => DefaultOut };
         var json = MetricsOptions.Json();
+        var pipelineFile = PipelineChoice.Option();
         var source = new CtSourceOptions();
-        var command = new Command("detect", "Draw red boxes on CT slices: one uploaded slice, one DICOM file or a whole volume.") { input, slice, model, outPath, json };
+        var command = new Command("detect", "Draw red boxes on CT slices: one uploaded slice, one DICOM file or a whole volume.") { input, slice, model, outPath, json, pipelineFile };
         source.AddTo(command);
         command.SetAction(parse =>
         {
@@ -37,10 +38,12 @@ internal static class DetectCommand
             var target = Path.GetFullPath(parse.GetValue(outPath)!);
             var single = target.EndsWith(".png", StringComparison.OrdinalIgnoreCase);
             if (single && only is null && depth > 1) throw new UsageException($"--out {target} is one PNG but {path} has {depth} slices; add --slice N or give a folder");
-            var choice = parse.GetValue(model) is { } given ? new ModelChoice(EvaluateCommand.RequireFile(given), null) : ShippedAssets.Model();
+            var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipelineFile), parse.GetValue(model));
+            var choice = new ModelChoice(definition.ModelPath, note);
             if (choice.Note is not null) (parse.GetValue(json) ? Console.Error : output).WriteLine(choice.Note);
 
-            using var pipeline = new DetectionPipeline(choice.Path);
+            // One volume: the plain facade over the chain's own step objects (the ML.NET chain is for cohorts of slice rows).
+            using var pipeline = definition.Build();
             var result = pipeline.Run(Path.GetFileNameWithoutExtension(path), volume);
             var drawn = new List<(SliceResult Slice, string Figure)>();
             foreach (var r in result.Slices.Where(r => only is null || r.Index == only))

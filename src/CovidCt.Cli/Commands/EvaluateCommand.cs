@@ -18,8 +18,9 @@ internal static class EvaluateCommand
     {
         var model = new Option<FileInfo?>("--model") { Description = $"Lesion model (ONNX). Default: models/{ShippedAssets.DefaultModelName} (the newest shipped model when it is absent)." };
         var outFolder = new Option<DirectoryInfo>("--out") { Description = "Output folder (created when missing; its files are replaced).", DefaultValueFactory = _ => new DirectoryInfo(DefaultOut) };
+        var pipeline = PipelineChoice.Option();
         var shared = new EvaluationOptions();
-        var command = new Command("evaluate", "Run a model on a cohort: per-image and per-patient tables with 95% intervals beside Chen et al. 2020, files and an offline HTML report.") { model, outFolder };
+        var command = new Command("evaluate", "Run a model on a cohort: per-image and per-patient tables with 95% intervals beside Chen et al. 2020, files and an offline HTML report.") { model, outFolder, pipeline };
         shared.AddTo(command);
         command.SetAction(parse =>
         {
@@ -27,14 +28,15 @@ internal static class EvaluateCommand
             var level = shared.CheckedLevel(parse);
             var json = parse.GetValue(shared.Json);
             var quiet = parse.GetValue(shared.Quiet);
-            var choice = parse.GetValue(model) is { } given ? new ModelChoice(RequireFile(given), null) : ShippedAssets.Model();
+            var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model));
+            var choice = new ModelChoice(definition.ModelPath, note);
             var manifest = shared.Manifest(parse);
             var split = shared.SplitOf(parse);
             var target = parse.GetValue(outFolder)!.FullName;
             if (choice.Note is not null && !quiet) (json ? Console.Error : output).WriteLine(choice.Note);
             Directory.CreateDirectory(target);
             var figures = new ErrorFigures(target);
-            var run = EvaluationRun.Run(choice.Path, manifest, split, shared.CacheRoot(parse), method, level, RunProgress.For(json ? Console.Error : output, quiet), figures.Add);
+            var run = EvaluationRun.Run(definition, manifest, split, shared.CacheRoot(parse), method, level, RunProgress.For(json ? Console.Error : output, quiet), figures.Add);
 
             var metricsJson = new StringWriter();
             JsonOutput.Write(metricsJson, j => Document(j, run, manifest, split, choice.Note));

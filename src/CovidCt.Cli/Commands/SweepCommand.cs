@@ -5,6 +5,7 @@ using CovidCt.Cli.Output;
 using CovidCt.Data.Cohorts;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Caching;
+using CovidCt.Pipelines.Definition;
 using CovidCt.Pipelines.Sweeps;
 
 namespace CovidCt.Cli.Commands;
@@ -57,8 +58,8 @@ internal static class SweepCommand
             if (choice.Note is not null && !quiet) log.WriteLine(choice.Note);
 
             var clock = Stopwatch.StartNew();
-            using var pipeline = new DetectionPipeline(choice.Path);
-            var cache = new ProbabilityMapCache(shared.CacheRoot(parse), ProbabilityCacheKey.For(pipeline, CohortFingerprint.Compute(manifest)));
+            using var pipeline = new DetectionPipeline(choice.Path, cache: new ProbabilityCacheOptions(shared.CacheRoot(parse), CohortFingerprint.Compute(manifest)));
+            var cache = pipeline.Scoring.Cache;
             var progress = RunProgress.For(log, quiet);
             var patients = manifest.InSplit(split).Count() + (report is null ? 0 : manifest.InSplit(report).Count());
             var title = string.Create(CultureInfo.InvariantCulture, $"Sweeping {grid.Count} settings of {Path.GetFileName(choice.Path)} over {patients} patients");
@@ -78,6 +79,13 @@ internal static class SweepCommand
             run = run with { Elapsed = clock.Elapsed };
             Directory.CreateDirectory(target);
             run.Result!.WriteCsv(run.CsvPath);
+            if (run.Tuned is { } point)
+            {
+                // The chosen operating point as a full pipeline definition: 'evaluate --pipeline' runs exactly it.
+                var definitionPath = Path.Combine(target, PipelineChoice.FileName);
+                PipelineDefinition.Create(choice.Path, point.Chosen.Setting.ApplyTo(pipeline.Options)).Save(definitionPath);
+                if (!quiet) log.WriteLine($"Chosen operating point written to {definitionPath}; run it with: covidct evaluate --pipeline {definitionPath}");
+            }
             if (json) SweepJson.Write(output, run);
             else if (!quiet) SweepText.Write(output, run);
             return CliApp.Success;

@@ -9,7 +9,7 @@ public sealed class PreprocessingTransformer : SliceTransformer<CtSliceRow, Prep
 {
     internal PreprocessingTransformer(MLContext context, ImagePreprocessing preprocessing) : base(context) => Preprocessing = preprocessing;
 
-    /// <summary>The resolved preprocessing.</summary>
+    /// <summary>The resolved preprocessing (options, then model metadata, then the study).</summary>
     public ImagePreprocessing Preprocessing { get; }
 
     /// <inheritdoc/>

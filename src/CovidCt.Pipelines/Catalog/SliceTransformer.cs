@@ -4,8 +4,9 @@ using Microsoft.ML.Data;
 namespace CovidCt.Pipelines.Catalog;
 
 /// <summary>
-/// Base of the pipeline's transformers: reads typed rows of one step, writes typed rows of the next, lazily (a cursor
-/// over the output pulls rows through the input one batch at a time).
+/// Base of the pipeline's transformers: reads typed rows of one step, writes typed rows of the next, lazily (a cursor over
+/// the output pulls rows through the input one row, or one patient, at a time; no step holds more than one patient).
+/// Disposable: a step holding a model session releases it.
 /// </summary>
 /// <remarks>
 /// ML.NET can write only its own transforms (and registered CustomMapping factories) with <c>mlContext.Model.Save</c>;
@@ -13,7 +14,7 @@ namespace CovidCt.Pipelines.Catalog;
 /// </remarks>
 /// <typeparam name="TInput">Row type read.</typeparam>
 /// <typeparam name="TOutput">Row type written.</typeparam>
-public abstract class SliceTransformer<TInput, TOutput> : ITransformer
+public abstract class SliceTransformer<TInput, TOutput> : ITransformer, IDisposable
     where TInput : class, new()
     where TOutput : class, new()
 {
@@ -41,6 +42,18 @@ public abstract class SliceTransformer<TInput, TOutput> : ITransformer
     /// <exception cref="NotSupportedException">Always; save a <see cref="Definition.PipelineDefinition"/> instead.</exception>
     void ICanSaveModel.Save(ModelSaveContext ctx) =>
         throw new NotSupportedException("ML.NET cannot save transforms defined outside its own assemblies; save the pipeline as a PipelineDefinition (JSON) instead.");
+
+    /// <summary>Releases what the step holds (a model session).</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases managed resources when <paramref name="disposing"/>; the base holds none.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
 
     /// <summary>The output rows for <paramref name="rows"/>, in order.</summary>
     protected abstract IEnumerable<TOutput> Map(IEnumerable<TInput> rows);
