@@ -15,7 +15,7 @@ namespace CovidCt.Benchmarks;
 /// </summary>
 internal static class EvaluateBenchmark
 {
-    public static void Run(TextWriter output, string model, CohortManifest manifest, CohortSplit? split, int repeats)
+    public static void Run(TextWriter output, string model, CohortManifest manifest, CohortSplit? split, int repeats, string caches)
     {
         var cohort = CohortFingerprint.Compute(manifest);
         var slices = CohortReader.ReadPatients(manifest, split).Sum(p => p.Volume.Geometry.Depth);
@@ -35,7 +35,7 @@ internal static class EvaluateBenchmark
             {
                 ("empty cache", () => new ProbabilityCacheOptions(Path.Combine(Path.GetTempPath(), "covidct-bench-evaluate", Guid.NewGuid().ToString("N")), cohort)),
                 ("warm cache", () => new ProbabilityCacheOptions(warmRoot, cohort)),
-            })
+            }.Where(c => caches == "both" || c.Item1.StartsWith(caches, StringComparison.Ordinal)))
             {
                 var timings = Interleaved(repeats, [
                     ("chain", () => Chain(model, manifest, split, cache())),

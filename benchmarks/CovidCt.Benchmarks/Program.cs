@@ -53,7 +53,8 @@ if (Run("evaluate"))
     var manifest = Value("--cohort") ?? Path.Combine("datasets", "default", "manifest.csv");
     if (File.Exists(model) && File.Exists(manifest))
     {
-        EvaluateBenchmark.Run(output, model, CovidCt.Data.Cohorts.CohortManifest.Load(manifest), CovidCt.Data.Cohorts.CohortSplit.Test, repeats: (int)(Number("--repeats") ?? 5));
+        EvaluateBenchmark.Run(output, model, CovidCt.Data.Cohorts.CohortManifest.Load(manifest), CovidCt.Data.Cohorts.CohortSplit.Test, repeats: (int)(Number("--repeats") ?? 5),
+            caches: Value("--cache") ?? "both");
     }
     else output.WriteLine($"Evaluate: {model} or {manifest} not found (pass --model and --cohort)");
 }

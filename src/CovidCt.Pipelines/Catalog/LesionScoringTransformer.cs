@@ -6,7 +6,7 @@ namespace CovidCt.Pipelines.Catalog;
 
 /// <summary>
 /// Step 3: scores the <c>Image</c> column of each patient in batches over ONNX Runtime (through the cache when one is set) and
-/// adds <c>Probability</c>. Dispose to release the model.
+/// adds <c>Probability</c>; <c>Image</c> is emptied, as no later step reads it. Dispose to release the model.
 /// </summary>
 public sealed class LesionScoringTransformer : SliceTransformer<PreprocessedSliceRow, ScoredSliceRow>
 {
@@ -23,7 +23,13 @@ public sealed class LesionScoringTransformer : SliceTransformer<PreprocessedSlic
         {
             var first = patient[0];
             var maps = Scoring.Score(first.PatientId, patient.Select(r => r.Position).ToArray(), () => patient.Select(r => r.Image).ToArray());
-            for (var i = 0; i < patient.Count; i++) yield return ScoredSliceRow.From(patient[i], maps[i]);
+            for (var i = 0; i < patient.Count; i++)
+            {
+                var scored = ScoredSliceRow.From(patient[i], maps[i]);
+                // No later step reads the model input: dropping it spares every later step copying it through ML.NET.
+                scored.Image = [];
+                yield return scored;
+            }
         }
     }
 

@@ -23,7 +23,7 @@ public static class SliceDataView
         for (var z = 0; z < g.Depth; z++)
         {
             var truth = sliceTruth?[z];
-            yield return new CtSliceRow
+            var row = new CtSliceRow
             {
                 PatientId = patientId,
                 Label = label,
@@ -34,11 +34,12 @@ public static class SliceDataView
                 Height = g.Height,
                 ColumnSpacing = g.ColumnSpacing,
                 RowSpacing = g.RowSpacing,
-                Hounsfield = volume.Slice(z).ToArray(),
                 HasSliceTruth = truth is not null,
                 SliceTruth = truth ?? false,
                 Source = volume.Source,
             };
+            row.ReferHounsfield(volume.Hounsfield.AsMemory(z * g.SliceLength, g.SliceLength));
+            yield return row;
         }
     }
 
@@ -46,7 +47,8 @@ public static class SliceDataView
     public static IDataView Load(MLContext context, IEnumerable<CtSliceRow> rows)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Data.LoadFromEnumerable(rows);
+        ArgumentNullException.ThrowIfNull(rows);
+        return new RowStream<CtSliceRow>(context, rows);
     }
 
     /// <summary>

@@ -36,8 +36,25 @@ public class CtSliceRow
     /// <summary>mm between rows (0 when unknown).</summary>
     public double RowSpacing { get; set; }
 
+    private float[]? _hounsfield;
+    private ReadOnlyMemory<float> _hounsfieldSlice;
+
     /// <summary>HU per pixel, row-major (<see cref="Width"/> x <see cref="Height"/>).</summary>
-    public float[] Hounsfield { get; set; } = [];
+    /// <remarks>
+    /// A row made from a volume refers to the volume's pixels (<see cref="HounsfieldPixels"/>) and copies them into this array
+    /// only when it is read, for instance by an ML.NET cursor; the CovidCt steps read the pixels without a copy.
+    /// </remarks>
+    public float[] Hounsfield
+    {
+        get => _hounsfield ??= _hounsfieldSlice.ToArray();
+        set => (_hounsfield, _hounsfieldSlice) = (value, value);
+    }
+
+    /// <summary>The HU pixels without a copy (what the steps read).</summary>
+    internal ReadOnlyMemory<float> HounsfieldPixels => _hounsfield ?? _hounsfieldSlice;
+
+    /// <summary>Points the row at <paramref name="pixels"/> (one slice of a volume) without copying them.</summary>
+    internal void ReferHounsfield(ReadOnlyMemory<float> pixels) => (_hounsfield, _hounsfieldSlice) = (null, pixels);
 
     /// <summary>False when the slice's truth is unknown (a COVID-19 patient without lesion masks).</summary>
     public bool HasSliceTruth { get; set; }
@@ -60,7 +77,7 @@ public class CtSliceRow
         target.Height = Height;
         target.ColumnSpacing = ColumnSpacing;
         target.RowSpacing = RowSpacing;
-        target.Hounsfield = Hounsfield;
+        (target._hounsfield, target._hounsfieldSlice) = (_hounsfield, _hounsfieldSlice);
         target.HasSliceTruth = HasSliceTruth;
         target.SliceTruth = SliceTruth;
         target.Source = Source;
@@ -73,13 +90,22 @@ public class CtSliceRow
 /// <summary>A slice after step 2: adds the model input.</summary>
 public class PreprocessedSliceRow : CtSliceRow
 {
-    /// <summary>The model input for this slice (windowed, resized, in the model's layout and channels).</summary>
-    public float[] Image { get; set; } = [];
+    private float[]? _image;
+    private Func<float[]>? _makeImage;
 
-    /// <summary>A copy of <paramref name="row"/>'s columns with <paramref name="image"/> added.</summary>
-    public static PreprocessedSliceRow From(CtSliceRow row, float[] image)
+    /// <summary>The model input for this slice (windowed, resized, in the model's layout and channels).</summary>
+    /// <remarks>Computed when first read: the scoring step reads it only for patients the probability-map cache does not hold.</remarks>
+    public float[] Image
     {
-        var result = new PreprocessedSliceRow { Image = image };
+        get => _image ??= _makeImage?.Invoke() ?? [];
+        set => (_image, _makeImage) = (value, null);
+    }
+
+    /// <summary>A copy of <paramref name="row"/>'s columns with the image that <paramref name="image"/> makes on first read.</summary>
+    public static PreprocessedSliceRow From(CtSliceRow row, Func<float[]> image)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var result = new PreprocessedSliceRow { _makeImage = image };
         row.CopyColumnsTo(result);
         return result;
     }
@@ -89,7 +115,7 @@ public class PreprocessedSliceRow : CtSliceRow
         base.CopyColumnsTo(target);
         if (target is PreprocessedSliceRow typed)
         {
-            typed.Image = Image;
+            (typed._image, typed._makeImage) = (_image, _makeImage);
         }
     }
 }

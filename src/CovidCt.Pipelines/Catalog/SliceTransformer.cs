@@ -6,6 +6,7 @@ namespace CovidCt.Pipelines.Catalog;
 /// <summary>
 /// Base of the pipeline's transformers: reads typed rows of one step, writes typed rows of the next, lazily (a cursor over
 /// the output pulls rows through the input one row, or one patient, at a time; no step holds more than one patient).
+/// Between two CovidCt steps the rows pass by reference (see <see cref="RowStream{TRow}"/>), not through ML.NET's buffers.
 /// Disposable: a step holding a model session releases it.
 /// </summary>
 /// <remarks>
@@ -34,9 +35,17 @@ public abstract class SliceTransformer<TInput, TOutput> : ITransformer, IDisposa
     public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) =>
         throw new NotSupportedException($"{GetType().Name} maps batches of rows, not single rows; use Transform.");
 
-    /// <summary>Maps <paramref name="input"/> lazily.</summary>
-    public IDataView Transform(IDataView input) =>
-        _context.Data.LoadFromEnumerable(Map(_context.Data.CreateEnumerable<TInput>(input, reuseRowObject: false)), OutputSchemaDefinition());
+    /// <summary>
+    /// Maps <paramref name="input"/> lazily. From an earlier CovidCt step (or <see cref="SliceDataView"/>) the typed rows are
+    /// read directly; from any other IDataView they are read through ML.NET's cursor.
+    /// </summary>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var rows = input is IRowStream<TInput> typed ? typed.Rows : new Replayable(() => _context.Data.CreateEnumerable<TInput>(input, reuseRowObject: false));
+        // Map is an iterator: each enumeration of it runs afresh over a fresh enumeration of the rows.
+        return new RowStream<TOutput>(_context, Map(rows), OutputSchemaDefinition());
+    }
 
     /// <summary>Not available for transforms outside ML.NET's assemblies.</summary>
     /// <exception cref="NotSupportedException">Always; save a <see cref="Definition.PipelineDefinition"/> instead.</exception>
@@ -60,4 +69,12 @@ public abstract class SliceTransformer<TInput, TOutput> : ITransformer, IDisposa
 
     /// <summary>The output schema definition; override to give vector columns a known size.</summary>
     protected virtual SchemaDefinition OutputSchemaDefinition() => SchemaDefinition.Create(typeof(TOutput));
+
+    // The rows of an IDataView from elsewhere, read again through a new cursor for each enumeration.
+    private sealed class Replayable(Func<IEnumerable<TInput>> rows) : IEnumerable<TInput>
+    {
+        public IEnumerator<TInput> GetEnumerator() => rows().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

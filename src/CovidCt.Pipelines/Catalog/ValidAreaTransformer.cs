@@ -6,7 +6,8 @@ namespace CovidCt.Pipelines.Catalog;
 /// <summary>
 /// Step 4: the lung fields of each patient's slices from <c>Hounsfield</c> (HU segmentation, or the segmentation model scored in
 /// batches per patient), added as <c>HasValidArea</c>, <c>ValidAreaBounds</c> and, for the mask region, <c>ValidAreaMask</c>.
-/// The probabilities are not changed: the detector receives the area. Dispose to release the segmentation model.
+/// The probabilities are not changed: the detector receives the area. <c>Hounsfield</c> is emptied, as no later step reads it.
+/// Dispose to release the segmentation model.
 /// </summary>
 public sealed class ValidAreaTransformer : SliceTransformer<ScoredSliceRow, ValidAreaSliceRow>
 {
@@ -22,8 +23,14 @@ public sealed class ValidAreaTransformer : SliceTransformer<ScoredSliceRow, Vali
         foreach (var patient in PatientGroups.Of(rows))
         {
             var first = patient[0];
-            var areas = Step.Segment(patient.Select(r => (ReadOnlyMemory<float>)r.Hounsfield).ToArray(), first.Width, first.Height, first.Source);
-            for (var i = 0; i < patient.Count; i++) yield return ValidAreaSliceRow.From(patient[i], areas[i], keepMask);
+            var areas = Step.Segment(patient.Select(r => r.HounsfieldPixels).ToArray(), first.Width, first.Height, first.Source);
+            for (var i = 0; i < patient.Count; i++)
+            {
+                var row = ValidAreaSliceRow.From(patient[i], areas[i], keepMask);
+                // The HU are read by steps 2 and 4 only: dropping them spares every later step copying a full-resolution slice.
+                row.Hounsfield = [];
+                yield return row;
+            }
         }
     }
 

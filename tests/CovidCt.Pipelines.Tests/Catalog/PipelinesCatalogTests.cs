@@ -81,4 +81,26 @@ public sealed class PipelinesCatalogTests : IDisposable
         var error = Assert.Throws<CovidCt.Data.IO.InvalidInputException>(() => _ml.Data.CreateEnumerable<ScoredSliceRow>(scored, false).ToArray());
         Assert.Contains("patient 'P9', slice 0", error.Message);
     }
+
+    [Fact]
+    public void Slices_from_any_data_view_and_rows_read_by_any_cursor_give_the_same_patients()
+    {
+        var model = _models.Lesion(32);
+        var ul = Phantom.UpperLeft;
+        var rows = SliceDataView.Rows("P4", true, Phantom.Volume([ul], [ul], [ul], None)).ToArray();
+        // One input passes typed rows between the steps, the other is a plain ML.NET view read through its cursor.
+        var ours = SliceDataView.Load(_ml, rows);
+        var plain = _ml.Data.LoadFromEnumerable(rows);
+        using var chain = _ml.CovidCt().DetectCovidLesions(model).Fit(ours);
+        var a = Assert.Single(_ml.Data.CreateEnumerable<PatientRow>(chain.Transform(ours), reuseRowObject: false));
+        var b = Assert.Single(_ml.Data.CreateEnumerable<PatientRow>(chain.Transform(plain), reuseRowObject: false));
+        Assert.True(a.IsPositive);
+        Assert.Equal(a.Decision(), b.Decision());
+        Assert.Equal(a.Boxes, b.Boxes);
+        // An ML.NET cursor over a step's output reads every column, the lazily made model input included.
+        using var preprocess = _ml.CovidCt().PreprocessCtSlices(model).Fit(ours);
+        var images = _ml.Data.CreateEnumerable<PreprocessedSliceRow>(preprocess.Transform(ours), reuseRowObject: false).ToArray();
+        Assert.All(images, r => Assert.Equal(32 * 32, r.Image.Length));
+        Assert.Equal(rows[0].Hounsfield, images[0].Hounsfield);
+    }
 }
