@@ -71,7 +71,9 @@ public sealed class CohortDetection : IDisposable
         }
         var outcomes = new List<PatientOutcome>();
         var patients = _chain.Transform(SliceDataView.FromPatients(_context, Read));
-        foreach (var row in _context.Data.CreateEnumerable<PatientRow>(patients, reuseRowObject: false))
+        // The chain's own view hands over its typed rows; any other would be read through an ML.NET cursor.
+        var rows = patients is IRowStream<PatientRow> typed ? typed.Rows : _context.Data.CreateEnumerable<PatientRow>(patients, reuseRowObject: false);
+        foreach (var row in rows)
         {
             var outcome = row.Outcome();
             outcomes.Add(outcome);

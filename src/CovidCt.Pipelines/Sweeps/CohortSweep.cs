@@ -29,7 +29,9 @@ public static class CohortSweep
         var cacheOptions = cache is null ? null : new ProbabilityCacheOptions(cache.Root, cache.Key.CohortSha256);
         var slices = SliceDataView.FromCohort(ml, manifest, split, readOptions);
         using var chain = ml.CovidCt().ScoreAndSegment(pipeline.ModelPath, pipeline.Options, cacheOptions).Fit(slices);
-        foreach (var patient in PatientGroups.Of(ml.Data.CreateEnumerable<ValidAreaSliceRow>(chain.Transform(slices), reuseRowObject: false)))
+        var view = chain.Transform(slices);
+        var rows = view is IRowStream<ValidAreaSliceRow> typed ? typed.Rows : ml.Data.CreateEnumerable<ValidAreaSliceRow>(view, reuseRowObject: false);
+        foreach (var patient in PatientGroups.Of(rows))
         {
             var first = patient[0];
             var geometry = new VolumeGeometry(first.Width, first.Height, patient.Count, first.ColumnSpacing, first.RowSpacing, patient.Select(r => r.Position).ToArray(),
