@@ -1,6 +1,6 @@
 using CovidCt.Benchmarks;
 
-// Issue 9's measurements side by side in one run. "--smoke" checks correctness only (CI); no timing is ever asserted.
+// Issue 9's measurements (and issue 13's evaluate, chain against the direct loop) side by side in one run. "--smoke" checks correctness only (CI); no timing is ever asserted.
 var smoke = args.Contains("--smoke");
 var only = Value("--only");
 var model = Value("--model") ?? Path.Combine("models", "unetpp-v2.onnx");
@@ -48,6 +48,16 @@ if (postProcessing is { } post && modelTime is { } scoring)
     output.WriteLine($"Post-processing (valid area + boxes + quadrants, maps at the model's output size) is {100 * post / scoring:0.0} % of the model's time per slice (target <= 5 %)");
 }
 if (Run("sweep")) SweepBenchmark.Run(output, slices: (int)(Number("--slices") ?? 35355), patients: 106, size: 512);
+if (Run("evaluate"))
+{
+    var manifest = Value("--cohort") ?? Path.Combine("datasets", "default", "manifest.csv");
+    if (File.Exists(model) && File.Exists(manifest))
+    {
+        EvaluateBenchmark.Run(output, model, CovidCt.Data.Cohorts.CohortManifest.Load(manifest), CovidCt.Data.Cohorts.CohortSplit.Test, repeats: (int)(Number("--repeats") ?? 5),
+            caches: Value("--cache") ?? "both");
+    }
+    else output.WriteLine($"Evaluate: {model} or {manifest} not found (pass --model and --cohort)");
+}
 return 0;
 
 bool Run(string name) => only is null || only == name;

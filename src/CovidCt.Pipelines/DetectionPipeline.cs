@@ -1,82 +1,86 @@
 using CovidCt.Data;
 using CovidCt.Data.IO;
+using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Pipelines.Scoring;
 
 namespace CovidCt.Pipelines;
 
 /// <summary>
-/// The study's pipeline on whole patients without ML.NET: preprocess, score in batches, then valid area, boxes, quadrants,
-/// image decisions and the patient rule. The ML.NET estimators and the sweep call the same functions. Not thread-safe.
+/// A plain C# facade for one slice or one patient (for instance <c>covidct detect</c>): it calls the very step objects the
+/// ML.NET chain (<see cref="Catalog.CovidCtCatalog"/>) is made of — <see cref="Preprocessing.ImagePreprocessing"/>,
+/// <see cref="LesionScoring"/>, <see cref="ValidAreaStep"/>, <see cref="SliceDetector"/> and <see cref="PatientRule"/> — so there
+/// is no second implementation of any step. Cohorts run through the chain (<see cref="Evaluation.CohortDetection"/>). Not thread-safe.
 /// </summary>
 public sealed class DetectionPipeline : IDisposable
 {
-    private readonly LungSegmenter _segmenter = new();
     private readonly SliceDetector _detector = new();
     private float[]? _scratch;
 
-    /// <summary>Opens the lesion model at <paramref name="modelPath"/> with <paramref name="options"/> (defaults: the study's).</summary>
+    /// <summary>Opens the lesion model at <paramref name="modelPath"/> with <paramref name="options"/> (defaults: the study's), validated once here.</summary>
     /// <exception cref="InvalidInputException">When the model cannot be loaded or does not fit the options.</exception>
-    public DetectionPipeline(string modelPath, PipelineOptions? options = null)
+    /// <exception cref="ArgumentException">When an option is out of range.</exception>
+    public DetectionPipeline(string modelPath, PipelineOptions? options = null, ProbabilityCacheOptions? cache = null)
     {
         Options = options ?? new PipelineOptions();
-        Scorer = new BatchedOnnxScorer(modelPath, Options.Preprocessing, Options.Scoring);
-        if (Options.ValidArea.SegmentationModelPath is { } segmentation)
+        Options.Validate();
+        ModelPath = modelPath;
+        Scoring = new LesionScoring(modelPath, Options.Preprocessing, Options.Scoring, cache);
+        try
         {
-            try
-            {
-                ValidAreaModel = new ValidAreaModel(segmentation, Options.ValidArea.SegmentationThreshold, Options.Scoring);
-            }
-            catch
-            {
-                Scorer.Dispose();
-                throw;
-            }
+            ValidArea = new ValidAreaStep(Options.ValidArea, Options.Scoring);
+        }
+        catch
+        {
+            Scoring.Dispose();
+            throw;
         }
     }
 
-    /// <summary>The valid-area segmentation model, or null when the HU segmentation is used.</summary>
-    public ValidAreaModel? ValidAreaModel { get; }
+    /// <summary>The lesion model file.</summary>
+    public string ModelPath { get; }
 
     /// <summary>The options in force.</summary>
     public PipelineOptions Options { get; }
 
-    /// <summary>The batched scorer (model signature, resolved preprocessing, provider in use).</summary>
-    public BatchedOnnxScorer Scorer { get; }
+    /// <summary>Steps 2 and 3: preprocessing and batched scoring, through the cache when one is set.</summary>
+    public LesionScoring Scoring { get; }
 
-    /// <summary>Step 2 and 3: one probability map per slice of <paramref name="volume"/>, in slice order.</summary>
+    /// <summary>Step 4: the valid area.</summary>
+    public ValidAreaStep ValidArea { get; }
+
+    /// <summary>The batched scorer (model signature, resolved preprocessing, provider in use).</summary>
+    public BatchedOnnxScorer Scorer => Scoring.Scorer;
+
+    /// <summary>Steps 2 and 3: one probability map per slice of <paramref name="volume"/>, in slice order.</summary>
     /// <exception cref="InvalidInputException">When the volume has no slices, or the model returns NaN or infinity (naming patient and slice).</exception>
     public IReadOnlyList<ProbabilityMap> Score(string patientId, CtVolume volume)
     {
         ArgumentNullException.ThrowIfNull(volume);
         var geometry = volume.Geometry;
         if (geometry.Depth == 0) throw new InvalidInputException(volume.Source, $"patient '{patientId}' has no slices; expected at least one");
-        var preprocessing = Scorer.Preprocessing;
-        var images = new float[geometry.Depth][];
-        for (var z = 0; z < geometry.Depth; z++)
+        return Scoring.Score(patientId, geometry.SlicePositions, () =>
         {
-            images[z] = new float[preprocessing.ImageLength];
-            preprocessing.Apply(volume.Slice(z), geometry.Width, geometry.Height, images[z], ref _scratch);
-        }
-        var maps = Scorer.Score(images);
-        for (var z = 0; z < maps.Count; z++) maps[z].EnsureFinite(Scorer.Model.Path, patientId, z, geometry.SlicePositions[z]);
-        return maps;
+            var preprocessing = Scoring.Preprocessing;
+            var images = new float[geometry.Depth][];
+            for (var z = 0; z < geometry.Depth; z++)
+            {
+                images[z] = new float[preprocessing.ImageLength];
+                preprocessing.Apply(volume.Slice(z), geometry.Width, geometry.Height, images[z], ref _scratch);
+            }
+            return images;
+        });
     }
 
-    /// <summary>Step 4 for every slice of <paramref name="volume"/> (HU segmentation, or the segmentation model when one is set): it does not depend on the lesion model, so the sweep computes it once.</summary>
+    /// <summary>Step 4 for every slice of <paramref name="volume"/>.</summary>
+    /// <exception cref="InvalidInputException">When the segmentation model returns NaN or infinity.</exception>
     public IReadOnlyList<ValidArea> ValidAreas(CtVolume volume)
     {
         ArgumentNullException.ThrowIfNull(volume);
-        if (Options.ValidArea.Region == ValidAreaRegion.WholeImage || ValidAreaModel is null) return SegmentByHounsfield(volume);
-        return ValidAreaModel.Segment(volume);
-    }
-
-    private ValidArea[] SegmentByHounsfield(CtVolume volume)
-    {
-        var geometry = volume.Geometry;
-        var areas = new ValidArea[geometry.Depth];
-        for (var z = 0; z < areas.Length; z++) areas[z] = _segmenter.Segment(volume.Slice(z), geometry.Width, geometry.Height, Options.ValidArea);
-        return areas;
+        var g = volume.Geometry;
+        var slices = new ReadOnlyMemory<float>[g.Depth];
+        for (var z = 0; z < slices.Length; z++) slices[z] = volume.Hounsfield.AsMemory(z * g.SliceLength, g.SliceLength);
+        return ValidArea.Segment(slices, g.Width, g.Height, volume.Source);
     }
 
     /// <summary>The whole pipeline on one patient.</summary>
@@ -87,11 +91,15 @@ public sealed class DetectionPipeline : IDisposable
         return Detect(patientId, volume.Source, volume.Geometry, maps, ValidAreas(volume));
     }
 
-    /// <summary>Steps 4 to 8 on probability maps already computed (for instance read from the cache), with <see cref="Options"/>.</summary>
+    /// <summary>Steps 5 to 8 on probability maps already computed (for instance read from the cache), with <see cref="Options"/>.</summary>
+    /// <exception cref="InvalidInputException">When there are no slices or two slices share a position.</exception>
     public PatientResult Detect(string patientId, string source, VolumeGeometry geometry, IReadOnlyList<ProbabilityMap> maps, IReadOnlyList<ValidArea> validAreas) =>
         Detect(_detector, Options, patientId, source, geometry, maps, validAreas);
 
-    /// <summary>Steps 4 to 8 with any options, reusing <paramref name="detector"/>'s buffers: the sweep's entry point.</summary>
+    /// <summary>
+    /// Steps 5 to 8 with any options (validated by the caller, see <see cref="PipelineOptions.Validate"/>), reusing
+    /// <paramref name="detector"/>'s buffers: what the sweep's single-setting equivalence is checked against.
+    /// </summary>
     /// <exception cref="InvalidInputException">When there are no slices or two slices share a position.</exception>
     public static PatientResult Detect(SliceDetector detector, PipelineOptions options, string patientId, string source, VolumeGeometry geometry,
         IReadOnlyList<ProbabilityMap> maps, IReadOnlyList<ValidArea> validAreas)
@@ -118,7 +126,7 @@ public sealed class DetectionPipeline : IDisposable
     /// <summary>Releases the model sessions.</summary>
     public void Dispose()
     {
-        Scorer.Dispose();
-        ValidAreaModel?.Dispose();
+        Scoring.Dispose();
+        ValidArea.Dispose();
     }
 }

@@ -24,4 +24,23 @@ public sealed class PipelineOptions
 
     /// <summary>Step 8: the patient rule.</summary>
     public PatientRuleOptions PatientRule { get; set; } = new();
+
+    /// <summary>
+    /// Checks every step's options; called once when a pipeline (the ML.NET chain or <see cref="DetectionPipeline"/>) is built,
+    /// so no step re-checks them per slice or per patient.
+    /// </summary>
+    /// <exception cref="ArgumentException">When an option is out of range, naming it.</exception>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Preprocessing, nameof(Preprocessing));
+        ArgumentNullException.ThrowIfNull(Scoring, nameof(Scoring));
+        ArgumentNullException.ThrowIfNull(ValidArea, nameof(ValidArea));
+        ArgumentNullException.ThrowIfNull(LesionBoxes, nameof(LesionBoxes));
+        ArgumentNullException.ThrowIfNull(Quadrants, nameof(Quadrants));
+        ArgumentNullException.ThrowIfNull(PatientRule, nameof(PatientRule));
+        Scoring.Validate();
+        ValidArea.Validate();
+        LesionBoxes.Validate();
+        PatientRule.Validate();
+    }
 }

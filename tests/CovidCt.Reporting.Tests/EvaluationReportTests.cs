@@ -27,7 +27,7 @@ public sealed class EvaluationReportTests : IDisposable
         var slices = Enumerable.Range(0, depth).Select(z => z == 3 ? Outcomes.Slice(z, (Quadrant.UpperRight, 0.8)) : Outcomes.Slice(z)).ToArray();
         var evaluation = PipelineEvaluation.Compute([Outcomes.Patient(control.PatientId, false, Enumerable.Repeat<bool?>(false, depth).ToArray(), slices)]);
         var definition = new PipelineDefinition { ModelPath = "/models/m.onnx", ModelSha256 = new string('a', 64), Options = options ?? new PipelineOptions() };
-        var run = new ModelRun("m", evaluation) { Provenance = new RunProvenance("/models/m.onnx", definition, "unetpp", "2") { CacheFolder = "/cache/x", CachedPatients = 1 } };
+        var run = new ModelRun("m", evaluation) { Provenance = new RunProvenance(definition, "unetpp", "2") { CacheFolder = "/cache/x", CachedPatients = 1 } };
         return (run, control);
     }
 

@@ -19,7 +19,12 @@ import torch
 
 from .cohort import load_manifest, load_slices
 from .dicom import read_series
-from .export import MIN_PIXELS, THRESHOLD, load_checkpoint
+from .export import load_checkpoint
+
+# The study's post-processing defaults for this script's own evaluation. They are not written into models: the operating
+# point is the pipeline's (a pipeline.json from `covidct sweep`), never a model's (docs/models.md).
+THRESHOLD = 0.5
+MIN_PIXELS = 25
 from .postprocess import patient_positive, slice_findings
 from .preprocess import slices_to_model_input
 

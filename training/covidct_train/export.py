@@ -19,8 +19,6 @@ from .models import ConvBlock, ProbabilityModel, build
 from .preprocess import WINDOW_LEVEL, WINDOW_WIDTH
 
 OPSET = 13
-THRESHOLD = 0.5
-MIN_PIXELS = 25
 
 
 def load_checkpoint(path: str) -> tuple[nn.Module, dict]:
@@ -54,8 +52,6 @@ def metadata(config: dict, version: str, trained_utc: str) -> dict[str, str]:
         "covidct.input_width": str(config["size"]),
         "covidct.layout": "NCHW",
         "covidct.channels": "1",
-        "covidct.threshold": f"{THRESHOLD:g}",
-        "covidct.min_pixels": str(MIN_PIXELS),
         "covidct.cohort_spec_sha256": config["cohort_spec_sha256"],
         "covidct.trained_utc": trained_utc,
     }

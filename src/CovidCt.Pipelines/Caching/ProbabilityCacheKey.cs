@@ -27,8 +27,15 @@ public sealed record ProbabilityCacheKey(string ModelSha256, string CohortSha256
     public static ProbabilityCacheKey For(DetectionPipeline pipeline, string cohortSha256)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        var names = pipeline.Scorer.OutputNames;
+        return For(pipeline.Scorer, cohortSha256);
+    }
+
+    /// <summary>The key for <paramref name="scorer"/>'s model, resolved preprocessing and output on a cohort.</summary>
+    public static ProbabilityCacheKey For(Scoring.BatchedOnnxScorer scorer, string cohortSha256)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        var names = scorer.OutputNames;
         var output = names.Count == 1 ? names[0] : $"mean({string.Join(",", names)})";
-        return new ProbabilityCacheKey(pipeline.Scorer.Model.Sha256, cohortSha256, pipeline.Scorer.Preprocessing, output);
+        return new ProbabilityCacheKey(scorer.Model.Sha256, cohortSha256, scorer.Preprocessing, output);
     }
 }

@@ -3,20 +3,13 @@ using Microsoft.ML;
 
 namespace CovidCt.Pipelines.Catalog;
 
-/// <summary>Steps 5 to 7: boxes, quadrants, image decision and score from the (valid-area restricted) <c>Probability</c> column.</summary>
+/// <summary>Steps 5 to 7: boxes, quadrants, image decision and score from <c>Probability</c>, inside the valid area that step 4 recorded.</summary>
 public sealed class LesionDetectionTransformer : SliceTransformer<ValidAreaSliceRow, DetectedSliceRow>
 {
-    internal LesionDetectionTransformer(MLContext context, LesionBoxOptions boxes, QuadrantOptions quadrants) : base(context)
-    {
-        Boxes = boxes;
-        Quadrants = quadrants;
-    }
+    internal LesionDetectionTransformer(MLContext context, DetectLesionBoxesOptions options) : base(context) => Options = options;
 
-    /// <summary>Threshold and minimum size.</summary>
-    public LesionBoxOptions Boxes { get; }
-
-    /// <summary>The quadrant split.</summary>
-    public QuadrantOptions Quadrants { get; }
+    /// <summary>Threshold, minimum size, quadrant split and region (validated when the estimator was made).</summary>
+    public DetectLesionBoxesOptions Options { get; }
 
     /// <inheritdoc/>
     protected override IEnumerable<DetectedSliceRow> Map(IEnumerable<ValidAreaSliceRow> rows)
@@ -24,8 +17,7 @@ public sealed class LesionDetectionTransformer : SliceTransformer<ValidAreaSlice
         var detector = new SliceDetector();
         foreach (var row in rows)
         {
-            // The previous step already zeroed what lies outside the valid area; its mask still places the quadrant split.
-            var detection = detector.Detect(row.Map(), row.ValidArea(), row.Geometry(), Boxes, Quadrants, ValidAreaRegion.WholeImage);
+            var detection = detector.Detect(row.Map(), row.ValidArea(), row.Geometry(), Options.LesionBoxes, Options.Quadrants, Options.Region);
             yield return DetectedSliceRow.From(row, detection);
         }
     }

@@ -13,29 +13,33 @@ public static class SliceDataView
     /// <param name="volume">The CT volume in HU.</param>
     /// <param name="sliceTruth">Per-slice truth (true = lesion, false = none, null = unknown), or null when all are unknown.</param>
     /// <exception cref="ArgumentException">When <paramref name="sliceTruth"/> does not have one entry per slice.</exception>
+    /// <exception cref="Data.IO.InvalidInputException">When the volume has no slices.</exception>
     public static IEnumerable<CtSliceRow> Rows(string patientId, bool label, CtVolume volume, IReadOnlyList<bool?>? sliceTruth = null)
     {
         ArgumentNullException.ThrowIfNull(volume);
+        if (volume.Geometry.Depth == 0) throw new Data.IO.InvalidInputException(volume.Source, $"patient '{patientId}' has no slices; expected at least one");
         var g = volume.Geometry;
         if (sliceTruth is not null && sliceTruth.Count != g.Depth) throw new ArgumentException($"{sliceTruth.Count} truth values for {g.Depth} slices", nameof(sliceTruth));
         for (var z = 0; z < g.Depth; z++)
         {
             var truth = sliceTruth?[z];
-            yield return new CtSliceRow
+            var row = new CtSliceRow
             {
                 PatientId = patientId,
                 Label = label,
                 SliceIndex = z,
+                SliceCount = g.Depth,
                 Position = g.SlicePositions[z],
                 Width = g.Width,
                 Height = g.Height,
                 ColumnSpacing = g.ColumnSpacing,
                 RowSpacing = g.RowSpacing,
-                Hounsfield = volume.Slice(z).ToArray(),
                 HasSliceTruth = truth is not null,
                 SliceTruth = truth ?? false,
                 Source = volume.Source,
             };
+            row.ReferHounsfield(volume.Hounsfield.AsMemory(z * g.SliceLength, g.SliceLength));
+            yield return row;
         }
     }
 
@@ -43,7 +47,8 @@ public static class SliceDataView
     public static IDataView Load(MLContext context, IEnumerable<CtSliceRow> rows)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Data.LoadFromEnumerable(rows);
+        ArgumentNullException.ThrowIfNull(rows);
+        return new RowStream<CtSliceRow>(context, rows);
     }
 
     /// <summary>
@@ -54,14 +59,25 @@ public static class SliceDataView
     public static IDataView FromCohort(MLContext context, CohortManifest manifest, CohortSplit? split = null, CohortReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        return Load(context, CohortRows(manifest, split, options));
+        return FromPatients(context, () => CohortReader.ReadPatients(manifest, split, options));
     }
 
-    private static IEnumerable<CtSliceRow> CohortRows(CohortManifest manifest, CohortSplit? split, CohortReadOptions? options)
+    /// <summary>
+    /// The slices of the patients <paramref name="patients"/> yields, read afresh for each cursor (so a patient is read only when a
+    /// cursor reaches it, and no cursor holds more than the patients in flight).
+    /// </summary>
+    public static IDataView FromPatients(MLContext context, Func<IEnumerable<CohortPatient>> patients)
     {
-        foreach (var patient in CohortReader.ReadPatients(manifest, split, options))
-        {
-            foreach (var row in Rows(patient.Entry.PatientId, patient.Entry.Label == PatientLabel.Covid, patient.Volume, patient.SliceTruth)) yield return row;
-        }
+        ArgumentNullException.ThrowIfNull(patients);
+        return Load(context, new Replayable(patients));
+    }
+
+    // LoadFromEnumerable enumerates its source once per cursor: each enumeration reads the cohort again from the start.
+    private sealed class Replayable(Func<IEnumerable<CohortPatient>> patients) : IEnumerable<CtSliceRow>
+    {
+        public IEnumerator<CtSliceRow> GetEnumerator() =>
+            patients().SelectMany(p => Rows(p.Entry.PatientId, p.Entry.Label == PatientLabel.Covid, p.Volume, p.SliceTruth)).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

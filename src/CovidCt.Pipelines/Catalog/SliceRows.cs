@@ -1,4 +1,5 @@
 using CovidCt.Pipelines.PostProcessing;
+using Microsoft.ML.Data;
 
 namespace CovidCt.Pipelines.Catalog;
 
@@ -13,6 +14,12 @@ public class CtSliceRow
 
     /// <summary>Index of the slice in the patient's volume (anatomical order, feet to head).</summary>
     public int SliceIndex { get; set; }
+
+    /// <summary>
+    /// Slices of the patient. A patient's rows are contiguous, and the steps that work per patient (batched scoring, the
+    /// cache, the segmentation model, the patient rule) finish the patient at its last row without reading ahead.
+    /// </summary>
+    public int SliceCount { get; set; }
 
     /// <summary>Position along the slice normal, mm.</summary>
     public double Position { get; set; }
@@ -29,8 +36,25 @@ public class CtSliceRow
     /// <summary>mm between rows (0 when unknown).</summary>
     public double RowSpacing { get; set; }
 
+    private float[]? _hounsfield;
+    private ReadOnlyMemory<float> _hounsfieldSlice;
+
     /// <summary>HU per pixel, row-major (<see cref="Width"/> x <see cref="Height"/>).</summary>
-    public float[] Hounsfield { get; set; } = [];
+    /// <remarks>
+    /// A row made from a volume refers to the volume's pixels (<see cref="HounsfieldPixels"/>) and copies them into this array
+    /// only when it is read, for instance by an ML.NET cursor; the CovidCt steps read the pixels without a copy.
+    /// </remarks>
+    public float[] Hounsfield
+    {
+        get => _hounsfield ??= _hounsfieldSlice.ToArray();
+        set => (_hounsfield, _hounsfieldSlice) = (value, value);
+    }
+
+    /// <summary>The HU pixels without a copy (what the steps read).</summary>
+    internal ReadOnlyMemory<float> HounsfieldPixels => _hounsfield ?? _hounsfieldSlice;
+
+    /// <summary>Points the row at <paramref name="pixels"/> (one slice of a volume) without copying them.</summary>
+    internal void ReferHounsfield(ReadOnlyMemory<float> pixels) => (_hounsfield, _hounsfieldSlice) = (null, pixels);
 
     /// <summary>False when the slice's truth is unknown (a COVID-19 patient without lesion masks).</summary>
     public bool HasSliceTruth { get; set; }
@@ -47,12 +71,13 @@ public class CtSliceRow
         target.PatientId = PatientId;
         target.Label = Label;
         target.SliceIndex = SliceIndex;
+        target.SliceCount = SliceCount;
         target.Position = Position;
         target.Width = Width;
         target.Height = Height;
         target.ColumnSpacing = ColumnSpacing;
         target.RowSpacing = RowSpacing;
-        target.Hounsfield = Hounsfield;
+        (target._hounsfield, target._hounsfieldSlice) = (_hounsfield, _hounsfieldSlice);
         target.HasSliceTruth = HasSliceTruth;
         target.SliceTruth = SliceTruth;
         target.Source = Source;
@@ -65,13 +90,22 @@ public class CtSliceRow
 /// <summary>A slice after step 2: adds the model input.</summary>
 public class PreprocessedSliceRow : CtSliceRow
 {
-    /// <summary>The model input for this slice (windowed, resized, in the model's layout and channels).</summary>
-    public float[] Image { get; set; } = [];
+    private float[]? _image;
+    private Func<float[]>? _makeImage;
 
-    /// <summary>A copy of <paramref name="row"/>'s columns with <paramref name="image"/> added.</summary>
-    public static PreprocessedSliceRow From(CtSliceRow row, float[] image)
+    /// <summary>The model input for this slice (windowed, resized, in the model's layout and channels).</summary>
+    /// <remarks>Computed when first read: the scoring step reads it only for patients the probability-map cache does not hold.</remarks>
+    public float[] Image
     {
-        var result = new PreprocessedSliceRow { Image = image };
+        get => _image ??= _makeImage?.Invoke() ?? [];
+        set => (_image, _makeImage) = (value, null);
+    }
+
+    /// <summary>A copy of <paramref name="row"/>'s columns with the image that <paramref name="image"/> makes on first read.</summary>
+    public static PreprocessedSliceRow From(CtSliceRow row, Func<float[]> image)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var result = new PreprocessedSliceRow { _makeImage = image };
         row.CopyColumnsTo(result);
         return result;
     }
@@ -81,7 +115,7 @@ public class PreprocessedSliceRow : CtSliceRow
         base.CopyColumnsTo(target);
         if (target is PreprocessedSliceRow typed)
         {
-            typed.Image = Image;
+            (typed._image, typed._makeImage) = (_image, _makeImage);
         }
     }
 }
@@ -121,16 +155,35 @@ public class ScoredSliceRow : PreprocessedSliceRow
     public Scoring.ProbabilityMap Map() => new(ProbabilityWidth, ProbabilityHeight, Probability);
 }
 
-/// <summary>A slice after step 4: probabilities outside the valid area are zeroed, and the lung fields are recorded.</summary>
+/// <summary>
+/// A slice after step 4: the lung fields, recorded for the detector (which receives them with the region; the probabilities are
+/// not changed). The bounds are always kept; the mask itself only when the region is the mask, since drawing it costs four
+/// times the segmentation (benchmarks/README.md).
+/// </summary>
 public class ValidAreaSliceRow : ScoredSliceRow
 {
-    /// <summary>1 where the pixel (original resolution) belongs to a lung field.</summary>
+    /// <summary>False when the slice has no lung field (no lesion can be found on it).</summary>
+    public bool HasValidArea { get; set; }
+
+    /// <summary>The lung-field rectangle (original pixels): left, top, right, bottom (exclusive); zeros when there is none.</summary>
+    [VectorType(4)]
+    public double[] ValidAreaBounds { get; set; } = new double[4];
+
+    /// <summary>1 where the pixel (original resolution) belongs to a lung field, for <see cref="ValidAreaRegion.Mask"/>; empty otherwise.</summary>
     public byte[] ValidAreaMask { get; set; } = [];
 
-    /// <summary>A copy of <paramref name="row"/>'s columns with the valid area added.</summary>
-    public static ValidAreaSliceRow From(ScoredSliceRow row, ValidArea area)
+    /// <summary>A copy of <paramref name="row"/>'s columns with the valid area added (its mask only when <paramref name="keepMask"/>).</summary>
+    public static ValidAreaSliceRow From(ScoredSliceRow row, ValidArea area, bool keepMask)
     {
-        var result = new ValidAreaSliceRow { ValidAreaMask = area.Mask };
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(area);
+        var b = area.Bounds;
+        var result = new ValidAreaSliceRow
+        {
+            HasValidArea = b is not null,
+            ValidAreaBounds = b is { } r ? [r.Left, r.Top, r.Right, r.Bottom] : new double[4],
+            ValidAreaMask = keepMask ? area.Mask : [],
+        };
         row.CopyColumnsTo(result);
         return result;
     }
@@ -140,25 +193,31 @@ public class ValidAreaSliceRow : ScoredSliceRow
         base.CopyColumnsTo(target);
         if (target is ValidAreaSliceRow typed)
         {
+            typed.HasValidArea = HasValidArea;
+            typed.ValidAreaBounds = ValidAreaBounds;
             typed.ValidAreaMask = ValidAreaMask;
         }
     }
 
-    /// <summary>The valid-area column as a <see cref="ValidArea"/> (mask not copied).</summary>
-    public ValidArea ValidArea() => new(Width, Height, ValidAreaMask);
+    /// <summary>The valid-area columns as a <see cref="PostProcessing.ValidArea"/> (mask not copied).</summary>
+    /// <remarks>Without the mask column, reading <see cref="PostProcessing.ValidArea.Mask"/> throws: only <see cref="ValidAreaRegion.Mask"/> needs it.</remarks>
+    public ValidArea ValidArea()
+    {
+        if (ValidAreaMask.Length > 0) return new ValidArea(Width, Height, ValidAreaMask);
+        ImageRectangle? bounds = HasValidArea ? new ImageRectangle(ValidAreaBounds[0], ValidAreaBounds[1], ValidAreaBounds[2], ValidAreaBounds[3]) : null;
+        return new ValidArea(Width, Height, bounds, () => throw new InvalidOperationException(
+            $"patient '{PatientId}' slice {SliceIndex}: the valid-area mask is kept only for the region Mask; this row was made for another region"));
+    }
 }
 
 /// <summary>A slice after steps 5 to 7: boxes, quadrants, image decision and score.</summary>
 public sealed class DetectedSliceRow : ValidAreaSliceRow
 {
-    /// <summary>Floats per box in <see cref="Boxes"/>: left, top, right, bottom, centroid x, centroid y, pixels, max probability, mean probability, quadrant flags.</summary>
-    public const int BoxStride = 10;
-
     /// <summary>Positive when any box survives.</summary>
     public bool IsPositive { get; set; }
 
     /// <summary>Image score for ROC: the highest box probability, 0 when there is no box.</summary>
-    public float Score { get; set; }
+    public double Score { get; set; }
 
     /// <summary>Quadrants holding a box, as <see cref="Quadrant"/> flags.</summary>
     public int Quadrants { get; set; }
@@ -166,45 +225,26 @@ public sealed class DetectedSliceRow : ValidAreaSliceRow
     /// <summary>Number of boxes.</summary>
     public int BoxCount { get; set; }
 
-    /// <summary>The boxes, <see cref="BoxStride"/> floats each, in original image coordinates (area in mm² is recomputed from the spacing).</summary>
-    public float[] Boxes { get; set; } = [];
+    /// <summary>The boxes, <see cref="LesionBoxColumns.Stride"/> numbers each (see <see cref="LesionBoxColumns"/>), in original image coordinates.</summary>
+    public double[] Boxes { get; set; } = [];
 
     /// <summary>A copy of <paramref name="row"/>'s columns with the detection added.</summary>
     public static DetectedSliceRow From(ValidAreaSliceRow row, SliceDetection detection)
     {
-        var boxes = new float[detection.Boxes.Count * BoxStride];
-        for (var i = 0; i < detection.Boxes.Count; i++)
-        {
-            var b = detection.Boxes[i];
-            new[] { b.Bounds.Left, b.Bounds.Top, b.Bounds.Right, b.Bounds.Bottom, b.CentroidX, b.CentroidY, b.Pixels, b.MaxProbability, b.MeanProbability, (double)(int)b.Quadrants }
-                .Select(v => (float)v).ToArray().CopyTo(boxes, i * BoxStride);
-        }
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(detection);
         var result = new DetectedSliceRow
         {
             IsPositive = detection.IsPositive,
-            Score = (float)detection.Score,
+            Score = detection.Score,
             Quadrants = (int)detection.Quadrants,
             BoxCount = detection.Boxes.Count,
-            Boxes = boxes,
+            Boxes = LesionBoxColumns.Encode(detection.Boxes),
         };
         row.CopyColumnsTo(result);
         return result;
     }
 
-    /// <summary>The detection decoded from the columns (probabilities as stored, in single precision).</summary>
-    public SliceDetection Detection()
-    {
-        var geometry = Geometry();
-        double? pixelArea = geometry.HasSpacing && ProbabilityWidth > 0 && ProbabilityHeight > 0
-            ? ColumnSpacing * Width / ProbabilityWidth * RowSpacing * Height / ProbabilityHeight
-            : null;
-        var boxes = new LesionBox[BoxCount];
-        for (var i = 0; i < boxes.Length; i++)
-        {
-            var b = Boxes.AsSpan(i * BoxStride, BoxStride);
-            var pixels = (int)b[6];
-            boxes[i] = new LesionBox(new ImageRectangle(b[0], b[1], b[2], b[3]), b[4], b[5], pixels, pixels * pixelArea, b[7], b[8], (Quadrant)(int)b[9]);
-        }
-        return new SliceDetection(boxes);
-    }
+    /// <summary>The detection decoded from the columns (exactly the values computed).</summary>
+    public SliceDetection Detection() => new(LesionBoxColumns.Decode(Boxes, 0, BoxCount));
 }

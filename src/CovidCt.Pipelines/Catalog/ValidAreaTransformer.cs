@@ -3,42 +3,40 @@ using Microsoft.ML;
 
 namespace CovidCt.Pipelines.Catalog;
 
-/// <summary>Step 4: segments the lung fields from <c>Hounsfield</c> (HU segmentation or the segmentation model), adds <c>ValidAreaMask</c> and zeroes probabilities outside the valid area.</summary>
+/// <summary>
+/// Step 4: the lung fields of each patient's slices from <c>Hounsfield</c> (HU segmentation, or the segmentation model scored in
+/// batches per patient), added as <c>HasValidArea</c>, <c>ValidAreaBounds</c> and, for the mask region, <c>ValidAreaMask</c>.
+/// The probabilities are not changed: the detector receives the area. <c>Hounsfield</c> is emptied, as no later step reads it.
+/// Dispose to release the segmentation model.
+/// </summary>
 public sealed class ValidAreaTransformer : SliceTransformer<ScoredSliceRow, ValidAreaSliceRow>
 {
-    internal ValidAreaTransformer(MLContext context, ValidAreaOptions options) : base(context) => Options = options;
+    internal ValidAreaTransformer(MLContext context, ValidAreaStep step) : base(context) => Step = step;
 
-    /// <summary>The options in force.</summary>
-    public ValidAreaOptions Options { get; }
+    /// <summary>The valid-area step (options, segmentation model).</summary>
+    public ValidAreaStep Step { get; }
 
     /// <inheritdoc/>
     protected override IEnumerable<ValidAreaSliceRow> Map(IEnumerable<ScoredSliceRow> rows)
     {
-        var segmenter = new LungSegmenter();
-        using var model = Options.SegmentationModelPath is { } path && Options.Region != ValidAreaRegion.WholeImage
-            ? new ValidAreaModel(path, Options.SegmentationThreshold)
-            : null;
-        foreach (var row in rows)
+        var keepMask = Step.Options.Region == ValidAreaRegion.Mask;
+        foreach (var patient in PatientGroups.Of(rows))
         {
-            var area = model is null ? segmenter.Segment(row.Hounsfield, row.Width, row.Height, Options) : model.Segment(row.Hounsfield, row.Width, row.Height);
-            var result = ValidAreaSliceRow.From(row, area);
-            result.Probability = ZeroOutside(row, area);
-            yield return result;
+            var first = patient[0];
+            var areas = Step.Segment(patient.Select(r => r.HounsfieldPixels).ToArray(), first.Width, first.Height, first.Source);
+            for (var i = 0; i < patient.Count; i++)
+            {
+                var row = ValidAreaSliceRow.From(patient[i], areas[i], keepMask);
+                // The HU are read by steps 2 and 4 only: dropping them spares every later step copying a full-resolution slice.
+                row.Hounsfield = [];
+                yield return row;
+            }
         }
     }
 
-    private float[] ZeroOutside(ScoredSliceRow row, ValidArea area)
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
     {
-        var values = (float[])row.Probability.Clone();
-        var scaleX = (double)row.Width / row.ProbabilityWidth;
-        var scaleY = (double)row.Height / row.ProbabilityHeight;
-        for (var y = 0; y < row.ProbabilityHeight; y++)
-        {
-            for (var x = 0; x < row.ProbabilityWidth; x++)
-            {
-                if (!area.Includes(Options.Region, (x + 0.5) * scaleX, (y + 0.5) * scaleY)) values[y * row.ProbabilityWidth + x] = 0;
-            }
-        }
-        return values;
+        if (disposing) Step.Dispose();
     }
 }

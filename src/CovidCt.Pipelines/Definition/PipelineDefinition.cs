@@ -3,28 +3,41 @@ using System.Text.Json.Serialization;
 using CovidCt.Data.IO;
 using CovidCt.Pipelines.Catalog;
 using CovidCt.Pipelines.Models;
+using CovidCt.Pipelines.Preprocessing;
+using CovidCt.Pipelines.Scoring;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace CovidCt.Pipelines.Definition;
 
 /// <summary>
-/// A pipeline as a file: every option, the model path and the model's SHA-256, as JSON (camelCase, enums as names).
-/// A reloaded definition builds a pipeline that gives identical results, and refuses a model whose bytes changed.
+/// The full description of a run, as a file (<c>pipeline.json</c>): every option of every step, the model path and SHA-256
+/// (and the segmentation model's), and the values resolved from them (window, input size, layout, channels, outputs read),
+/// as snake_case JSON with a <c>schema_version</c>. The ML.NET chain is built from it
+/// (<see cref="CovidCtCatalog.DetectCovidLesions(PipelineDefinition, Caching.ProbabilityCacheOptions)"/>); a reloaded definition
+/// builds a pipeline that gives identical results, and refuses a model whose bytes changed.
 /// </summary>
+/// <remarks>
+/// Resolution order, once for every setting that a model may declare: the options, then the model's <c>covidct.*</c>
+/// metadata, then the study. Only preprocessing is declared by models (window, input size, layout, channels); the
+/// post-processing operating point (threshold, minimum size, k, quadrant rule) is the options' alone, so a tuned one travels
+/// in this file, never in a model.
+/// </remarks>
 public sealed class PipelineDefinition
 {
-    /// <summary>The only format version written and read.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>The only schema version written and read.</summary>
+    public const int CurrentSchemaVersion = 2;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    /// <summary>Format version (1).</summary>
-    public int FormatVersion { get; set; } = CurrentFormatVersion;
+    /// <summary>Schema version (2).</summary>
+    public int SchemaVersion { get; set; } = CurrentSchemaVersion;
 
     /// <summary>The lesion model; a relative path is relative to the definition file's folder.</summary>
     public string ModelPath { get; set; } = "";
@@ -38,20 +51,25 @@ public sealed class PipelineDefinition
     /// <summary>Every step's options.</summary>
     public PipelineOptions Options { get; set; } = new();
 
-    /// <summary>A definition for the model at <paramref name="modelPath"/> (hashed now) with <paramref name="options"/>.</summary>
-    /// <exception cref="InvalidInputException">When the model file does not exist.</exception>
+    /// <summary>What the options resolve to with this model (recorded for people and provenance; recomputed when the pipeline is built).</summary>
+    public ResolvedSettings? Resolved { get; set; }
+
+    /// <summary>A definition for the model at <paramref name="modelPath"/> (hashed and read now) with <paramref name="options"/>.</summary>
+    /// <exception cref="InvalidInputException">When the model file does not exist, cannot be read or contradicts the options.</exception>
     public static PipelineDefinition Create(string modelPath, PipelineOptions? options = null)
     {
         if (!File.Exists(modelPath)) throw new InvalidInputException(modelPath, "model file not found");
         options ??= new PipelineOptions();
         var segmentation = options.ValidArea.SegmentationModelPath;
         if (segmentation is not null && !File.Exists(segmentation)) throw new InvalidInputException(segmentation, "valid-area model file not found");
+        var model = OnnxModelInfo.Read(modelPath);
         return new PipelineDefinition
         {
             ModelPath = modelPath,
-            ModelSha256 = OnnxModelInfo.HashFile(modelPath),
+            ModelSha256 = model.Sha256,
             ValidAreaModelSha256 = segmentation is null ? null : OnnxModelInfo.HashFile(segmentation),
             Options = options,
+            Resolved = ResolvedSettings.Of(ImagePreprocessing.Resolve(options.Preprocessing, model), BatchedOnnxScorer.SelectOutputs(model, options.Scoring)),
         };
     }
 
@@ -62,7 +80,7 @@ public sealed class PipelineDefinition
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson() + "\n");
 
     /// <summary>Reads a definition; a relative model path is resolved against the file's folder.</summary>
-    /// <exception cref="InvalidInputException">When the file is missing, is not valid JSON, has an unknown field, or has another format version.</exception>
+    /// <exception cref="InvalidInputException">When the file is missing, is not valid JSON, has an unknown field, has another schema version, or holds an option out of range.</exception>
     public static PipelineDefinition Load(string path)
     {
         if (!File.Exists(path)) throw new InvalidInputException(path, "pipeline definition not found");
@@ -76,9 +94,18 @@ public sealed class PipelineDefinition
             throw new InvalidInputException(path, $"not a pipeline definition: {e.Message}", e.LineNumber is { } line ? (int)line + 1 : null, e.Path, e);
         }
         if (definition is null) throw new InvalidInputException(path, "the file holds null; expected a pipeline definition object");
-        if (definition.FormatVersion != CurrentFormatVersion)
+        if (definition.SchemaVersion != CurrentSchemaVersion)
         {
-            throw new InvalidInputException(path, $"format version {definition.FormatVersion}; this version reads {CurrentFormatVersion}", field: "formatVersion");
+            throw new InvalidInputException(path, $"schema version {definition.SchemaVersion}; this version reads {CurrentSchemaVersion}", field: "schema_version");
+        }
+        if (definition.Options is null) throw new InvalidInputException(path, "options is null; expected every step's options", field: "options");
+        try
+        {
+            definition.Options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInputException(path, e.Message, field: "options");
         }
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         definition.ModelPath = Path.GetFullPath(definition.ModelPath, folder);
@@ -93,8 +120,8 @@ public sealed class PipelineDefinition
     /// <exception cref="InvalidInputException">When the file is missing or its hash differs.</exception>
     public void VerifyModel()
     {
-        Verify(ModelPath, ModelSha256, "modelSha256");
-        if (Options.ValidArea.SegmentationModelPath is { } segmentation) Verify(segmentation, ValidAreaModelSha256 ?? "", "validAreaModelSha256");
+        Verify(ModelPath, ModelSha256, "model_sha256");
+        if (Options.ValidArea.SegmentationModelPath is { } segmentation) Verify(segmentation, ValidAreaModelSha256 ?? "", "valid_area_model_sha256");
     }
 
     private static void Verify(string path, string expected, string field)
@@ -107,18 +134,18 @@ public sealed class PipelineDefinition
         }
     }
 
-    /// <summary>The pipeline this definition describes, after verifying the model.</summary>
+    /// <summary>The one-patient facade over the same steps, as this definition describes it, after verifying the model.</summary>
     public DetectionPipeline Build()
     {
         VerifyModel();
         return new DetectionPipeline(ModelPath, Options);
     }
 
-    /// <summary>The ML.NET estimator chain (steps 2 to 7) this definition describes, after verifying the model.</summary>
-    public IEstimator<ITransformer> ToEstimator(MLContext context)
+    /// <summary>The ML.NET estimator chain (steps 2 to 8) this definition describes on <paramref name="context"/>, after verifying the model.</summary>
+    /// <exception cref="InvalidInputException">When a model is missing or changed.</exception>
+    public EstimatorChain<PatientRuleTransformer> ToEstimator(MLContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        VerifyModel();
-        return context.Transforms.DetectCovidLesions(ModelPath, Options);
+        return context.CovidCt().DetectCovidLesions(this);
     }
 }

@@ -1,34 +1,100 @@
 using CovidCt.Data.Cohorts;
 using CovidCt.Pipelines.Caching;
+using CovidCt.Pipelines.Catalog;
+using CovidCt.Pipelines.Scoring;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace CovidCt.Pipelines.Evaluation;
 
-/// <summary>Runs the pipeline over a cohort manifest, patient by patient, optionally through the probability-map cache.</summary>
-public static class CohortDetection
+/// <summary>
+/// The ML.NET chain (<see cref="CovidCtCatalog.DetectCovidLesions(string, PipelineOptions, ProbabilityCacheOptions)"/>) fitted once
+/// and run over cohort manifests: slice rows stream in patient by patient, one <see cref="PatientRow"/> per patient comes out,
+/// and only the outcomes (no volume, no map) are kept. Dispose to release the model sessions.
+/// </summary>
+public sealed class CohortDetection : IDisposable
 {
+    private readonly MLContext _context;
+    private readonly TransformerChain<PatientRuleTransformer> _chain;
+
+    /// <summary>Builds and fits the chain for the model at <paramref name="modelPath"/> with <paramref name="options"/> (validated once here), through <paramref name="cache"/> when set.</summary>
+    /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a model cannot be read or does not fit the options.</exception>
+    /// <exception cref="ArgumentException">When an option is out of range.</exception>
+    public CohortDetection(MLContext context, string modelPath, PipelineOptions? options = null, ProbabilityCacheOptions? cache = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        Options = options ?? new PipelineOptions();
+        // The steps learn nothing: fitting on the slice schema alone builds the transformers without reading a patient.
+        _chain = context.CovidCt().DetectCovidLesions(modelPath, Options, cache).Fit(SliceDataView.Load(context, []));
+        Scoring = _chain.OfType<LesionScoringTransformer>().Single().Scoring;
+    }
+
+    /// <summary>Builds and fits the chain exactly as <paramref name="definition"/> describes it, after checking its models' SHA-256.</summary>
+    /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a model is missing, changed since the definition was written, or does not fit the options.</exception>
+    public CohortDetection(MLContext context, Definition.PipelineDefinition definition, ProbabilityCacheOptions? cache = null)
+        : this(context, Verified(definition).ModelPath, definition.Options, cache)
+    {
+    }
+
+    private static Definition.PipelineDefinition Verified(Definition.PipelineDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        definition.VerifyModel();
+        return definition;
+    }
+
+    /// <summary>The options in force.</summary>
+    public PipelineOptions Options { get; }
+
+    /// <summary>The chain's scoring step (model, resolved preprocessing, cache and how many patients it served).</summary>
+    public LesionScoring Scoring { get; }
+
     /// <summary>
-    /// Every patient of <paramref name="manifest"/> (of <paramref name="split"/> when given) through <paramref name="pipeline"/>, joined with its truth.
-    /// With a <paramref name="cache"/>, maps are read from it when present and written to it otherwise (and are then the 8-bit quantised maps).
-    /// <paramref name="onPatient"/> sees each patient (volume and mask included) with its outcome as soon as it is done, so callers can report
-    /// progress or draw figures without keeping every volume in memory.
+    /// Every patient of <paramref name="manifest"/> (of <paramref name="split"/> when given) through the chain, joined with its truth.
+    /// <paramref name="onPatient"/> sees each patient (volume and mask included) with its outcome as soon as it is done, so callers
+    /// can report progress or draw figures without keeping every volume in memory.
     /// </summary>
     /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a patient cannot be read, has no slices or duplicate positions, or the model returns non-finite values.</exception>
+    public IReadOnlyList<PatientOutcome> Run(CohortManifest manifest, CohortSplit? split = null, CohortReadOptions? options = null, Action<CohortPatient, PatientOutcome>? onPatient = null)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        // The patients whose rows are in the chain but whose patient row has not come out yet (one or two): kept for onPatient only.
+        var inFlight = new Dictionary<string, CohortPatient>(StringComparer.Ordinal);
+        IEnumerable<CohortPatient> Read()
+        {
+            foreach (var patient in CohortReader.ReadPatients(manifest, split, options))
+            {
+                if (onPatient is not null) inFlight[patient.Entry.PatientId] = patient;
+                yield return patient;
+            }
+        }
+        var outcomes = new List<PatientOutcome>();
+        var patients = _chain.Transform(SliceDataView.FromPatients(_context, Read));
+        // The chain's own view hands over its typed rows; any other would be read through an ML.NET cursor.
+        var rows = patients is IRowStream<PatientRow> typed ? typed.Rows : _context.Data.CreateEnumerable<PatientRow>(patients, reuseRowObject: false);
+        foreach (var row in rows)
+        {
+            var outcome = row.Outcome();
+            outcomes.Add(outcome);
+            if (onPatient is not null && inFlight.Remove(row.PatientId, out var patient)) onPatient(patient, outcome);
+        }
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Every patient of <paramref name="manifest"/> through the chain built from <paramref name="pipeline"/>'s model and options,
+    /// through <paramref name="cache"/> when given (its maps are then the 8-bit quantised ones).
+    /// </summary>
+    /// <exception cref="CovidCt.Data.IO.InvalidInputException">As <see cref="Run(CohortManifest, CohortSplit?, CohortReadOptions?, Action{CohortPatient, PatientOutcome}?)"/>.</exception>
     public static IReadOnlyList<PatientOutcome> Run(DetectionPipeline pipeline, CohortManifest manifest, CohortSplit? split = null,
         ProbabilityMapCache? cache = null, CohortReadOptions? options = null, Action<CohortPatient, PatientOutcome>? onPatient = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        ArgumentNullException.ThrowIfNull(manifest);
-        var outcomes = new List<PatientOutcome>();
-        foreach (var patient in CohortReader.ReadPatients(manifest, split, options))
-        {
-            var id = patient.Entry.PatientId;
-            var volume = patient.Volume;
-            var maps = cache is null ? pipeline.Score(id, volume) : cache.GetOrScore(id, () => pipeline.Score(id, volume));
-            var result = pipeline.Detect(id, volume.Source, volume.Geometry, maps, pipeline.ValidAreas(volume));
-            var outcome = new PatientOutcome(result, patient.Entry.Label == PatientLabel.Covid, patient.SliceTruth);
-            outcomes.Add(outcome);
-            onPatient?.Invoke(patient, outcome);
-        }
-        return outcomes;
+        using var detection = new CohortDetection(new MLContext(), pipeline.ModelPath, pipeline.Options, cache is null ? null : new ProbabilityCacheOptions(cache.Root, cache.Key.CohortSha256));
+        return detection.Run(manifest, split, options, onPatient);
     }
+
+    /// <summary>Releases the model sessions.</summary>
+    public void Dispose() => _chain.Dispose();
 }

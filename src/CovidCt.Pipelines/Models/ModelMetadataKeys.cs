@@ -1,6 +1,11 @@
 namespace CovidCt.Pipelines.Models;
 
-/// <summary>The ONNX <c>metadata_props</c> keys the platform's models carry (all values are strings).</summary>
+/// <summary>
+/// The ONNX <c>metadata_props</c> keys the platform's models carry (all values are strings). A model declares how its input is
+/// made (window, size, layout, channels), never the post-processing operating point: threshold, minimum size and k belong to
+/// the pipeline (<see cref="Definition.PipelineDefinition"/>, which <c>covidct sweep</c> writes), so models of earlier exports
+/// that still carry <c>covidct.threshold</c>/<c>covidct.min_pixels</c> have them ignored.
+/// </summary>
 public static class ModelMetadataKeys
 {
     /// <summary>unetpp or unet.</summary>
@@ -26,12 +31,6 @@ public static class ModelMetadataKeys
 
     /// <summary>1 or 3.</summary>
     public const string Channels = "covidct.channels";
-
-    /// <summary>Lesion probability threshold the model was tuned for.</summary>
-    public const string Threshold = "covidct.threshold";
-
-    /// <summary>Minimum component size the model was tuned for (components must be larger).</summary>
-    public const string MinPixels = "covidct.min_pixels";
 
     /// <summary>SHA-256 of the cohort specification the model was trained on.</summary>
     public const string CohortSpecSha256 = "covidct.cohort_spec_sha256";

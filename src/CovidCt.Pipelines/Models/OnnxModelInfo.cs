@@ -77,11 +77,28 @@ public sealed class OnnxModelInfo
         return value;
     }
 
-    /// <summary>Reads the model's signature and metadata.</summary>
+    // Signatures already read, by full path, size and last write time (a changed file is read again): building a pipeline
+    // reads its model's signature more than once (definition, preprocessing step), and each read opens a session.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Path, long Length, DateTime Written), OnnxModelInfo> Signatures = new();
+
+    /// <summary>Reads the model's signature and metadata (once per version of the file).</summary>
     /// <exception cref="InvalidInputException">When the file is missing, is not a loadable ONNX model, or has no usable rank-4 float image input.</exception>
     public static OnnxModelInfo Read(string path)
     {
-        using var session = OpenSession(path, new SessionOptions());
+        var file = new FileInfo(path);
+        if (!file.Exists) return ReadFile(path);
+        var key = (file.FullName, file.Length, file.LastWriteTimeUtc);
+        if (Signatures.TryGetValue(key, out var known) && known.Path == path) return known;
+        var info = ReadFile(path);
+        Signatures[key] = info;
+        return info;
+    }
+
+    private static OnnxModelInfo ReadFile(string path)
+    {
+        // Only the signature and metadata are read: no graph optimisation, which would make opening cost as much as a scoring session.
+        using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL };
+        using var session = OpenSession(path, options);
         return FromSession(path, session);
     }
 

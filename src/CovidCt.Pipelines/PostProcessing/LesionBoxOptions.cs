@@ -17,4 +17,16 @@ public sealed class LesionBoxOptions
 
     /// <summary>When set, replaces <see cref="MinPixels"/>: a component is kept when its area in mm² (output pixels x their size in mm²) is MORE than this. Needs the pixel spacing.</summary>
     public double? MinAreaSquareMillimetres { get; set; }
+
+    /// <summary>Checks the options once, when a pipeline is built (the detector trusts them on every slice).</summary>
+    /// <exception cref="ArgumentException">When the threshold is outside (0, 1], the minimum pixels negative, or the minimum area not a positive finite number.</exception>
+    public void Validate()
+    {
+        if (!(Threshold > 0 && Threshold <= 1)) throw new ArgumentException($"the lesion threshold is {Threshold}; expected a probability in (0, 1]", nameof(Threshold));
+        if (MinPixels < 0) throw new ArgumentException($"the minimum pixels is {MinPixels}; expected 0 or more", nameof(MinPixels));
+        if (MinAreaSquareMillimetres is { } area && !(area >= 0 && double.IsFinite(area)))
+        {
+            throw new ArgumentException($"the minimum area is {area} mm²; expected a finite number of mm², 0 or more", nameof(MinAreaSquareMillimetres));
+        }
+    }
 }

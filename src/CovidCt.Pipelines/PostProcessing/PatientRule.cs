@@ -5,14 +5,16 @@ namespace CovidCt.Pipelines.PostProcessing;
 /// <summary>Step 8: the quadrant rule over a patient's slices (an aggregate, not a row-to-row step).</summary>
 public static class PatientRule
 {
-    /// <summary>Applies the rule to slices given in anatomical order (adjacent entries are adjacent slices).</summary>
-    /// <exception cref="ArgumentException">When there are no slices or the options are out of range.</exception>
+    /// <summary>
+    /// Applies the rule to slices given in anatomical order (adjacent entries are adjacent slices). <paramref name="options"/> is
+    /// trusted: <see cref="PatientRuleOptions.Validate"/> checks it once when the pipeline is built.
+    /// </summary>
+    /// <exception cref="ArgumentException">When there are no slices.</exception>
     public static PatientDecision Evaluate(IReadOnlyList<SliceDetection> orderedSlices, PatientRuleOptions options)
     {
         ArgumentNullException.ThrowIfNull(orderedSlices);
         ArgumentNullException.ThrowIfNull(options);
         if (orderedSlices.Count == 0) throw new ArgumentException("a patient needs at least one slice", nameof(orderedSlices));
-        Validate(options);
         var n = orderedSlices.Count;
         var positive = 0;
         foreach (var slice in orderedSlices) if (slice.IsPositive) positive++;
@@ -33,13 +35,6 @@ public static class PatientRule
             if (run.Weakest > best.Weakest) (best, bestQuadrant) = (run, (Quadrant)(1 << q));
         }
         return new PatientDecision(best.Weakest > 0, best.Weakest, bestQuadrant, best.First, best.Last, positive, n);
-    }
-
-    /// <exception cref="ArgumentException">When k is below 1 or the gap is negative.</exception>
-    internal static void Validate(PatientRuleOptions options)
-    {
-        if (options.ConsecutiveSlices < 1) throw new ArgumentException($"consecutive slices is {options.ConsecutiveSlices}; expected at least 1", nameof(options));
-        if (options.MaxGap < 0) throw new ArgumentException($"max gap is {options.MaxGap}; expected 0 or more", nameof(options));
     }
 
     /// <summary>

@@ -20,4 +20,12 @@ public sealed class PatientRuleOptions
     /// consecutive slices is enough, wherever it lies (the rule without quadrants; <see cref="PatientDecision.Quadrant"/> is then None).
     /// </summary>
     public bool SameQuadrant { get; set; } = StudyProtocol.SameQuadrant;
+
+    /// <summary>Checks the options once, when a pipeline is built (the rule trusts them on every patient).</summary>
+    /// <exception cref="ArgumentException">When k is below 1 or the gap is negative.</exception>
+    public void Validate()
+    {
+        if (ConsecutiveSlices < 1) throw new ArgumentException($"consecutive slices is {ConsecutiveSlices}; expected at least 1", nameof(ConsecutiveSlices));
+        if (MaxGap < 0) throw new ArgumentException($"max gap is {MaxGap}; expected 0 or more", nameof(MaxGap));
+    }
 }

@@ -13,7 +13,10 @@ public sealed class SliceDetector
     private readonly NestedComponents _components = new();
 
     /// <summary>Finds the boxes on <paramref name="map"/>, computed from a slice of <paramref name="geometry"/> whose lung fields are <paramref name="validArea"/>.</summary>
-    /// <remarks>The map is not modified: pixels outside the valid area are ignored, as if zeroed. A slice whose valid area is empty has no box.</remarks>
+    /// <remarks>
+    /// The map is not modified: pixels outside the valid area (<paramref name="region"/>) are ignored, as if zeroed. A slice whose
+    /// valid area is empty has no box. <paramref name="boxes"/> is trusted: <see cref="LesionBoxOptions.Validate"/> checks it once when the pipeline is built.
+    /// </remarks>
     public SliceDetection Detect(ProbabilityMap map, ValidArea validArea, SliceGeometry geometry, LesionBoxOptions boxes, QuadrantOptions quadrants, ValidAreaRegion region = ValidAreaRegion.Rectangle)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -24,7 +27,6 @@ public sealed class SliceDetector
         {
             throw new ArgumentException($"the valid area is {validArea.Width}x{validArea.Height} but the slice is {geometry.Width}x{geometry.Height}", nameof(validArea));
         }
-        if (!(boxes.Threshold > 0 && boxes.Threshold <= 1)) throw new ArgumentOutOfRangeException(nameof(boxes), boxes.Threshold, "the threshold must be in (0, 1]");
         var scaleX = (double)geometry.Width / map.Width;
         var scaleY = (double)geometry.Height / map.Height;
         _components.Find(map, validArea, region, scaleX, scaleY, [(float)boxes.Threshold]);

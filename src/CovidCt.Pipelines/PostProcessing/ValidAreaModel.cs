@@ -1,4 +1,3 @@
-using CovidCt.Data;
 using CovidCt.Data.IO;
 using CovidCt.Pipelines.Preprocessing;
 using CovidCt.Pipelines.Scoring;
@@ -26,28 +25,19 @@ public sealed class ValidAreaModel : IDisposable
     /// <summary>The segmentation model's scorer.</summary>
     public BatchedOnnxScorer Scorer { get; }
 
-    /// <summary>The valid area of every slice of <paramref name="volume"/>, scored in batches.</summary>
-    /// <exception cref="InvalidInputException">When the model returns NaN or infinity.</exception>
-    public IReadOnlyList<ValidArea> Segment(CtVolume volume)
+    /// <summary>The valid area of every slice of one patient (each <paramref name="width"/> x <paramref name="height"/> HU, row-major), scored in batches.</summary>
+    /// <exception cref="InvalidInputException">When the model returns NaN or infinity, naming <paramref name="source"/> and the slice.</exception>
+    public IReadOnlyList<ValidArea> Segment(IReadOnlyList<ReadOnlyMemory<float>> slices, int width, int height, string source)
     {
-        ArgumentNullException.ThrowIfNull(volume);
-        var g = volume.Geometry;
-        var images = new float[g.Depth][];
-        for (var z = 0; z < g.Depth; z++)
+        ArgumentNullException.ThrowIfNull(slices);
+        var images = new float[slices.Count][];
+        for (var z = 0; z < images.Length; z++)
         {
             images[z] = new float[Scorer.Preprocessing.ImageLength];
-            Scorer.Preprocessing.Apply(volume.Slice(z), g.Width, g.Height, images[z], ref _scratch);
+            Scorer.Preprocessing.Apply(slices[z].Span, width, height, images[z], ref _scratch);
         }
         var maps = Scorer.Score(images);
-        return maps.Select((map, z) => FromProbability(map, g.Width, g.Height, _threshold, volume.Source, z)).ToArray();
-    }
-
-    /// <summary>The valid area of one slice of HU values.</summary>
-    public ValidArea Segment(ReadOnlySpan<float> hounsfield, int width, int height)
-    {
-        var image = new float[Scorer.Preprocessing.ImageLength];
-        Scorer.Preprocessing.Apply(hounsfield, width, height, image, ref _scratch);
-        return FromProbability(Scorer.Score([image])[0], width, height, _threshold, Scorer.Model.Path, 0);
+        return maps.Select((map, z) => FromProbability(map, width, height, _threshold, source, z)).ToArray();
     }
 
     /// <summary>

@@ -40,4 +40,16 @@ public sealed class ValidAreaOptions
 
     /// <summary>Radius in pixels of the square closing that smooths the lung border and takes in juxtapleural lesions (default 2; 0 = none).</summary>
     public int ClosingRadius { get; set; } = 2;
+
+    /// <summary>Checks the options once, when a pipeline is built.</summary>
+    /// <exception cref="ArgumentException">When a count, fraction, radius or threshold is out of range.</exception>
+    public void Validate()
+    {
+        if (!Enum.IsDefined(Region)) throw new ArgumentException($"valid-area region {Region} is not one of Rectangle, Mask, WholeImage", nameof(Region));
+        if (!double.IsFinite(AirThresholdHu)) throw new ArgumentException($"the air threshold is {AirThresholdHu} HU; expected a finite number", nameof(AirThresholdHu));
+        if (LungComponents < 1) throw new ArgumentException($"lung components is {LungComponents}; expected at least 1", nameof(LungComponents));
+        if (!(MinLungFraction >= 0 && MinLungFraction < 1)) throw new ArgumentException($"the minimum lung fraction is {MinLungFraction}; expected a fraction in [0, 1)", nameof(MinLungFraction));
+        if (ClosingRadius < 0) throw new ArgumentException($"the closing radius is {ClosingRadius}; expected 0 or more pixels", nameof(ClosingRadius));
+        if (!(SegmentationThreshold > 0 && SegmentationThreshold <= 1)) throw new ArgumentException($"the segmentation threshold is {SegmentationThreshold}; expected a probability in (0, 1]", nameof(SegmentationThreshold));
+    }
 }

@@ -34,6 +34,15 @@ public sealed class OnnxScoringOptions
 
     /// <summary>Average every output (deep supervision heads) instead of reading one (default false). Ignored when <see cref="OutputName"/> is set.</summary>
     public bool AverageOutputs { get; set; }
+
+    /// <summary>Checks the options once, when a pipeline is built.</summary>
+    /// <exception cref="ArgumentException">When the batch size, threads or concurrent batches are out of range.</exception>
+    public void Validate()
+    {
+        if (BatchSize < 1) throw new ArgumentException($"batch size is {BatchSize}; expected at least 1", nameof(BatchSize));
+        if (IntraOpThreads < 0) throw new ArgumentException($"intra-op threads is {IntraOpThreads}; expected 0 (automatic) or more", nameof(IntraOpThreads));
+        if (ConcurrentBatches < 0) throw new ArgumentException($"concurrent batches is {ConcurrentBatches}; expected 0 (automatic) or more", nameof(ConcurrentBatches));
+    }
 }
 
 /// <summary>ONNX Runtime graph optimisation levels.</summary>

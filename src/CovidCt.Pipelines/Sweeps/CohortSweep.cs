@@ -1,6 +1,9 @@
+using CovidCt.Data;
 using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
 using CovidCt.Pipelines.Caching;
+using CovidCt.Pipelines.Catalog;
+using Microsoft.ML;
 
 namespace CovidCt.Pipelines.Sweeps;
 
@@ -9,25 +12,33 @@ public static class CohortSweep
 {
     /// <summary>
     /// Every patient of <paramref name="manifest"/> (of <paramref name="split"/> when given) through every setting of
-    /// <paramref name="grid"/>; the options the grid does not vary are <paramref name="pipeline"/>'s. With a
-    /// <paramref name="cache"/>, maps are read from it or scored and written once; the valid areas are computed once per patient.
-    /// <paramref name="onPatient"/> receives each patient's id once it is done (for progress).
+    /// <paramref name="grid"/>; the options the grid does not vary are <paramref name="pipeline"/>'s. Steps 2 to 4 are the ML.NET
+    /// chain's (<see cref="CovidCtCatalog.ScoreAndSegment"/>, on <paramref name="context"/> or a new one), fed patient by patient;
+    /// with a <paramref name="cache"/>, maps are read from it or scored and written once. <paramref name="onPatient"/> receives
+    /// each patient's id once it is done (for progress).
     /// </summary>
     /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a patient cannot be read, has no slices or duplicate positions, or the model returns non-finite values.</exception>
     /// <exception cref="InvalidOperationException">When the manifest has no patient in <paramref name="split"/>.</exception>
     public static SweepResult Run(DetectionPipeline pipeline, CohortManifest manifest, CohortSplit? split, SweepGrid grid, ProbabilityMapCache? cache = null,
-        Action<string>? onPatient = null, ProportionInterval method = ProportionInterval.Wilson, double level = 0.95)
+        Action<string>? onPatient = null, ProportionInterval method = ProportionInterval.Wilson, double level = 0.95, CohortReadOptions? readOptions = null, MLContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(manifest);
         var sweep = new PostProcessingSweep(grid, pipeline.Options);
-        foreach (var patient in CohortReader.ReadPatients(manifest, split))
+        var ml = context ?? new MLContext();
+        var cacheOptions = cache is null ? null : new ProbabilityCacheOptions(cache.Root, cache.Key.CohortSha256);
+        var slices = SliceDataView.FromCohort(ml, manifest, split, readOptions);
+        using var chain = ml.CovidCt().ScoreAndSegment(pipeline.ModelPath, pipeline.Options, cacheOptions).Fit(slices);
+        var view = chain.Transform(slices);
+        var rows = view is IRowStream<ValidAreaSliceRow> typed ? typed.Rows : ml.Data.CreateEnumerable<ValidAreaSliceRow>(view, reuseRowObject: false);
+        foreach (var patient in PatientGroups.Of(rows))
         {
-            var id = patient.Entry.PatientId;
-            var volume = patient.Volume;
-            var maps = cache is null ? pipeline.Score(id, volume) : cache.GetOrScore(id, () => pipeline.Score(id, volume));
-            sweep.Add(id, volume.Source, volume.Geometry, maps, pipeline.ValidAreas(volume), patient.Entry.Label == PatientLabel.Covid, patient.SliceTruth);
-            onPatient?.Invoke(id);
+            var first = patient[0];
+            var geometry = new VolumeGeometry(first.Width, first.Height, patient.Count, first.ColumnSpacing, first.RowSpacing, patient.Select(r => r.Position).ToArray(),
+                0, new Vector3D(1, 0, 0), new Vector3D(0, 1, 0), default);
+            sweep.Add(first.PatientId, first.Source, geometry, patient.Select(r => r.Map()).ToArray(), patient.Select(r => r.ValidArea()).ToArray(), first.Label,
+                patient.Select(r => r.HasSliceTruth ? r.SliceTruth : (bool?)null).ToArray());
+            onPatient?.Invoke(first.PatientId);
         }
         return sweep.Result(method, level);
     }

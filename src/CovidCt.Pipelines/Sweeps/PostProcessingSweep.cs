@@ -32,7 +32,7 @@ public sealed class PostProcessingSweep
         ArgumentNullException.ThrowIfNull(grid);
         Grid = grid;
         Options = options ?? new PipelineOptions();
-        PatientRule.Validate(new PatientRuleOptions { MaxGap = Options.PatientRule.MaxGap });
+        Options.Validate();
         _levels = grid.Thresholds.Reverse().Select(t => (float)t).ToArray();
         _channels = 1 + 4 * grid.Assignments.Count;
         _imageCounts = new ConfusionCounts[grid.Thresholds.Count * grid.MinPixels.Count];

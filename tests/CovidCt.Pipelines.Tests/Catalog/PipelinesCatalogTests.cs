@@ -22,8 +22,9 @@ public sealed class PipelinesCatalogTests : IDisposable
         var model = _models.Convolution(32);
         var ul = Phantom.UpperLeft;
         var slices = Slices("P1", None, [ul], [ul, Phantom.LowerRight], [Phantom.OutsideLungs], [ul]);
-        var preprocess = _ml.Transforms.PreprocessCtSlices(model);
-        var batched = preprocess.Append(_ml.Transforms.ScoreLesionsBatched(model, new OnnxScoringOptions { BatchSize = 4 })).Fit(slices).Transform(slices);
+        var preprocess = _ml.CovidCt().PreprocessCtSlices(model);
+        using var fitted = preprocess.Append(_ml.CovidCt().ScoreLesions(model, new OnnxScoringOptions { BatchSize = 4 })).Fit(slices);
+        var batched = fitted.Transform(slices);
         var reference = preprocess.Append(_ml.Transforms.ScoreLesionsWithApplyOnnxModel(model)).Fit(slices).Transform(slices);
         var a = _ml.Data.CreateEnumerable<ScoredSliceRow>(batched, reuseRowObject: false).ToArray();
         var b = _ml.Data.CreateEnumerable<ScoredSliceRow>(reference, reuseRowObject: false).ToArray();
@@ -47,7 +48,8 @@ public sealed class PipelinesCatalogTests : IDisposable
         var ul = Phantom.UpperLeft;
         (int, int)[][] lesions = [None, [ul], [ul, Phantom.LowerRight], [ul, Phantom.OutsideLungs], None];
         var slices = Slices("P2", lesions);
-        var detected = _ml.Transforms.DetectCovidLesions(model).Fit(slices).Transform(slices);
+        using var chain = _ml.CovidCt().ScoreAndSegment(model).Append(_ml.CovidCt().DetectLesionBoxes()).Fit(slices);
+        var detected = chain.Transform(slices);
         var rows = _ml.Data.CreateEnumerable<DetectedSliceRow>(detected, reuseRowObject: false).ToArray();
         using var plain = new DetectionPipeline(model);
         var expected = plain.Run("P2", Phantom.Volume(lesions));
@@ -55,7 +57,8 @@ public sealed class PipelinesCatalogTests : IDisposable
         Assert.Equal(expected.Slices.Select(s => s.Detection.Boxes.Count), rows.Select(r => r.BoxCount));
         Assert.Equal(expected.Slices.Select(s => (int)s.Detection.Quadrants), rows.Select(r => r.Quadrants));
         Assert.Equal(new ImageRectangle(10, 22, 22, 34), rows[1].Detection().Boxes[0].Bounds);
-        var patient = Assert.Single(PatientAggregator.Aggregate(_ml, detected, new PatientRuleOptions()));
+        using var rule = _ml.CovidCt().ApplyPatientRule().Fit(detected);
+        var patient = Assert.Single(_ml.Data.CreateEnumerable<PatientRow>(rule.Transform(detected), reuseRowObject: false));
         Assert.Equal(("P2", true, true, expected.Decision.FirstSlice, expected.Decision.LastSlice), (patient.PatientId, patient.Label, patient.IsPositive, patient.FirstSlice, patient.LastSlice));
     }
 
@@ -63,7 +66,7 @@ public sealed class PipelinesCatalogTests : IDisposable
     public void A_step_whose_input_columns_are_missing_names_them()
     {
         var slices = Slices("P3", None);
-        var error = Assert.Throws<ArgumentException>(() => _ml.Transforms.DetectLesionBoxes().Fit(slices));
+        var error = Assert.Throws<ArgumentException>(() => _ml.CovidCt().DetectLesionBoxes().Fit(slices));
         Assert.Contains("DetectLesionBoxes reads the column(s)", error.Message);
         Assert.Contains("Probability", error.Message);
     }
@@ -73,8 +76,31 @@ public sealed class PipelinesCatalogTests : IDisposable
     {
         var model = _models.NotANumber(32);
         var slices = Slices("P9", None, None);
-        var scored = _ml.Transforms.PreprocessCtSlices(model).Append(_ml.Transforms.ScoreLesionsBatched(model)).Fit(slices).Transform(slices);
+        using var fitted = _ml.CovidCt().PreprocessCtSlices(model).Append(_ml.CovidCt().ScoreLesions(model)).Fit(slices);
+        var scored = fitted.Transform(slices);
         var error = Assert.Throws<CovidCt.Data.IO.InvalidInputException>(() => _ml.Data.CreateEnumerable<ScoredSliceRow>(scored, false).ToArray());
         Assert.Contains("patient 'P9', slice 0", error.Message);
+    }
+
+    [Fact]
+    public void Slices_from_any_data_view_and_rows_read_by_any_cursor_give_the_same_patients()
+    {
+        var model = _models.Lesion(32);
+        var ul = Phantom.UpperLeft;
+        var rows = SliceDataView.Rows("P4", true, Phantom.Volume([ul], [ul], [ul], None)).ToArray();
+        // One input passes typed rows between the steps, the other is a plain ML.NET view read through its cursor.
+        var ours = SliceDataView.Load(_ml, rows);
+        var plain = _ml.Data.LoadFromEnumerable(rows);
+        using var chain = _ml.CovidCt().DetectCovidLesions(model).Fit(ours);
+        var a = Assert.Single(_ml.Data.CreateEnumerable<PatientRow>(chain.Transform(ours), reuseRowObject: false));
+        var b = Assert.Single(_ml.Data.CreateEnumerable<PatientRow>(chain.Transform(plain), reuseRowObject: false));
+        Assert.True(a.IsPositive);
+        Assert.Equal(a.Decision(), b.Decision());
+        Assert.Equal(a.Boxes, b.Boxes);
+        // An ML.NET cursor over a step's output reads every column, the lazily made model input included.
+        using var preprocess = _ml.CovidCt().PreprocessCtSlices(model).Fit(ours);
+        var images = _ml.Data.CreateEnumerable<PreprocessedSliceRow>(preprocess.Transform(ours), reuseRowObject: false).ToArray();
+        Assert.All(images, r => Assert.Equal(32 * 32, r.Image.Length));
+        Assert.Equal(rows[0].Hounsfield, images[0].Hounsfield);
     }
 }

@@ -30,7 +30,12 @@ public sealed class PipelineDefinitionTests : IDisposable
         Assert.Equal(File.ReadAllText(path).TrimEnd(), loaded.ToJson());
         Assert.Equal(0.55, loaded.Options.LesionBoxes.Threshold);
         Assert.Equal(QuadrantAssignment.Overlap, loaded.Options.Quadrants.Assignment);
-        Assert.Contains("\"assignment\": \"Overlap\"", File.ReadAllText(path));
+        var json = File.ReadAllText(path);
+        Assert.Contains("\"schema_version\": 2", json);
+        Assert.Contains("\"assignment\": \"overlap\"", json);
+        Assert.Contains("\"min_pixels\": 10", json);
+        Assert.Equal(1500, loaded.Resolved!.WindowWidth);
+        Assert.Equal((32, 32), (loaded.Resolved.InputHeight, loaded.Resolved.InputWidth));
 
         var ul = Phantom.UpperLeft;
         var volume = Phantom.Volume([ul], [ul], [], [ul, Phantom.LowerRight]);
@@ -68,10 +73,14 @@ public sealed class PipelineDefinitionTests : IDisposable
     public void Unknown_fields_and_other_versions_are_invalid_input()
     {
         var path = Path.Combine(_models.Folder, "bad.json");
-        File.WriteAllText(path, "{\"formatVersion\":1,\"modelPath\":\"m.onnx\",\"modelSha256\":\"\",\"options\":{\"lesionBoxes\":{\"treshold\":0.4}}}");
+        File.WriteAllText(path, "{\"schema_version\":2,\"model_path\":\"m.onnx\",\"model_sha256\":\"\",\"options\":{\"lesion_boxes\":{\"treshold\":0.4}}}");
         Assert.Contains("treshold", Assert.Throws<InvalidInputException>(() => PipelineDefinition.Load(path)).Message);
-        File.WriteAllText(path, "{\"formatVersion\":2}");
-        Assert.Equal("formatVersion", Assert.Throws<InvalidInputException>(() => PipelineDefinition.Load(path)).Field);
+        File.WriteAllText(path, "{\"schema_version\":1}");
+        Assert.Equal("schema_version", Assert.Throws<InvalidInputException>(() => PipelineDefinition.Load(path)).Field);
+        File.WriteAllText(path, "{\"schema_version\":2,\"options\":{\"patient_rule\":{\"consecutive_slices\":0}}}");
+        var outOfRange = Assert.Throws<InvalidInputException>(() => PipelineDefinition.Load(path));
+        Assert.Equal("options", outOfRange.Field);
+        Assert.Contains("consecutive slices is 0", outOfRange.Message);
     }
 
     [Fact]
@@ -88,6 +97,6 @@ public sealed class PipelineDefinitionTests : IDisposable
         Assert.Equal(lung, loaded.Options.ValidArea.SegmentationModelPath);
         loaded.VerifyModel();
         File.Copy(_models.Silent(32), lung, overwrite: true);
-        Assert.Equal("validAreaModelSha256", Assert.Throws<InvalidInputException>(loaded.VerifyModel).Field);
+        Assert.Equal("valid_area_model_sha256", Assert.Throws<InvalidInputException>(loaded.VerifyModel).Field);
     }
 }

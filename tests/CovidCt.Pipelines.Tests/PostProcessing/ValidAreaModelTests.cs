@@ -13,7 +13,7 @@ public sealed class ValidAreaModelTests : IDisposable
     public void A_segmentation_model_gives_the_lung_rectangle_at_the_original_resolution()
     {
         using var model = new ValidAreaModel(_models.Lung(32));
-        var area = model.Segment(Phantom.Slice(), Phantom.Size, Phantom.Size);
+        var area = Assert.Single(model.Segment([Phantom.Slice()], Phantom.Size, Phantom.Size, "phantom"));
         Assert.Equal(new ImageRectangle(8, 20, 56, 56), area.Bounds);
         Assert.Equal(2 * 20 * 36, area.PixelCount);
     }

@@ -4,16 +4,18 @@ using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Caching;
+using CovidCt.Pipelines.Definition;
 using CovidCt.Pipelines.Evaluation;
-using CovidCt.Reporting.Conventions;
 using CovidCt.Reporting.Runs;
+using Microsoft.ML;
 
 namespace CovidCt.Cli.Commands;
 
 /// <summary>Runs a model over a cohort through the probability-map cache, with progress, and evaluates it (evaluate and compare).</summary>
 internal static class ModelEvaluation
 {
-    public static ModelRun Run(string modelPath, CohortManifest manifest, CohortSplit? split, string cacheRoot, ProportionInterval method, double level,
+    /// <summary>Runs <paramref name="definition"/> as the ML.NET chain over the cohort, through the probability-map cache (decisions on the 8-bit maps).</summary>
+    public static ModelRun Run(PipelineDefinition definition, CohortManifest manifest, CohortSplit? split, string cacheRoot, ProportionInterval method, double level,
         RunProgress progress, Action<CohortPatient, PatientOutcome>? onPatient = null)
     {
         var entries = manifest.InSplit(split).ToArray();
@@ -21,23 +23,23 @@ internal static class ModelEvaluation
         {
             throw new UsageException($"{manifest.Path} has no patients in split '{CohortSplitNames.NameOrAll(split)}'; choose another with --split (test, val, train or all)");
         }
-        // The engine: the pipeline, its cache and the cohort loop.
-        using var pipeline = new DetectionPipeline(modelPath);
-        var cache = new ProbabilityMapCache(cacheRoot, ProbabilityCacheKey.For(pipeline, CohortFingerprint.Compute(manifest)));
-        var cached = entries.Count(e => File.Exists(cache.PathOf(e.PatientId)));
+        // The engine: the ML.NET chain, fitted once, with its probability cache, over the cohort.
+        using var detection = new CohortDetection(new MLContext(), definition, new ProbabilityCacheOptions(cacheRoot, CohortFingerprint.Compute(manifest)));
+        var cached = entries.Count(e => detection.Scoring.IsCached(e.PatientId));
+        var modelPath = definition.ModelPath;
         var c = CultureInfo.InvariantCulture;
         IReadOnlyList<PatientOutcome> outcomes = [];
         progress.Run($"Running {Path.GetFileName(modelPath)} on {entries.Length} patients ({cached} from the probability cache)", entries.Length, step =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            outcomes = CohortDetection.Run(pipeline, manifest, split, cache, onPatient: (patient, outcome) =>
+            outcomes = detection.Run(manifest, split, onPatient: (patient, outcome) =>
             {
                 onPatient?.Invoke(patient, outcome);
                 var decision = outcome.Result.Decision;
                 step(string.Create(c, $"{patient.Entry.PatientId,-12} {(outcome.IsCovid ? "covid" : "control"),-7} {outcome.Result.Slices.Count,4} slices  {(decision.IsPositive ? "positive" : "negative"),-8} {clock.Elapsed.TotalSeconds,6:0.0} s"));
             });
         });
-        var provenance = RunProvenance.Describe(modelPath, pipeline.Scorer.Model, pipeline.Scorer.Preprocessing, pipeline.Options) with { CacheFolder = cache.Folder, CachedPatients = cached };
+        var provenance = RunProvenance.Describe(definition, detection.Scoring) with { CachedPatients = cached };
         return new ModelRun(ModelRun.NamesOf([modelPath])[0], PipelineEvaluation.Compute(outcomes, method, level)) { Provenance = provenance };
     }
 }

@@ -11,8 +11,8 @@ internal static class CompareHandler
     public static ModelComparison Run(CompareSettings settings, TextWriter log)
     {
         var progress = RunProgress.For(log, settings.Quiet);
-        var names = ModelRun.NamesOf(settings.Models);
-        var runs = settings.Models.Select((path, i) => ModelEvaluation.Run(path, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress)
+        var names = ModelRun.NamesOf(settings.Pipelines.Select(p => p.ModelPath).ToArray());
+        var runs = settings.Pipelines.Select((definition, i) => ModelEvaluation.Run(definition, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress)
             with { Name = names[i] }).ToArray();
         return ModelComparison.Compute(runs, settings.Level);
     }

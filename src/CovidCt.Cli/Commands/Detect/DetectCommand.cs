@@ -18,8 +18,9 @@ internal static class DetectCommand
         var model = new Option<FileInfo?>("--model") { Description = $"Lesion model (ONNX). Default: models/{ShippedAssets.DefaultModelName} (the newest shipped model when it is absent)." };
         var outPath = new Option<string>("--out") { Description = "A .png file (one slice) or a folder (slice-NNN.png per slice, NNN the 1-based slice number).", DefaultValueFactory = _ => DefaultOut };
         var json = MetricsOptions.Json();
+        var pipeline = PipelineChoice.Option();
         var source = new CtSourceOptions();
-        var command = new Command("detect", "Draw red boxes on CT slices: one uploaded slice, one DICOM file or a whole volume.") { input, slice, model, outPath, json };
+        var command = new Command("detect", "Draw red boxes on CT slices: one uploaded slice, one DICOM file or a whole volume.") { input, slice, model, outPath, json, pipeline };
         source.AddTo(command);
         command.SetAction(parse =>
         {
@@ -27,10 +28,10 @@ internal static class DetectCommand
             var volume = CtReader.ReadSliceOrVolume(path, source.Read(parse));
             var settings = new DetectSettings(path, parse.GetValue(slice), Path.GetFullPath(parse.GetValue(outPath)!), parse.GetValue(json));
             DetectHandler.Check(settings, volume.Geometry.Depth);
-            var choice = ModelFiles.Choose(parse.GetValue(model));
+            var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model));
             var writers = CommandWriters.Of(parse);
-            if (choice.Note is not null) writers.Log(settings.Json).WriteLine(choice.Note);
-            DetectConsole.Write(writers.Output, DetectHandler.Run(settings, choice.Path, volume), settings.Json);
+            if (note is not null) writers.Log(settings.Json).WriteLine(note);
+            DetectConsole.Write(writers.Output, DetectHandler.Run(settings, definition, volume), settings.Json);
             return CliApp.Success;
         });
         return command;

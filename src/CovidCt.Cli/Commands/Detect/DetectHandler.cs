@@ -1,5 +1,6 @@
 using CovidCt.Data;
 using CovidCt.Pipelines;
+using CovidCt.Pipelines.Definition;
 using CovidCt.Pipelines.Rendering;
 using CovidCt.Reporting.Conventions;
 
@@ -21,10 +22,10 @@ internal static class DetectHandler
         }
     }
 
-    public static DetectResult Run(DetectSettings settings, string modelPath, CtVolume volume)
+    public static DetectResult Run(DetectSettings settings, PipelineDefinition definition, CtVolume volume)
     {
-        // The engine: one pipeline over one volume.
-        using var pipeline = new DetectionPipeline(modelPath);
+        // The engine: one volume through the plain facade over the chain's own step objects (the ML.NET chain is for cohorts of slice rows).
+        using var pipeline = definition.Build();
         var result = pipeline.Run(Path.GetFileNameWithoutExtension(settings.Input), volume);
         var drawn = new List<(SliceResult Slice, string Figure)>();
         foreach (var r in result.Slices.Where(r => settings.SliceIndex is null || r.Index == settings.SliceIndex))
@@ -33,6 +34,6 @@ internal static class DetectHandler
             RedBoxRenderer.Save(figure, volume.Slice(r.Index), volume.Geometry.Width, volume.Geometry.Height, r.Detection.Boxes, options: new RedBoxOptions { LabelProbabilities = true });
             drawn.Add((r, figure));
         }
-        return new DetectResult(settings.Input, modelPath, volume.Geometry.Depth, pipeline.Options.PatientRule.ConsecutiveSlices, result, drawn);
+        return new DetectResult(settings.Input, definition.ModelPath, volume.Geometry.Depth, pipeline.Options.PatientRule.ConsecutiveSlices, result, drawn);
     }
 }

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
+using CovidCt.Pipelines.Definition;
 
 namespace CovidCt.Cli.Commands;
 
 /// <summary>
-/// <c>covidct evaluate [--model M.onnx] [--cohort MANIFEST.csv] [--split test] [--out DIR]</c>: the study's pipeline on a cohort,
+/// <c>covidct evaluate [--model M.onnx | --pipeline pipeline.json] [--cohort MANIFEST.csv] [--split test] [--out DIR]</c>: the study's pipeline on a cohort,
 /// the per-image and per-patient tables beside the published ones, and metrics.json, slices.csv, patients.csv, red-box figures of
 /// every wrong slice and report.html in DIR. With no arguments: the shipped default model on the embedded default cohort.
 /// </summary>
@@ -17,13 +18,15 @@ internal static class EvaluateCommand
     {
         var model = new Option<FileInfo?>("--model") { Description = $"Lesion model (ONNX). Default: models/{ShippedAssets.DefaultModelName} (the newest shipped model when it is absent)." };
         var outFolder = new Option<DirectoryInfo>("--out") { Description = "Output folder (created when missing; its files are replaced).", DefaultValueFactory = _ => new DirectoryInfo(DefaultOut) };
+        var pipeline = PipelineChoice.Option();
         var shared = new EvaluationOptions();
-        var command = new Command("evaluate", "Run a model on a cohort: per-image and per-patient tables with 95% intervals beside Chen et al. 2020, files and an offline HTML report.") { model, outFolder };
+        var command = new Command("evaluate", "Run a model on a cohort: per-image and per-patient tables with 95% intervals beside Chen et al. 2020, files and an offline HTML report.") { model, outFolder, pipeline };
         shared.AddTo(command);
         command.SetAction(parse =>
         {
+            var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model));
             var settings = new EvaluateSettings(shared.Method(parse), shared.CheckedLevel(parse), parse.GetValue(shared.Json), parse.GetValue(shared.Quiet),
-                ModelFiles.Choose(parse.GetValue(model)), shared.Manifest(parse), shared.SplitOf(parse), parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse));
+                definition, note, shared.Manifest(parse), shared.SplitOf(parse), parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse));
             var writers = CommandWriters.Of(parse);
             EvaluateConsole.Write(writers.Output, settings, EvaluateHandler.Run(settings, writers.Log(settings.Json)));
             return CliApp.Success;
@@ -33,5 +36,5 @@ internal static class EvaluateCommand
 }
 
 /// <summary>What <c>evaluate</c> was asked to do.</summary>
-internal sealed record EvaluateSettings(ProportionInterval Method, double Level, bool Json, bool Quiet, ModelChoice Model, CohortManifest Manifest, CohortSplit? Split,
+internal sealed record EvaluateSettings(ProportionInterval Method, double Level, bool Json, bool Quiet, PipelineDefinition Pipeline, string? ModelNote, CohortManifest Manifest, CohortSplit? Split,
     string OutFolder, string CacheRoot);

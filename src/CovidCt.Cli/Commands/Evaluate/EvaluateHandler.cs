@@ -17,12 +17,12 @@ internal static class EvaluateHandler
     /// <summary>Runs the evaluation; notes and progress go to <paramref name="log"/>.</summary>
     public static EvaluateResult Run(EvaluateSettings settings, TextWriter log)
     {
-        if (settings.Model.Note is not null && !settings.Quiet) log.WriteLine(settings.Model.Note);
+        if (settings.ModelNote is not null && !settings.Quiet) log.WriteLine(settings.ModelNote);
         Directory.CreateDirectory(settings.OutFolder);
         var figures = new ErrorFigures(settings.OutFolder);
-        var run = ModelEvaluation.Run(settings.Model.Path, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level,
+        var run = ModelEvaluation.Run(settings.Pipeline, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level,
             RunProgress.For(log, settings.Quiet), figures.Add);
-        var document = EvaluationReport.Write(settings.OutFolder, run, settings.Manifest, settings.Split, figures.Figures, settings.Model.Note);
+        var document = EvaluationReport.Write(settings.OutFolder, run, settings.Manifest, settings.Split, figures.Figures, settings.ModelNote);
         return new EvaluateResult(run, document, figures.Figures.Count);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using CovidCt.Cli.Output;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Caching;
+using CovidCt.Pipelines.Definition;
 using CovidCt.Pipelines.Sweeps;
 
 namespace CovidCt.Cli.Commands;
@@ -19,9 +20,9 @@ internal static class SweepHandler
         var patients = manifest.InSplit(split).Count() + (report is null ? 0 : manifest.InSplit(report).Count());
         var title = string.Create(CultureInfo.InvariantCulture, $"Sweeping {grid.Count} settings of {Path.GetFileName(settings.Model.Path)} over {patients} patients");
         var run = new SweepRun(settings.Model, manifest, split, grid, settings.OutFolder, null, null, TimeSpan.Zero);
-        // The engine: the pipeline, its cache and the cohort sweep.
-        using var pipeline = new DetectionPipeline(settings.Model.Path);
-        var cache = new ProbabilityMapCache(settings.CacheRoot, ProbabilityCacheKey.For(pipeline, CohortFingerprint.Compute(manifest)));
+        // The engine: the chain's steps 2 to 4 with their probability cache, feeding the cohort sweep.
+        using var pipeline = new DetectionPipeline(settings.Model.Path, cache: new ProbabilityCacheOptions(settings.CacheRoot, CohortFingerprint.Compute(manifest)));
+        var cache = pipeline.Scoring.Cache;
         RunProgress.For(log, settings.Quiet).Run(title, patients, step =>
         {
             run = report is { } r
@@ -31,6 +32,13 @@ internal static class SweepHandler
         run = run with { Result = run.Tuned?.Tuning ?? run.Result, Elapsed = clock.Elapsed };
         Directory.CreateDirectory(settings.OutFolder);
         run.Result!.WriteCsv(run.CsvPath);
+        if (run.Tuned is { } point)
+        {
+            // The chosen operating point as a full pipeline definition: 'evaluate --pipeline' runs exactly it.
+            var definitionPath = Path.Combine(settings.OutFolder, PipelineChoice.FileName);
+            PipelineDefinition.Create(settings.Model.Path, point.Chosen.Setting.ApplyTo(pipeline.Options)).Save(definitionPath);
+            if (!settings.Quiet) log.WriteLine($"Chosen operating point written to {definitionPath}; run it with: covidct evaluate --pipeline {definitionPath}");
+        }
         return run;
     }
 }

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using CovidCt.Pipelines.Definition;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>The <c>--pipeline pipeline.json</c> option of evaluate, compare and detect, and what a command runs: that definition, or <c>--model</c> (else the shipped model) with the study's options.</summary>
+internal static class PipelineChoice
+{
+    public const string FileName = "pipeline.json";
+
+    public static Option<FileInfo?> Option() => new("--pipeline")
+    {
+        Description = $"A {FileName} (written by 'covidct sweep', or PipelineDefinition.Save): run exactly that definition, its model (SHA-256 checked) and every option, instead of --model with the study's options.",
+    };
+
+    /// <summary>The definition to run and the note about the model choice (null when none).</summary>
+    public static (PipelineDefinition Definition, string? Note) Resolve(FileInfo? pipeline, FileInfo? model)
+    {
+        if (pipeline is not null && model is not null) throw new UsageException("--pipeline names its own model; give --pipeline or --model, not both");
+        if (pipeline is not null)
+        {
+            var definition = PipelineDefinition.Load(pipeline.FullName);
+            definition.VerifyModel();
+            return (definition, null);
+        }
+        var choice = ModelFiles.Choose(model);
+        return (PipelineDefinition.Create(choice.Path), choice.Note);
+    }
+}

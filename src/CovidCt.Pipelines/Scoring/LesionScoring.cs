@@ -1,0 +1,74 @@
+using CovidCt.Data.IO;
+using CovidCt.Pipelines.Caching;
+using CovidCt.Pipelines.Preprocessing;
+
+namespace CovidCt.Pipelines.Scoring;
+
+/// <summary>
+/// Step 3 on one patient: the lesion model over ONNX Runtime in batches, through the probability-map cache when one is set.
+/// The one implementation of scoring: the ML.NET chain's scoring transformer and <see cref="DetectionPipeline"/> both call it.
+/// With the cache on, the maps returned are always the 8-bit quantised ones (read back after writing), so every decision is
+/// made on the same numbers whether the cache was warm or cold (see <see cref="ProbabilityMapCache"/>). Not thread-safe.
+/// </summary>
+public sealed class LesionScoring : IDisposable
+{
+    /// <summary>Opens the model at <paramref name="modelPath"/>, and the cache folder of its key when <paramref name="cache"/> is set.</summary>
+    /// <exception cref="InvalidInputException">When the model cannot be loaded or does not fit the options.</exception>
+    public LesionScoring(string modelPath, PreprocessingOptions? preprocessing = null, OnnxScoringOptions? scoring = null, ProbabilityCacheOptions? cache = null)
+    {
+        Scorer = new BatchedOnnxScorer(modelPath, preprocessing, scoring);
+        if (cache is null) return;
+        try
+        {
+            Cache = new ProbabilityMapCache(cache.Root, ProbabilityCacheKey.For(Scorer, cache.CohortSha256));
+        }
+        catch
+        {
+            Scorer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The batched scorer (model signature, resolved preprocessing, provider in use).</summary>
+    public BatchedOnnxScorer Scorer { get; }
+
+    /// <summary>The resolved preprocessing the model receives (step 2).</summary>
+    public ImagePreprocessing Preprocessing => Scorer.Preprocessing;
+
+    /// <summary>The cache, or null when maps are scored every time.</summary>
+    public ProbabilityMapCache? Cache { get; }
+
+    /// <summary>Patients whose maps were read from the cache rather than scored, so far.</summary>
+    public int CachedPatients { get; private set; }
+
+    /// <summary>True when <paramref name="patientId"/>'s maps would be read from the cache rather than scored.</summary>
+    public bool IsCached(string patientId) => Cache is not null && File.Exists(Cache.PathOf(patientId));
+
+    /// <summary>
+    /// The maps of one patient's slices, in the order of <paramref name="positions"/>: read from the cache, or scored from
+    /// <paramref name="images"/> (asked for only then) and written to it.
+    /// </summary>
+    /// <param name="patientId">The patient (cache entry; named in errors).</param>
+    /// <param name="positions">Each slice's position, mm (named in errors).</param>
+    /// <param name="images">The preprocessed images, one per slice.</param>
+    /// <exception cref="InvalidInputException">When the model returns NaN or infinity, naming patient and slice.</exception>
+    public IReadOnlyList<ProbabilityMap> Score(string patientId, IReadOnlyList<double> positions, Func<IReadOnlyList<float[]>> images)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        ArgumentNullException.ThrowIfNull(images);
+        if (Cache is null) return Run(patientId, positions, images());
+        if (IsCached(patientId)) CachedPatients++;
+        return Cache.GetOrScore(patientId, () => Run(patientId, positions, images()));
+    }
+
+    private IReadOnlyList<ProbabilityMap> Run(string patientId, IReadOnlyList<double> positions, IReadOnlyList<float[]> images)
+    {
+        if (images.Count != positions.Count) throw new ArgumentException($"{images.Count} images for {positions.Count} slices", nameof(images));
+        var maps = Scorer.Score(images);
+        for (var z = 0; z < maps.Count; z++) maps[z].EnsureFinite(Scorer.Model.Path, patientId, z, positions[z]);
+        return maps;
+    }
+
+    /// <summary>Releases the model session.</summary>
+    public void Dispose() => Scorer.Dispose();
+}
