@@ -12,6 +12,12 @@ namespace CovidCt.Imaging;
 /// <param name="MinFractionOfLargest">Smallest component kept, as a fraction of the largest enclosed component.</param>
 /// <param name="FillHoles">Whether non-lung pixels that cannot reach the border of their slice (4-connected: vessels, nodules, lesions) become lung.</param>
 /// <param name="ClosingRadius">Radius in pixels of the square closing applied to each slice last (0 = none).</param>
+/// <param name="BorderLungMaxWidth">
+/// Air touching the border of its slice also counts as a lung candidate when it holds no corner pixel of the slice and spans at
+/// most this fraction of the slice's width (0 = never: only enclosed air). On a slice cropped through the chest the lungs
+/// themselves touch the border; outside air, the gap under the table and the padding of the scan circle wrap round the body
+/// or run across it, so they reach a corner or span most of the width. Per slice only: not with <paramref name="LinkSlices"/>.
+/// </param>
 internal sealed record LungFieldOptions(
     float AirThresholdHu,
     Connectivity AirConnectivity,
@@ -20,4 +26,5 @@ internal sealed record LungFieldOptions(
     double MinFractionOfImage,
     double MinFractionOfLargest,
     bool FillHoles,
-    int ClosingRadius);
+    int ClosingRadius,
+    double BorderLungMaxWidth = 0);

@@ -2,7 +2,8 @@ namespace CovidCt.Imaging;
 
 /// <summary>
 /// The platform's one definition of the lung fields on HU: air-like pixels, minus the air connected to the border of each
-/// slice (outside air, table gaps, the padding of the scan circle), grouped into components (per slice, or across slices),
+/// slice (outside air, table gaps, the padding of the scan circle; on request, border air that looks like lungs cut by a crop
+/// stays, <see cref="LungFieldOptions.BorderLungMaxWidth"/>), grouped into components (per slice, or across slices),
 /// of which the largest enclosed ones are kept; then, when the mask is drawn, holes filled and a small closing. The valid
 /// area runs it per slice and the simulator in 3D, each with its own <see cref="LungFieldOptions"/>. Works on runs of pixels
 /// rather than pixels. Keeps its buffers between calls: not thread-safe, reuse one per thread.
@@ -12,6 +13,10 @@ internal sealed class LungFields
     private readonly RowRuns _air = new();
     private int[] _pixels = [];
     private bool[] _touchesBorder = [];
+    private bool[] _eligible = [];
+    private int[] _left = [];
+    private int[] _right = [];
+    private bool[] _holdsCorner = [];
     private bool[] _selected = [];
 
     /// <summary>
@@ -27,12 +32,18 @@ internal sealed class LungFields
         var candidates = _air;
         if (options.LinkSlices)
         {
+            if (options.BorderLungMaxWidth > 0) throw new ArgumentException("lungs touching the border are found per slice, not with linked slices", nameof(options));
             // Enclosedness is a property of each slice; only what is enclosed there is joined across slices.
             var enclosed = Selection(_air.Count);
             for (var r = 0; r < _air.Count; r++) enclosed[r] = !_touchesBorder[_air.Root(r)];
             candidates = _air.Select(enclosed);
             candidates.Label(options.AirConnectivity, linkSlices: true);
             Measure(candidates);
+            MarkEligible(candidates, 0);
+        }
+        else
+        {
+            MarkEligible(_air, options.BorderLungMaxWidth);
         }
         var minimum = Math.Max(1L, (long)(options.MinFractionOfImage * ((long)width * height * depth)));
         var kept = Selection(candidates.Count);
@@ -90,8 +101,26 @@ internal sealed class LungFields
         {
             _pixels = new int[runs.Count];
             _touchesBorder = new bool[runs.Count];
+            _eligible = new bool[runs.Count];
+            _left = new int[runs.Count];
+            _right = new int[runs.Count];
+            _holdsCorner = new bool[runs.Count];
         }
         runs.Measure(_pixels, _touchesBorder);
+    }
+
+    // Which components (by root) may be lungs: the enclosed ones and, when `borderMaxWidth` > 0, those touching the border
+    // that hold no corner of the slice and span at most that fraction of its width (see LungFieldOptions.BorderLungMaxWidth).
+    private void MarkEligible(RowRuns runs, double borderMaxWidth)
+    {
+        for (var r = 0; r < runs.Count; r++) _eligible[r] = !_touchesBorder[r];
+        if (borderMaxWidth <= 0) return;
+        runs.MeasureExtent(_left, _right, _holdsCorner);
+        var widest = borderMaxWidth * runs.Width;
+        for (var r = 0; r < runs.Count; r++)
+        {
+            if (runs.Root(r) == r && _touchesBorder[r] && !_holdsCorner[r] && _right[r] - _left[r] <= widest) _eligible[r] = true;
+        }
     }
 
     private Span<bool> Selection(int runs)
@@ -100,7 +129,7 @@ internal sealed class LungFields
         return _selected.AsSpan(0, runs);
     }
 
-    // Marks (in `kept`, indexed by root) the `keep` largest components that do not touch the border and hold at least
+    // Marks (in `kept`, indexed by root) the `keep` largest eligible components that hold at least
     // `minimum` pixels and at least `fractionOfLargest` of the largest such component; ties go to the first in scan order.
     private void MarkLargest(Span<bool> kept, int keep, long minimum, double fractionOfLargest)
     {
@@ -108,7 +137,7 @@ internal sealed class LungFields
         var largest = 0;
         for (var root = 0; root < kept.Length; root++)
         {
-            if (!_touchesBorder[root]) largest = Math.Max(largest, _pixels[root]);
+            if (_eligible[root]) largest = Math.Max(largest, _pixels[root]);
         }
         for (var k = 0; k < keep; k++)
         {
@@ -116,7 +145,7 @@ internal sealed class LungFields
             for (var root = 0; root < kept.Length; root++)
             {
                 var size = _pixels[root];
-                if (_touchesBorder[root] || kept[root] || size <= bestSize || size < minimum || size < fractionOfLargest * largest) continue;
+                if (!_eligible[root] || kept[root] || size <= bestSize || size < minimum || size < fractionOfLargest * largest) continue;
                 best = root;
                 bestSize = size;
             }

@@ -151,6 +151,32 @@ internal sealed class RowRuns
         }
     }
 
+    /// <summary>
+    /// After <see cref="Label"/>: for each component, indexed by its root, the leftmost column, one past the rightmost column,
+    /// and whether it holds a corner pixel of its slice (entries of other runs are left as they are).
+    /// </summary>
+    public void MeasureExtent(Span<int> left, Span<int> right, Span<bool> holdsCorner)
+    {
+        for (var r = 0; r < Count; r++)
+        {
+            if (_root[r] != r) continue;
+            left[r] = Width;
+            right[r] = 0;
+            holdsCorner[r] = false;
+        }
+        for (var y = 0; y < Rows; y++)
+        {
+            var borderRow = y % Height == 0 || y % Height == Height - 1;
+            for (var r = _rowStart[y]; r < _rowStart[y + 1]; r++)
+            {
+                var root = _root[r];
+                left[root] = Math.Min(left[root], _start[r]);
+                right[root] = Math.Max(right[root], _end[r]);
+                holdsCorner[root] |= borderRow && (_start[r] == 0 || _end[r] == Width);
+            }
+        }
+    }
+
     /// <summary>Sets to 1 the pixels of <paramref name="mask"/> under every run for which <paramref name="selected"/> is true (every run when it is empty).</summary>
     public void Paint(Span<byte> mask, ReadOnlySpan<bool> selected = default)
     {

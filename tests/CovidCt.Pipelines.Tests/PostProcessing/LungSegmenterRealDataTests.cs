@@ -44,6 +44,7 @@ public sealed class LungSegmenterRealDataTests
         {
             var hu = volume.Slice(z).ToArray();
             var minimum = Math.Max(1, (int)(options.MinLungFraction * g.Width * g.Height));
+            // The reference keeps enclosed air only: on uncropped slices the default's border lungs must change nothing.
             var expected = ReferenceSegmentation.Lungs(hu, g.Width, g.Height, (float)options.AirThresholdHu, options.LungComponents, minimum, options.ClosingRadius);
             var area = segmenter.Segment(hu, g.Width, g.Height, options);
             Assert.Equal(new ValidArea(g.Width, g.Height, expected).Bounds, area.Bounds);

@@ -6,7 +6,12 @@ namespace CovidCt.Testing.Oracles;
 /// </summary>
 public static class ReferenceSegmentation
 {
-    public static byte[] Lungs(float[] hu, int width, int height, float airThreshold, int keep, int minimum, int closingRadius)
+    /// <summary>
+    /// The lung fields: the <paramref name="keep"/> largest eligible air components of at least <paramref name="minimum"/> pixels,
+    /// holes filled, closed. Eligible: not touching the border or, when <paramref name="borderMaxWidth"/> is above 0, touching it
+    /// with no corner pixel and at most that fraction of the width wide.
+    /// </summary>
+    public static byte[] Lungs(float[] hu, int width, int height, float airThreshold, int keep, int minimum, int closingRadius, double borderMaxWidth = 0)
     {
         var n = width * height;
         var labels = new int[n];
@@ -19,13 +24,28 @@ public static class ReferenceSegmentation
             sizes.Add(size);
             border.Add(touches);
         }
+        var eligible = new bool[sizes.Count];
+        for (var l = 1; l < sizes.Count; l++)
+        {
+            int left = width, right = -1;
+            var corner = false;
+            for (var i = 0; i < n; i++)
+            {
+                if (labels[i] != l) continue;
+                var (x, y) = (i % width, i / width);
+                left = Math.Min(left, x);
+                right = Math.Max(right, x);
+                corner |= (x == 0 || x == width - 1) && (y == 0 || y == height - 1);
+            }
+            eligible[l] = !border[l] || (borderMaxWidth > 0 && !corner && right + 1 - left <= borderMaxWidth * width);
+        }
         var kept = new List<int>();
         for (var k = 0; k < keep; k++)
         {
             int best = 0, bestSize = minimum - 1;
             for (var l = 1; l < sizes.Count; l++)
             {
-                if (!border[l] && sizes[l] > bestSize && !kept.Contains(l)) { best = l; bestSize = sizes[l]; }
+                if (eligible[l] && sizes[l] > bestSize && !kept.Contains(l)) { best = l; bestSize = sizes[l]; }
             }
             if (best == 0) break;
             kept.Add(best);
