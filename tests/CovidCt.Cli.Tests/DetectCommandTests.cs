@@ -49,6 +49,36 @@ public sealed class DetectCommandTests : IDisposable
     }
 
     [Fact]
+    public void Valid_area_none_looks_for_lesions_in_the_whole_image()
+    {
+        // A lesion in the body above the lungs: outside the HU valid area, inside the whole image.
+        var upload = Folder("outside.png");
+        SlicePngWriter.WriteSlice(Phantom.Volume([Phantom.OutsideLungs]), 0, StudyProtocol.LungWindow, upload);
+        int Boxes(params string[] extra)
+        {
+            var run = CliRun.Of(["detect", upload, "--model", _models.Lesion(32), "--out", Folder("boxes.png"), "--json", .. extra]);
+            Assert.True(run.ExitCode == 0, run.Error);
+            using var json = JsonDocument.Parse(run.Output);
+            return json.RootElement.GetProperty("detections")[0].GetProperty("boxes").GetArrayLength();
+        }
+        Assert.Equal(0, Boxes());
+        Assert.Equal(0, Boxes("--valid-area", "hu"));
+        Assert.Equal(1, Boxes("--valid-area", "none"));
+    }
+
+    [Theory]
+    [InlineData("--valid-area-model", "lungs.onnx")]
+    [InlineData("--valid-area", "model")]
+    public void A_valid_area_model_needs_its_file_and_the_model_kind(string option, string value)
+    {
+        var upload = Folder("slice.png");
+        SlicePngWriter.WriteSlice(Phantom.Volume([Phantom.UpperLeft]), 0, StudyProtocol.LungWindow, upload);
+        var run = CliRun.Of("detect", upload, "--model", _models.Lesion(32), "--out", Folder("x.png"), option, value);
+        Assert.Equal(CliApp.InputError, run.ExitCode);
+        Assert.Contains("--valid-area model", run.Error);
+    }
+
+    [Fact]
     public void A_slice_outside_the_volume_is_a_usage_error()
     {
         var nifti = Folder("p.nii.gz");

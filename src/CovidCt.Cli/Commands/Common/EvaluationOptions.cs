@@ -5,7 +5,7 @@ using CovidCt.Pipelines.Workspace;
 
 namespace CovidCt.Cli.Commands;
 
-/// <summary>The options <c>evaluate</c> and <c>compare</c> share: cohort, split, cache, intervals and how much to print.</summary>
+/// <summary>The options <c>evaluate</c>, <c>compare</c> and <c>sweep</c> share: cohort, split, cache, valid area, intervals and how much to print.</summary>
 internal sealed class EvaluationOptions
 {
     public Option<FileInfo?> Cohort { get; } = new("--cohort") { Description = $"Cohort manifest (patient_id,label,images,masks,split). Default: the embedded {ShippedAssets.DefaultCohort}." };
@@ -24,11 +24,14 @@ internal sealed class EvaluationOptions
 
     public Option<bool> Json { get; } = MetricsOptions.Json();
 
+    public ValidAreaChoice ValidArea { get; } = new();
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress and no tables: only errors (and the JSON with --json)." };
 
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Cohort, Split, Cache, Ci, Level, Json, Quiet }) command.Options.Add(option);
+        ValidArea.AddTo(command);
     }
 
     public CohortManifest Manifest(ParseResult parse) => CohortManifest.Load(parse.GetValue(Cohort)?.FullName ?? ShippedAssets.Cohort());

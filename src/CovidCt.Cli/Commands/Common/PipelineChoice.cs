@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CovidCt.Pipelines;
 using CovidCt.Pipelines.Definition;
 
 namespace CovidCt.Cli.Commands;
@@ -13,10 +14,17 @@ internal static class PipelineChoice
         Description = $"A {FileName} (written by 'covidct sweep', or PipelineDefinition.Save): run exactly that definition, its model (SHA-256 checked) and every option, instead of --model with the study's options.",
     };
 
-    /// <summary>The definition to run and the note about the model choice (null when none).</summary>
-    public static (PipelineDefinition Definition, string? Note) Resolve(FileInfo? pipeline, FileInfo? model)
+    /// <summary>
+    /// The definition to run and the note about the model choice (null when none); <paramref name="options"/> (from options
+    /// such as --valid-area, null for the study's) go with --model only, since a pipeline.json states every option itself.
+    /// </summary>
+    public static (PipelineDefinition Definition, string? Note) Resolve(FileInfo? pipeline, FileInfo? model, PipelineOptions? options = null)
     {
         if (pipeline is not null && model is not null) throw new UsageException("--pipeline names its own model; give --pipeline or --model, not both");
+        if (pipeline is not null && options is not null)
+        {
+            throw new UsageException($"--pipeline states its own valid area (valid_area in {pipeline.Name}); give --valid-area with --model, or edit the file");
+        }
         if (pipeline is not null)
         {
             var definition = PipelineDefinition.Load(pipeline.FullName);
@@ -24,6 +32,6 @@ internal static class PipelineChoice
             return (definition, null);
         }
         var choice = ModelFiles.Choose(model);
-        return (PipelineDefinition.Create(choice.Path), choice.Note);
+        return (PipelineDefinition.Create(choice.Path, options), choice.Note);
     }
 }

@@ -20,15 +20,17 @@ internal static class DetectCommand
         var json = MetricsOptions.Json();
         var pipeline = PipelineChoice.Option();
         var source = new CtSourceOptions();
+        var validArea = new ValidAreaChoice();
         var command = new Command("detect", "Draw red boxes on CT slices: one uploaded slice, one DICOM file or a whole volume.") { input, slice, model, outPath, json, pipeline };
         source.AddTo(command);
+        validArea.AddTo(command);
         command.SetAction(parse =>
         {
             var path = Path.GetFullPath(parse.GetValue(input)!);
             var volume = CtReader.ReadSliceOrVolume(path, source.Read(parse));
             var settings = new DetectSettings(path, parse.GetValue(slice), Path.GetFullPath(parse.GetValue(outPath)!), parse.GetValue(json));
             DetectHandler.Check(settings, volume.Geometry.Depth);
-            var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model));
+            var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model), validArea.Options(parse));
             var writers = CommandWriters.Of(parse);
             if (note is not null) writers.Log(settings.Json).WriteLine(note);
             DetectConsole.Write(writers.Output, DetectHandler.Run(settings, definition, volume), settings.Json);

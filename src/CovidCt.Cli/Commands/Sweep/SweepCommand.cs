@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
+using CovidCt.Pipelines;
 using CovidCt.Pipelines.Sweeps;
 using CovidCt.Reporting.Conventions;
 
@@ -45,7 +46,8 @@ internal static class SweepCommand
             RequirePatients(manifest, split, tune is null ? "--split" : "--tune-on");
             if (report is not null) RequirePatients(manifest, report, "--report-on");
             if (tune is not null) RequireBothLabels(manifest, tune.Value);
-            var settings = new SweepSettings(method, level, parse.GetValue(shared.Json), parse.GetValue(shared.Quiet), choice, manifest, split, report, grid, parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse));
+            var settings = new SweepSettings(method, level, parse.GetValue(shared.Json), parse.GetValue(shared.Quiet), choice, manifest, split, report, grid, parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse),
+                shared.ValidArea.Options(parse));
             var writers = CommandWriters.Of(parse);
             SweepConsole.Write(writers.Output, settings, SweepHandler.Run(settings, writers.Log(settings.Json)));
             return CliApp.Success;
@@ -86,8 +88,9 @@ internal static class SweepCommand
 /// <param name="Grid">The settings.</param>
 /// <param name="OutFolder">Where sweep.csv goes.</param>
 /// <param name="CacheRoot">The probability-map cache.</param>
+/// <param name="Options">The pipeline options the sweep starts from (--valid-area), or null for the study's.</param>
 internal sealed record SweepSettings(ProportionInterval Method, double Level, bool Json, bool Quiet, ModelChoice Model, CohortManifest Manifest, CohortSplit? Split,
-    CohortSplit? ReportOn, SweepGrid Grid, string OutFolder, string CacheRoot);
+    CohortSplit? ReportOn, SweepGrid Grid, string OutFolder, string CacheRoot, PipelineOptions? Options);
 
 /// <summary>What one sweep command produced, for the text and JSON writers.</summary>
 /// <param name="Model">The model used.</param>

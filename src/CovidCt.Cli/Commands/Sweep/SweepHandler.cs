@@ -21,7 +21,7 @@ internal static class SweepHandler
         var title = string.Create(CultureInfo.InvariantCulture, $"Sweeping {grid.Count} settings of {Path.GetFileName(settings.Model.Path)} over {patients} patients");
         var run = new SweepRun(settings.Model, manifest, split, grid, settings.OutFolder, null, null, TimeSpan.Zero);
         // The engine: the chain's steps 2 to 4 with their probability cache, feeding the cohort sweep.
-        using var pipeline = new DetectionPipeline(settings.Model.Path, cache: new ProbabilityCacheOptions(settings.CacheRoot, CohortFingerprint.Compute(manifest)));
+        using var pipeline = new DetectionPipeline(settings.Model.Path, settings.Options, cache: new ProbabilityCacheOptions(settings.CacheRoot, CohortFingerprint.Compute(manifest)));
         var cache = pipeline.Scoring.Cache;
         RunProgress.For(log, settings.Quiet).Run(title, patients, step =>
         {
