@@ -43,9 +43,14 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(94.34, root.GetProperty("published").GetProperty("per_image").GetProperty("sensitivity").GetDouble());
 
         var slices = File.ReadAllLines(Path.Combine(_out, "slices.csv"));
-        Assert.Equal("patient,slice_index,position_mm,truth,decision,score,boxes,quadrants,box_list", slices[0]);
+        Assert.Equal("patient,slice_index,position_mm,truth,decision,score,boxes,quadrants,box_list,removed_lesion_px", slices[0]);
         Assert.Equal(5 + 3 + 4, slices.Length - 1);
         Assert.Contains(slices, l => l.StartsWith("P2,0,", StringComparison.Ordinal) && l.Split(',')[3] == "");
+        // The valid area's removed lesion area: per slice in slices.csv, in total in metrics.json.
+        var removed = root.GetProperty("valid_area_removed");
+        var perSlice = slices.Skip(1).Select(l => double.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(perSlice.Sum(), removed.GetProperty("removed_pixels").GetDouble(), 0.5);
+        Assert.Equal(perSlice.Count(v => v > 0), removed.GetProperty("slices_with_removed_area").GetInt32());
         var patients = File.ReadAllLines(Path.Combine(_out, "patients.csv"));
         Assert.Equal(["P1,covid,1,1", "P2,covid,0,0", "C1,control,0,1"], patients.Skip(1).Select(l => string.Join(',', l.Split(',').Take(4))));
 

@@ -54,6 +54,9 @@ public sealed class PatientRow
     /// <summary>Per slice: how many boxes it has (its boxes follow the previous slices' in <see cref="Boxes"/>).</summary>
     public int[] BoxCounts { get; set; } = [];
 
+    /// <summary>Per slice: the predicted lesion area the valid area removed, original pixels.</summary>
+    public double[] RemovedLesionPixels { get; set; } = [];
+
     /// <summary>Every slice's boxes in slice order, <see cref="LesionBoxColumns.Stride"/> numbers each.</summary>
     public double[] Boxes { get; set; } = [];
 
@@ -81,6 +84,7 @@ public sealed class PatientRow
             SliceTruth = slices.Select(s => s.HasSliceTruth ? (s.SliceTruth ? 1 : 0) : -1).ToArray(),
             ValidAreaBounds = slices.SelectMany(s => s.HasValidArea ? s.ValidAreaBounds : [double.NaN, double.NaN, double.NaN, double.NaN]).ToArray(),
             BoxCounts = slices.Select(s => s.BoxCount).ToArray(),
+            RemovedLesionPixels = slices.Select(s => s.RemovedLesionPixels).ToArray(),
             Boxes = slices.SelectMany(s => s.Boxes).ToArray(),
         };
     }
@@ -98,7 +102,7 @@ public sealed class PatientRow
         {
             var b = ValidAreaBounds.AsSpan(4 * i, 4);
             ImageRectangle? area = double.IsNaN(b[0]) ? null : new ImageRectangle(b[0], b[1], b[2], b[3]);
-            slices[i] = new SliceResult(SliceIndices[i], SlicePositions[i], area, new SliceDetection(LesionBoxColumns.Decode(Boxes, box, BoxCounts[i])));
+            slices[i] = new SliceResult(SliceIndices[i], SlicePositions[i], area, new SliceDetection(LesionBoxColumns.Decode(Boxes, box, BoxCounts[i]), RemovedLesionPixels[i]));
             box += BoxCounts[i];
             truth[i] = SliceTruth[i] < 0 ? null : SliceTruth[i] == 1;
         }

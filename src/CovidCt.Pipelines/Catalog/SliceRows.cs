@@ -225,6 +225,9 @@ public sealed class DetectedSliceRow : ValidAreaSliceRow
     /// <summary>Number of boxes.</summary>
     public int BoxCount { get; set; }
 
+    /// <summary>Predicted lesion area the valid area removed, original pixels (<see cref="SliceDetection.RemovedLesionPixels"/>).</summary>
+    public double RemovedLesionPixels { get; set; }
+
     /// <summary>The boxes, <see cref="LesionBoxColumns.Stride"/> numbers each (see <see cref="LesionBoxColumns"/>), in original image coordinates.</summary>
     public double[] Boxes { get; set; } = [];
 
@@ -239,6 +242,7 @@ public sealed class DetectedSliceRow : ValidAreaSliceRow
             Score = detection.Score,
             Quadrants = (int)detection.Quadrants,
             BoxCount = detection.Boxes.Count,
+            RemovedLesionPixels = detection.RemovedLesionPixels,
             Boxes = LesionBoxColumns.Encode(detection.Boxes),
         };
         row.CopyColumnsTo(result);
@@ -246,5 +250,5 @@ public sealed class DetectedSliceRow : ValidAreaSliceRow
     }
 
     /// <summary>The detection decoded from the columns (exactly the values computed).</summary>
-    public SliceDetection Detection() => new(LesionBoxColumns.Decode(Boxes, 0, BoxCount));
+    public SliceDetection Detection() => new(LesionBoxColumns.Decode(Boxes, 0, BoxCount), RemovedLesionPixels);
 }

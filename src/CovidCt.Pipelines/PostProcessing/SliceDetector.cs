@@ -31,7 +31,11 @@ public sealed class SliceDetector
         var scaleY = (double)geometry.Height / map.Height;
         _components.Find(map, validArea, region, scaleX, scaleY, [(float)boxes.Threshold]);
         var components = _components.At(0);
-        if (components.IsEmpty) return new SliceDetection([]);
+        var inside = 0L;
+        foreach (ref readonly var c in components) inside += c.Pixels;
+        // What the valid area removed: every map pixel at or above the threshold, less those the components inside it hold.
+        var removed = (CountAtOrAbove(map.Values, (float)boxes.Threshold) - inside) * scaleX * scaleY;
+        if (components.IsEmpty) return new SliceDetection([], removed);
 
         var pixelArea = geometry.HasSpacing ? geometry.ColumnSpacing * scaleX * geometry.RowSpacing * scaleY : (double?)null;
         if (boxes.MinAreaSquareMillimetres is not null && pixelArea is null)
@@ -47,7 +51,15 @@ public sealed class SliceDetector
             var (bounds, centroidX, centroidY, quadrant) = c.Place(scaleX, scaleY, centreX, centreY, quadrants.Assignment);
             found.Add(new LesionBox(bounds, centroidX, centroidY, c.Pixels, c.Pixels * pixelArea, c.MaxProbability, c.SumProbability / c.Pixels, quadrant));
         }
-        return new SliceDetection(found);
+        return new SliceDetection(found, removed);
+    }
+
+    // NaN is never at or above a threshold, as in the labeller.
+    private static long CountAtOrAbove(ReadOnlySpan<float> values, float threshold)
+    {
+        var count = 0L;
+        foreach (var v in values) if (v >= threshold) count++;
+        return count;
     }
 
     /// <summary>Where the quadrant split of a slice lies: the valid-area rectangle's centre, or the image centre (also when the slice has no valid area).</summary>

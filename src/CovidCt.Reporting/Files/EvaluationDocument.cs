@@ -20,9 +20,10 @@ namespace CovidCt.Reporting.Files;
 /// <param name="PerPatient">The per-patient table.</param>
 /// <param name="Published">The study's published figures.</param>
 /// <param name="Pipeline">The full pipeline definition that ran: every option, the model's SHA-256, window, input size, valid area.</param>
+/// <param name="ValidAreaRemoved">How much predicted lesion area the valid-area step removed.</param>
 public sealed record EvaluationDocument(int SchemaVersion, string? ModelNote, CohortDocument Cohort, ModelDocument Model, SettingsDocument Settings,
     CacheDocument ProbabilityCache, string CiMethod, double Level, ImageTableDocument PerImage, PatientTableDocument PerPatient,
-    PublishedDocument Published, PipelineDefinition Pipeline)
+    PublishedDocument Published, PipelineDefinition Pipeline, RemovedAreaDocument ValidAreaRemoved)
 {
     /// <summary>The document of <paramref name="run"/> on <paramref name="manifest"/>.</summary>
     public static EvaluationDocument Of(ModelRun run, CohortManifest manifest, CohortSplit? split, string? modelNote)
@@ -32,7 +33,25 @@ public sealed record EvaluationDocument(int SchemaVersion, string? ModelNote, Co
         var e = run.Evaluation;
         return new EvaluationDocument(OutputJson.SchemaVersion, modelNote, CohortDocument.Of(manifest, split, e), ModelDocument.Of(p), SettingsDocument.Of(p),
             CacheDocument.Of(p), ProportionIntervals.Name(e.PatientMetrics.Method), e.PatientMetrics.Level, ImageTableDocument.Of(e), PatientTableDocument.Of(e),
-            PublishedDocument.ChenEtAl2020, p.Pipeline);
+            PublishedDocument.ChenEtAl2020, p.Pipeline, RemovedAreaDocument.Of(e));
+    }
+}
+
+/// <summary>
+/// How much predicted lesion area (map pixels at or above the threshold, in original pixels) the valid-area step removed, in
+/// total and on how many slices: much of it on slices with lesions says the step is cutting into the lungs (slices.csv has
+/// it per slice, <c>removed_lesion_px</c>).
+/// </summary>
+/// <param name="RemovedPixels">Predicted lesion area outside the valid area, original pixels, over every slice.</param>
+/// <param name="SlicesWithRemovedArea">Slices where the step removed some predicted lesion area.</param>
+public sealed record RemovedAreaDocument(double RemovedPixels, int SlicesWithRemovedArea)
+{
+    /// <summary>The totals over every slice of <paramref name="e"/>.</summary>
+    public static RemovedAreaDocument Of(PipelineEvaluation e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var slices = e.Patients.SelectMany(p => p.Result.Slices).Select(s => s.Detection).ToArray();
+        return new(slices.Sum(d => d.RemovedLesionPixels), slices.Count(d => d.RemovedLesionPixels > 0));
     }
 }
 

@@ -13,11 +13,11 @@ namespace CovidCt.Reporting.Files;
 /// </summary>
 public static class ResultTables
 {
-    /// <summary>One row per slice: truth (1, 0, or empty when unknown), decision, image score and the boxes.</summary>
+    /// <summary>One row per slice: truth (1, 0, or empty when unknown), decision, image score, the boxes and the predicted lesion area the valid area removed.</summary>
     public static void WriteSlices(string path, PipelineEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        var csv = new CsvText("patient", "slice_index", "position_mm", "truth", "decision", "score", "boxes", "quadrants", "box_list");
+        var csv = new CsvText("patient", "slice_index", "position_mm", "truth", "decision", "score", "boxes", "quadrants", "box_list", "removed_lesion_px");
         foreach (var patient in evaluation.Patients)
         {
             foreach (var slice in patient.Result.Slices)
@@ -25,7 +25,8 @@ public static class ResultTables
                 var d = slice.Detection;
                 csv.Row(patient.Result.PatientId, Text(slice.Index), CsvText.Number(slice.Position, "0.###"),
                     ComparedCases.TruthOf(patient, slice.Index) is { } truth ? (truth ? "1" : "0") : "", d.IsPositive ? "1" : "0", CsvText.Number(d.Score),
-                    Text(d.Boxes.Count), QuadrantNames.Key(d.Quadrants), string.Join(' ', d.Boxes.Select(BoxText)));
+                    Text(d.Boxes.Count), QuadrantNames.Key(d.Quadrants), string.Join(' ', d.Boxes.Select(BoxText)),
+                    CsvText.Number(d.RemovedLesionPixels, "0.#"));
             }
         }
         AtomicFile.WriteAllText(path, csv.ToString());

@@ -81,6 +81,21 @@ public sealed class SliceDetectorTests
     }
 
     [Fact]
+    public void The_lesion_area_the_valid_area_removed_is_counted_in_original_pixels()
+    {
+        // A 16x16 map of a 64x64 slice (each map pixel 4x4 original pixels); the lungs' rectangle is [16, 48) both ways.
+        var mask = new byte[64 * 64];
+        for (var y = 16; y < 48; y++) for (var x = 16; x < 48; x++) mask[y * 64 + x] = 1;
+        var area = new ValidArea(64, 64, mask);
+        // 3x3 above the threshold outside the rectangle, 2x2 inside, and a small one outside that is below the threshold.
+        var map = Map(16, (0, 0, 3, 3, 0.9f), (6, 6, 2, 2, 0.9f), (13, 13, 2, 2, 0.3f));
+        var detection = Detect(map, new LesionBoxOptions { MinPixels = 0 }, area: area, scale: 4);
+        Assert.Single(detection.Boxes);
+        Assert.Equal(9 * 16, detection.RemovedLesionPixels);
+        Assert.Equal(0, Detect(map, new LesionBoxOptions { MinPixels = 0 }, scale: 4).RemovedLesionPixels);
+    }
+
+    [Fact]
     public void No_valid_area_means_no_box()
     {
         var map = Map(16, (0, 0, 8, 8, 0.9f));
