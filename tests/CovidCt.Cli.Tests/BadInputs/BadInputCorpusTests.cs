@@ -39,6 +39,16 @@ public sealed partial class BadInputCorpusTests
         Assert.False(ExceptionName().IsMatch(text), $"'{name}': the message names a .NET exception: {text}");
     }
 
+    [Fact]
+    public void An_undefined_auc_is_said_once()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("scores.csv"), "id,label,score\na,1,0.9\nb,1,0.2\n");
+        var run = CliRun.Of("metrics", "scores", folder.File("scores.csv"));
+        Assert.Contains("AUC undefined: no non-diseased cases", run.Output + run.Error);
+        Assert.DoesNotContain("AUC undefined: AUC undefined", run.Output + run.Error);
+    }
+
     [GeneratedRegex(@"\b[A-Z]\w*Exception\b")]
     private static partial Regex ExceptionName();
 }
