@@ -84,12 +84,15 @@ internal static class RunFolder
         }
     }
 
+    // detect's figures: slice-NNN.png.
+    private static bool IsDetectFigure(string name) => name.StartsWith("slice-", StringComparison.Ordinal) && name.EndsWith(".png", StringComparison.Ordinal);
+
     private static void RequireReplaceable(string outFolder, string target)
     {
         if (!Directory.Exists(target)) return;
         var entries = Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName).ToList();
         if (entries.Contains(Marker)) return;
-        var foreign = entries.Where(e => !KnownOutputs.Contains(e!)).Take(3).ToList();
+        var foreign = entries.Where(e => !KnownOutputs.Contains(e!) && !IsDetectFigure(e!)).Take(3).ToList();
         if (foreign.Count > 0)
         {
             throw new UsageException($"--out {outFolder} already holds files CovidCt did not write ({string.Join(", ", foreign)}); "

@@ -67,7 +67,7 @@ internal sealed class NiftiFile : IDisposable
             // An uncompressed file's length is known before reading: a cut file is refused here, when a manifest is checked.
             if (stream is FileStream && stream.Length < voxelOffset + bytes)
             {
-                throw new InvalidInputException(path, $"the file has {stream.Length:N0} bytes but dim {width}x{height}x{depth} of {format} needs {voxelOffset + bytes:N0}; truncated file, or dims that disagree with the data", field: "dim");
+                throw new InvalidInputException(path, $"the voxel data has {stream.Length - voxelOffset} of {bytes} bytes; dim {width}x{height}x{depth} of {format} needs {bytes} (truncated file, or dims that disagree with the data)", field: "dim");
             }
             return new NiftiFile(path, stream, header, width, height, depth, format, layout);
         }
