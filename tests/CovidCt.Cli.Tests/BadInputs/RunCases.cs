@@ -16,6 +16,12 @@ public static class RunCases
             File.WriteAllText(folder.File("out/thesis.docx"), "years of work");
             return ["evaluate", "--quiet", "--out", folder.File("out")];
         }, CliApp.InputError, "thesis.docx", "did not write");
+        yield return new BadInput("convert into a folder that is a file", folder =>
+        {
+            File.WriteAllBytes(folder.File("ct.nii"), RawFiles.FloatNifti(4, 4, 2, _ => -500));
+            File.WriteAllText(folder.File("afile"), "a file, not a folder");
+            return ["convert", folder.File("ct.nii"), folder.File("afile/out.nii.gz")];
+        }, CliApp.InputError, "could not be read or written", "afile");
         foreach (var (name, bytes) in new (string, byte[])[]
         {
             ("empty", []),
