@@ -5,7 +5,7 @@ namespace CovidCt.Cli;
 
 /// <summary>
 /// The covidct command: builds the command tree and maps failures to exit codes
-/// (0 success, 2 usage or input error, 1 anything else).
+/// (0 success, 2 usage, input or file-system error, 3 out of memory, 1 an internal error).
 /// </summary>
 public static class CliApp
 {
@@ -17,6 +17,9 @@ public static class CliApp
 
     /// <summary>Exit code for a usage error or bad input.</summary>
     public const int InputError = 2;
+
+    /// <summary>Exit code when the machine runs out of memory.</summary>
+    public const int OutOfMemory = 3;
 
     /// <summary>Runs the command line in-process; tests call this with string writers.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -39,9 +42,21 @@ public static class CliApp
             error.WriteLine($"error: {e.Message}");
             return InputError;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: {e.GetType().Name}: {e.Message}");
+            // The file system refused (a folder where a file is expected, no permission, a full disk): its own words say which path.
+            error.WriteLine($"error: a file could not be read or written: {e.Message}");
+            return InputError;
+        }
+        catch (OutOfMemoryException)
+        {
+            error.WriteLine("error: out of memory: the input is larger than this machine can hold; use a smaller input or a machine with more memory");
+            return OutOfMemory;
+        }
+        catch (Exception e)
+        {
+            // Anything else is a defect in CovidCt, not the user's doing: the type tells the maintainers where to look.
+            error.WriteLine($"error: internal error ({e.GetType().Name}): {e.Message}; please report it with the command line");
             return Failure;
         }
     }

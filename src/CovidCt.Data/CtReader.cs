@@ -29,13 +29,13 @@ public static class CtReader
             return CtSourceKind.Nifti;
         }
         if (!Directory.Exists(path)) throw new InvalidInputException(path, "no such file or folder; expected a DICOM folder, a NIfTI file or a folder of PNG/JPEG slices");
-        return Directory.EnumerateFiles(path).Any(IsSliceImage) ? CtSourceKind.SliceFolder : CtSourceKind.Dicom;
+        return InputPaths.Files(path, recursive: false).Any(IsSliceImage) ? CtSourceKind.SliceFolder : CtSourceKind.Dicom;
     }
 
     private static bool IsDicomFile(string file)
     {
         var prefix = new byte[132];
-        using var stream = File.OpenRead(file);
+        using var stream = InputPaths.OpenRead(file);
         return stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false) == prefix.Length && DicomParser.IsPart10(prefix);
     }
 

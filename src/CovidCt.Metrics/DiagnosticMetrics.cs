@@ -28,9 +28,11 @@ public sealed class DiagnosticMetrics
         YoudenJ = Combine(Sensitivity, Specificity, (se, sp) => (se + sp - 1, 1));
         var eitherUndefined = Sensitivity.UndefinedReason ?? Specificity.UndefinedReason;
         PositiveLikelihoodRatio = LikelihoodRatio(Sensitivity.Value, 1 - Specificity.Value, eitherUndefined, tp, counts.Positives, fp, counts.Negatives,
-            "no false positives (FP = 0): specificity is 1, so LR+ is infinite");
+            "no false positives (FP = 0): specificity is 1, so LR+ is infinite",
+            "no positive calls (TP = FP = 0): sensitivity is 0 and specificity is 1, so LR+ is 0/0");
         NegativeLikelihoodRatio = LikelihoodRatio(1 - Sensitivity.Value, Specificity.Value, eitherUndefined, fn, counts.Positives, tn, counts.Negatives,
-            "no true negatives (TN = 0): specificity is 0, so LR− is infinite");
+            "no true negatives (TN = 0): specificity is 0, so LR− is infinite",
+            "no negative calls (FN = TN = 0): sensitivity is 1 and specificity is 0, so LR− is 0/0");
     }
 
     /// <summary>The counts these metrics come from.</summary>
@@ -110,10 +112,10 @@ public sealed class DiagnosticMetrics
     }
 
     // ln(LR) ± z·sqrt(1/a − 1/n1 + 1/b − 1/n2), where a/n1 and b/n2 are the two proportions.
-    private Estimate LikelihoodRatio(double? upper, double? lower, string? undefinedBecause, long a, long n1, long b, long n2, string infiniteReason)
+    private Estimate LikelihoodRatio(double? upper, double? lower, string? undefinedBecause, long a, long n1, long b, long n2, string infiniteReason, string zeroOverZeroReason)
     {
         if (upper is not { } u || lower is not { } l) return Estimate.Undefined(double.NaN, double.NaN, $"a proportion is undefined: {undefinedBecause}");
-        if (l == 0) return Estimate.Undefined(u, l, infiniteReason);
+        if (l == 0) return Estimate.Undefined(u, l, u == 0 ? zeroOverZeroReason : infiniteReason);
         var ratio = u / l;
         ConfidenceInterval? interval = null;
         if (_withIntervals && a > 0 && b > 0)

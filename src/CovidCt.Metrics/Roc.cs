@@ -21,7 +21,7 @@ public static class Roc
         if (m == 0 || n == 0)
         {
             var reason = m == 0 ? "no diseased cases" : "no non-diseased cases";
-            return new RocCurve(points, Estimate.Undefined(double.NaN, m * n, $"AUC undefined: {reason}"), null);
+            return new RocCurve(points, Estimate.Undefined(double.NaN, m * n, reason), null);
         }
         var placements = PlacementValues.Compute(scores, labels);
         var delong = DeLong.HasEnoughCases(labels) ? DeLong.FromPlacements(placements, level) : null;

@@ -35,7 +35,7 @@ public sealed class MetricsCountsCommandTests
     }
 
     [Theory]
-    [InlineData("--tp", "-1", "--tp must be a non-negative count")]
+    [InlineData("--tp", "-1", "--tp must be a whole non-negative number of cases")]
     [InlineData("--level", "1.5", "--level must lie strictly between 0 and 1")]
     [InlineData("--ci", "wald", "'wald' not recognized")]
     public void Bad_options_exit_with_code_2(string option, string value, string message)

@@ -76,4 +76,19 @@ public sealed class DiagnosticMetricsTests
     [Fact]
     public void Negative_counts_are_rejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => DiagnosticMetrics.Compute(new ConfusionCounts(-1, 0, 0, 0)));
+
+    [Fact]
+    public void A_likelihood_ratio_of_zero_over_zero_says_so_instead_of_infinite()
+    {
+        // TP = FP = 0: sensitivity 0 over 1 - specificity 0.
+        var noPositiveCalls = DiagnosticMetrics.Compute(new ConfusionCounts(0, 0, 5, 3));
+        Assert.Null(noPositiveCalls.PositiveLikelihoodRatio.Value);
+        Assert.Contains("0/0", noPositiveCalls.PositiveLikelihoodRatio.UndefinedReason);
+        Assert.DoesNotContain("infinite", noPositiveCalls.PositiveLikelihoodRatio.UndefinedReason);
+        // FN = TN = 0: 1 - sensitivity 0 over specificity 0.
+        var noNegativeCalls = DiagnosticMetrics.Compute(new ConfusionCounts(3, 5, 0, 0));
+        Assert.Contains("0/0", noNegativeCalls.NegativeLikelihoodRatio.UndefinedReason);
+        // FP = 0 with TP > 0 really is infinite.
+        Assert.Contains("infinite", DiagnosticMetrics.Compute(new ConfusionCounts(3, 0, 5, 1)).PositiveLikelihoodRatio.UndefinedReason);
+    }
 }

@@ -45,6 +45,8 @@ public sealed class RocTests
         var roc = Roc.FromScores([0.1, 0.9], [true, true]);
         Assert.Null(roc.Auc.Value);
         Assert.Contains("no non-diseased", roc.Auc.UndefinedReason);
+        // The reason is the cause only; whoever prints it says "AUC undefined" once.
+        Assert.DoesNotContain("AUC undefined", roc.Auc.UndefinedReason);
         Assert.Null(roc.DeLong);
         Assert.Null(roc.YoudenOptimal());
     }

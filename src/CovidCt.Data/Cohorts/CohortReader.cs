@@ -31,6 +31,11 @@ public static class CohortReader
         options ??= new CohortReadOptions();
         var volume = CtReader.Read(entry.ImagesPath, options.Images);
         var mask = entry.MasksPath is null ? null : CtReader.ReadMask(entry.MasksPath, volume);
+        if (mask is not null && entry.Label == PatientLabel.Control && mask.Labels.AsSpan().ContainsAnyExcept((byte)0))
+        {
+            // Either the label or the mask is wrong; scoring would count the marked slices as lesion-free.
+            throw new IO.InvalidInputException(entry.MasksPath!, $"patient '{entry.PatientId}' is labelled control but its mask marks lesion voxels; expected an empty mask, no mask, or the label covid", entry.Line, "masks");
+        }
         return new CohortPatient(entry, volume, mask, SliceTruth(entry.Label, volume.Geometry.Depth, mask, options.MinimumLesionPixels));
     }
 

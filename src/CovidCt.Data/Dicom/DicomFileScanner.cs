@@ -13,9 +13,10 @@ internal static class DicomFileScanner
     {
         var headers = new List<DicomSliceHeader>();
         var skipped = 0;
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in InputPaths.Files(folder, recursive: true))
         {
-            var header = ReadHeader(file);
+            // Pipes, devices, dangling links and empty files hold no DICOM; opening a pipe would block.
+            var header = InputPaths.IsDataFile(file) ? ReadHeader(file) : null;
             if (header is null) skipped++;
             else headers.Add(header);
         }
@@ -27,7 +28,7 @@ internal static class DicomFileScanner
     {
         byte[] prefix;
         long length;
-        using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+        using (var stream = InputPaths.OpenRead(file, 1, FileOptions.SequentialScan))
         {
             length = stream.Length;
             prefix = new byte[Math.Min(length, PrefixBytes)];

@@ -50,6 +50,8 @@ internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<Dico
         var first = slices[0];
         foreach (var s in slices) Validate(s);
         foreach (var s in slices.Skip(1)) RequireSameFormat(first, s);
+        var voxels = (long)first.Rows!.Value * first.Columns!.Value * slices.Count;
+        if (InputLimits.TooManyVoxels(voxels, $"{first.Columns}x{first.Rows}x{slices.Count}") is { } tooMany) throw new InvalidInputException(folder, "the series " + tooMany, field: DicomTag.Name(DicomTag.Rows));
         var rows = first.Rows!.Value;
         var columns = first.Columns!.Value;
         var format = (first.BitsAllocated, first.PixelRepresentation) switch
@@ -85,7 +87,11 @@ internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<Dico
         Require(s, s.Columns, DicomTag.Columns);
         Require(s, s.BitsAllocated, DicomTag.BitsAllocated);
         Require(s, s.PixelSpacing, DicomTag.PixelSpacing);
-        if (s.Rows == 0 || s.Columns == 0) throw new InvalidInputException(s.File, $"the image is {s.Columns}x{s.Rows}; expected at least one pixel", field: DicomTag.Name(DicomTag.Rows));
+        if (s.Rows < InputLimits.MinSliceSide || s.Columns < InputLimits.MinSliceSide)
+        {
+            throw new InvalidInputException(s.File, $"the image is {s.Columns}x{s.Rows}; a CT slice needs at least {InputLimits.MinSliceSide}x{InputLimits.MinSliceSide} pixels", field: DicomTag.Name(DicomTag.Rows));
+        }
+        if (s.ImageOrientation is { } o) RequireOrientation(s.File, o);
         if (s.BitsAllocated is not (8 or 16 or 32)) throw new InvalidInputException(s.File, $"Bits Allocated is {s.BitsAllocated}; expected 8, 16 or 32", field: DicomTag.Name(DicomTag.BitsAllocated));
         if (s.SamplesPerPixel != 1) throw new InvalidInputException(s.File, $"Samples per Pixel is {s.SamplesPerPixel}; a CT image has 1 (grayscale)", field: DicomTag.Name(DicomTag.SamplesPerPixel));
         if (s.NumberOfFrames != 1) throw new InvalidInputException(s.File, $"the file holds {s.NumberOfFrames} frames; multi-frame (enhanced) CT is not supported, expected one slice per file", field: DicomTag.Name(DicomTag.NumberOfFrames));
@@ -94,6 +100,17 @@ internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<Dico
         if (s.PixelDataLength < needed)
         {
             throw new InvalidInputException(s.File, $"Pixel Data holds {s.PixelDataLength} bytes; {s.Rows} rows x {s.Columns} columns x {s.BitsAllocated / 8} bytes need {needed}", field: DicomTag.Name(DicomTag.PixelData));
+        }
+    }
+
+    // Row and column directions must be unit vectors at right angles; all zeros (a blanked tag) has no direction at all.
+    private static void RequireOrientation(string file, double[] o)
+    {
+        double row = Math.Sqrt(o[0] * o[0] + o[1] * o[1] + o[2] * o[2]), column = Math.Sqrt(o[3] * o[3] + o[4] * o[4] + o[5] * o[5]);
+        var dot = o[0] * o[3] + o[1] * o[4] + o[2] * o[5];
+        if (Math.Abs(row - 1) > 0.01 || Math.Abs(column - 1) > 0.01 || Math.Abs(dot) > 0.01)
+        {
+            throw new InvalidInputException(file, $"Image Orientation (Patient) is {string.Join('\\', o)}; expected two unit direction vectors at right angles (axial: 1\\0\\0\\0\\1\\0)", field: DicomTag.Name(DicomTag.ImageOrientationPatient));
         }
     }
 

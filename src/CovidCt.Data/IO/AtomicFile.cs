@@ -31,6 +31,42 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Deletes the temporary files in <paramref name="folder"/> left by writers that were killed (their process is gone).</summary>
+    /// <returns>How many were deleted.</returns>
+    public static int DeleteOrphans(string folder)
+    {
+        var deleted = 0;
+        foreach (var temp in Directory.EnumerateFiles(folder, ".*.tmp"))
+        {
+            // ".NAME.PID.GUID.tmp": the process id is the second field from the end.
+            var parts = Path.GetFileName(temp).Split('.');
+            if (parts.Length < 5 || !int.TryParse(parts[^3], out var pid) || IsAlive(pid)) continue;
+            try
+            {
+                File.Delete(temp);
+                deleted++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another run may be cleaning the same folder; what it leaves, a later run removes.
+            }
+        }
+        return deleted;
+    }
+
+    private static bool IsAlive(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Writes UTF-8 text (no byte-order mark) to <paramref name="path"/>, atomically.</summary>
     public static void WriteAllText(string path, string text) =>
         Write(path, stream =>

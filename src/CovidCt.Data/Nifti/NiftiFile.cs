@@ -30,7 +30,7 @@ internal sealed class NiftiFile : IDisposable
 
     public static bool IsGzip(string path)
     {
-        using var probe = File.OpenRead(path);
+        using var probe = InputPaths.OpenRead(path);
         return probe.ReadByte() == 0x1f && probe.ReadByte() == 0x8b;
     }
 
@@ -38,7 +38,7 @@ internal sealed class NiftiFile : IDisposable
     public static NiftiFile Open(string path)
     {
         if (!File.Exists(path)) throw new InvalidInputException(path, "file not found; expected a NIfTI-1 file (.nii or .nii.gz)");
-        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        Stream stream = InputPaths.OpenRead(path, 1 << 20);
         try
         {
             if (IsGzip(path)) stream = new GZipStream(stream, CompressionMode.Decompress);
@@ -62,6 +62,13 @@ internal sealed class NiftiFile : IDisposable
                 if (head[348] != 0) extension = GeometryExtension.Find(extensions, header.BigEndian);
             }
             var layout = NiftiLayout.Resolve(header, width, height, depth, extension, path);
+            var bytes = (long)width * height * depth * VoxelDecoder.BytesPerSample(format);
+            if (InputLimits.TooManyVoxels((long)width * height * depth, $"{width}x{height}x{depth}") is { } tooMany) throw new InvalidInputException(path, tooMany, field: "dim");
+            // An uncompressed file's length is known before reading: a cut file is refused here, when a manifest is checked.
+            if (stream is FileStream && stream.Length < voxelOffset + bytes)
+            {
+                throw new InvalidInputException(path, $"the voxel data has {stream.Length - voxelOffset} of {bytes} bytes; dim {width}x{height}x{depth} of {format} needs {bytes} (truncated file, or dims that disagree with the data)", field: "dim");
+            }
             return new NiftiFile(path, stream, header, width, height, depth, format, layout);
         }
         catch
@@ -113,6 +120,10 @@ internal sealed class NiftiFile : IDisposable
         for (var i = 4; i <= rank; i++)
         {
             if (h.Dim[i] != 1) throw new InvalidInputException(path, $"dim[{i}] is {h.Dim[i]}: a {rank}-D image with several volumes; expected one 3-D CT volume", field: "dim");
+        }
+        if (h.Dim[1] < InputLimits.MinSliceSide || h.Dim[2] < InputLimits.MinSliceSide)
+        {
+            throw new InvalidInputException(path, $"the slices are {h.Dim[1]}x{h.Dim[2]} voxels; a CT slice needs at least {InputLimits.MinSliceSide}x{InputLimits.MinSliceSide}", field: "dim");
         }
         return (h.Dim[1], h.Dim[2], rank >= 3 ? h.Dim[3] : 1);
     }

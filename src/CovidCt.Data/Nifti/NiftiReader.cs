@@ -26,6 +26,7 @@ public static class NiftiReader
         var voxels = GC.AllocateUninitializedArray<float>(file.Width * file.Height * file.Depth);
         var (slope, intercept) = file.Scaling();
         VoxelDecoder.Decode(raw, file.Format, file.Header.BigEndian, slope, intercept, voxels);
+        RequireFinite(path, voxels);
         return new CtVolume(file.Layout.Geometry, file.Layout.Apply(voxels), path, file.Layout.SeriesInstanceUid);
     }
 
@@ -38,17 +39,40 @@ public static class NiftiReader
         var count = file.Width * file.Height * file.Depth;
         var labels = new byte[count];
         var (slope, intercept) = file.Scaling();
-        if (file.Format == SampleFormat.UInt8 && slope == 1 && intercept == 0)
-        {
-            for (var i = 0; i < count; i++) labels[i] = raw[i] != 0 ? (byte)1 : (byte)0;
-        }
-        else
-        {
-            var values = GC.AllocateUninitializedArray<float>(count);
-            VoxelDecoder.Decode(raw, file.Format, file.Header.BigEndian, slope, intercept, values);
-            for (var i = 0; i < count; i++) labels[i] = values[i] != 0 ? (byte)1 : (byte)0;
-        }
+        var values = GC.AllocateUninitializedArray<float>(count);
+        VoxelDecoder.Decode(raw, file.Format, file.Header.BigEndian, slope, intercept, values);
+        RequireBinary(path, values);
+        for (var i = 0; i < count; i++) labels[i] = values[i] != 0 ? (byte)1 : (byte)0;
         return new LesionMask(file.Layout.Geometry, file.Layout.Apply(labels), path);
+    }
+
+    // A NaN or infinite voxel has no HU; left in, it reads as air and turns a scan into a negative patient.
+    private static void RequireFinite(string path, float[] voxels)
+    {
+        for (var i = 0; i < voxels.Length; i++)
+        {
+            if (!float.IsFinite(voxels[i]))
+            {
+                var bad = voxels.Count(v => !float.IsFinite(v));
+                throw new InvalidInputException(path, $"{bad:N0} of {voxels.Length:N0} voxels are NaN or infinite (the first at voxel {i:N0}); expected Hounsfield units", field: "voxel data");
+            }
+        }
+    }
+
+    // A mask is background (0) and one lesion value; more values (0-255 gray, a probability map) are not a lesion mask.
+    private static void RequireBinary(string path, float[] values)
+    {
+        float? lesion = null;
+        foreach (var v in values)
+        {
+            if (v == 0) continue;
+            if (!float.IsFinite(v)) throw new InvalidInputException(path, "the mask holds NaN or infinite values; expected 0 for background and one value for lesion", field: "voxel data");
+            lesion ??= v;
+            if (v != lesion)
+            {
+                throw new InvalidInputException(path, $"the mask holds several non-zero values ({lesion}, {v}, …); expected a binary mask: 0 for background and one value for lesion", field: "voxel data");
+            }
+        }
     }
 
     /// <summary>Reads only the header: the grid the file holds, without its voxels (for validating manifests quickly).</summary>

@@ -1,7 +1,6 @@
 using CovidCt.Data.IO;
 using CovidCt.Imaging;
 using Microsoft.ML.Data;
-using SkiaSharp;
 
 namespace CovidCt.Data.Slices;
 
@@ -25,7 +24,7 @@ public static class SliceFolderReader
     public static IReadOnlyList<string> SliceFiles(string folder)
     {
         if (!Directory.Exists(folder)) throw new InvalidInputException(folder, "folder not found; expected a folder of PNG/JPEG slices");
-        var files = Directory.EnumerateFiles(folder).Where(CtReader.IsSliceImage).OrderBy(Path.GetFileName, NaturalOrder.Instance).ToList();
+        var files = InputPaths.Files(folder, recursive: false).Where(CtReader.IsSliceImage).OrderBy(Path.GetFileName, NaturalOrder.Instance).ToList();
         if (files.Count == 0) throw new InvalidInputException(folder, "no .png, .jpg or .jpeg files in the folder; it holds no slices");
         return files;
     }
@@ -75,8 +74,8 @@ public static class SliceFolderReader
         var (width, height) = (0, 0);
         foreach (var file in files)
         {
-            using var codec = SKCodec.Create(file) ?? throw Undecodable(file, null);
-            RequireSize(file, files[0], codec.Info.Width, codec.Info.Height, ref width, ref height);
+            var (w, h) = SliceImageCheck.Header(file);
+            RequireSize(file, files[0], w, h, ref width, ref height);
         }
         return new CtSourceInfo(CtSourceKind.SliceFolder, width, height, files.Count, files.Select(Path.GetFileNameWithoutExtension).ToList()!);
     }
@@ -97,6 +96,7 @@ public static class SliceFolderReader
 
     private static MLImage Decode(string file)
     {
+        SliceImageCheck.Complete(file);
         try
         {
             return MLImage.CreateFromFile(file);
@@ -107,7 +107,7 @@ public static class SliceFolderReader
         }
     }
 
-    private static InvalidInputException Undecodable(string file, Exception? inner) =>
+    private static InvalidInputException Undecodable(string file, Exception inner) =>
         new(file, $"cannot be decoded as a PNG/JPEG image ({new FileInfo(file).Length} bytes); expected an 8-bit gray or RGB slice", inner: inner);
 
     private static void RequireSize(string file, string first, int w, int h, ref int width, ref int height)

@@ -18,6 +18,7 @@ public sealed class ProbabilityMapCache
 {
     private static readonly byte[] Magic = "CCPM"u8.ToArray();
     private const byte FormatVersion = 1;
+    private bool _warned;
 
     /// <summary>A cache for <paramref name="key"/> under <paramref name="root"/> (created when missing).</summary>
     public ProbabilityMapCache(string root, ProbabilityCacheKey key)
@@ -27,6 +28,8 @@ public sealed class ProbabilityMapCache
         Key = key;
         Folder = Path.Combine(Root, key.Hash);
         Directory.CreateDirectory(Folder);
+        // Runs killed while writing leave their temporary files behind; the next cache over the folder removes them.
+        AtomicFile.DeleteOrphans(Folder);
         var description = Path.Combine(Folder, "key.txt");
         if (!File.Exists(description)) AtomicFile.WriteAllText(description, key.Description + "\n");
     }
@@ -102,7 +105,18 @@ public sealed class ProbabilityMapCache
     {
         ArgumentNullException.ThrowIfNull(score);
         if (TryRead(patientId, out var cached)) return cached;
-        Write(patientId, score());
+        var maps = score();
+        try
+        {
+            Write(patientId, maps);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a read-only cache costs speed, not results: warn once and go on with the same quantised maps.
+            if (!_warned) Console.Error.WriteLine($"warning: the probability cache {Folder} cannot be written ({e.Message}); going on without caching");
+            _warned = true;
+            return maps.Select(m => new ProbabilityMap(m.Width, m.Height, Array.ConvertAll(Quantise(m.Values), b => b / 255f))).ToArray();
+        }
         return TryRead(patientId, out cached) ? cached : throw new IOException($"{PathOf(patientId)} could not be read back after writing");
     }
 

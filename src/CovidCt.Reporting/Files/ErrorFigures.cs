@@ -31,6 +31,9 @@ public sealed class ErrorFigures
     private readonly string _outFolder;
     private readonly List<ErrorFigure> _figures = [];
 
+    // File-name stem of each patient id drawn so far; ids that sanitise alike ("a/b", "a?b") get distinct stems.
+    private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
+
     /// <summary>Empties <c>OUT/figures</c> of an earlier run's PNGs, so the folder holds only this run's errors.</summary>
     public ErrorFigures(string outFolder)
     {
@@ -53,11 +56,25 @@ public sealed class ErrorFigures
         foreach (var error in ErrorSlices.Of(outcome))
         {
             var index = error.Slice.Index;
-            var relative = $"{FolderName}/{SafeName(patient.Entry.PatientId)}-slice{SliceNumbers.FileNumber(index)}-{(error.FalsePositive ? "fp" : "fn")}.png";
+            var relative = $"{FolderName}/{Stem(patient.Entry.PatientId)}-slice{SliceNumbers.FileNumber(index)}-{(error.FalsePositive ? "fp" : "fn")}.png";
             var mask = patient.Mask is { } m ? m.Slice(index) : default;
             RedBoxRenderer.Save(Path.Combine(_outFolder, relative), volume.Slice(index), g.Width, g.Height, error.Slice.Detection.Boxes, mask, new RedBoxOptions { LabelProbabilities = true });
             _figures.Add(new ErrorFigure(patient.Entry.PatientId, index, error.FalsePositive, relative));
         }
+    }
+
+    private string Stem(string id)
+    {
+        if (_stems.TryGetValue(id, out var stem)) return stem;
+        stem = SafeName(id);
+        // A taken stem gets a short hash of the raw id, so the name stays readable and the same id always maps alike.
+        if (_stems.ContainsValue(stem))
+        {
+            var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id));
+            stem = $"{stem}-{Convert.ToHexStringLower(hash)[..8]}";
+        }
+        _stems[id] = stem;
+        return stem;
     }
 
     /// <summary>Draws the error slices of a finished evaluation, reading from <paramref name="manifest"/> only the patients that have one.</summary>

@@ -1,3 +1,4 @@
+using CovidCt.Testing.Fixtures;
 using CovidCt.Data.IO;
 
 namespace CovidCt.Data.Tests.Dicom;

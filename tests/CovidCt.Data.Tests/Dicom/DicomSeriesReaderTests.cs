@@ -1,3 +1,4 @@
+using CovidCt.Testing.Fixtures;
 namespace CovidCt.Data.Tests.Dicom;
 
 public sealed class DicomSeriesReaderTests : IDisposable

@@ -73,7 +73,7 @@ public sealed class NiftiBrokenInputTests : IDisposable
     public void Unsupported_datatype_lists_the_supported_ones()
     {
         var path = _folder.File("complex.nii");
-        var raw = new RawNifti { Dim = [3, 1, 1, 1, 1, 1, 1, 1], DataType = 32, BitsPerVoxel = 64, Data = new byte[8] };
+        var raw = new RawNifti { Dim = [3, 2, 2, 1, 1, 1, 1, 1], DataType = 32, BitsPerVoxel = 64, Data = new byte[32] };
         raw.Save(path); // complex64
 
         var error = Assert.Throws<InvalidInputException>(() => NiftiReader.ReadVolume(path));

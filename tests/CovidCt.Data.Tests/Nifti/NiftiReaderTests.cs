@@ -1,3 +1,4 @@
+using CovidCt.Data.IO;
 using CovidCt.Data.Nifti;
 
 namespace CovidCt.Data.Tests.Nifti;
@@ -74,12 +75,21 @@ public sealed class NiftiReaderTests : IDisposable
     }
 
     [Fact]
-    public void Mask_values_other_than_zero_become_one()
+    public void The_one_lesion_value_of_a_mask_becomes_one()
+    {
+        var path = _folder.File("mask.nii");
+        new RawNifti().WithInt16(0, 255, 0, 255, 0, 0, 255, 0).Save(path);
+
+        Assert.Equal(new byte[] { 0, 1, 0, 1, 0, 0, 1, 0 }, NiftiReader.ReadMask(path).Labels);
+    }
+
+    [Fact]
+    public void A_mask_with_several_non_zero_values_is_refused()
     {
         var path = _folder.File("mask.nii");
         new RawNifti().WithInt16(0, 2, 0, -1, 0, 0, 255, 0).Save(path);
 
-        Assert.Equal(new byte[] { 0, 1, 0, 1, 0, 0, 1, 0 }, NiftiReader.ReadMask(path).Labels);
+        Assert.Contains("binary", Assert.Throws<InvalidInputException>(() => NiftiReader.ReadMask(path)).Problem);
     }
 
     [Fact]

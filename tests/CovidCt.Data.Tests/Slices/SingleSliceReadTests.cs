@@ -1,3 +1,4 @@
+using CovidCt.Testing.Fixtures;
 using CovidCt.Data.IO;
 using CovidCt.Data.Tests.Dicom;
 using CovidCt.Imaging;

@@ -38,7 +38,7 @@ public sealed class SliceFolderReaderTests : IDisposable
     [Fact]
     public void RGB_is_read_as_BT601_luma()
     {
-        ImageFiles.Rgb(_folder.File("ct/1.png"), 2, 1, (x, _) => x == 0 ? new SKColor(200, 200, 200) : new SKColor(255, 0, 0));
+        ImageFiles.Rgb(_folder.File("ct/1.png"), 2, 2, (x, _) => x == 0 ? new SKColor(200, 200, 200) : new SKColor(255, 0, 0));
         var window = new HounsfieldWindow(255, 127.5); // gray g maps to g HU
 
         var slice = CtReader.Read(_folder.File("ct"), new CtReadOptions { Window = window }).Hounsfield;
@@ -77,7 +77,7 @@ public sealed class SliceFolderReaderTests : IDisposable
 
         var read = Assert.Throws<InvalidInputException>(() => CtReader.Read(_folder.File("ct")));
         Assert.Equal(_folder.File("ct/2.png"), read.File);
-        Assert.Contains("cannot be decoded", read.Problem);
+        Assert.Contains("empty", read.Problem);
         Assert.Equal(_folder.File("ct/2.png"), Assert.Throws<InvalidInputException>(() => CtReader.Describe(_folder.File("ct"))).File);
     }
 

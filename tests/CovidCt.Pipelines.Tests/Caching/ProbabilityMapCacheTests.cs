@@ -66,4 +66,45 @@ public sealed class ProbabilityMapCacheTests : IDisposable
         Assert.Contains("window=1200/-700;input=8x8x1;layout=Nchw", key.Description);
         Assert.Equal(64, key.Hash.Length);
     }
+
+    [Fact]
+    public void Temporary_files_of_killed_writers_are_removed_by_the_next_cache()
+    {
+        var folder = new ProbabilityMapCache(_folder.Folder, Key()).Folder;
+        var orphan = Path.Combine(folder, $".50.pmap.{int.MaxValue}.{Guid.NewGuid():N}.tmp");
+        var live = Path.Combine(folder, $".51.pmap.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(orphan, "half");
+        File.WriteAllText(live, "being written");
+
+        _ = new ProbabilityMapCache(_folder.Folder, Key());
+
+        Assert.False(File.Exists(orphan));
+        Assert.True(File.Exists(live), "a file of a running writer must stay");
+    }
+
+    [Fact]
+    public void A_cache_write_that_fails_is_warned_once_and_the_run_goes_on_with_the_same_numbers()
+    {
+        var cache = new ProbabilityMapCache(_folder.Folder, Key());
+        // A folder where the cache file should go: the rename onto it fails as a full disk would.
+        Directory.CreateDirectory(cache.PathOf("P1"));
+        Directory.CreateDirectory(cache.PathOf("P2"));
+        var error = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        IReadOnlyList<ProbabilityMap> first, second;
+        try
+        {
+            first = cache.GetOrScore("P1", () => [new ProbabilityMap(2, 1, [0.5f, 0.7f])]);
+            second = cache.GetOrScore("P2", () => [new ProbabilityMap(1, 1, [0.25f])]);
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+        Assert.Equal([128 / 255f, 179 / 255f], first[0].Values);
+        Assert.Equal([64 / 255f], second[0].Values);
+        var warnings = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(warnings, w => w.Contains("cannot be written", StringComparison.Ordinal));
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CovidCt.Data;
 using CovidCt.Data.Cohorts;
 
 namespace CovidCt.Cli.Commands;
@@ -18,20 +19,46 @@ internal static class CohortCheckCommand
         command.SetAction(parse =>
         {
             CohortManifest loaded;
+            var images = ct.Read(parse);
             try
             {
-                loaded = CohortManifest.Load(parse.GetValue(manifest)!, ct.Read(parse));
+                loaded = CohortManifest.Load(parse.GetValue(manifest)!, images);
             }
             catch (CohortValidationException e)
             {
-                output.WriteLine($"{e.ManifestPath}: {e.Problems.Count} problem(s)");
-                foreach (var problem in e.Problems) output.WriteLine($"  {problem}");
-                return CliApp.InputError;
+                return Report(output, e.ManifestPath, e.Problems);
             }
+            // The manifest load reads headers only; evaluate reads every voxel, so check reads them too.
+            var unreadable = ContentProblems(loaded, images);
+            if (unreadable.Count > 0) return Report(output, loaded.Path, unreadable);
             Summarise(loaded, output);
             return CliApp.Success;
         });
         return command;
+    }
+
+    private static List<CohortProblem> ContentProblems(CohortManifest manifest, CtReadOptions images)
+    {
+        var problems = new List<CohortProblem>();
+        foreach (var entry in manifest.Entries)
+        {
+            try
+            {
+                CohortReader.Read(entry, new CohortReadOptions { Images = images });
+            }
+            catch (CovidCtInputException e)
+            {
+                problems.Add(new CohortProblem(manifest.Path, entry.Line, e.Field == "masks" || e.File == entry.MasksPath ? "masks" : "images", e.Message));
+            }
+        }
+        return problems;
+    }
+
+    private static int Report(TextWriter output, string manifestPath, IReadOnlyList<CohortProblem> problems)
+    {
+        output.WriteLine($"{manifestPath}: {problems.Count} problem(s)");
+        foreach (var problem in problems) output.WriteLine($"  {problem}");
+        return CliApp.InputError;
     }
 
     private static void Summarise(CohortManifest manifest, TextWriter output)

@@ -23,10 +23,8 @@ internal sealed class CtSourceOptions
     public CtReadOptions Read(ParseResult parse)
     {
         var (width, level) = (parse.GetValue(WindowWidth), parse.GetValue(WindowLevel));
-        if (!(width > 0) || !double.IsFinite(width) || !double.IsFinite(level))
-        {
-            throw new UsageException($"--window-width must be a positive number of HU; got {width}");
-        }
+        if (!(width > 0) || !double.IsFinite(width)) throw new UsageException($"--window-width must be a positive number of HU; got {width}");
+        if (!double.IsFinite(level)) throw new UsageException($"--window-level must be a finite number of HU; got {level}");
         return new CtReadOptions { SeriesInstanceUid = parse.GetValue(Series), Window = new HounsfieldWindow(width, level) };
     }
 }

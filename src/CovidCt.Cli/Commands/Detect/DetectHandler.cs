@@ -1,3 +1,4 @@
+using CovidCt.Cli.Output;
 using CovidCt.Data;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Definition;
@@ -27,12 +28,26 @@ internal static class DetectHandler
         // The engine: one volume through the plain facade over the chain's own step objects (the ML.NET chain is for cohorts of slice rows).
         using var pipeline = definition.Build();
         var result = pipeline.Run(Path.GetFileNameWithoutExtension(settings.Input), volume);
-        var drawn = new List<(SliceResult Slice, string Figure)>();
-        foreach (var r in result.Slices.Where(r => settings.SliceIndex is null || r.Index == settings.SliceIndex))
+        var chosen = result.Slices.Where(r => settings.SliceIndex is null || r.Index == settings.SliceIndex).ToList();
+        var options = new RedBoxOptions { LabelProbabilities = true };
+        void Draw(SliceResult r, string path) =>
+            RedBoxRenderer.Save(path, volume.Slice(r.Index), volume.Geometry.Width, volume.Geometry.Height, r.Detection.Boxes, options: options);
+        static string Name(SliceResult r) => $"slice-{SliceNumbers.FileNumber(r.Index)}.png";
+        List<(SliceResult Slice, string Figure)> drawn;
+        if (settings.SingleFigure)
         {
-            var figure = settings.SingleFigure ? settings.Out : Path.Combine(settings.Out, $"slice-{SliceNumbers.FileNumber(r.Index)}.png");
-            RedBoxRenderer.Save(figure, volume.Slice(r.Index), volume.Geometry.Width, volume.Geometry.Height, r.Detection.Boxes, options: new RedBoxOptions { LabelProbabilities = true });
-            drawn.Add((r, figure));
+            foreach (var r in chosen) Draw(r, settings.Out);
+            drawn = chosen.Select(r => (r, settings.Out)).ToList();
+        }
+        else
+        {
+            // A folder of figures is replaced as a whole: no slice of an earlier, longer volume stays behind, and a killed run changes nothing.
+            RunFolder.Replace(settings.Out, staging =>
+            {
+                foreach (var r in chosen) Draw(r, Path.Combine(staging, Name(r)));
+                return chosen.Count;
+            });
+            drawn = chosen.Select(r => (r, Path.Combine(settings.Out, Name(r)))).ToList();
         }
         return new DetectResult(settings.Input, definition.ModelPath, volume.Geometry.Depth, pipeline.Options.PatientRule.ConsecutiveSlices, result, drawn);
     }

@@ -18,11 +18,14 @@ internal static class EvaluateHandler
     public static EvaluateResult Run(EvaluateSettings settings, TextWriter log)
     {
         if (settings.ModelNote is not null && !settings.Quiet) log.WriteLine(settings.ModelNote);
-        Directory.CreateDirectory(settings.OutFolder);
-        var figures = new ErrorFigures(settings.OutFolder);
-        var run = ModelEvaluation.Run(settings.Pipeline, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level,
-            RunProgress.For(log, settings.Quiet), figures.Add);
-        var document = EvaluationReport.Write(settings.OutFolder, run, settings.Manifest, settings.Split, figures.Figures, settings.ModelNote);
-        return new EvaluateResult(run, document, figures.Figures.Count);
+        // Everything goes into a staging folder swapped in at the end: a failed or killed run leaves the previous result whole.
+        return RunFolder.Replace(settings.OutFolder, staging =>
+        {
+            var figures = new ErrorFigures(staging);
+            var run = ModelEvaluation.Run(settings.Pipeline, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level,
+                RunProgress.For(log, settings.Quiet), figures.Add);
+            var document = EvaluationReport.Write(staging, run, settings.Manifest, settings.Split, figures.Figures, settings.ModelNote);
+            return new EvaluateResult(run, document, figures.Figures.Count);
+        });
     }
 }

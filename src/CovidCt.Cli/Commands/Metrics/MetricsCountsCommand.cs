@@ -42,13 +42,17 @@ internal static class MetricsCountsCommand
         return command;
     }
 
-    private static Option<long> Count(string name, string description)
+    // A custom parser, not a validator: a validator reading the value of "1.5" or "abc" throws inside the parser.
+    private static Option<long> Count(string name, string description) => new(name)
     {
-        var option = new Option<long>(name) { Description = description, Required = true };
-        option.Validators.Add(result =>
+        Description = description,
+        Required = true,
+        CustomParser = result =>
         {
-            if (result.GetValueOrDefault<long>() < 0) result.AddError($"{name} must be a non-negative count");
-        });
-        return option;
-    }
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)) return count;
+            result.AddError($"{name} must be a whole non-negative number of cases; got '{text}'");
+            return 0;
+        },
+    };
 }

@@ -10,6 +10,9 @@ namespace CovidCt.Cli.Commands;
 /// </summary>
 internal static class MetricsScoresCommand
 {
+    // Bootstrap intervals settle well before 10⁵ resamples; more only costs memory and minutes.
+    private const int MaxResamples = 100_000;
+
     public static Command Create(TextWriter output)
     {
         var file = new Argument<string>("file") { Description = "CSV with columns id,label,score[,patient]; label 1 = diseased, 0 = not." };
@@ -29,6 +32,10 @@ internal static class MetricsScoresCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
+            if (parse.GetValue(resamples) is < 1 or > MaxResamples)
+            {
+                throw new UsageException($"--resamples must be between 1 and {MaxResamples:N0}; got {parse.GetValue(resamples):N0}");
+            }
             var cases = MetricsScoreFile.Read(path, "score");
             var analysis = ScoreAnalysis.Run(cases, parse.GetValue(threshold), MetricsOptions.Method(parse.GetValue(ci)!),
                 MetricsOptions.CheckedLevel(parse.GetValue(level)), parse.GetValue(resamples), parse.GetValue(seed));

@@ -38,6 +38,9 @@ internal static class MetricsSolveCommand
             var (t, p, n) = (parse.GetValue(total), parse.GetValue(positives), parse.GetValue(negatives));
             var k = parse.GetValue(closest);
             if (k < 0) throw new UsageException("--closest must be non-negative");
+            RequireCases("--total", t, 2, MaxTotal);
+            RequireCases("--positives", p, 1, MaxClassSize);
+            RequireCases("--negatives", n, 1, MaxClassSize);
             SolverResult result;
             try
             {
@@ -81,6 +84,20 @@ internal static class MetricsSolveCommand
             return CliApp.Success;
         });
         return command;
+    }
+
+    // The search over every split of a total costs about total x (total / 10,000)² steps at two decimals, so the total is
+    // capped where it still takes seconds; with the class sizes known only the narrow windows are searched.
+    private const long MaxTotal = 100_000;
+    private const long MaxClassSize = 10_000_000;
+
+    // Sensitivity and specificity are required, so each class needs at least one case.
+    private static void RequireCases(string option, long? value, long min, long max)
+    {
+        if (value is { } v && (v < min || v > max))
+        {
+            throw new UsageException($"{option} must be between {min:N0} and {max:N0} cases (the limit keeps the search to seconds); got {v:N0}");
+        }
     }
 
     private static Option<decimal?> Percent(string name, string description) => new(name) { Description = description };

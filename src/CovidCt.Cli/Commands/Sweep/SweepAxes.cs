@@ -13,6 +13,9 @@ internal static class SweepAxes
     public const string DefaultQuadrants = "on,off";
     public const string DefaultAssignments = "centroid";
 
+    /// <summary>At most this many settings in one sweep (every combination of the axes): a million already takes hours.</summary>
+    public const long MaxSettings = 1_000_000;
+
     /// <exception cref="UsageException">When a value cannot be read or the grid is not valid.</exception>
     public static SweepGrid Grid(string thresholds, string minPixels, string consecutive, string quadrants, string assignments)
     {
@@ -26,6 +29,11 @@ internal static class SweepAxes
             "overlap" => QuadrantAssignment.Overlap,
             _ => (QuadrantAssignment?)null,
         }, "centroid or overlap");
+        var settings = (long)t.Count * m.Count * k.Count * q.Count * a.Count;
+        if (settings > MaxSettings)
+        {
+            throw new UsageException($"the sweep grid has {settings:N0} settings ({t.Count:N0} thresholds x {m.Count:N0} minimum sizes x {k.Count:N0} run lengths x {q.Count} x {a.Count}); at most {MaxSettings:N0} are allowed");
+        }
         try
         {
             return new SweepGrid(t, m, k, q.ToArray(), a.ToArray());
@@ -42,6 +50,10 @@ internal static class SweepAxes
         if (parts.Length == 3)
         {
             var (from, to, step) = (Number("--threshold", parts[0]), Number("--threshold", parts[1]), Number("--threshold", parts[2]));
+            if (step > 0 && (to - from) / step + 1 > MaxSettings)
+            {
+                throw new UsageException($"--threshold: {text} gives {Math.Floor((to - from) / step) + 1:N0} thresholds; at most {MaxSettings:N0} are allowed");
+            }
             try
             {
                 return SweepGrid.Range(from, to, step);
@@ -61,6 +73,7 @@ internal static class SweepAxes
         {
             var (from, to) = (Integer(option, range[0]), Integer(option, range[1]));
             if (to < from) throw new UsageException($"{option}: range {text} ends before it starts");
+            if ((long)to - from + 1 > MaxSettings) throw new UsageException($"{option}: range {text} has {(long)to - from + 1:N0} values; at most {MaxSettings:N0} are allowed");
             return Enumerable.Range(from, to - from + 1).ToArray();
         }
         return Items(option, text, s => (int?)Integer(option, s), "integers").ToArray();

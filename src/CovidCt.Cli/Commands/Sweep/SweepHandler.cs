@@ -30,14 +30,21 @@ internal static class SweepHandler
                 : run with { Result = CohortSweep.Run(pipeline, manifest, split, grid, cache, id => step(id), settings.Method, settings.Level) };
         });
         run = run with { Result = run.Tuned?.Tuning ?? run.Result, Elapsed = clock.Elapsed };
-        Directory.CreateDirectory(settings.OutFolder);
-        run.Result!.WriteCsv(run.CsvPath);
-        if (run.Tuned is { } point)
+        // The folder is replaced as a whole, so a failed run never leaves a new sweep.csv beside an old pipeline.json.
+        RunFolder.Replace(settings.OutFolder, staging =>
         {
-            // The chosen operating point as a full pipeline definition: 'evaluate --pipeline' runs exactly it.
+            run.Result!.WriteCsv(Path.Combine(staging, Path.GetFileName(run.CsvPath)));
+            if (run.Tuned is { } point)
+            {
+                // The chosen operating point as a full pipeline definition: 'evaluate --pipeline' runs exactly it.
+                PipelineDefinition.Create(settings.Model.Path, point.Chosen.Setting.ApplyTo(pipeline.Options)).Save(Path.Combine(staging, PipelineChoice.FileName));
+            }
+            return run;
+        });
+        if (run.Tuned is not null && !settings.Quiet)
+        {
             var definitionPath = Path.Combine(settings.OutFolder, PipelineChoice.FileName);
-            PipelineDefinition.Create(settings.Model.Path, point.Chosen.Setting.ApplyTo(pipeline.Options)).Save(definitionPath);
-            if (!settings.Quiet) log.WriteLine($"Chosen operating point written to {definitionPath}; run it with: covidct evaluate --pipeline {definitionPath}");
+            log.WriteLine($"Chosen operating point written to {definitionPath}; run it with: covidct evaluate --pipeline {definitionPath}");
         }
         return run;
     }

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 
-namespace CovidCt.Data.Tests.Dicom;
+namespace CovidCt.Testing.Fixtures;
 
 /// <summary>
 /// Writes small DICOM Part-10 CT slices for tests (the broken-input corpus is generated from it): preamble, meta group,
