@@ -29,6 +29,7 @@ internal static class CohortCheckCommand
                 return CliApp.InputError;
             }
             Summarise(loaded, output);
+            WindowNotes.Write(loaded.Entries, output, output);
             return CliApp.Success;
         });
         return command;

@@ -25,6 +25,8 @@ internal static class CompareCommand
             if (definitions.Length < 2) throw new UsageException($"compare needs at least two --model or --pipeline options; got {definitions.Length}");
             var settings = new CompareSettings(shared.Method(parse), shared.CheckedLevel(parse), parse.GetValue(shared.Json), parse.GetValue(shared.Quiet),
                 definitions, shared.Manifest(parse), shared.SplitOf(parse), shared.CacheRoot(parse));
+            shared.WriteFolders(parse, settings.CacheRoot, null);
+            shared.WriteWindowNotes(parse, settings.Manifest, settings.Split);
             var writers = CommandWriters.Of(parse);
             CompareConsole.Write(writers.Output, settings, CompareHandler.Run(settings, writers.Log(settings.Json)));
             return CliApp.Success;

@@ -25,12 +25,15 @@ internal static class DetectCommand
         command.SetAction(parse =>
         {
             var path = Path.GetFullPath(parse.GetValue(input)!);
-            var volume = CtReader.ReadSliceOrVolume(path, source.Read(parse));
+            var read = source.Read(parse);
+            var volume = CtReader.ReadSliceOrVolume(path, read);
             var settings = new DetectSettings(path, parse.GetValue(slice), Path.GetFullPath(parse.GetValue(outPath)!), parse.GetValue(json));
             DetectHandler.Check(settings, volume.Geometry.Depth);
             var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model));
             var writers = CommandWriters.Of(parse);
             if (note is not null) writers.Log(settings.Json).WriteLine(note);
+            writers.Log(settings.Json).WriteLine($"Output: {settings.Out}");
+            WindowNotes.Write(path, read.Window, writers.Log(settings.Json), writers.Log(settings.Json));
             DetectConsole.Write(writers.Output, DetectHandler.Run(settings, definition, volume), settings.Json);
             return CliApp.Success;
         });

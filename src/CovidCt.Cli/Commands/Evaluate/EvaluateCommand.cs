@@ -27,6 +27,8 @@ internal static class EvaluateCommand
             var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model));
             var settings = new EvaluateSettings(shared.Method(parse), shared.CheckedLevel(parse), parse.GetValue(shared.Json), parse.GetValue(shared.Quiet),
                 definition, note, shared.Manifest(parse), shared.SplitOf(parse), parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse));
+            shared.WriteFolders(parse, settings.CacheRoot, settings.OutFolder);
+            shared.WriteWindowNotes(parse, settings.Manifest, settings.Split);
             var writers = CommandWriters.Of(parse);
             EvaluateConsole.Write(writers.Output, settings, EvaluateHandler.Run(settings, writers.Log(settings.Json)));
             return CliApp.Success;
