@@ -64,6 +64,20 @@ public sealed class ReadWindowAndFoldersTests : IDisposable
         Assert.Contains("Best fit:", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_logit_model_exits_2_with_the_remedy_and_runs_with_output_activation_sigmoid()
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort")).Path;
+        string[] Evaluate(params string[] extra) => ["evaluate", "--model", _models.Logits(32), "--cohort", manifest, "--out", Path.Combine(_models.Folder, "out"), "--cache", Path.Combine(_models.Folder, "cache"), .. extra];
+
+        var refused = CliRun.Of(Evaluate());
+        var accepted = CliRun.Of(Evaluate("--output-activation", "sigmoid"));
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("looks like logits: add --output-activation sigmoid", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(0, accepted.ExitCode);
+    }
+
     private string SliceFolder()
     {
         var folder = Path.Combine(_models.Folder, "p1");
