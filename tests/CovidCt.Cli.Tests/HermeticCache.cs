@@ -9,5 +9,12 @@ internal static class HermeticCache
     public static string Folder { get; } = Path.Combine(Path.GetTempPath(), $"covidct-tests-cache-{Environment.ProcessId}");
 
     [ModuleInitializer]
-    internal static void Redirect() => Environment.SetEnvironmentVariable(UserCacheFolder.Variable, Folder);
+    internal static void Redirect()
+    {
+        Environment.SetEnvironmentVariable(UserCacheFolder.Variable, Folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+        };
+    }
 }
