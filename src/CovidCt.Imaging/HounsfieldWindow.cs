@@ -76,6 +76,34 @@ public sealed record HounsfieldWindow
     /// <summary>Approximate HU of an 8-bit gray value (the centre of what the gray level shows, see the remarks).</summary>
     public float ToHounsfield(byte gray) => (float)(Lower + gray * Width / 255.0);
 
+    /// <summary>
+    /// Reads a window written as <c>WIDTH/LEVEL</c> in HU, e.g. <c>1500/-600</c> (invariant culture, a W and L prefix allowed:
+    /// <c>W1500/L-600</c>, what <see cref="ToString"/> writes).
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="window">The window, or null when the text is not one.</param>
+    /// <param name="problem">Why the text is not a window (null when it is).</param>
+    public static bool TryParse(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HounsfieldWindow? window, out string? problem)
+    {
+        window = null;
+        var parts = (text ?? "").Trim().Split('/');
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var number = System.Globalization.NumberStyles.Float;
+        if (parts.Length != 2 || !double.TryParse(parts[0].TrimStart('W', 'w'), number, c, out var width) || !double.TryParse(parts[1].TrimStart('L', 'l'), number, c, out var level))
+        {
+            problem = $"'{text}' is not a window; expected WIDTH/LEVEL in HU, e.g. 1500/-600";
+            return false;
+        }
+        if (!(width > 0) || !double.IsFinite(width) || !double.IsFinite(level))
+        {
+            problem = $"'{text}' is not a window; the width must be a positive, finite number of HU and the level finite";
+            return false;
+        }
+        window = new HounsfieldWindow(width, level);
+        problem = null;
+        return true;
+    }
+
     /// <summary>The window as radiologists write it, e.g. <c>W1200/L-700</c>.</summary>
     public override string ToString() => FormattableString.Invariant($"W{Width}/L{Level}");
 }

@@ -45,7 +45,7 @@ public sealed class InspectCommandTests : IDisposable
         var volume = Volumes.Axial();
         SlicePngWriter.WriteSlices(volume, new HounsfieldWindow(400, -900), _folder.File("png"));
 
-        var run = CliRun.Of("inspect", _folder.File("png"), "--window-width", "400", "--window-level", "-900", "--json");
+        var run = CliRun.Of("inspect", _folder.File("png"), "--window", "400/-900", "--json");
         using var json = JsonDocument.Parse(run.Output);
         Assert.Equal("SliceFolder", json.RootElement.GetProperty("kind").GetString());
         Assert.InRange(json.RootElement.GetProperty("min_hu").GetSingle(), -1001f, -999f);

@@ -14,6 +14,13 @@ public sealed record CohortEntry(string PatientId, PatientLabel Label, string Im
     /// <summary>Absolute path of <see cref="Masks"/>, or null when there are none.</summary>
     public string? MasksPath { get; init; } = Masks is null ? null : Path.GetFullPath(Masks);
 
+    /// <summary>
+    /// The window the entry's PNG/JPEG slices are read with: its manifest row's <c>window</c>, else the default window given to
+    /// <see cref="CohortManifest.Load"/>; null for DICOM and NIfTI sources (they carry HU) and for slice folders read at the
+    /// study's window because none was stated.
+    /// </summary>
+    public Imaging.HounsfieldWindow? Window { get; init; }
+
     /// <summary>The 1-based line of the manifest the entry came from, or null for entries built in code.</summary>
     public int? Line { get; init; }
 

@@ -4,19 +4,24 @@ using CovidCt.Data.IO;
 namespace CovidCt.Data.Cohorts;
 
 /// <summary>
-/// A cohort manifest: a CSV with header <c>patient_id,label,images,masks,split</c> (masks and split may be empty, and
-/// their columns may be left out), one row per patient. Paths are relative to the manifest's folder, or absolute.
+/// A cohort manifest: a CSV with header <c>patient_id,label,images,masks,split,window</c> (masks, split and window may be
+/// empty, and their columns may be left out), one row per patient. <c>window</c> is the WIDTH/LEVEL in HU a PNG/JPEG slice
+/// folder was exported with (e.g. <c>1500/-600</c>). Paths are relative to the manifest's folder, or absolute.
 /// </summary>
 public sealed class CohortManifest
 {
-    /// <summary>The header the writer emits and the reader expects (columns masks and split optional).</summary>
-    public static readonly IReadOnlyList<string> Columns = ["patient_id", "label", "images", "masks", "split"];
+    /// <summary>The header the reader expects (columns masks, split and window optional); the writer leaves window out when no entry has one.</summary>
+    public static readonly IReadOnlyList<string> Columns = ["patient_id", "label", "images", "masks", "split", "window"];
 
-    private CohortManifest(string path, IReadOnlyList<CohortEntry> entries)
+    private CohortManifest(string path, IReadOnlyList<CohortEntry> entries, CtReadOptions? imageOptions)
     {
         Path = path;
         Entries = entries;
+        ImageOptions = imageOptions;
     }
+
+    /// <summary>The read options the manifest was loaded with; <see cref="CohortReader"/> reads with them unless told otherwise.</summary>
+    public CtReadOptions? ImageOptions { get; }
 
     /// <summary>Absolute path of the manifest file.</summary>
     public string Path { get; }
@@ -36,7 +41,7 @@ public sealed class CohortManifest
     /// empty and that each mask has its image's size.
     /// </summary>
     /// <param name="csvPath">The manifest.</param>
-    /// <param name="imageOptions">How images are read (series choice, slice-folder window); the same options must be given to <see cref="CohortReader"/>.</param>
+    /// <param name="imageOptions">How images are read: the series choice, and the window of slice folders whose row states none (each entry's <see cref="CohortEntry.Window"/>).</param>
     /// <exception cref="CohortValidationException">Listing every problem found, each with file and line.</exception>
     public static CohortManifest Load(string csvPath, CtReadOptions? imageOptions = null)
     {
@@ -69,15 +74,30 @@ public sealed class CohortManifest
                 problems.Add(new CohortProblem(path, row.Line, "patient_id", $"duplicate patient_id '{id}' (first on line {firstLineOfId[id]})"));
             }
             var entry = ParseRow(row, folder, problems);
-            if (entry is not null) entries.Add(entry);
+            var window = ParseWindow(row, problems);
+            CtSourceInfo? source = null;
             if (row.Optional("images") is { Length: > 0 } images)
             {
                 var masks = row.Optional("masks") is { Length: > 0 } m ? m : null;
-                CohortSourceCheck.Check(row.Line, path, images, System.IO.Path.GetFullPath(images, folder), masks, masks is null ? null : System.IO.Path.GetFullPath(masks, folder), imageOptions, problems);
+                var options = imageOptions is null ? new CtReadOptions { Window = window } : imageOptions with { Window = window ?? imageOptions.Window };
+                source = CohortSourceCheck.Check(row.Line, path, images, System.IO.Path.GetFullPath(images, folder), masks, masks is null ? null : System.IO.Path.GetFullPath(masks, folder), options, problems);
             }
+            if (window is not null && source is not null && source.Kind != CtSourceKind.SliceFolder)
+            {
+                problems.Add(new CohortProblem(path, row.Line, "window", $"is {window} but the images are {source.Kind}, which carry HU; a window applies to PNG/JPEG slice folders only"));
+            }
+            if (entry is not null) entries.Add(source?.Kind == CtSourceKind.SliceFolder ? entry with { Window = window ?? imageOptions?.Window } : entry);
         }
         if (problems.Count > 0) throw new CohortValidationException(path, problems.OrderBy(p => p.Line ?? 0).ToList());
-        return new CohortManifest(path, entries);
+        return new CohortManifest(path, entries, imageOptions);
+    }
+
+    private static Imaging.HounsfieldWindow? ParseWindow(CsvRow row, List<CohortProblem> problems)
+    {
+        if (row.Optional("window") is not { Length: > 0 } text) return null;
+        if (Imaging.HounsfieldWindow.TryParse(text, out var window, out var problem)) return window;
+        problems.Add(new CohortProblem(row.File, row.Line, "window", problem!));
+        return null;
     }
 
     private static CohortEntry? ParseRow(CsvRow row, string folder, List<CohortProblem> problems)
@@ -105,19 +125,23 @@ public sealed class CohortManifest
         return new CohortEntry(id, label!.Value, images, masks, split) { Line = row.Line }.ResolvedAgainst(folder);
     }
 
-    /// <summary>Writes a manifest with the standard header; paths are written as given in the entries. Atomic.</summary>
+    /// <summary>Writes a manifest with the standard header (with a window column when an entry has a window); paths are written as given in the entries. Atomic.</summary>
     public static void Write(string csvPath, IEnumerable<CohortEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        var rows = entries.ToList();
+        var withWindow = rows.Any(e => e.Window is not null);
         var text = new StringBuilder();
-        text.Append(string.Join(",", Columns)).Append('\n');
-        foreach (var e in entries)
+        text.Append(string.Join(",", withWindow ? Columns : Columns.Take(Columns.Count - 1))).Append('\n');
+        foreach (var e in rows)
         {
             text.Append(Quote(e.PatientId)).Append(',')
                 .Append(e.Label == PatientLabel.Covid ? "covid" : "control").Append(',')
                 .Append(Quote(e.Images)).Append(',')
                 .Append(Quote(e.Masks ?? "")).Append(',')
-                .Append(e.Split?.Name() ?? "").Append('\n');
+                .Append(e.Split?.Name() ?? "");
+            if (withWindow) text.Append(',').Append(e.Window is { } w ? FormattableString.Invariant($"{w.Width}/{w.Level}") : "");
+            text.Append('\n');
         }
         AtomicFile.WriteAllText(csvPath, text.ToString());
     }

@@ -9,14 +9,14 @@ public static class CohortReader
     /// <summary>Reads the patients of <paramref name="manifest"/> (of <paramref name="split"/> only, when given), in manifest order.</summary>
     /// <param name="manifest">A validated manifest.</param>
     /// <param name="split">The split to read, or null for every patient.</param>
-    /// <param name="options">How images are read and what makes a slice lesion-positive; null for the defaults.</param>
+    /// <param name="options">How images are read (null Images: the manifest's <see cref="CohortManifest.ImageOptions"/>) and what makes a slice lesion-positive; null for the defaults.</param>
     /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a file changed since validation and can no longer be read, or a mask no longer fits its image.</exception>
     public static IEnumerable<CohortPatient> ReadPatients(CohortManifest manifest, CohortSplit? split = null, CohortReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         options ??= new CohortReadOptions();
         if (options.MinimumLesionPixels < 1) throw new ArgumentOutOfRangeException(nameof(options), "MinimumLesionPixels must be at least 1");
-        return Stream(manifest.InSplit(split), options);
+        return Stream(manifest.InSplit(split), options.Images is null ? options with { Images = manifest.ImageOptions } : options);
     }
 
     private static IEnumerable<CohortPatient> Stream(IEnumerable<CohortEntry> entries, CohortReadOptions options)
@@ -24,12 +24,13 @@ public static class CohortReader
         foreach (var entry in entries) yield return Read(entry, options);
     }
 
-    /// <summary>Reads one entry's volume and mask and derives its per-slice truth.</summary>
+    /// <summary>Reads one entry's volume (slice folders at the entry's <see cref="CohortEntry.Window"/> when it has one) and mask, and derives its per-slice truth.</summary>
     public static CohortPatient Read(CohortEntry entry, CohortReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         options ??= new CohortReadOptions();
-        var volume = CtReader.Read(entry.ImagesPath, options.Images);
+        var images = entry.Window is null ? options.Images : (options.Images ?? new CtReadOptions()) with { Window = entry.Window };
+        var volume = CtReader.Read(entry.ImagesPath, images);
         var mask = entry.MasksPath is null ? null : CtReader.ReadMask(entry.MasksPath, volume);
         if (mask is not null && entry.Label == PatientLabel.Control && mask.Labels.AsSpan().ContainsAnyExcept((byte)0))
         {

@@ -116,6 +116,16 @@ public static class SliceFolderReader
         else if (w != width || h != height) throw new InvalidInputException(file, $"the slice is {w}x{h} but {Path.GetFileName(first)} is {width}x{height}; every slice must have the same size");
     }
 
+    /// <summary>Adds the gray levels of one slice file, of any size, to a 256-level <paramref name="histogram"/>.</summary>
+    /// <exception cref="InvalidInputException">When the file cannot be decoded.</exception>
+    internal static void AddToHistogram(string file, long[] histogram)
+    {
+        using var image = Decode(file);
+        var gray = new byte[image.Width * image.Height];
+        Luma(image, gray);
+        foreach (var g in gray) histogram[g]++;
+    }
+
     /// <summary>BT.601 luma, rounded: (299 R + 587 G + 114 B) / 1000.</summary>
     private static void Luma(MLImage image, Span<byte> gray)
     {

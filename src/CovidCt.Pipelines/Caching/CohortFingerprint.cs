@@ -10,8 +10,9 @@ public static class CohortFingerprint
 {
     /// <summary>
     /// Lower-case hex SHA-256 over the manifest's bytes and, for every image file or folder it names, each file's relative
-    /// path, size and last-write time. Changing, adding or removing an image changes it; the pixel bytes are not read, so a
-    /// rewrite that keeps size and time (rare) would not.
+    /// path, size and last-write time, and the window each PNG/JPEG source is read with (<see cref="CohortEntry.Window"/>, so
+    /// a <c>--window</c> default changes it as the manifest's window column does). Changing, adding or removing an image
+    /// changes it; the pixel bytes are not read, so a rewrite that keeps size and time (rare) would not.
     /// </summary>
     public static string Compute(CohortManifest manifest)
     {
@@ -20,6 +21,8 @@ public static class CohortFingerprint
         hash.AppendData(File.ReadAllBytes(manifest.Path));
         foreach (var entry in manifest.Entries)
         {
+            // Only stated windows are hashed, so a cohort read at the study window keeps the fingerprint it had before windows could be stated.
+            if (entry.Window is { } window) hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{entry.PatientId}|window={window.Width:R}/{window.Level:R}\n")));
             foreach (var path in new[] { entry.ImagesPath, entry.MasksPath })
             {
                 if (path is null) continue;

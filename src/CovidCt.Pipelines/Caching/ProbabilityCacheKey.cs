@@ -12,7 +12,7 @@ namespace CovidCt.Pipelines.Caching;
 /// <param name="ModelSha256">SHA-256 of the model file.</param>
 /// <param name="CohortSha256">A SHA-256 that changes whenever the cohort's images change (for instance of the manifest and its image files).</param>
 /// <param name="Preprocessing">The resolved preprocessing.</param>
-/// <param name="Output">The output read: its name, or "mean(a,b,...)" when averaged.</param>
+/// <param name="Output">The output read: its name, or "mean(a,b,...)" when averaged; each wrapped in "sigmoid(...)" when the outputs are logits.</param>
 public sealed record ProbabilityCacheKey(string ModelSha256, string CohortSha256, ImagePreprocessing Preprocessing, string Output)
 {
     /// <summary>The key as one line of text, every component spelled out (written beside the maps for people to read).</summary>
@@ -35,7 +35,9 @@ public sealed record ProbabilityCacheKey(string ModelSha256, string CohortSha256
     {
         ArgumentNullException.ThrowIfNull(scorer);
         var names = scorer.OutputNames;
-        var output = names.Count == 1 ? names[0] : $"mean({string.Join(",", names)})";
+        var output = scorer.Activation == Scoring.OutputActivation.Sigmoid
+            ? (names.Count == 1 ? $"sigmoid({names[0]})" : $"mean({string.Join(",", names.Select(n => $"sigmoid({n})"))})")
+            : names.Count == 1 ? names[0] : $"mean({string.Join(",", names)})";
         return new ProbabilityCacheKey(scorer.Model.Sha256, cohortSha256, scorer.Preprocessing, output);
     }
 }

@@ -10,9 +10,9 @@ namespace CovidCt.Pipelines.Caching;
 /// steps 4 to 8 can be re-run for any threshold, minimum size, k or quadrant setting without the model.
 /// </summary>
 /// <remarks>
-/// Maps are quantised to 8 bits (value = round(p x 255) / 255, error at most 1/510) and zlib-compressed. A probability within
-/// 0.002 of the threshold may therefore decide differently from the uncached map; 0.5 itself is stored as 128/255 and stays
-/// above it. A file that cannot be decoded is treated as missing and replaced on the next write.
+/// Maps are quantised to 8 bits (value = round(p x 255) / 255, error at most 1/510) and zlib-compressed. Scoring without a
+/// cache returns the same quantised maps (<see cref="LesionScoring"/>), so no decision at any threshold depends on whether the
+/// cache was used. A file that cannot be decoded is treated as missing and replaced on the next write.
 /// </remarks>
 public sealed class ProbabilityMapCache
 {
@@ -132,6 +132,18 @@ public sealed class ProbabilityMapCache
             deleted++;
         }
         return deleted;
+    }
+
+    /// <summary>
+    /// <paramref name="map"/> as the cache stores it: every value rounded to the nearest k/255. Uncached scoring returns
+    /// these too, so cached and uncached runs decide on the very same numbers at any threshold.
+    /// </summary>
+    internal static ProbabilityMap Quantised(ProbabilityMap map)
+    {
+        var bytes = Quantise(map.Values);
+        var values = new float[bytes.Length];
+        for (var p = 0; p < bytes.Length; p++) values[p] = bytes[p] / 255f;
+        return new ProbabilityMap(map.Width, map.Height, values);
     }
 
     private static byte[] Quantise(float[] values)

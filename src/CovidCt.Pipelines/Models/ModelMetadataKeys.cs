@@ -11,6 +11,9 @@ public static class ModelMetadataKeys
     /// <summary>unetpp or unet.</summary>
     public const string Architecture = "covidct.architecture";
 
+    /// <summary><c>sigmoid</c> when the model outputs logits, <c>none</c> when it outputs probabilities (see <see cref="Scoring.OutputActivation"/>).</summary>
+    public const string OutputActivation = "covidct.output_activation";
+
     /// <summary>Model version.</summary>
     public const string Version = "covidct.version";
 

@@ -35,6 +35,7 @@ public sealed class BatchedOnnxScorer : IDisposable
             Model = OnnxModelInfo.FromSession(modelPath, _session);
             Preprocessing = ImagePreprocessing.Resolve(preprocessing ?? new PreprocessingOptions(), Model);
             _outputNames = SelectOutputs(Model, Options);
+            Activation = ResolveActivation(Model, Options);
         }
         catch
         {
@@ -58,6 +59,9 @@ public sealed class BatchedOnnxScorer : IDisposable
 
     /// <summary>Images one <see cref="Score"/> call needs to keep every concurrent batch busy (batch size x concurrent batches): callers that feed rows in groups should use groups of this size.</summary>
     public int ImagesPerCall => _batchSize * _concurrency;
+
+    /// <summary>What turns the outputs into probabilities: the options' <see cref="OnnxScoringOptions.OutputActivation"/>, else the model's metadata, else none.</summary>
+    public OutputActivation Activation { get; }
 
     /// <summary>The outputs read (one, or every output when averaging).</summary>
     public IReadOnlyList<string> OutputNames => _outputNames;
@@ -130,7 +134,14 @@ public sealed class BatchedOnnxScorer : IDisposable
             {
                 var source = data.Slice(i * width * height, width * height);
                 var target = maps[i].Values;
-                for (var p = 0; p < target.Length; p++) target[p] += source[p];
+                if (Activation == OutputActivation.Sigmoid)
+                {
+                    for (var p = 0; p < target.Length; p++) target[p] += 1f / (1f + MathF.Exp(-source[p]));
+                }
+                else
+                {
+                    for (var p = 0; p < target.Length; p++) target[p] += source[p];
+                }
             }
         }
         if (outputs.Count > 1)
@@ -168,6 +179,18 @@ public sealed class BatchedOnnxScorer : IDisposable
         }
         if (options.AverageOutputs || model.OutputNames.Count == 1) return model.OutputNames.ToArray();
         throw new InvalidInputException(model.Path, $"the model has {model.OutputNames.Count} outputs ({string.Join(", ", model.OutputNames)}); name one to read or ask to average them");
+    }
+
+    internal static OutputActivation ResolveActivation(OnnxModelInfo model, OnnxScoringOptions options)
+    {
+        if (options.OutputActivation is { } stated) return stated;
+        if (!model.Metadata.TryGetValue(ModelMetadataKeys.OutputActivation, out var text)) return OutputActivation.None;
+        return text.Trim().ToLowerInvariant() switch
+        {
+            "sigmoid" => OutputActivation.Sigmoid,
+            "none" or "" => OutputActivation.None,
+            _ => throw new InvalidInputException(model.Path, $"'{text}' is not an output activation; expected sigmoid or none", field: ModelMetadataKeys.OutputActivation),
+        };
     }
 
     private static int Concurrency(OnnxScoringOptions options, bool cuda)

@@ -51,12 +51,13 @@ public sealed class LesionScoring : IDisposable
     /// <param name="patientId">The patient (cache entry; named in errors).</param>
     /// <param name="positions">Each slice's position, mm (named in errors).</param>
     /// <param name="images">The preprocessed images, one per slice.</param>
-    /// <exception cref="InvalidInputException">When the model returns NaN or infinity, naming patient and slice.</exception>
+    /// <exception cref="InvalidInputException">When the model returns NaN or infinity, or values outside [0, 1] (logits), naming patient and slice.</exception>
     public IReadOnlyList<ProbabilityMap> Score(string patientId, IReadOnlyList<double> positions, Func<IReadOnlyList<float[]>> images)
     {
         ArgumentNullException.ThrowIfNull(positions);
         ArgumentNullException.ThrowIfNull(images);
-        if (Cache is null) return Run(patientId, positions, images());
+        // Uncached maps are quantised like cached ones, so the cache can never flip a decision at the threshold.
+        if (Cache is null) return Run(patientId, positions, images()).Select(ProbabilityMapCache.Quantised).ToList();
         if (IsCached(patientId)) CachedPatients++;
         return Cache.GetOrScore(patientId, () => Run(patientId, positions, images()));
     }
@@ -65,8 +66,25 @@ public sealed class LesionScoring : IDisposable
     {
         if (images.Count != positions.Count) throw new ArgumentException($"{images.Count} images for {positions.Count} slices", nameof(images));
         var maps = Scorer.Score(images);
-        for (var z = 0; z < maps.Count; z++) maps[z].EnsureFinite(Scorer.Model.Path, patientId, z, positions[z]);
+        for (var z = 0; z < maps.Count; z++)
+        {
+            maps[z].EnsureFinite(Scorer.Model.Path, patientId, z, positions[z]);
+            EnsureProbabilities(maps[z], patientId, z, positions[z]);
+        }
         return maps;
+    }
+
+    // Every scored map is checked (the first scored batch is where a logit model is met): quantising or clamping logits
+    // would silently give other numbers than the model meant.
+    private void EnsureProbabilities(ProbabilityMap map, string patientId, int slice, double position)
+    {
+        var (min, max) = (map.Values.Min(), map.Values.Max());
+        if (min >= 0 && max <= 1) return;
+        var remedy = Scorer.Activation == OutputActivation.Sigmoid
+            ? "the output activation is already sigmoid, so the model's output is not a probability map"
+            : $"this looks like logits: add --output-activation sigmoid (scoring options, also in pipeline.json) or set {Models.ModelMetadataKeys.OutputActivation}=sigmoid in the model's metadata";
+        throw new InvalidInputException(Scorer.Model.Path, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the model's output for patient '{patientId}', slice {slice} (position {position} mm) ranges from {min} to {max}; expected probabilities in [0, 1]; {remedy}"));
     }
 
     /// <summary>Releases the model session.</summary>

@@ -35,6 +35,12 @@ public sealed class OnnxScoringOptions
     /// <summary>Average every output (deep supervision heads) instead of reading one (default false). Ignored when <see cref="OutputName"/> is set.</summary>
     public bool AverageOutputs { get; set; }
 
+    /// <summary>
+    /// What turns the output into probabilities; null (default) = the model's <c>covidct.output_activation</c> metadata
+    /// (<c>sigmoid</c> or <c>none</c>), else none. A model whose outputs leave [0, 1] is refused on its first scored batch.
+    /// </summary>
+    public OutputActivation? OutputActivation { get; set; }
+
     /// <summary>Checks the options once, when a pipeline is built.</summary>
     /// <exception cref="ArgumentException">When the batch size, threads or concurrent batches are out of range.</exception>
     public void Validate()

@@ -30,7 +30,10 @@ public sealed class RepositoryLayout
     /// <summary>The folder of everything built on demand and never committed, <c>.cache/</c>.</summary>
     public string CacheFolder => Path.Combine(Root, ".cache");
 
-    /// <summary>The probability-map cache, shared by <c>covidct evaluate</c>, <c>covidct sweep</c> and the notebooks.</summary>
+    /// <summary>
+    /// The notebooks' probability-map cache inside the workspace. The command line no longer defaults to it: its cache is the
+    /// user's (<see cref="Caching.UserCacheFolder"/>), so maps of private CT stay out of the checkout.
+    /// </summary>
     public string ProbabilityMapsFolder => Path.Combine(CacheFolder, "probability-maps");
 
     /// <summary>Where the full default cohort (train, val and test splits) is built, <c>.cache/cohorts/default</c>.</summary>

@@ -43,13 +43,18 @@ public static class OptionCases
         yield return BadInput.Options("sweep --min-pixels x", ["sweep", "--min-pixels", "x"], "--min-pixels", "not an integer");
         yield return BadInput.Options("sweep --quadrants maybe", ["sweep", "--quadrants", "maybe"], "--quadrants", "maybe");
         yield return BadInput.Options("sweep --assignment corner", ["sweep", "--assignment", "corner"], "--assignment", "corner");
-        foreach (var level in new[] { "NaN", "Infinity", "-Infinity" })
+        // One way to state a window (--window WIDTH/LEVEL): every malformed or non-finite form names the option and what it expects.
+        foreach (var window in new[] { "1500/NaN", "1500/Infinity", "1500/-Infinity", "0/-600", "-5/-600", "NaN/-600", "Infinity/-600" })
         {
-            yield return BadInput.Options($"cohort check --window-level {level}", ["cohort", "check", "missing.csv", "--window-level", level], "--window-level", "finite");
+            yield return BadInput.Options($"cohort check --window {window}", ["cohort", "check", "missing.csv", "--window", window], "--window", "positive, finite");
         }
-        foreach (var width in new[] { "0", "-5", "NaN", "Infinity" })
+        foreach (var window in new[] { "1500", "1500/-600/3", "wide/low" })
         {
-            yield return BadInput.Options($"cohort check --window-width {width}", ["cohort", "check", "missing.csv", "--window-width", width], "--window-width", "positive");
+            yield return BadInput.Options($"cohort check --window {window}", ["cohort", "check", "missing.csv", "--window", window], "--window", "WIDTH/LEVEL");
+        }
+        foreach (var gone in new[] { "--window-width", "--window-level" })
+        {
+            yield return BadInput.Options($"cohort check {gone} (replaced by --window)", ["cohort", "check", "missing.csv", gone, "1200"], gone);
         }
         yield return BadInput.Options("no such command", ["frobnicate"], "frobnicate");
     }

@@ -87,6 +87,16 @@ public sealed class TestModels : IDisposable
             .Node("Identity", ["image"], ["full"])
             .Node("Mul", ["image", "h"], ["half"]));
 
+    /// <summary>A model exported without its final sigmoid: logit = 20 (input − 0.5), from −10 to +10 on inputs in [0, 1].</summary>
+    public string Logits(int size, params (string Key, string Value)[] metadata) =>
+        Save($"logits-{size}-{metadata.Length}", With(new OnnxGraph()
+            .Input("image", N, 1, size, size)
+            .Output("logit", N, 1, size, size)
+            .Constant("half", [], 0.5f)
+            .Constant("twenty", [], 20f)
+            .Node("Sub", ["image", "half"], ["d"])
+            .Node("Mul", ["d", "twenty"], ["logit"]), metadata));
+
     /// <summary>An input of rank 2: no image model.</summary>
     public string RankTwo(int size) =>
         Save($"rank2-{size}", new OnnxGraph()

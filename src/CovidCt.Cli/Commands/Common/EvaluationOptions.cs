@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
-using CovidCt.Pipelines.Workspace;
+using CovidCt.Pipelines.Caching;
 
 namespace CovidCt.Cli.Commands;
 
@@ -16,7 +16,7 @@ internal sealed class EvaluationOptions
         DefaultValueFactory = _ => "test",
     }.AcceptOnlyFromAmong("test", "val", "train", "all");
 
-    public Option<DirectoryInfo?> Cache { get; } = new("--cache") { Description = "Probability-map cache folder, reused on rerun. Default: .cache/probability-maps in the repository (or the working folder)." };
+    public Option<DirectoryInfo?> Cache { get; } = new("--cache") { Description = "Probability-map cache folder, reused on rerun. Default: $XDG_CACHE_HOME/covidct/probability-maps, else ~/.cache/covidct/probability-maps." };
 
     public Option<string> Ci { get; } = MetricsOptions.Ci();
 
@@ -26,20 +26,41 @@ internal sealed class EvaluationOptions
 
     public ValidAreaChoice ValidArea { get; } = new();
 
-    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress and no tables: only errors (and the JSON with --json)." };
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress and no tables: only errors and warnings (and the JSON with --json)." };
+
+    public CtSourceOptions Source { get; } = new();
 
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Cohort, Split, Cache, Ci, Level, Json, Quiet }) command.Options.Add(option);
         ValidArea.AddTo(command);
+        Source.AddTo(command);
     }
 
-    public CohortManifest Manifest(ParseResult parse) => CohortManifest.Load(parse.GetValue(Cohort)?.FullName ?? ShippedAssets.Cohort());
+    /// <summary>The manifest, loaded with --series and --window (the default window of rows without one).</summary>
+    public CohortManifest Manifest(ParseResult parse) => CohortManifest.Load(parse.GetValue(Cohort)?.FullName ?? ShippedAssets.Cohort(), Source.Read(parse));
+
+    /// <summary>Notes and warnings about the read window of the split's PNG/JPEG sources, before any number is printed.</summary>
+    public void WriteWindowNotes(ParseResult parse, CohortManifest manifest, CohortSplit? split)
+    {
+        var writers = CommandWriters.Of(parse);
+        var json = parse.GetValue(Json);
+        var quiet = parse.GetValue(Quiet);
+        WindowNotes.Write(manifest.InSplit(split), quiet ? null : writers.Log(json), quiet ? writers.Error : writers.Log(json));
+    }
+
+    /// <summary>Says where this run caches and writes, before it starts (so private data's derived files are never a surprise).</summary>
+    public void WriteFolders(ParseResult parse, string cacheRoot, string? outFolder)
+    {
+        if (parse.GetValue(Quiet)) return;
+        var log = CommandWriters.Of(parse).Log(parse.GetValue(Json));
+        log.WriteLine($"Cache: {cacheRoot}");
+        if (outFolder is not null) log.WriteLine($"Output: {outFolder}");
+    }
 
     public CohortSplit? SplitOf(ParseResult parse) => CohortSplitNames.ParseOrAll(parse.GetValue(Split)!);
 
-    public string CacheRoot(ParseResult parse) =>
-        parse.GetValue(Cache)?.FullName ?? (ShippedAssets.FindLayout() ?? RepositoryLayout.At(Environment.CurrentDirectory)).ProbabilityMapsFolder;
+    public string CacheRoot(ParseResult parse) => parse.GetValue(Cache)?.FullName ?? UserCacheFolder.ProbabilityMaps();
 
     public ProportionInterval Method(ParseResult parse) => MetricsOptions.Method(parse.GetValue(Ci)!);
 

@@ -16,15 +16,18 @@ internal static class CompareCommand
         var models = new Option<FileInfo[]>("--model") { Description = "A lesion model (ONNX), run with the study's options; give two or more models and pipelines in all.", AllowMultipleArgumentsPerToken = false };
         var pipelines = new Option<FileInfo[]>("--pipeline") { Description = $"A {PipelineChoice.FileName} to run exactly (model, SHA-256 checked, and every option); may be repeated and mixed with --model.", AllowMultipleArgumentsPerToken = false };
         var shared = new EvaluationOptions();
-        var command = new Command("compare", "Compare models on one cohort: metrics side by side, paired McNemar and DeLong tests, patients they disagree on.") { models, pipelines };
+        var activation = PipelineChoice.ActivationOption();
+        var command = new Command("compare", "Compare models on one cohort: metrics side by side, paired McNemar and DeLong tests, patients they disagree on.") { models, pipelines, activation };
         shared.AddTo(command);
         command.SetAction(parse =>
         {
             var definitions = (parse.GetValue(pipelines) ?? []).Select(f => PipelineChoice.Resolve(f, null, shared.ValidArea.Options(parse)).Definition)
-                .Concat((parse.GetValue(models) ?? []).Select(f => PipelineChoice.Resolve(null, f, shared.ValidArea.Options(parse)).Definition)).ToArray();
+                .Concat((parse.GetValue(models) ?? []).Select(f => PipelineChoice.Resolve(null, f, shared.ValidArea.Options(parse), parse.GetValue(activation)).Definition)).ToArray();
             if (definitions.Length < 2) throw new UsageException($"compare needs at least two --model or --pipeline options; got {definitions.Length}");
             var settings = new CompareSettings(shared.Method(parse), shared.CheckedLevel(parse), parse.GetValue(shared.Json), parse.GetValue(shared.Quiet),
                 definitions, shared.Manifest(parse), shared.SplitOf(parse), shared.CacheRoot(parse));
+            shared.WriteFolders(parse, settings.CacheRoot, null);
+            shared.WriteWindowNotes(parse, settings.Manifest, settings.Split);
             var writers = CommandWriters.Of(parse);
             CompareConsole.Write(writers.Output, settings, CompareHandler.Run(settings, writers.Log(settings.Json)));
             return CliApp.Success;

@@ -24,7 +24,9 @@ internal static class ConvertCommand
                 throw new UsageException($"the output '{path}' must end in .nii.gz or .nii");
             }
             var clock = Stopwatch.StartNew();
-            var volume = CtReader.Read(parse.GetValue(source)!, ct.Read(parse));
+            var read = ct.Read(parse);
+            WindowNotes.Write(parse.GetValue(source)!, read.Window, output, output);
+            var volume = CtReader.Read(parse.GetValue(source)!, read);
             NiftiWriter.Write(volume, path);
             var g = volume.Geometry;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -19,20 +19,24 @@ internal static class DetectCommand
         var outPath = new Option<string>("--out") { Description = "A .png file (one slice) or a folder (slice-NNN.png per slice, NNN the 1-based slice number).", DefaultValueFactory = _ => DefaultOut };
         var json = MetricsOptions.Json();
         var pipeline = PipelineChoice.Option();
+        var activation = PipelineChoice.ActivationOption();
         var source = new CtSourceOptions();
         var validArea = new ValidAreaChoice();
-        var command = new Command("detect", "Draw red boxes on CT slices: one uploaded slice, one DICOM file or a whole volume.") { input, slice, model, outPath, json, pipeline };
+        var command = new Command("detect", "Draw red boxes on CT slices: one uploaded slice, one DICOM file or a whole volume.") { input, slice, model, outPath, json, pipeline, activation };
         source.AddTo(command);
         validArea.AddTo(command);
         command.SetAction(parse =>
         {
             var path = Path.GetFullPath(parse.GetValue(input)!);
-            var volume = CtReader.ReadSliceOrVolume(path, source.Read(parse));
+            var read = source.Read(parse);
+            var volume = CtReader.ReadSliceOrVolume(path, read);
             var settings = new DetectSettings(path, parse.GetValue(slice), Path.GetFullPath(parse.GetValue(outPath)!), parse.GetValue(json));
             DetectHandler.Check(settings, volume.Geometry.Depth);
-            var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model), validArea.Options(parse));
+            var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model), validArea.Options(parse), parse.GetValue(activation));
             var writers = CommandWriters.Of(parse);
             if (note is not null) writers.Log(settings.Json).WriteLine(note);
+            writers.Log(settings.Json).WriteLine($"Output: {settings.Out}");
+            WindowNotes.Write(path, read.Window, writers.Log(settings.Json), writers.Log(settings.Json));
             DetectConsole.Write(writers.Output, DetectHandler.Run(settings, definition, volume), settings.Json);
             return CliApp.Success;
         });

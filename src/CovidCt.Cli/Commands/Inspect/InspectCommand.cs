@@ -1,9 +1,11 @@
 using System.CommandLine;
 using CovidCt.Data;
+using CovidCt.Data.Slices;
+using CovidCt.Imaging;
 
 namespace CovidCt.Cli.Commands;
 
-/// <summary><c>covidct inspect SRC</c>: dimensions, spacing, slices, HU range, orientation and series UID of a CT.</summary>
+/// <summary><c>covidct inspect SRC</c>: dimensions, spacing, slices, HU range, orientation and series UID of a CT; for PNG/JPEG slices, the read window's plausibility and the window that fits them best.</summary>
 internal static class InspectCommand
 {
     public static Command Create(TextWriter output)
@@ -17,7 +19,13 @@ internal static class InspectCommand
         {
             var path = parse.GetValue(source)!;
             var kind = CtReader.Detect(path);
-            var summary = VolumeSummary.Of(CtReader.Read(path, ct.Read(parse)), kind);
+            var read = ct.Read(parse);
+            var summary = VolumeSummary.Of(CtReader.Read(path, read), kind);
+            if (kind == CtSourceKind.SliceFolder)
+            {
+                var check = SliceWindowCheck.Check(path, read.Window ?? StudyProtocol.LungWindow);
+                summary = summary with { ReadWindow = check.Window.ToString(), FittedWindow = check.Fit?.BestWindow?.ToString(), WindowProblems = check.Problems };
+            }
             if (parse.GetValue(json)) output.Write(Reporting.Files.OutputJson.Serialize(summary));
             else summary.WriteText(output);
             return CliApp.Success;

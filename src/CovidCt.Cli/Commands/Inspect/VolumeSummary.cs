@@ -26,6 +26,15 @@ internal sealed record VolumeSummary(
     double[] Origin,
     string? SeriesInstanceUid)
 {
+    /// <summary>For PNG/JPEG slices: the window they were read with; null for DICOM and NIfTI.</summary>
+    public string? ReadWindow { get; init; }
+
+    /// <summary>For PNG/JPEG slices: the window that puts air, fat and soft tissue closest to their HU; null when none can be read from them.</summary>
+    public string? FittedWindow { get; init; }
+
+    /// <summary>For PNG/JPEG slices: why the read window is implausible; empty when it fits.</summary>
+    public IReadOnlyList<string>? WindowProblems { get; init; }
+
     public static VolumeSummary Of(CtVolume volume, CtSourceKind kind)
     {
         var g = volume.Geometry;
@@ -64,5 +73,8 @@ internal sealed record VolumeSummary(
         output.WriteLine($"Orientation:   {Orientation}; rows along {V(RowDirection)}, columns along {V(ColumnDirection)} (LPS)");
         output.WriteLine($"Origin:        {V(Origin)} mm (LPS)");
         output.WriteLine($"Series UID:    {SeriesInstanceUid ?? "(none)"}");
+        if (ReadWindow is null) return;
+        output.WriteLine($"Read window:   {ReadWindow}{(WindowProblems is { Count: > 0 } problems ? $" (implausible: {string.Join("; ", problems)})" : " (plausible)")}");
+        output.WriteLine($"Best fit:      {FittedWindow ?? "(none: soft tissue is clipped or the slices hold too few unclipped pixels)"}");
     }
 }

@@ -48,6 +48,8 @@ internal static class SweepCommand
             if (tune is not null) RequireBothLabels(manifest, tune.Value);
             var settings = new SweepSettings(method, level, parse.GetValue(shared.Json), parse.GetValue(shared.Quiet), choice, manifest, split, report, grid, parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse),
                 shared.ValidArea.Options(parse));
+            shared.WriteFolders(parse, settings.CacheRoot, settings.OutFolder);
+            shared.WriteWindowNotes(parse, settings.Manifest, settings.Split);
             var writers = CommandWriters.Of(parse);
             SweepConsole.Write(writers.Output, settings, SweepHandler.Run(settings, writers.Log(settings.Json)));
             return CliApp.Success;

@@ -1,0 +1,47 @@
+using CovidCt.Data;
+using CovidCt.Data.Cohorts;
+using CovidCt.Data.Slices;
+using CovidCt.Imaging;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>
+/// Makes the read window of every PNG/JPEG source visible before any number is printed: a note when none was stated (the
+/// study's window is used), and a warning when the slices do not look like CT at the window they are read with.
+/// </summary>
+internal static class WindowNotes
+{
+    /// <summary>Notes and checks the slice-folder entries of a cohort; notes go to <paramref name="log"/> (null when quiet), warnings to <paramref name="warnings"/>.</summary>
+    public static void Write(IEnumerable<CohortEntry> entries, TextWriter? log, TextWriter warnings)
+    {
+        var unstated = new List<string>();
+        foreach (var entry in entries)
+        {
+            if (CtReader.Detect(entry.ImagesPath) != CtSourceKind.SliceFolder) continue;
+            if (entry.Window is null) unstated.Add(entry.PatientId);
+            Check(entry.ImagesPath, entry.Window, warnings);
+        }
+        if (unstated.Count > 0)
+        {
+            log?.WriteLine($"Note: {unstated.Count} PNG/JPEG source(s) ({string.Join(", ", unstated.Take(5))}{(unstated.Count > 5 ? ", ..." : "")}) have no stated window and are read at the study's {StudyProtocol.LungWindow}; state it with --window WIDTH/LEVEL or the manifest's window column.");
+        }
+    }
+
+    /// <summary>Notes and checks one source when it is PNG/JPEG (a slice folder or a single slice file).</summary>
+    public static void Write(string path, HounsfieldWindow? window, TextWriter? log, TextWriter warnings)
+    {
+        if (!IsEightBit(path)) return;
+        if (window is null) log?.WriteLine($"Note: {path} has no stated window and is read at the study's {StudyProtocol.LungWindow}; state it with --window WIDTH/LEVEL.");
+        Check(path, window, warnings);
+    }
+
+    /// <summary>True when <paramref name="path"/> is a PNG/JPEG file or a folder of them.</summary>
+    public static bool IsEightBit(string path) =>
+        File.Exists(path) ? Path.GetExtension(path).ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" : Directory.Exists(path) && CtReader.Detect(path) == CtSourceKind.SliceFolder;
+
+    private static void Check(string path, HounsfieldWindow? window, TextWriter warnings)
+    {
+        var report = SliceWindowCheck.Check(path, window ?? StudyProtocol.LungWindow);
+        if (report.IsImplausible) warnings.WriteLine($"Warning: {report.Describe()}");
+    }
+}

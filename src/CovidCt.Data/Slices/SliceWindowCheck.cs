@@ -1,0 +1,26 @@
+using CovidCt.Imaging;
+
+namespace CovidCt.Data.Slices;
+
+/// <summary>
+/// The plausibility check of the window of an 8-bit source: where the stated window puts air and soft tissue (see
+/// <see cref="WindowFit"/>), from the gray histogram of up to <see cref="SampledSlices"/> slices spread over the source.
+/// </summary>
+public static class SliceWindowCheck
+{
+    /// <summary>How many slices, evenly spread, make the histogram (enough for stable modes, few enough to be quick).</summary>
+    public const int SampledSlices = 12;
+
+    /// <summary>Checks the PNG/JPEG folder or file at <paramref name="path"/> read with <paramref name="window"/>.</summary>
+    /// <exception cref="IO.InvalidInputException">When the source holds no slices or a sampled slice cannot be decoded.</exception>
+    public static SliceWindowReport Check(string path, HounsfieldWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var files = File.Exists(path) ? [path] : SliceFolderReader.SliceFiles(path);
+        var histogram = new long[256];
+        var step = Math.Max(1, files.Count / (double)SampledSlices);
+        for (var i = 0.0; i < files.Count; i += step) SliceFolderReader.AddToHistogram(files[(int)i], histogram);
+        var fit = WindowFit.Of(histogram);
+        return new SliceWindowReport(path, window, fit, fit?.ProblemsWith(window) ?? []);
+    }
+}
