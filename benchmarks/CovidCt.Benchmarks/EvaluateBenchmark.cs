@@ -1,3 +1,4 @@
+using CovidCt.Metrics;
 using CovidCt.Data.Cohorts;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Caching;
@@ -30,7 +31,7 @@ internal static class EvaluateBenchmark
             {
                 throw new InvalidOperationException($"the chain ({chain.PatientCounts}, {chain.ImageCounts}) and the direct loop ({direct.PatientCounts}, {direct.ImageCounts}) disagree");
             }
-            output.WriteLine($"  both: patient {chain.PatientCounts}, image {chain.ImageCounts}");
+            output.WriteLine($"  both: patient {Counts(chain.PatientCounts)}; image {Counts(chain.ImageCounts)}");
             foreach (var (name, cache) in new (string, Func<ProbabilityCacheOptions>)[]
             {
                 ("empty cache", () => new ProbabilityCacheOptions(Path.Combine(Path.GetTempPath(), "covidct-bench-evaluate", Guid.NewGuid().ToString("N")), cohort)),
@@ -90,4 +91,6 @@ internal static class EvaluateBenchmark
         }
         return seconds.ToDictionary(s => s.Key, s => new Timing(s.Value.ToArray()));
     }
+
+    private static string Counts(ConfusionCounts c) => $"TP {c.TruePositives}, FP {c.FalsePositives}, TN {c.TrueNegatives}, FN {c.FalseNegatives}";
 }
