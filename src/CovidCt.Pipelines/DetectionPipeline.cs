@@ -52,14 +52,14 @@ public sealed class DetectionPipeline : IDisposable
     /// <summary>The batched scorer (model signature, resolved preprocessing, provider in use).</summary>
     public BatchedOnnxScorer Scorer => Scoring.Scorer;
 
-    /// <summary>Steps 2 and 3: one probability map per slice of <paramref name="volume"/>, in slice order.</summary>
+    /// <summary>Steps 2 and 3: one probability map per slice of <paramref name="volume"/>, in slice order, at the slices' resolution.</summary>
     /// <exception cref="InvalidInputException">When the volume has no slices, or the model returns NaN or infinity (naming patient and slice).</exception>
     public IReadOnlyList<ProbabilityMap> Score(string patientId, CtVolume volume)
     {
         ArgumentNullException.ThrowIfNull(volume);
         var geometry = volume.Geometry;
         if (geometry.Depth == 0) throw new InvalidInputException(volume.Source, $"patient '{patientId}' has no slices; expected at least one");
-        return Scoring.Score(patientId, geometry.SlicePositions, () =>
+        return Scoring.Score(patientId, geometry.Width, geometry.Height, geometry.SlicePositions, () =>
         {
             var preprocessing = Scoring.Preprocessing;
             var images = new float[geometry.Depth][];

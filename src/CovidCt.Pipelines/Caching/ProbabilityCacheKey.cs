@@ -6,8 +6,10 @@ using CovidCt.Pipelines.Preprocessing;
 namespace CovidCt.Pipelines.Caching;
 
 /// <summary>
-/// What a cached probability map depends on: the model's bytes, the cohort's content, the preprocessing and which output
-/// was read. Any change gives another <see cref="Hash"/>, so stale maps are never read.
+/// What a cached probability map depends on: the model's bytes, the cohort's content, the preprocessing (including how a slice
+/// is fitted into the input: aspect ratio kept, padded with air) and which output was read. Any change gives another
+/// <see cref="Hash"/>, so stale maps are never read. The maps are cached at the model's resolution; taking them back to the slice
+/// happens after the cache and is no part of what is cached.
 /// </summary>
 /// <param name="ModelSha256">SHA-256 of the model file.</param>
 /// <param name="CohortSha256">A SHA-256 that changes whenever the cohort's images change (for instance of the manifest and its image files).</param>
@@ -18,7 +20,7 @@ public sealed record ProbabilityCacheKey(string ModelSha256, string CohortSha256
     /// <summary>The key as one line of text, every component spelled out (written beside the maps for people to read).</summary>
     public string Description => string.Create(CultureInfo.InvariantCulture,
         $"model={ModelSha256.ToLowerInvariant()};cohort={CohortSha256.ToLowerInvariant()};window={Preprocessing.WindowWidth:R}/{Preprocessing.WindowLevel:R};" +
-        $"input={Preprocessing.InputHeight}x{Preprocessing.InputWidth}x{Preprocessing.Channels};layout={Preprocessing.Layout};resize=bilinear-half-pixel;output={Output}");
+        $"input={Preprocessing.InputHeight}x{Preprocessing.InputWidth}x{Preprocessing.Channels};layout={Preprocessing.Layout};resize=bilinear-half-pixel;fit=keep-aspect-pad-air;output={Output}");
 
     /// <summary>Lower-case hex SHA-256 of <see cref="Description"/>: the cache folder's name.</summary>
     public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Description)));

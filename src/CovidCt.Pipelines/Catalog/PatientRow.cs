@@ -57,6 +57,12 @@ public sealed class PatientRow
     /// <summary>Per slice: the predicted lesion area the valid area removed, original pixels.</summary>
     public double[] RemovedLesionPixels { get; set; } = [];
 
+    /// <summary>Per slice: the highest probability inside the valid area (<see cref="SliceDetection.MaxPixelProbability"/>).</summary>
+    public double[] MaxPixelProbabilities { get; set; } = [];
+
+    /// <summary>Which score ranks the slices in the per-image ROC, as a <see cref="PostProcessing.ImageScore"/> value.</summary>
+    public int ImageScore { get; set; }
+
     /// <summary>Every slice's boxes in slice order, <see cref="LesionBoxColumns.Stride"/> numbers each.</summary>
     public double[] Boxes { get; set; } = [];
 
@@ -85,6 +91,8 @@ public sealed class PatientRow
             ValidAreaBounds = slices.SelectMany(s => s.HasValidArea ? s.ValidAreaBounds : [double.NaN, double.NaN, double.NaN, double.NaN]).ToArray(),
             BoxCounts = slices.Select(s => s.BoxCount).ToArray(),
             RemovedLesionPixels = slices.Select(s => s.RemovedLesionPixels).ToArray(),
+            MaxPixelProbabilities = slices.Select(s => s.MaxPixelProbability).ToArray(),
+            ImageScore = first.ImageScore,
             Boxes = slices.SelectMany(s => s.Boxes).ToArray(),
         };
     }
@@ -102,7 +110,8 @@ public sealed class PatientRow
         {
             var b = ValidAreaBounds.AsSpan(4 * i, 4);
             ImageRectangle? area = double.IsNaN(b[0]) ? null : new ImageRectangle(b[0], b[1], b[2], b[3]);
-            slices[i] = new SliceResult(SliceIndices[i], SlicePositions[i], area, new SliceDetection(LesionBoxColumns.Decode(Boxes, box, BoxCounts[i]), RemovedLesionPixels[i]));
+            slices[i] = new SliceResult(SliceIndices[i], SlicePositions[i], area, new SliceDetection(LesionBoxColumns.Decode(Boxes, box, BoxCounts[i]), RemovedLesionPixels[i],
+                MaxPixelProbabilities[i], (ImageScore)ImageScore));
             box += BoxCounts[i];
             truth[i] = SliceTruth[i] < 0 ? null : SliceTruth[i] == 1;
         }

@@ -123,7 +123,7 @@ public class PreprocessedSliceRow : CtSliceRow
 /// <summary>A slice after step 3: adds the probability map.</summary>
 public class ScoredSliceRow : PreprocessedSliceRow
 {
-    /// <summary>Lesion probability per pixel at the model's output resolution, row-major.</summary>
+    /// <summary>Lesion probability per pixel at the slice's own resolution (the model's map taken back to the slice), row-major.</summary>
     public float[] Probability { get; set; } = [];
 
     /// <summary>Columns of the probability map.</summary>
@@ -216,8 +216,14 @@ public sealed class DetectedSliceRow : ValidAreaSliceRow
     /// <summary>Positive when any box survives.</summary>
     public bool IsPositive { get; set; }
 
-    /// <summary>Image score for ROC: the highest box probability, 0 when there is no box.</summary>
+    /// <summary>Image score for ROC, as <see cref="ImageScore"/> says (<see cref="SliceDetection.Score"/>).</summary>
     public double Score { get; set; }
+
+    /// <summary>The highest probability inside the valid area (<see cref="SliceDetection.MaxPixelProbability"/>).</summary>
+    public double MaxPixelProbability { get; set; }
+
+    /// <summary>Which score <see cref="Score"/> is, as a <see cref="PostProcessing.ImageScore"/> value.</summary>
+    public int ImageScore { get; set; }
 
     /// <summary>Quadrants holding a box, as <see cref="Quadrant"/> flags.</summary>
     public int Quadrants { get; set; }
@@ -240,6 +246,8 @@ public sealed class DetectedSliceRow : ValidAreaSliceRow
         {
             IsPositive = detection.IsPositive,
             Score = detection.Score,
+            MaxPixelProbability = detection.MaxPixelProbability ?? throw new ArgumentException("the chain's detections know their highest pixel probability", nameof(detection)),
+            ImageScore = (int)detection.ImageScore,
             Quadrants = (int)detection.Quadrants,
             BoxCount = detection.Boxes.Count,
             RemovedLesionPixels = detection.RemovedLesionPixels,
@@ -250,5 +258,5 @@ public sealed class DetectedSliceRow : ValidAreaSliceRow
     }
 
     /// <summary>The detection decoded from the columns (exactly the values computed).</summary>
-    public SliceDetection Detection() => new(LesionBoxColumns.Decode(Boxes, 0, BoxCount), RemovedLesionPixels);
+    public SliceDetection Detection() => new(LesionBoxColumns.Decode(Boxes, 0, BoxCount), RemovedLesionPixels, MaxPixelProbability, (ImageScore)ImageScore);
 }

@@ -1,4 +1,5 @@
 using CovidCt.Metrics;
+using CovidCt.Pipelines.PostProcessing;
 
 namespace CovidCt.Pipelines.Evaluation;
 
@@ -8,9 +9,10 @@ namespace CovidCt.Pipelines.Evaluation;
 /// </summary>
 public sealed class PipelineEvaluation
 {
-    private PipelineEvaluation(ConfusionCounts imageCounts, int imagesWithoutTruth, RocCurve? imageRoc, ConfusionCounts patientCounts, RocCurve patientRoc,
+    private PipelineEvaluation(ConfusionCounts imageCounts, int imagesWithoutTruth, RocCurve? imageRoc, ImageScore imageScore, ConfusionCounts patientCounts, RocCurve patientRoc,
         ProportionInterval method, double level, IReadOnlyList<PatientOutcome> patients)
     {
+        ImageScore = imageScore;
         ImageCounts = imageCounts;
         ImagesWithoutTruth = imagesWithoutTruth;
         ImageMetrics = DiagnosticMetrics.Compute(imageCounts, method, level);
@@ -30,8 +32,11 @@ public sealed class PipelineEvaluation
     /// <summary>Per-image sensitivity, specificity, PPV, NPV, accuracy, ... with intervals; undefined (with the reason) where a denominator is 0.</summary>
     public DiagnosticMetrics ImageMetrics { get; }
 
-    /// <summary>ROC of the image score (highest box probability) against slice truth, or null when no slice has a known truth.</summary>
+    /// <summary>ROC of the image score (<see cref="ImageScore"/>) against slice truth, or null when no slice has a known truth.</summary>
     public RocCurve? ImageRoc { get; }
+
+    /// <summary>The score that ranks the slices in <see cref="ImageRoc"/>: every slice's <see cref="SliceDetection.ImageScore"/>.</summary>
+    public ImageScore ImageScore { get; }
 
     /// <summary>Per-patient confusion counts.</summary>
     public ConfusionCounts PatientCounts { get; }
@@ -46,7 +51,7 @@ public sealed class PipelineEvaluation
     public IReadOnlyList<PatientOutcome> Patients { get; }
 
     /// <summary>Joins decisions with truth and computes both tables.</summary>
-    /// <exception cref="ArgumentException">When there are no patients, or a patient's truth does not have one entry per slice.</exception>
+    /// <exception cref="ArgumentException">When there are no patients, a patient's truth does not have one entry per slice, or the slices were scored by different image scores.</exception>
     public static PipelineEvaluation Compute(IReadOnlyList<PatientOutcome> patients, ProportionInterval method = ProportionInterval.Wilson, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(patients);
@@ -55,6 +60,7 @@ public sealed class PipelineEvaluation
         var imageTruth = new List<bool>();
         var imageDecisions = new List<bool>();
         var unknown = 0;
+        var imageScore = patients[0].Result.Slices.FirstOrDefault()?.Detection.ImageScore ?? ImageScore.MaxPixel;
         foreach (var patient in patients)
         {
             var slices = patient.Result.Slices;
@@ -64,6 +70,10 @@ public sealed class PipelineEvaluation
             }
             foreach (var slice in slices)
             {
+                if (slice.Detection.ImageScore != imageScore)
+                {
+                    throw new ArgumentException($"patient '{patient.Result.PatientId}' slice {slice.Index} is scored by {slice.Detection.ImageScore}, others by {imageScore}; one ROC needs one score", nameof(patients));
+                }
                 if (patient.SliceTruth[slice.Index] is not { } truth)
                 {
                     unknown++;
@@ -79,6 +89,6 @@ public sealed class PipelineEvaluation
         var patientRoc = Roc.FromScores(patients.Select(p => p.Result.Decision.Score).ToArray(), patientTruth, level);
         var imageCounts = imageTruth.Count == 0 ? new ConfusionCounts(0, 0, 0, 0) : ConfusionCounts.FromDecisions(imageTruth, imageDecisions);
         var imageRoc = imageTruth.Count == 0 ? null : Roc.FromScores(imageScores, imageTruth, level);
-        return new PipelineEvaluation(imageCounts, unknown, imageRoc, patientCounts, patientRoc, method, level, patients);
+        return new PipelineEvaluation(imageCounts, unknown, imageRoc, imageScore, patientCounts, patientRoc, method, level, patients);
     }
 }

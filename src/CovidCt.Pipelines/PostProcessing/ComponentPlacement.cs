@@ -4,16 +4,15 @@ namespace CovidCt.Pipelines.PostProcessing;
 internal static class ComponentPlacement
 {
     /// <summary>
-    /// Where <paramref name="component"/> lies on the original slice when each map pixel covers <paramref name="scaleX"/> x
-    /// <paramref name="scaleY"/> original pixels: its box, its centroid (pixel centres) and the quadrants it counts for around
-    /// (<paramref name="centreX"/>, <paramref name="centreY"/>).
+    /// Where <paramref name="component"/> (labelled at the slice's resolution) lies on the slice: its box in whole pixels, its
+    /// centroid (pixel centres) and the quadrants it counts for around (<paramref name="centreX"/>, <paramref name="centreY"/>).
     /// </summary>
-    public static (ImageRectangle Bounds, double CentroidX, double CentroidY, Quadrant Quadrants) Place(this ComponentSummary component, double scaleX, double scaleY, double centreX, double centreY, QuadrantAssignment assignment)
+    public static (ImageRectangle Bounds, double CentroidX, double CentroidY, Quadrant Quadrants) Place(this ComponentSummary component, double centreX, double centreY, QuadrantAssignment assignment)
     {
         var c = component;
-        var bounds = new ImageRectangle(c.MinX * scaleX, c.MinY * scaleY, (c.MaxX + 1) * scaleX, (c.MaxY + 1) * scaleY);
-        var centroidX = (c.SumX / c.Pixels + 0.5) * scaleX;
-        var centroidY = (c.SumY / c.Pixels + 0.5) * scaleY;
+        var bounds = new ImageRectangle(c.MinX, c.MinY, c.MaxX + 1, c.MaxY + 1);
+        var centroidX = (double)c.SumX / c.Pixels + 0.5;
+        var centroidY = (double)c.SumY / c.Pixels + 0.5;
         var quadrants = assignment == QuadrantAssignment.Centroid
             ? SliceDetector.QuadrantOf(centroidX, centroidY, centreX, centreY)
             : Overlapped(bounds, centreX, centreY);

@@ -22,7 +22,7 @@ public static class PatientRule
         var members = new int[n];
         if (!options.SameQuadrant)
         {
-            for (var s = 0; s < n; s++) scores[s] = orderedSlices[s].Score;
+            for (var s = 0; s < n; s++) scores[s] = orderedSlices[s].BoxScore;
             var any = BestRun(scores, options.ConsecutiveSlices, options.MaxGap, members);
             return new PatientDecision(any.Weakest > 0, any.Weakest, Quadrant.None, any.First, any.Last, positive, n);
         }

@@ -3,20 +3,23 @@ using CovidCt.Pipelines.Scoring;
 namespace CovidCt.Pipelines.PostProcessing;
 
 /// <summary>
-/// Steps 4 to 7 on one probability map: restrict to the valid area, threshold, 8-connected components larger than the
-/// minimum size, boxes in original coordinates, quadrants, image decision. Works on a cached map without ML.NET. The
-/// components come from <see cref="NestedComponents"/> with one threshold, the same code the sweep runs with many. Keeps
-/// its buffers between calls, so it is not thread-safe: reuse one per thread.
+/// Steps 4 to 7 on one probability map at the slice's own resolution: restrict to the valid area, threshold, 8-connected
+/// components larger than the minimum size (counted in slice pixels, as the study counted on its 512x512 slices), boxes in whole
+/// slice pixels, quadrants, image decision and score. Works on a cached map without ML.NET, once <see cref="LesionScoring.Score"/>
+/// has taken it back to the slice. The components come from <see cref="NestedComponents"/> with one threshold, the same code
+/// the sweep runs with many. Keeps its buffers between calls, so it is not thread-safe: reuse one per thread.
 /// </summary>
 public sealed class SliceDetector
 {
     private readonly NestedComponents _components = new();
 
-    /// <summary>Finds the boxes on <paramref name="map"/>, computed from a slice of <paramref name="geometry"/> whose lung fields are <paramref name="validArea"/>.</summary>
+    /// <summary>Finds the boxes on <paramref name="map"/>, a slice of <paramref name="geometry"/> whose lung fields are <paramref name="validArea"/>.</summary>
     /// <remarks>
     /// The map is not modified: pixels outside the valid area (<paramref name="region"/>) are ignored, as if zeroed. A slice whose
-    /// valid area is empty has no box. <paramref name="boxes"/> is trusted: <see cref="LesionBoxOptions.Validate"/> checks it once when the pipeline is built.
+    /// valid area is empty has no box and an image score of 0. <paramref name="boxes"/> is trusted: <see cref="LesionBoxOptions.Validate"/>
+    /// checks it once when the pipeline is built.
     /// </remarks>
+    /// <exception cref="ArgumentException">When the map, the valid area and the slice differ in size (a map at the model's resolution has not been taken back to the slice).</exception>
     public SliceDetection Detect(ProbabilityMap map, ValidArea validArea, SliceGeometry geometry, LesionBoxOptions boxes, QuadrantOptions quadrants, ValidAreaRegion region = ValidAreaRegion.Rectangle)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -27,17 +30,16 @@ public sealed class SliceDetector
         {
             throw new ArgumentException($"the valid area is {validArea.Width}x{validArea.Height} but the slice is {geometry.Width}x{geometry.Height}", nameof(validArea));
         }
-        var scaleX = (double)geometry.Width / map.Width;
-        var scaleY = (double)geometry.Height / map.Height;
-        _components.Find(map, validArea, region, scaleX, scaleY, [(float)boxes.Threshold]);
+        _components.Find(map, validArea, region, [(float)boxes.Threshold]);
+        var maxPixel = ValidAreaComponents.MaxInside(map, validArea, region);
         var components = _components.At(0);
         var inside = 0L;
         foreach (ref readonly var c in components) inside += c.Pixels;
-        // What the valid area removed: every map pixel at or above the threshold, less those the components inside it hold.
-        var removed = (CountAtOrAbove(map.Values, (float)boxes.Threshold) - inside) * scaleX * scaleY;
-        if (components.IsEmpty) return new SliceDetection([], removed);
+        // What the valid area removed: every pixel at or above the threshold, less those the components inside it hold.
+        var removed = CountAtOrAbove(map.Values, (float)boxes.Threshold) - inside;
+        if (components.IsEmpty) return new SliceDetection([], removed, maxPixel, boxes.ImageScore);
 
-        var pixelArea = geometry.HasSpacing ? geometry.ColumnSpacing * scaleX * geometry.RowSpacing * scaleY : (double?)null;
+        var pixelArea = geometry.HasSpacing ? geometry.ColumnSpacing * geometry.RowSpacing : (double?)null;
         if (boxes.MinAreaSquareMillimetres is not null && pixelArea is null)
         {
             throw new ArgumentException("a minimum area in mm² needs the slice's pixel spacing", nameof(geometry));
@@ -48,10 +50,10 @@ public sealed class SliceDetector
         {
             var large = boxes.MinAreaSquareMillimetres is { } minimumArea ? c.Pixels * pixelArea!.Value > minimumArea : c.Pixels > boxes.MinPixels;
             if (!large) continue;
-            var (bounds, centroidX, centroidY, quadrant) = c.Place(scaleX, scaleY, centreX, centreY, quadrants.Assignment);
+            var (bounds, centroidX, centroidY, quadrant) = c.Place(centreX, centreY, quadrants.Assignment);
             found.Add(new LesionBox(bounds, centroidX, centroidY, c.Pixels, c.Pixels * pixelArea, c.MaxProbability, c.SumProbability / c.Pixels, quadrant));
         }
-        return new SliceDetection(found, removed);
+        return new SliceDetection(found, removed, maxPixel, boxes.ImageScore);
     }
 
     // NaN is never at or above a threshold, as in the labeller.

@@ -6,36 +6,78 @@ namespace CovidCt.Pipelines.PostProcessing;
 internal static class ValidAreaComponents
 {
     /// <summary>
-    /// Finds the components of <paramref name="map"/> at every threshold of <paramref name="thresholds"/> (strictly
-    /// descending, each in (0, 1]). A map pixel takes part when its probability is at least the threshold and its centre,
-    /// mapped to original coordinates by <paramref name="scaleX"/> and <paramref name="scaleY"/>, lies in
+    /// Finds the components of <paramref name="map"/> (at the slice's resolution) at every threshold of <paramref name="thresholds"/>
+    /// (strictly descending, each in (0, 1]). A pixel takes part when its probability is at least the threshold and it lies in
     /// <paramref name="validArea"/> as <paramref name="region"/> defines it; NaN never takes part.
     /// </summary>
-    /// <exception cref="ArgumentException">When the thresholds are empty, more than 255, out of range or not strictly descending.</exception>
-    public static void Find(this NestedComponents finder, ProbabilityMap map, ValidArea validArea, ValidAreaRegion region, double scaleX, double scaleY, ReadOnlySpan<float> thresholds)
+    /// <exception cref="ArgumentException">When the thresholds are empty, more than 255, out of range or not strictly descending, or the map and the valid area differ in size.</exception>
+    public static void Find(this NestedComponents finder, ProbabilityMap map, ValidArea validArea, ValidAreaRegion region, ReadOnlySpan<float> thresholds)
     {
         ArgumentNullException.ThrowIfNull(finder);
-        ArgumentNullException.ThrowIfNull(map);
-        ArgumentNullException.ThrowIfNull(validArea);
         if (region == ValidAreaRegion.Mask)
         {
-            finder.Find(map.Values, map.Width, map.Height, 0, map.Width, 0, map.Height,
-                (x, y) => validArea.Includes(region, (x + 0.5) * scaleX, (y + 0.5) * scaleY), thresholds);
+            var (mask, width) = (validArea.Mask, validArea.Width);
+            RequireSameSize(map, validArea);
+            finder.Find(map.Values, map.Width, map.Height, 0, map.Width, 0, map.Height, (x, y) => mask[y * width + x] != 0, thresholds);
             return;
         }
-        // A rectangle needs no test per pixel: the map columns and rows whose centres fall inside it.
-        var bounds = region == ValidAreaRegion.WholeImage ? new ImageRectangle(0, 0, validArea.Width, validArea.Height) : validArea.Bounds;
-        var b = bounds ?? default; // no valid area: an empty rectangle, so no pixel takes part
-        var (x0, x1) = CentresInside(b.Left, b.Right, scaleX, map.Width);
-        var (y0, y1) = CentresInside(b.Top, b.Bottom, scaleY, map.Height);
+        var (x0, y0, x1, y1) = Rows(map, validArea, region);
         finder.Find(map.Values, map.Width, map.Height, x0, x1, y0, y1, includes: null, thresholds);
     }
 
-    // Map index i is inside when low <= (i + 0.5) * scale < high: the half-open range [first, end).
-    private static (int First, int End) CentresInside(double low, double high, double scale, int length)
+    /// <summary>
+    /// The highest probability of <paramref name="map"/> inside <paramref name="validArea"/> as <paramref name="region"/> defines it;
+    /// 0 when the area is empty. NaN is skipped (the scorer refuses maps holding it).
+    /// </summary>
+    public static double MaxInside(ProbabilityMap map, ValidArea validArea, ValidAreaRegion region)
     {
-        var first = Math.Max(0, (int)Math.Ceiling(low / scale - 0.5));
-        var end = Math.Min(length, (int)Math.Ceiling(high / scale - 0.5));
-        return (first, Math.Max(first, end));
+        var values = map.Values;
+        var max = 0f;
+        if (region == ValidAreaRegion.Mask)
+        {
+            RequireSameSize(map, validArea);
+            var mask = validArea.Mask;
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (mask[i] != 0 && values[i] > max) max = values[i];
+            }
+            return max;
+        }
+        var (x0, y0, x1, y1) = Rows(map, validArea, region);
+        for (var y = y0; y < y1; y++)
+        {
+            foreach (var v in values.AsSpan(y * map.Width + x0, x1 - x0)) if (v > max) max = v;
+        }
+        return max;
+    }
+
+    // A rectangle needs no test per pixel: the columns and rows whose centres it holds, none when the slice has no valid area.
+    private static (int X0, int Y0, int X1, int Y1) Rows(ProbabilityMap map, ValidArea validArea, ValidAreaRegion region)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(validArea);
+        RequireSameSize(map, validArea);
+        if (region == ValidAreaRegion.WholeImage) return (0, 0, map.Width, map.Height);
+        if (validArea.Bounds is not { } b) return (0, 0, 0, 0);
+        var (x0, x1) = CentresInside(b.Left, b.Right, map.Width);
+        var (y0, y1) = CentresInside(b.Top, b.Bottom, map.Height);
+        return (x0, y0, x1, y1);
+    }
+
+    // Pixel i is inside when low <= i + 0.5 < high: the half-open range [first, end).
+    private static (int First, int End) CentresInside(double low, double high, int length)
+    {
+        var first = Math.Clamp((int)Math.Ceiling(low - 0.5), 0, length);
+        var end = Math.Clamp((int)Math.Ceiling(high - 0.5), first, length);
+        return (first, end);
+    }
+
+    private static void RequireSameSize(ProbabilityMap map, ValidArea validArea)
+    {
+        if (map.Width != validArea.Width || map.Height != validArea.Height)
+        {
+            throw new ArgumentException($"the probability map is {map.Width}x{map.Height} but the slice is {validArea.Width}x{validArea.Height}; " +
+                "post-processing runs at the slice's resolution (LesionScoring.Score takes the model's maps back to the slice)", nameof(map));
+        }
     }
 }

@@ -37,24 +37,33 @@ public sealed class ValidAreaModel : IDisposable
             Scorer.Preprocessing.Apply(slices[z].Span, width, height, images[z], ref _scratch);
         }
         var maps = Scorer.Score(images);
-        return maps.Select((map, z) => FromProbability(map, width, height, _threshold, source, z)).ToArray();
+        var frame = Scorer.Preprocessing.FrameOf(width, height);
+        return maps.Select((map, z) => FromProbability(map, frame, _threshold, source, z)).ToArray();
     }
 
     /// <summary>
-    /// The lung mask of a <paramref name="width"/> x <paramref name="height"/> slice from a segmentation map: each original pixel takes
-    /// the map pixel under its centre, lung when the probability is at least <paramref name="threshold"/>.
+    /// The lung mask of a <paramref name="width"/> x <paramref name="height"/> slice from a segmentation map the size of the model's
+    /// input: the slice was centred in it with its aspect ratio kept (<see cref="SliceFrame"/>), and each original pixel takes the
+    /// map pixel under its centre, lung when the probability is at least <paramref name="threshold"/>.
     /// </summary>
     public static ValidArea FromProbability(ProbabilityMap map, int width, int height, double threshold, string source, int slice)
     {
         ArgumentNullException.ThrowIfNull(map);
+        return FromProbability(map, SliceFrame.Of(width, height, map.Width, map.Height), threshold, source, slice);
+    }
+
+    private static ValidArea FromProbability(ProbabilityMap map, SliceFrame frame, double threshold, string source, int slice)
+    {
         var bad = map.FirstNonFinite();
         if (bad >= 0) throw new InvalidInputException(source, $"the valid-area model returned {map.Values[bad]} on slice {slice}; expected probabilities in [0, 1]");
+        var (width, height) = (frame.SliceWidth, frame.SliceHeight);
+        var (scaleX, scaleY) = ((double)map.Width / frame.InputWidth, (double)map.Height / frame.InputHeight);
         var mask = new byte[width * height];
         var columns = new int[width];
-        for (var x = 0; x < width; x++) columns[x] = Math.Min(map.Width - 1, (int)((x + 0.5) * map.Width / width));
+        for (var x = 0; x < width; x++) columns[x] = Math.Min(map.Width - 1, (int)((frame.Left + (x + 0.5) * frame.ContentWidth / width) * scaleX));
         for (var y = 0; y < height; y++)
         {
-            var mapRow = Math.Min(map.Height - 1, (int)((y + 0.5) * map.Height / height)) * map.Width;
+            var mapRow = Math.Min(map.Height - 1, (int)((frame.Top + (y + 0.5) * frame.ContentHeight / height) * scaleY)) * map.Width;
             for (var x = 0; x < width; x++)
             {
                 if (map.Values[mapRow + columns[x]] >= threshold) mask[y * width + x] = 1;

@@ -6,8 +6,9 @@ namespace CovidCt.Pipelines.Preprocessing;
 /// <summary>
 /// The preprocessing a model expects, fully resolved: per pixel at the original resolution
 /// v = clip((HU - (level - width/2)) / width, 0, 1), then a bilinear resize with half-pixel centres
-/// (PyTorch <c>interpolate(mode="bilinear", align_corners=False, antialias=False)</c>) to the input size,
-/// then the model's layout and channel count.
+/// (PyTorch <c>interpolate(mode="bilinear", align_corners=False, antialias=False)</c>) that keeps the aspect ratio
+/// (<see cref="SliceFrame"/>: a slice of another shape than the input is centred and padded with <see cref="PadValue"/>,
+/// air after the window), then the model's layout and channel count.
 /// </summary>
 /// <param name="WindowWidth">Window width, HU (positive).</param>
 /// <param name="WindowLevel">Window level (centre), HU.</param>
@@ -25,6 +26,18 @@ public sealed record ImagePreprocessing(double WindowWidth, double WindowLevel, 
 
     /// <summary>Floats per preprocessed image (channels x height x width).</summary>
     public int ImageLength => Channels * InputHeight * InputWidth;
+
+    /// <summary>HU of air (−1000), what the padding around a slice of another shape than the input stands for.</summary>
+    public const float AirHounsfield = -1000f;
+
+    /// <summary>
+    /// The model input value of the padding: air (<see cref="AirHounsfield"/>) after the window, so the model sees air where there is
+    /// no slice (0.25 with the study's window W1200/L−700), never a black frame it was not trained on.
+    /// </summary>
+    public float PadValue => new HounsfieldWindow(WindowWidth, WindowLevel).ToUnit(AirHounsfield);
+
+    /// <summary>Where a <paramref name="width"/> x <paramref name="height"/> slice lies in the model input.</summary>
+    internal SliceFrame FrameOf(int width, int height) => SliceFrame.Of(width, height, InputWidth, InputHeight);
 
     /// <summary>
     /// Combines <paramref name="options"/> with what <paramref name="model"/> declares.
@@ -55,32 +68,52 @@ public sealed record ImagePreprocessing(double WindowWidth, double WindowLevel, 
     {
         if (hounsfield.Length != width * height) throw new ArgumentException($"{hounsfield.Length} pixels do not fill {width}x{height}", nameof(hounsfield));
         if (destination.Length != ImageLength) throw new ArgumentException($"destination holds {destination.Length} floats; expected {ImageLength}", nameof(destination));
-        if (scratch is null || scratch.Length < hounsfield.Length) scratch = new float[hounsfield.Length];
+        var frame = FrameOf(width, height);
+        var contentLength = frame.FillsInput ? 0 : frame.ContentWidth * frame.ContentHeight;
+        if (scratch is null || scratch.Length < hounsfield.Length + contentLength) scratch = new float[hounsfield.Length + contentLength];
         var windowed = scratch.AsSpan(0, hounsfield.Length);
+        var content = scratch.AsSpan(hounsfield.Length, contentLength);
         Window(hounsfield, windowed);
         if (Channels == 1)
         {
             // With one channel NCHW and NHWC hold the same floats in the same order.
-            BilinearResize.Resize(windowed, width, height, destination, InputWidth, InputHeight);
+            Place(windowed, frame, content, destination);
             return;
         }
         var planeLength = InputHeight * InputWidth;
         if (Layout == TensorLayout.Nchw)
         {
             var first = destination[..planeLength];
-            BilinearResize.Resize(windowed, width, height, first, InputWidth, InputHeight);
+            Place(windowed, frame, content, first);
             for (var c = 1; c < Channels; c++) first.CopyTo(destination.Slice(c * planeLength, planeLength));
             return;
         }
         // NHWC: resize into the tail of the destination, then spread each pixel over its channels front to back,
         // which never overwrites a pixel not yet read because the write index stays at or below the read index.
         var tail = destination[^planeLength..];
-        BilinearResize.Resize(windowed, width, height, tail, InputWidth, InputHeight);
+        Place(windowed, frame, content, tail);
         var offset = destination.Length - planeLength;
         for (int i = 0, o = 0; i < planeLength; i++)
         {
             var value = destination[offset + i];
             for (var c = 0; c < Channels; c++) destination[o++] = value;
+        }
+    }
+
+    // One input plane: the windowed slice resized into its frame, the rest air. A slice that fills the input is resized
+    // straight into the plane (the same numbers as before padding existed).
+    private void Place(ReadOnlySpan<float> windowed, SliceFrame frame, Span<float> content, Span<float> plane)
+    {
+        if (frame.FillsInput)
+        {
+            BilinearResize.Resize(windowed, frame.SliceWidth, frame.SliceHeight, plane, InputWidth, InputHeight);
+            return;
+        }
+        BilinearResize.Resize(windowed, frame.SliceWidth, frame.SliceHeight, content, frame.ContentWidth, frame.ContentHeight);
+        plane.Fill(PadValue);
+        for (var y = 0; y < frame.ContentHeight; y++)
+        {
+            content.Slice(y * frame.ContentWidth, frame.ContentWidth).CopyTo(plane.Slice((frame.Top + y) * InputWidth + frame.Left, frame.ContentWidth));
         }
     }
 

@@ -8,8 +8,8 @@ using CovidCt.Pipelines.Scoring;
 namespace CovidCt.Pipelines.Sweeps;
 
 /// <summary>
-/// Evaluates every setting of a <see cref="SweepGrid"/> on probability maps already computed (the cache), patient by
-/// patient: only confusion counts per setting are kept between patients, so memory does not grow with the number of
+/// Evaluates every setting of a <see cref="SweepGrid"/> on probability maps already computed (the cache) and taken back to
+/// the slice's resolution (<see cref="LesionScoring.Score"/>), patient by patient: only confusion counts per setting are kept between patients, so memory does not grow with the number of
 /// slices. Per slice, the components at every threshold come from one <see cref="NestedComponents"/> pass (the code
 /// <see cref="SliceDetector"/> runs with one threshold); every minimum size, quadrant assignment, k and quadrant rule is
 /// then read from them, and the patient rule is <see cref="PatientRule"/>'s. Each row therefore equals a single-setting
@@ -116,14 +116,12 @@ public sealed class PostProcessingSweep
     }
 
     // The score of channel c (0 = any box, 1 + 4a + q = quadrant q under assignment a) for threshold t and minimum m, per
-    // slice in anatomical order: the highest box probability, 0 when no box. Exactly SliceDetection.Score / QuadrantScores.
+    // slice in anatomical order: the highest box probability, 0 when no box. Exactly SliceDetection.BoxScore / QuadrantScores.
     private int Offset(int threshold, int minimum, int channel, int slices) => ((threshold * Grid.MinPixels.Count + minimum) * _channels + channel) * slices;
 
     private void Score(NestedComponents finder, ProbabilityMap map, ValidArea validArea, SliceGeometry slice, int rank, int slices)
     {
-        var scaleX = (double)slice.Width / map.Width;
-        var scaleY = (double)slice.Height / map.Height;
-        finder.Find(map, validArea, Options.ValidArea.Region, scaleX, scaleY, _levels);
+        finder.Find(map, validArea, Options.ValidArea.Region, _levels);
         var (centreX, centreY) = SliceDetector.SplitCentre(validArea, slice, Options.Quadrants.Centre);
         Span<Quadrant> quadrants = stackalloc Quadrant[Grid.Assignments.Count];
         for (var level = 0; level < _levels.Length; level++)
@@ -131,7 +129,7 @@ public sealed class PostProcessingSweep
             var t = _levels.Length - 1 - level;
             foreach (ref readonly var c in finder.At(level))
             {
-                for (var a = 0; a < quadrants.Length; a++) quadrants[a] = c.Place(scaleX, scaleY, centreX, centreY, Grid.Assignments[a]).Quadrants;
+                for (var a = 0; a < quadrants.Length; a++) quadrants[a] = c.Place(centreX, centreY, Grid.Assignments[a]).Quadrants;
                 for (var m = 0; m < Grid.MinPixels.Count && c.Pixels > Grid.MinPixels[m]; m++)
                 {
                     Raise(Offset(t, m, 0, slices) + rank, c.MaxProbability);

@@ -129,14 +129,16 @@ public sealed record CacheDocument(string? Folder, int PatientsFromCache)
 /// <param name="Counts">The confusion table.</param>
 /// <param name="Metrics">Every metric by key.</param>
 /// <param name="Auc">The AUC, or null when no slice has a known truth.</param>
-public sealed record ImageTableDocument(long Images, int ImagesWithoutTruth, CountsDocument Counts, IReadOnlyDictionary<string, EstimateDocument> Metrics, EstimateDocument? Auc)
+/// <param name="Score">The score the AUC ranks slices by: <c>max_pixel</c> or <c>max_box</c> (<see cref="ImageScoreNames"/>).</param>
+public sealed record ImageTableDocument(long Images, int ImagesWithoutTruth, CountsDocument Counts, IReadOnlyDictionary<string, EstimateDocument> Metrics, EstimateDocument? Auc,
+    string Score)
 {
     /// <summary>The per-image table of <paramref name="e"/>.</summary>
     public static ImageTableDocument Of(PipelineEvaluation e)
     {
         ArgumentNullException.ThrowIfNull(e);
         return new(e.ImageCounts.Total, e.ImagesWithoutTruth, CountsDocument.Of(e.ImageCounts), EstimateDocument.All(e.ImageMetrics),
-            e.ImageRoc is { } roc ? EstimateDocument.Of(roc.Auc) : null);
+            e.ImageRoc is { } roc ? EstimateDocument.Of(roc.Auc) : null, ImageScoreNames.Key(e.ImageScore));
     }
 }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
+using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Reporting.Comparisons;
 using CovidCt.Reporting.Conventions;
 using CovidCt.Reporting.Files;
@@ -47,12 +48,12 @@ internal static class ReportPage
 
         html.Append("<h2>ROC curves</h2>\n<div class=\"row\">\n");
         Chart(html, charts, "roc-patient", ChartFigures.Roc(e.PatientRoc, "Per patient"));
-        if (e.ImageRoc is { } imageRoc) Chart(html, charts, "roc-image", ChartFigures.Roc(imageRoc, "Per image"));
-        html.Append("</div>\n");
+        if (e.ImageRoc is { } imageRoc) Chart(html, charts, "roc-image", ChartFigures.Roc(imageRoc, $"Per image ({ImageScoreNames.Key(e.ImageScore)})"));
+        html.Append("</div>\n<p>").Append(Encode($"The image score ({ImageScoreNames.Key(e.ImageScore)}) is {ImageScoreNames.Meaning(e.ImageScore)}; the image decision is always whether a box survives.")).Append("</p>\n");
 
         var threshold = provenance.Options.LesionBoxes.Threshold;
         html.Append("<h2>Threshold sweep</h2>\n<p>")
-            .Append(Encode($"Sensitivity and specificity as the score threshold rises. The image score is the highest box probability; only boxes at or above the pipeline's threshold ({threshold:0.00}, dotted) exist, so thresholds below it are not reachable from these scores. The patient score is the weakest slice of the best qualifying run. Minimum size, consecutive slices and quadrant settings: covidct sweep."))
+            .Append(Encode($"Sensitivity and specificity as the score threshold rises. The image score is {ImageScoreNames.Meaning(e.ImageScore)}{(e.ImageScore == ImageScore.MaxBox ? $"; only boxes at or above the pipeline's threshold ({threshold:0.00}, dotted) exist, so thresholds below it are not reachable from these scores" : $"; at the pipeline's threshold ({threshold:0.00}, dotted) a slice may still have no box when its lesion pixels are too few")}. The patient score is the weakest slice of the best qualifying run. Minimum size, consecutive slices and quadrant settings: covidct sweep."))
             .Append("</p>\n<div class=\"row\">\n");
         var patients = ComparedCases.Of(e, ComparisonLevel.Patient);
         Chart(html, charts, "sweep-patient", ChartFigures.Sweep(patients.Scores, patients.Truth, "Per patient", threshold));

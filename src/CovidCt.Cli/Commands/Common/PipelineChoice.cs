@@ -1,11 +1,15 @@
 using System.CommandLine;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Definition;
+using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Pipelines.Scoring;
 
 namespace CovidCt.Cli.Commands;
 
-/// <summary>The <c>--pipeline pipeline.json</c> option of evaluate, compare and detect, and what a command runs: that definition, or <c>--model</c> (else the shipped model) with the study's options.</summary>
+/// <summary>
+/// The <c>--pipeline pipeline.json</c> option of evaluate, compare and detect, <c>--output-activation</c> and <c>--image-score</c>, and
+/// what a command runs: that definition, or <c>--model</c> (else the shipped model) with the study's options and those given.
+/// </summary>
 internal static class PipelineChoice
 {
     public const string FileName = "pipeline.json";
@@ -20,11 +24,23 @@ internal static class PipelineChoice
         Description = "What turns the model's output into probabilities: sigmoid for a model that outputs logits, none when it outputs probabilities. Default: the model's covidct.output_activation metadata, else none.",
     }.AcceptOnlyFromAmong("sigmoid", "none");
 
+    public const string MaxPixel = "max_pixel";
+
+    public const string MaxBox = "max_box";
+
+    public static Option<string?> ImageScoreOption() => new Option<string?>("--image-score")
+    {
+        Description = $"What ranks the slices in the per-image ROC: {MaxPixel} (the highest lesion probability inside the valid area, the default) "
+            + $"or {MaxBox} (the highest probability inside a red box, 0 without one). The image decision (any box) is the same with both.",
+    }.AcceptOnlyFromAmong(MaxPixel, MaxBox);
+
     /// <summary>
     /// The definition to run and the note about the model choice (null when none); <paramref name="options"/> (from options
-    /// such as --valid-area, null for the study's) go with --model only, since a pipeline.json states every option itself. <paramref name="activation"/> (--output-activation) likewise.
+    /// such as --valid-area, null for the study's) go with --model only, since a pipeline.json states every option itself.
+    /// <paramref name="activation"/> (--output-activation) and <paramref name="imageScore"/> (--image-score) likewise.
     /// </summary>
-    public static (PipelineDefinition Definition, string? Note) Resolve(FileInfo? pipeline, FileInfo? model, PipelineOptions? options = null, string? activation = null)
+    public static (PipelineDefinition Definition, string? Note) Resolve(FileInfo? pipeline, FileInfo? model, PipelineOptions? options = null, string? activation = null,
+        string? imageScore = null)
     {
         if (pipeline is not null && model is not null) throw new UsageException("--pipeline names its own model; give --pipeline or --model, not both");
         if (pipeline is not null && options is not null)
@@ -32,6 +48,10 @@ internal static class PipelineChoice
             throw new UsageException($"--pipeline states its own valid area (valid_area in {pipeline.Name}); give --valid-area with --model, or edit the file");
         }
         if (pipeline is not null && activation is not null) throw new UsageException("--pipeline states its own scoring options; set scoring.output_activation in it instead of --output-activation");
+        if (pipeline is not null && imageScore is not null)
+        {
+            throw new UsageException($"--pipeline states its own image score; set lesion_boxes.image_score in {pipeline.Name} instead of --image-score");
+        }
         if (pipeline is not null)
         {
             var definition = PipelineDefinition.Load(pipeline.FullName);
@@ -39,8 +59,19 @@ internal static class PipelineChoice
             return (definition, null);
         }
         var choice = ModelFiles.Choose(model);
+        return (PipelineDefinition.Create(choice.Path, Apply(options, activation, imageScore) ?? new PipelineOptions()), choice.Note);
+    }
+
+    /// <summary>
+    /// <paramref name="options"/> (null for the study's) with --output-activation and --image-score applied; null when none of
+    /// them was given, so the study's options apply.
+    /// </summary>
+    public static PipelineOptions? Apply(PipelineOptions? options, string? activation, string? imageScore)
+    {
+        if (options is null && activation is null && imageScore is null) return null;
         options ??= new PipelineOptions();
         if (activation is not null) options.Scoring.OutputActivation = activation == "sigmoid" ? OutputActivation.Sigmoid : OutputActivation.None;
-        return (PipelineDefinition.Create(choice.Path, options), choice.Note);
+        if (imageScore is not null) options.LesionBoxes.ImageScore = imageScore == MaxBox ? ImageScore.MaxBox : ImageScore.MaxPixel;
+        return options;
     }
 }

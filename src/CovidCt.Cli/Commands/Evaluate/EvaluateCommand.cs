@@ -25,7 +25,8 @@ internal static class EvaluateCommand
         shared.AddTo(command);
         command.SetAction(parse =>
         {
-            var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model), shared.ValidArea.Options(parse), parse.GetValue(activation));
+            var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model), shared.ValidArea.Options(parse), parse.GetValue(activation),
+                parse.GetValue(shared.ImageScore));
             var settings = new EvaluateSettings(shared.Method(parse), shared.CheckedLevel(parse), parse.GetValue(shared.Json), parse.GetValue(shared.Quiet),
                 definition, note, shared.Manifest(parse), shared.SplitOf(parse), parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse));
             shared.WriteFolders(parse, settings.CacheRoot, settings.OutFolder);

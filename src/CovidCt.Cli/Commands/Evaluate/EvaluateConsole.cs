@@ -34,6 +34,7 @@ internal static class EvaluateConsole
         console.Line($"Model:  {p.ModelPath} ({p.Architecture} {p.Version}, sha256 {p.Pipeline.ModelSha256[..12]})");
         console.Line($"Cohort: {manifest.Path}, split {CohortSplitNames.NameOrAll(split)}: {e.Patients.Count} patients ({covid} COVID-19, {e.Patients.Count - covid} control), {e.Patients.Sum(p => p.Result.Slices.Count)} slices");
         console.Line(string.Create(c, $"Rule:   boxes at p >= {o.LesionBoxes.Threshold:0.00} with more than {o.LesionBoxes.MinPixels} pixels; patient positive with {o.PatientRule.ConsecutiveSlices} consecutive slices in one quadrant"));
+        console.Line($"Score:  per-image ROC ranks slices by {ImageScoreNames.Meaning(e.ImageScore)} ({ImageScoreNames.Key(e.ImageScore)})");
         console.Line($"Cache:  {p.CachedPatients} of {e.Patients.Count} patients' probability maps reused from {p.CacheFolder}");
         Table(console, $"Per patient ({e.PatientCounts.Total} patients)", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient);
         var unknown = e.ImagesWithoutTruth > 0 ? $"; {e.ImagesWithoutTruth} slices without truth left out" : "";

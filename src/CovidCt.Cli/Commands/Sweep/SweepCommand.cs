@@ -27,10 +27,11 @@ internal static class SweepCommand
         var assignment = new Option<string>("--assignment") { Description = "Quadrants a box counts for: centroid (default), overlap, or centroid,overlap.", DefaultValueFactory = _ => SweepAxes.DefaultAssignments };
         var tuneOn = new Option<string?>("--tune-on") { Description = "Choose the operating point on this split (train, val, test); needs --report-on." }.AcceptOnlyFromAmong("train", "val", "test");
         var reportOn = new Option<string?>("--report-on") { Description = "Report the chosen operating point once on this split." }.AcceptOnlyFromAmong("train", "val", "test");
+        var activation = PipelineChoice.ActivationOption();
         var shared = new EvaluationOptions();
         var command = new Command("sweep", "Evaluate every post-processing setting (threshold x minimum pixels x k x quadrant rule) from cached probability maps: sweep.csv, Pareto fronts, tuned operating point.")
         {
-            model, outFolder, thresholds, minPixels, consecutive, quadrants, assignment, tuneOn, reportOn,
+            model, outFolder, thresholds, minPixels, consecutive, quadrants, assignment, tuneOn, reportOn, activation,
         };
         shared.AddTo(command);
         command.SetAction(parse =>
@@ -47,7 +48,7 @@ internal static class SweepCommand
             if (report is not null) RequirePatients(manifest, report, "--report-on");
             if (tune is not null) RequireBothLabels(manifest, tune.Value);
             var settings = new SweepSettings(method, level, parse.GetValue(shared.Json), parse.GetValue(shared.Quiet), choice, manifest, split, report, grid, parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse),
-                shared.ValidArea.Options(parse));
+                PipelineChoice.Apply(shared.ValidArea.Options(parse), parse.GetValue(activation), parse.GetValue(shared.ImageScore)));
             shared.WriteFolders(parse, settings.CacheRoot, settings.OutFolder);
             shared.WriteWindowNotes(parse, settings.Manifest, settings.Split);
             var writers = CommandWriters.Of(parse);
@@ -90,7 +91,7 @@ internal static class SweepCommand
 /// <param name="Grid">The settings.</param>
 /// <param name="OutFolder">Where sweep.csv goes.</param>
 /// <param name="CacheRoot">The probability-map cache.</param>
-/// <param name="Options">The pipeline options the sweep starts from (--valid-area), or null for the study's.</param>
+/// <param name="Options">The pipeline options the sweep starts from (--valid-area, --output-activation, --image-score), or null for the study's.</param>
 internal sealed record SweepSettings(ProportionInterval Method, double Level, bool Json, bool Quiet, ModelChoice Model, CohortManifest Manifest, CohortSplit? Split,
     CohortSplit? ReportOn, SweepGrid Grid, string OutFolder, string CacheRoot, PipelineOptions? Options);
 
