@@ -21,9 +21,10 @@ public sealed class DetectionPipelineTests : IDisposable
         Assert.Equal((Quadrant.UpperLeft, 1, 3), (result.Decision.Quadrant, result.Decision.FirstSlice, result.Decision.LastSlice));
         Assert.Equal(1.0, result.Decision.Score, 5);
         var box = Assert.Single(result.Slices[2].Detection.Boxes);
-        // The 12 x 12 lesion at (10, 22) is 6 x 6 = 36 pixels at the model's 32 x 32, mapped back to original pixels.
+        // The 12 x 12 lesion at (10, 22) is counted on the 64 x 64 slice (the model's 32 x 32 map taken back to it): 144 pixels
+        // in a box of whole pixels, not 6 x 6 = 36 model pixels.
         Assert.Equal(new ImageRectangle(10, 22, 22, 34), box.Bounds);
-        Assert.Equal(36, box.Pixels);
+        Assert.Equal(144, box.Pixels);
         Assert.Equal(new ImageRectangle(8, 20, 56, 56), result.Slices[2].ValidArea);
         Assert.False(result.Slices[0].Detection.IsPositive);
     }

@@ -64,6 +64,9 @@ public sealed class ProbabilityMapCacheTests : IDisposable
         var key = ProbabilityCacheKey.For(pipeline, "cohort");
         Assert.Contains($"model={pipeline.Scorer.Model.Sha256}", key.Description);
         Assert.Contains("window=1200/-700;input=8x8x1;layout=Nchw", key.Description);
+        // Maps of slices fitted by keeping the aspect ratio (padded with air) differ from squashed ones: another key, so maps
+        // cached before the change are never read.
+        Assert.Contains("fit=keep-aspect-pad-air", key.Description);
         Assert.Equal(64, key.Hash.Length);
     }
 

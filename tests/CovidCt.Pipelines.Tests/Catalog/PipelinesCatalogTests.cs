@@ -1,5 +1,6 @@
 using CovidCt.Pipelines.Catalog;
 using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Pipelines.Preprocessing;
 using CovidCt.Pipelines.Scoring;
 using Microsoft.ML;
 
@@ -34,9 +35,13 @@ public sealed class PipelinesCatalogTests : IDisposable
         for (var i = 0; i < a.Length; i++)
         {
             Assert.Equal((32, 32), (b[i].ProbabilityWidth, b[i].ProbabilityHeight));
-            Assert.Equal(a[i].Probability.Length, b[i].Probability.Length);
-            // Scoring returns maps quantised to k/255 with or without the cache (docs/pipeline.md), so the reference is quantised alike.
-            for (var p = 0; p < a[i].Probability.Length; p++) largest = Math.Max(largest, Math.Abs(a[i].Probability[p] - MathF.Round(b[i].Probability[p] * 255f, MidpointRounding.AwayFromZero) / 255f));
+            Assert.Equal((a[i].Width, a[i].Height), (a[i].ProbabilityWidth, a[i].ProbabilityHeight));
+            // Scoring returns maps quantised to k/255 with or without the cache (docs/pipeline.md) and taken back to the slice's
+            // resolution, so the reference is quantised and taken back alike, by the one resize-back step.
+            var quantised = new ProbabilityMap(32, 32, b[i].Probability.Select(v => MathF.Round(v * 255f, MidpointRounding.AwayFromZero) / 255f).ToArray());
+            var expected = SliceResolution.ToSlice(quantised, SliceFrame.Of(a[i].Width, a[i].Height, 32, 32)).Values;
+            Assert.Equal(expected.Length, a[i].Probability.Length);
+            for (var p = 0; p < expected.Length; p++) largest = Math.Max(largest, Math.Abs(a[i].Probability[p] - expected[p]));
         }
         Assert.True(largest <= 1e-5, $"largest difference {largest}");
         Assert.True(a.SelectMany(r => r.Probability).Distinct().Count() > 10, "the convolution model should give varied probabilities");

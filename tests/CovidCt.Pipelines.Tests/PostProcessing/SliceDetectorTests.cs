@@ -20,9 +20,9 @@ public sealed class SliceDetectorTests
         return new ProbabilityMap(size, size, values);
     }
 
-    private static SliceDetection Detect(ProbabilityMap map, LesionBoxOptions? boxes = null, QuadrantOptions? quadrants = null, ValidArea? area = null, int scale = 1) =>
-        new SliceDetector().Detect(map, area ?? ValidArea.WholeImage(map.Width * scale, map.Height * scale),
-            new SliceGeometry(map.Width * scale, map.Height * scale, 0.5, 0.5), boxes ?? StudyBoxes, quadrants ?? StudyQuadrants,
+    private static SliceDetection Detect(ProbabilityMap map, LesionBoxOptions? boxes = null, QuadrantOptions? quadrants = null, ValidArea? area = null) =>
+        new SliceDetector().Detect(map, area ?? ValidArea.WholeImage(map.Width, map.Height),
+            new SliceGeometry(map.Width, map.Height, 0.5, 0.5), boxes ?? StudyBoxes, quadrants ?? StudyQuadrants,
             area is null ? ValidAreaRegion.WholeImage : ValidAreaRegion.Rectangle);
 
     [Fact]
@@ -46,16 +46,25 @@ public sealed class SliceDetectorTests
     }
 
     [Fact]
-    public void Boxes_report_max_and_mean_probability_area_and_map_back_to_original_coordinates()
+    public void Boxes_report_max_and_mean_probability_area_and_whole_pixel_bounds()
     {
         var map = Map(16, (4, 2, 6, 5, 0.6f), (5, 3, 1, 1, 1f));
-        var box = Assert.Single(Detect(map, scale: 4).Boxes);
-        Assert.Equal(new ImageRectangle(16, 8, 40, 28), box.Bounds);
+        var box = Assert.Single(Detect(map).Boxes);
+        Assert.Equal(new ImageRectangle(4, 2, 10, 7), box.Bounds);
         Assert.Equal(30, box.Pixels);
         Assert.Equal(1.0, box.MaxProbability, 6);
         Assert.Equal((29 * 0.6 + 1) / 30, box.MeanProbability, 6);
-        Assert.Equal(30 * (0.5 * 4) * (0.5 * 4), box.AreaSquareMillimetres!.Value, 9);
-        Assert.Equal((6.5 + 0.5) * 4, box.CentroidX, 9); // columns 4..9, pixel centres
+        Assert.Equal(30 * 0.5 * 0.5, box.AreaSquareMillimetres!.Value, 9);
+        Assert.Equal(6.5 + 0.5, box.CentroidX, 9); // columns 4..9, pixel centres
+    }
+
+    [Fact]
+    public void A_map_at_another_resolution_than_the_slice_is_refused()
+    {
+        // The 25-pixel rule is counted in slice pixels: a 16x16 model map of a 64x64 slice must be taken back to the slice first.
+        var map = Map(16, (4, 2, 6, 5, 0.6f));
+        var e = Assert.Throws<ArgumentException>(() => new SliceDetector().Detect(map, ValidArea.WholeImage(64, 64), new SliceGeometry(64, 64, 0.5, 0.5), StudyBoxes, StudyQuadrants));
+        Assert.Contains("16x16 but the slice is 64x64", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,18 +90,18 @@ public sealed class SliceDetectorTests
     }
 
     [Fact]
-    public void The_lesion_area_the_valid_area_removed_is_counted_in_original_pixels()
+    public void The_lesion_area_the_valid_area_removed_is_counted_in_slice_pixels()
     {
-        // A 16x16 map of a 64x64 slice (each map pixel 4x4 original pixels); the lungs' rectangle is [16, 48) both ways.
+        // A 64x64 slice whose lungs' rectangle is [16, 48) both ways.
         var mask = new byte[64 * 64];
         for (var y = 16; y < 48; y++) for (var x = 16; x < 48; x++) mask[y * 64 + x] = 1;
         var area = new ValidArea(64, 64, mask);
-        // 3x3 above the threshold outside the rectangle, 2x2 inside, and a small one outside that is below the threshold.
-        var map = Map(16, (0, 0, 3, 3, 0.9f), (6, 6, 2, 2, 0.9f), (13, 13, 2, 2, 0.3f));
-        var detection = Detect(map, new LesionBoxOptions { MinPixels = 0 }, area: area, scale: 4);
+        // 12x12 above the threshold outside the rectangle, 8x8 inside, and a block outside that is below the threshold.
+        var map = Map(64, (0, 0, 12, 12, 0.9f), (24, 24, 8, 8, 0.9f), (52, 52, 8, 8, 0.3f));
+        var detection = Detect(map, new LesionBoxOptions { MinPixels = 0 }, area: area);
         Assert.Single(detection.Boxes);
-        Assert.Equal(9 * 16, detection.RemovedLesionPixels);
-        Assert.Equal(0, Detect(map, new LesionBoxOptions { MinPixels = 0 }, scale: 4).RemovedLesionPixels);
+        Assert.Equal(144, detection.RemovedLesionPixels);
+        Assert.Equal(0, Detect(map, new LesionBoxOptions { MinPixels = 0 }).RemovedLesionPixels);
     }
 
     [Fact]
@@ -125,16 +134,34 @@ public sealed class SliceDetectorTests
     }
 
     [Fact]
-    public void Image_decision_and_score_follow_the_surviving_boxes()
+    public void Image_decision_follows_the_surviving_boxes_and_the_score_the_chosen_image_score()
     {
-        var detection = Detect(Map(32, (0, 0, 6, 6, 0.7f), (20, 20, 6, 6, 0.8f), (20, 0, 2, 2, 0.99f)));
+        // The 2x2 block at 0.99 is too small for a box but is the highest probability in the valid area.
+        var map = Map(32, (0, 0, 6, 6, 0.7f), (20, 20, 6, 6, 0.8f), (20, 0, 2, 2, 0.99f));
+        var detection = Detect(map);
         Assert.True(detection.IsPositive);
-        Assert.Equal(0.8, detection.Score, 6);
+        Assert.Equal(ImageScore.MaxPixel, detection.ImageScore);
+        Assert.Equal(0.99, detection.Score, 6);
+        Assert.Equal(0.8, detection.BoxScore, 6);
         Assert.Equal(Quadrant.UpperLeft | Quadrant.LowerRight, detection.Quadrants);
         Assert.Equal([0.7, 0, 0, 0.8], detection.QuadrantScores.Select(s => Math.Round(s, 6)));
+        var byBox = Detect(map, new LesionBoxOptions { ImageScore = ImageScore.MaxBox });
+        Assert.Equal(0.8, byBox.Score, 6);
+        Assert.Equal(detection.Boxes, byBox.Boxes);
         var empty = Detect(Map(32));
         Assert.False(empty.IsPositive);
         Assert.Equal(0, empty.Score);
+    }
+
+    [Fact]
+    public void The_pixel_score_looks_only_inside_the_valid_area()
+    {
+        var mask = new byte[32 * 32];
+        for (var y = 8; y < 24; y++) for (var x = 8; x < 24; x++) mask[y * 32 + x] = 1;
+        var area = new ValidArea(32, 32, mask);
+        var map = Map(32, (0, 0, 4, 4, 0.95f), (10, 10, 2, 2, 0.4f));
+        Assert.Equal(0.4, Detect(map, area: area).Score, 6);
+        Assert.Equal(0, Detect(map, area: new ValidArea(32, 32, new byte[32 * 32])).Score);
     }
 }
 
@@ -146,22 +173,20 @@ public sealed class SliceDetectorRegionTests
         Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
         {
             var random = new Random(seed);
-            var scale = random.Next(1, 3);
-            const int mapSize = 24;
-            var size = mapSize * scale;
+            const int size = 24;
             int left = random.Next(0, size), top = random.Next(0, size);
             int right = random.Next(left + 1, size + 1), bottom = random.Next(top + 1, size + 1);
             var mask = new byte[size * size];
             for (var y = top; y < bottom; y++) for (var x = left; x < right; x++) mask[y * size + x] = 1;
             var area = new ValidArea(size, size, mask);
-            var values = Enumerable.Range(0, mapSize * mapSize).Select(_ => random.NextDouble() < 0.5 ? 0.9f : 0.1f).ToArray();
-            var map = new ProbabilityMap(mapSize, mapSize, values);
+            var values = Enumerable.Range(0, size * size).Select(_ => random.NextDouble() < 0.5 ? 0.9f : (float)random.NextDouble() * 0.5f).ToArray();
+            var map = new ProbabilityMap(size, size, values);
             var geometry = new SliceGeometry(size, size, 0.7, 0.7);
             var boxes = new LesionBoxOptions { MinPixels = 2 };
             var detector = new SliceDetector();
-            var byRectangle = detector.Detect(map, area, geometry, boxes, new QuadrantOptions(), ValidAreaRegion.Rectangle).Boxes;
-            var byMask = detector.Detect(map, area, geometry, boxes, new QuadrantOptions(), ValidAreaRegion.Mask).Boxes;
-            return byRectangle.SequenceEqual(byMask);
+            var byRectangle = detector.Detect(map, area, geometry, boxes, new QuadrantOptions(), ValidAreaRegion.Rectangle);
+            var byMask = detector.Detect(map, area, geometry, boxes, new QuadrantOptions(), ValidAreaRegion.Mask);
+            return byRectangle.Boxes.SequenceEqual(byMask.Boxes) && byRectangle.Score == byMask.Score;
         }).QuickCheckThrowOnFailure();
     }
 }

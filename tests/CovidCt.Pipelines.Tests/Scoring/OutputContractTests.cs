@@ -91,5 +91,5 @@ public sealed class OutputContractTests : IDisposable
 
     private static float[] Ramp() => Enumerable.Range(0, Size * Size).Select(i => i / (Size * Size - 1f)).ToArray();
 
-    private static ProbabilityMap Score(LesionScoring scoring, float[] image) => scoring.Score("p", [0.0], () => [image]).Single();
+    private static ProbabilityMap Score(LesionScoring scoring, float[] image) => scoring.ScoreAtModelResolution("p", [0.0], () => [image]).Single();
 }

@@ -9,7 +9,7 @@ namespace CovidCt.Pipelines.Tests.Sweeps;
 
 public sealed class CohortSweepTests : IDisposable
 {
-    private static readonly SweepGrid Grid = new([0.3, 0.5, 0.9], [0, 25, 40], [1, 2, 3]);
+    private static readonly SweepGrid Grid = new([0.3, 0.5, 0.9], [0, 25, 150], [1, 2, 3]);
     private readonly TestModels _models = new();
 
     public void Dispose() => _models.Dispose();
@@ -30,8 +30,8 @@ public sealed class CohortSweepTests : IDisposable
         Assert.Equal(3, result.ImagesWithoutTruth);
         Assert.Equal(["P1", "P2", "C1"], done);
         Assert.Equal(3, Directory.GetFiles(cache.Folder, "*.pmap").Length);
-        // The lesions are 36 pixels at the model's resolution: a minimum of 40 removes every box.
-        Assert.All(result.Rows.Where(r => r.Setting.MinPixels == 40), r => Assert.Equal(0, r.Image.Counts.CalledPositive));
+        // The lesions are 144 pixels, counted on the 64 x 64 slices (36 at the model's 32 x 32): a minimum of 150 removes every box.
+        Assert.All(result.Rows.Where(r => r.Setting.MinPixels == 150), r => Assert.Equal(0, r.Image.Counts.CalledPositive));
         // k = 2 also calls P2 (two slices in a row) positive.
         Assert.Equal(2, result.Find(SweepSetting.Study with { ConsecutiveSlices = 2 })!.Patient.Counts.TruePositives);
     }
@@ -72,8 +72,8 @@ public sealed class CohortSweepTests : IDisposable
         var study = lines.Single(l => l.StartsWith("0.5,25,3,on,centroid,", StringComparison.Ordinal)).Split(',');
         Assert.Equal("1", study[^1]);
         Assert.Equal("3", study[Array.IndexOf(header, "image_tp")]);
-        // Minimum 40 pixels: no positive call, so the per-image PPV is undefined and its field empty.
-        var none = lines.First(l => l.StartsWith("0.5,40,", StringComparison.Ordinal)).Split(',');
+        // Minimum 150 pixels: no positive call, so the per-image PPV is undefined and its field empty.
+        var none = lines.First(l => l.StartsWith("0.5,150,", StringComparison.Ordinal)).Split(',');
         Assert.Equal("", none[Array.IndexOf(header, "image_ppv")]);
     }
 }

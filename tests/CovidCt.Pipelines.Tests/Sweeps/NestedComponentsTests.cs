@@ -10,13 +10,13 @@ public sealed class NestedComponentsTests
     private static readonly float[] Thresholds = [0.8f, 0.65f, 0.5f, 0.35f, 0.3f];
 
     // The reference: one scanline labelling of {p >= t} per threshold, then the statistics of each label.
-    private static List<ComponentSummary> Labelled(ProbabilityMap map, ValidArea area, ValidAreaRegion region, double scale, float threshold)
+    private static List<ComponentSummary> Labelled(ProbabilityMap map, ValidArea area, ValidAreaRegion region, float threshold)
     {
         var mask = new byte[map.Values.Length];
         for (var i = 0; i < mask.Length; i++)
         {
             var (x, y) = (i % map.Width, i / map.Width);
-            if (map.Values[i] >= threshold && area.Includes(region, (x + 0.5) * scale, (y + 0.5) * scale)) mask[i] = 1;
+            if (map.Values[i] >= threshold && area.Includes(region, x + 0.5, y + 0.5)) mask[i] = 1;
         }
         var labels = new int[mask.Length];
         var count = new ConnectedComponents().Label(mask, map.Width, map.Height, labels, Connectivity.Eight);
@@ -33,23 +33,22 @@ public sealed class NestedComponentsTests
     }
 
     [Theory]
-    [InlineData(ValidAreaRegion.WholeImage, 1)]
-    [InlineData(ValidAreaRegion.Rectangle, 1)]
-    [InlineData(ValidAreaRegion.Rectangle, 2)]
-    [InlineData(ValidAreaRegion.Mask, 2)]
-    public void Every_level_holds_exactly_the_components_one_labelling_per_threshold_finds(ValidAreaRegion region, int scale)
+    [InlineData(ValidAreaRegion.WholeImage)]
+    [InlineData(ValidAreaRegion.Rectangle)]
+    [InlineData(ValidAreaRegion.Mask)]
+    public void Every_level_holds_exactly_the_components_one_labelling_per_threshold_finds(ValidAreaRegion region)
     {
-        var random = new Random(7 + scale);
+        var random = new Random(7 + (int)region);
         var finder = new NestedComponents();
         for (var trial = 0; trial < 60; trial++)
         {
             var map = RandomMaps.Map(random, 24, 20);
-            var area = RandomMaps.Area(random, 24 * scale, 20 * scale);
-            finder.Find(map, area, region, scale, scale, Thresholds);
+            var area = RandomMaps.Area(random, 24, 20);
+            finder.Find(map, area, region, Thresholds);
             Assert.Equal(Thresholds.Length, finder.LevelCount);
             for (var level = 0; level < Thresholds.Length; level++)
             {
-                var expected = Labelled(map, area, region, scale, Thresholds[level]);
+                var expected = Labelled(map, area, region, Thresholds[level]);
                 var actual = finder.At(level).ToArray();
                 Assert.Equal(expected.Count, actual.Length);
                 for (var c = 0; c < expected.Count; c++)
@@ -69,7 +68,7 @@ public sealed class NestedComponentsTests
         values[6] = 0.8f;
         values[10] = float.NaN;
         var finder = new NestedComponents();
-        finder.Find(new ProbabilityMap(4, 4, values), ValidArea.WholeImage(4, 4), ValidAreaRegion.WholeImage, 1, 1, [0.8f, 0.5f]);
+        finder.Find(new ProbabilityMap(4, 4, values), ValidArea.WholeImage(4, 4), ValidAreaRegion.WholeImage, [0.8f, 0.5f]);
         Assert.Equal(1, Assert.Single(finder.At(0).ToArray()).Pixels);
         var merged = Assert.Single(finder.At(1).ToArray());
         Assert.Equal(2, merged.Pixels);
@@ -85,6 +84,6 @@ public sealed class NestedComponentsTests
     public void Thresholds_must_be_strictly_descending_and_in_the_unit_interval(float[] thresholds)
     {
         var map = new ProbabilityMap(2, 2, new float[4]);
-        Assert.Throws<ArgumentException>(() => new NestedComponents().Find(map, ValidArea.WholeImage(2, 2), ValidAreaRegion.WholeImage, 1, 1, thresholds));
+        Assert.Throws<ArgumentException>(() => new NestedComponents().Find(map, ValidArea.WholeImage(2, 2), ValidAreaRegion.WholeImage, thresholds));
     }
 }

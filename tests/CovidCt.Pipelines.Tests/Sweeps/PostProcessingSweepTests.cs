@@ -11,14 +11,14 @@ public sealed class PostProcessingSweepTests
     private static readonly SweepGrid Grid = new([0.3, 0.45, 0.5, 0.65, 0.8], [0, 10, 25], [1, 2, 3, 5], [true, false], [QuadrantAssignment.Centroid, QuadrantAssignment.Overlap]);
 
     [Theory]
-    [InlineData(ValidAreaRegion.Rectangle, QuadrantCentre.ValidArea, 0, 1)]
-    [InlineData(ValidAreaRegion.Mask, QuadrantCentre.Image, 1, 2)]
-    [InlineData(ValidAreaRegion.WholeImage, QuadrantCentre.ValidArea, 0, 2)]
-    public void Every_row_equals_a_direct_single_setting_evaluation(ValidAreaRegion region, QuadrantCentre centre, int maxGap, int scale)
+    [InlineData(ValidAreaRegion.Rectangle, QuadrantCentre.ValidArea, 0, 16)]
+    [InlineData(ValidAreaRegion.Mask, QuadrantCentre.Image, 1, 32)]
+    [InlineData(ValidAreaRegion.WholeImage, QuadrantCentre.ValidArea, 0, 24)]
+    public void Every_row_equals_a_direct_single_setting_evaluation(ValidAreaRegion region, QuadrantCentre centre, int maxGap, int size)
     {
-        var random = new Random(20200225 + scale + maxGap);
+        var random = new Random(20200225 + size + maxGap);
         var options = new PipelineOptions { ValidArea = { Region = region }, Quadrants = { Centre = centre }, PatientRule = { MaxGap = maxGap } };
-        var patients = Enumerable.Range(0, 14).Select(i => (Id: $"P{i}", Covid: i % 2 == 0, Data: RandomMaps.Patient(random, 16 * scale, 16))).ToArray();
+        var patients = Enumerable.Range(0, 14).Select(i => (Id: $"P{i}", Covid: i % 2 == 0, Data: RandomMaps.Patient(random, size))).ToArray();
         var sweep = new PostProcessingSweep(Grid, options);
         foreach (var (id, covid, (geometry, maps, areas, truth)) in patients) sweep.Add(id, "random", geometry, maps, areas, covid, truth);
         var result = sweep.Result();
@@ -47,7 +47,7 @@ public sealed class PostProcessingSweepTests
     public void Memory_between_patients_is_the_counts_only_so_adding_the_same_patient_twice_doubles_them()
     {
         var random = new Random(3);
-        var (geometry, maps, areas, truth) = RandomMaps.Patient(random, 16, 16);
+        var (geometry, maps, areas, truth) = RandomMaps.Patient(random, 16);
         var once = new PostProcessingSweep(Grid);
         once.Add("A", "random", geometry, maps, areas, true, truth);
         var twice = new PostProcessingSweep(Grid);
@@ -67,7 +67,7 @@ public sealed class PostProcessingSweepTests
     public void Bad_patients_are_refused_with_the_patient_named()
     {
         var random = new Random(5);
-        var (geometry, maps, areas, truth) = RandomMaps.Patient(random, 16, 16);
+        var (geometry, maps, areas, truth) = RandomMaps.Patient(random, 16);
         var sweep = new PostProcessingSweep(Grid);
         Assert.Throws<ArgumentException>(() => sweep.Add("A", "random", geometry, maps[..^1], areas, true, truth));
         var wrongSize = areas.Select(_ => RandomMaps.Area(random, 8, 8)).ToArray();

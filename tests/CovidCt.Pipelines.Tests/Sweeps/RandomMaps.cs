@@ -42,13 +42,13 @@ internal static class RandomMaps
         return new ValidArea(width, height, mask);
     }
 
-    /// <summary>A patient of random depth with positions in shuffled order (the rule must sort them), maps at map size, areas at slice size.</summary>
-    public static (VolumeGeometry Geometry, ProbabilityMap[] Maps, ValidArea[] Areas, bool?[] Truth) Patient(Random random, int sliceSize, int mapSize)
+    /// <summary>A patient of random depth with positions in shuffled order (the rule must sort them), maps and areas at slice size (as post-processing receives them).</summary>
+    public static (VolumeGeometry Geometry, ProbabilityMap[] Maps, ValidArea[] Areas, bool?[] Truth) Patient(Random random, int sliceSize)
     {
         var depth = random.Next(1, 12);
         var positions = Enumerable.Range(0, depth).Select(z => z * 2.5).OrderBy(_ => random.Next()).ToArray();
         var geometry = new VolumeGeometry(sliceSize, sliceSize, depth, 0.7, 0.7, positions, 2.5, new Vector3D(1, 0, 0), new Vector3D(0, 1, 0), new Vector3D(0, 0, 0));
-        var maps = Enumerable.Range(0, depth).Select(_ => Map(random, mapSize, mapSize)).ToArray();
+        var maps = Enumerable.Range(0, depth).Select(_ => Map(random, sliceSize, sliceSize)).ToArray();
         var areas = Enumerable.Range(0, depth).Select(_ => Area(random, sliceSize, sliceSize)).ToArray();
         var truth = Enumerable.Range(0, depth).Select(_ => random.Next(5) switch { 0 => (bool?)null, 1 or 2 => true, _ => false }).ToArray();
         return (geometry, maps, areas, truth);
