@@ -41,14 +41,15 @@ public sealed class InvarianceTests(InvarianceCohort cohort, ITestOutputHelper o
         var outcome = cohort.Outcome(form);
         var differing = outcome.Slices.Count(s => reference.Slices.TryGetValue(s.Key, out var r) && r != s.Value);
         var report = string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {outcome}; reference {reference}; {differing} of {reference.Slices.Count} slice decisions differ; {cohort.Seconds[name]:0.0} s (cohort {cohort.Seconds["cohort"]:0.0} s, dicom {cohort.Seconds["dicom"]:0.0} s)");
+            $"{name}: {outcome}; reference {reference}; {differing} of {reference.Slices.Count} slice decisions differ; {cohort.Took(name)}; cohort {cohort.Took("cohort")}, dicom {cohort.Took("dicom")}");
         output.WriteLine(report);
         if (outcome.Warnings.Length > 0) output.WriteLine($"{name} printed: {outcome.Warnings}");
 
         // The exported masks carry the same truth, slice by slice, so the rates compare the same images.
         Assert.True((outcome.Tp + outcome.Fn, outcome.Tn + outcome.Fp) == (reference.Tp + reference.Fn, reference.Tn + reference.Fp), $"the truth changed in export: {report}");
+        var labels = cohort.Patients.ToDictionary(p => p.Id, p => p.Label == PatientLabel.Covid ? "COVID-19" : "control");
         var changed = reference.Patients.Where(p => outcome.Patients.GetValueOrDefault(p.Key) != p.Value)
-            .Select(p => $"{p.Key} {(p.Value ? "positive" : "negative")} in DICOM, {(outcome.Patients.GetValueOrDefault(p.Key) ? "positive" : "negative")} here").ToList();
+            .Select(p => $"{p.Key} ({labels[p.Key]}) {(p.Value ? "positive" : "negative")} in DICOM, {(outcome.Patients.GetValueOrDefault(p.Key) ? "positive" : "negative")} here").ToList();
         Assert.True(changed.Count == 0, $"per-patient decisions differ ({string.Join("; ", changed)}): {report}");
         Assert.True(Math.Abs(outcome.Sensitivity - reference.Sensitivity) <= PointsAllowed + 1e-9, $"per-image sensitivity moved more than 2 points: {report}");
         Assert.True(Math.Abs(outcome.Specificity - reference.Specificity) <= PointsAllowed + 1e-9, $"per-image specificity moved more than 2 points: {report}");
