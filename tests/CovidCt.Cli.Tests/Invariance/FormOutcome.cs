@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace CovidCt.Cli.Tests.Invariance;
+
+/// <summary>What <c>covidct evaluate</c> decided on one form, read from the files it wrote.</summary>
+/// <param name="Patients">Per-patient decision (patients.csv).</param>
+/// <param name="Slices">Per-slice decision, by patient and 0-based slice index (slices.csv).</param>
+/// <param name="Tp">Per-image true positives (metrics.json).</param>
+/// <param name="Fn">Per-image false negatives.</param>
+/// <param name="Tn">Per-image true negatives.</param>
+/// <param name="Fp">Per-image false positives.</param>
+/// <param name="Warnings">What the run printed besides the files (with --quiet: only warnings), for the failure message.</param>
+public sealed record FormOutcome(IReadOnlyDictionary<string, bool> Patients, IReadOnlyDictionary<(string Patient, int Slice), bool> Slices, int Tp, int Fn, int Tn, int Fp, string Warnings)
+{
+    public double Sensitivity => (double)Tp / (Tp + Fn);
+
+    public double Specificity => (double)Tn / (Tn + Fp);
+
+    /// <summary>Reads the outcome from an evaluate output folder.</summary>
+    public static FormOutcome Read(string outFolder, string warnings)
+    {
+        var patients = Rows(Path.Combine(outFolder, "patients.csv"), "patient", "decision").ToDictionary(r => r[0], r => r[1] == "1");
+        var slices = Rows(Path.Combine(outFolder, "slices.csv"), "patient", "slice_index", "decision")
+            .ToDictionary(r => (r[0], int.Parse(r[1], CultureInfo.InvariantCulture)), r => r[2] == "1");
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(outFolder, "metrics.json")));
+        var counts = metrics.RootElement.GetProperty("per_image").GetProperty("counts");
+        int Count(string name) => counts.GetProperty(name).GetInt32();
+        return new FormOutcome(patients, slices, Count("tp"), Count("fn"), Count("tn"), Count("fp"), warnings);
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"patients {Patients.Count(p => p.Value)} of {Patients.Count} positive; images TP {Tp} FN {Fn} TN {Tn} FP {Fp}, sensitivity {100 * Sensitivity:0.00}%, specificity {100 * Specificity:0.00}%");
+
+    // The columns asked for, by header name, of every row (the files hold no quoted fields: ids and numbers only).
+    private static IEnumerable<string[]> Rows(string csv, params string[] columns)
+    {
+        var lines = File.ReadAllLines(csv);
+        var header = lines[0].Split(',');
+        var index = columns.Select(c => Array.IndexOf(header, c)).ToArray();
+        Assert.True(index.All(i => i >= 0), $"{csv} lacks one of {string.Join(",", columns)}; its header is {lines[0]}");
+        return lines.Skip(1).Select(line => line.Split(',')).Select(cells => index.Select(i => cells[i]).ToArray());
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using CovidCt.Data.Cohorts;
+using CovidCt.Testing.Invariance;
+using Xunit.Abstractions;
+
+namespace CovidCt.Cli.Tests.Invariance;
+
+/// <summary>
+/// The acceptance test of issue #14: the same CT in any form gives the same answer. Real LIDC-IDRI series with inserted
+/// lesions, presented as DICOM (the reference), NIfTI, PNG at three windows, JPEG at quality 90, RGB PNG, cropped to the
+/// chest, padded and resized to 531 x 530, each evaluated with the shipped model: every form must reach the reference's
+/// per-patient decisions, with per-image sensitivity and specificity within 2 points of it. Skipped without
+/// COVIDCT_SHARED_DATA.
+/// </summary>
+public sealed class InvarianceTests(InvarianceCohort cohort, ITestOutputHelper output) : IClassFixture<InvarianceCohort>
+{
+    /// <summary>How far per-image sensitivity and specificity may move from the reference, as a fraction (the issue's 2 points).</summary>
+    private const double PointsAllowed = 0.02;
+
+    public static TheoryData<string> Forms => new(CtForm.Others.Select(f => f.Name));
+
+    /// <summary>The comparison means something only when the reference finds lesions and clears lesion-free slices.</summary>
+    [SkippableFact]
+    public void The_dicom_reference_finds_the_inserted_lesions_and_clears_the_controls()
+    {
+        var reference = cohort.Outcome(CtForm.Reference);
+        output.WriteLine($"dicom: {reference}");
+
+        Assert.All(cohort.Patients, p => Assert.True(p.Volume.Geometry.Depth >= 3, $"{p.Id} has fewer slices than the rule needs"));
+        Assert.Contains(cohort.Patients, p => p.Label == PatientLabel.Covid && reference.Patients[p.Id]);
+        Assert.Contains(cohort.Patients, p => p.Label == PatientLabel.Control && !reference.Patients[p.Id]);
+        Assert.True(reference.Sensitivity >= 0.5 && reference.Specificity >= 0.5, $"the reference is no detector to compare with: {reference}");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Forms))]
+    public void Every_form_gives_the_reference_decisions_and_image_rates_within_2_points(string name)
+    {
+        var form = CtForm.Named(name);
+        var reference = cohort.Outcome(CtForm.Reference);
+        var outcome = cohort.Outcome(form);
+        var differing = outcome.Slices.Count(s => reference.Slices.TryGetValue(s.Key, out var r) && r != s.Value);
+        var report = string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {outcome}; reference {reference}; {differing} of {reference.Slices.Count} slice decisions differ; {cohort.Took(name)}; cohort {cohort.Took("cohort")}, dicom {cohort.Took("dicom")}");
+        output.WriteLine(report);
+        if (outcome.Warnings.Length > 0) output.WriteLine($"{name} printed: {outcome.Warnings}");
+
+        // The exported masks carry the same truth, slice by slice, so the rates compare the same images.
+        Assert.True((outcome.Tp + outcome.Fn, outcome.Tn + outcome.Fp) == (reference.Tp + reference.Fn, reference.Tn + reference.Fp), $"the truth changed in export: {report}");
+        var labels = cohort.Patients.ToDictionary(p => p.Id, p => p.Label == PatientLabel.Covid ? "COVID-19" : "control");
+        var changed = reference.Patients.Where(p => outcome.Patients.GetValueOrDefault(p.Key) != p.Value)
+            .Select(p => $"{p.Key} ({labels[p.Key]}) {(p.Value ? "positive" : "negative")} in DICOM, {(outcome.Patients.GetValueOrDefault(p.Key) ? "positive" : "negative")} here").ToList();
+        Assert.True(changed.Count == 0, $"per-patient decisions differ ({string.Join("; ", changed)}): {report}");
+        Assert.True(Math.Abs(outcome.Sensitivity - reference.Sensitivity) <= PointsAllowed + 1e-9, $"per-image sensitivity moved more than 2 points: {report}");
+        Assert.True(Math.Abs(outcome.Specificity - reference.Specificity) <= PointsAllowed + 1e-9, $"per-image specificity moved more than 2 points: {report}");
+    }
+}
