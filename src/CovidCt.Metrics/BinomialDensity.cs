@@ -15,17 +15,30 @@ internal static class BinomialDensity
     /// <summary>ln P(X = x) for X ~ Bin(n, p) with q = 1 − p given separately; x and n need not be integers.</summary>
     public static double LogRaw(double x, double n, double p, double q)
     {
-        if (x == 0) return n == 0 ? 0 : p < 0.1 ? n * Math.Log(1 - p) : n * Math.Log(q);
-        if (x == n) return q < 0.1 ? n * Math.Log(1 - q) : n * Math.Log(p);
+        if (x == 0) return n == 0 ? 0 : n * LogOfComplement(q, p);
+        if (x == n) return n * LogOfComplement(p, q);
         var exponent = Stirlerr(n) - Stirlerr(x) - Stirlerr(n - x) - Deviance(x, n * p) - Deviance(n - x, n * q);
         return exponent - 0.5 * (LogTwoPi + Math.Log(x) + Math.Log(1 - x / n));
     }
 
-    /// <summary>ln of the Beta(a, b) density at x, for a, b ≥ 1 and 0 &lt; x &lt; 1.</summary>
-    public static double LogBetaDensity(double x, double a, double b) =>
+    /// <summary>ln of the Beta(a, b) density at x, for a, b ≥ 1/2 and 0 &lt; x &lt; 1, with <paramref name="complement"/> = 1 − x given exactly.</summary>
+    public static double LogBetaDensity(double x, double complement, double a, double b) =>
         a >= 2 && b >= 2
-            ? Math.Log(a + b - 1) + LogRaw(a - 1, a + b - 2, x, 1 - x)
-            : (a - 1) * Math.Log(x) + (b - 1) * Math.Log(1 - x) - LogBeta(a, b);
+            ? Math.Log(a + b - 1) + LogRaw(a - 1, a + b - 2, x, complement)
+            : (a - 1) * LogOfComplement(x, complement) + (b - 1) * LogOfComplement(complement, x) - LogBeta(a, b);
+
+    /// <summary>
+    /// ln <paramref name="value"/>, where <paramref name="complement"/> = 1 − value: through log1p(−complement) when the
+    /// complement is the small one, so a value of 1 − 10⁻¹¹ keeps the digits its rounded double would lose.
+    /// </summary>
+    public static double LogOfComplement(double value, double complement) => complement < 0.5 ? Log1P(-complement) : Math.Log(value);
+
+    // ln(1 + u) to full precision for small u (.NET has no log1p): the rounding of 1 + u is divided back out.
+    private static double Log1P(double u)
+    {
+        var w = 1 + u;
+        return w == 1 ? u : Math.Log(w) * u / (w - 1);
+    }
 
     /// <summary>ln B(a, b) without the cancellation of ln Γ(a) + ln Γ(b) − ln Γ(a + b) when one argument is huge (R's lbeta).</summary>
     public static double LogBeta(double a, double b)

@@ -80,7 +80,7 @@ public static class ProportionIntervals
         Func<double, double> cdf = a + b >= LargeCountThreshold
             ? x => IncompleteBeta.Regularized(a, b, x)
             : x => SpecialFunctions.BetaRegularized(a, b, x);
-        double low = 0, high = 1;
+        var (low, high) = a + b >= LargeCountThreshold ? Bracket(a, b, probability, cdf) : (0.0, 1.0);
         for (var i = 0; i < 200; i++)
         {
             var middle = 0.5 * (low + high);
@@ -89,5 +89,16 @@ public static class ProportionIntervals
             else high = middle;
         }
         return 0.5 * (low + high);
+    }
+
+    // Mean ± 40 SD of Beta(a, b), checked to hold the quantile (else all of [0, 1]): far from the mean the continued
+    // fraction needs many terms, and at 10¹² trials the quantile is never that far out.
+    private static (double Low, double High) Bracket(double a, double b, double probability, Func<double, double> cdf)
+    {
+        var mean = a / (a + b);
+        var sd = Math.Sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
+        var low = Math.Max(0, mean - 40 * sd);
+        var high = Math.Min(1, mean + 40 * sd);
+        return cdf(low) <= probability && cdf(high) >= probability ? (low, high) : (0, 1);
     }
 }
