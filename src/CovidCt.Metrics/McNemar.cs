@@ -45,16 +45,27 @@ public static class McNemar
     // P(X ≤ k) and P(X = k) for X ~ Bin(n, 1/2), k ≤ n/2: the term at k by Loader's saddle point (no ln Γ of n,
     // which at n = 10⁶ already costs 1e-9 relative), then the terms below it by the ratio t(i−1) = t(i)·i/(n − i + 1),
     // summed from the smallest up, until they no longer change the sum.
+    // Up to 1000 pairs 2⁻ⁿ is an exact double and the terms are built upward from it, as exactly as before.
     private static (double AtMost, double Exactly) BinomialHalfTail(long n, long k)
     {
+        if (n <= 1000)
+        {
+            double term = Math.ScaleB(1, (int)-n), upward = term;
+            for (long i = 0; i < k; i++)
+            {
+                term *= (n - i) / (double)(i + 1);
+                upward += term;
+            }
+            return (upward, term);
+        }
         var exactly = Math.Exp(BinomialDensity.LogRaw(k, n, 0.5, 0.5));
         var terms = new List<double> { exactly };
-        var term = exactly;
+        var below = exactly;
         for (var i = k; i > 0; i--)
         {
-            term *= i / (double)(n - i + 1);
-            if (term < exactly * 1e-17) break;
-            terms.Add(term);
+            below *= i / (double)(n - i + 1);
+            if (below < exactly * 1e-17) break;
+            terms.Add(below);
         }
         double sum = 0;
         for (var i = terms.Count - 1; i >= 0; i--) sum += terms[i];
