@@ -14,12 +14,11 @@ public sealed class CalibrationTests
         var result = Calibration.Compute(Probabilities, Outcomes);
         Assert.Equal(0.17824999999999999, result.Brier, 15);
         Assert.Equal(0.55 * 0.45, result.ReferenceBrier, 15);
-        // glm stops at a relative deviance change of 1e-8, so its coefficients are good to about 1e-9.
-        Assert.Equal(0.33945374157578279, result.Intercept.Value!.Value, 8);
-        Assert.Equal(1.0329477217964798, result.Slope.Value!.Value, 8);
+        Assert.Equal(0.33945374165603298, result.Intercept.Value!.Value, 12);
+        Assert.Equal(1.032947730539566, result.Slope.Value!.Value, 12);
         var z = ProportionIntervals.TwoSidedZ(0.95);
-        Assert.Equal(1.0329477217964798 - z * 0.50065982434277179, result.Slope.Interval!.Lower, 8);
-        Assert.Equal(0.33945374157578279 + z * 0.53293151968616892, result.Intercept.Interval!.Upper, 8);
+        Assert.Equal(1.032947730539566 - z * 0.50069765893501572, result.Slope.Interval!.Lower, 12);
+        Assert.Equal(0.33945374165603298 + z * 0.53293225658828147, result.Intercept.Interval!.Upper, 12);
     }
 
     [Fact]
