@@ -58,8 +58,9 @@ public static class Calibration
                 information += mu * (1 - mu);
             }
             var step = score / information;
-            a += step;
+            // Stop before stepping, so that the information (hence the standard error) is that of the final estimate.
             if (Math.Abs(step) < 1e-13 * (1 + Math.Abs(a))) break;
+            a += step;
         }
         return (a, 1 / Math.Sqrt(information));
     }
@@ -85,9 +86,9 @@ public static class Calibration
             var determinant = iaa * ibb - iab * iab;
             var stepA = (ibb * sa - iab * sb) / determinant;
             var stepB = (iaa * sb - iab * sa) / determinant;
+            if (Math.Abs(stepA) < 1e-13 * (1 + Math.Abs(a)) && Math.Abs(stepB) < 1e-13 * (1 + Math.Abs(b))) break;
             a += stepA;
             b += stepB;
-            if (Math.Abs(stepA) < 1e-13 * (1 + Math.Abs(a)) && Math.Abs(stepB) < 1e-13 * (1 + Math.Abs(b))) break;
         }
         return (b, Math.Sqrt(iaa / (iaa * ibb - iab * iab)));
     }
