@@ -16,9 +16,11 @@ public sealed class CalibrationTests
         Assert.Equal(0.55 * 0.45, result.ReferenceBrier, 15);
         Assert.Equal(0.33945374165603298, result.Intercept.Value!.Value, 12);
         Assert.Equal(1.032947730539566, result.Slope.Value!.Value, 12);
+        // glm's standard errors come from the working weights of its last iteration, one step before the estimate;
+        // the Fisher information at the estimate itself (computed here, and by hand at R's estimate) differs by 3e-9.
         var z = ProportionIntervals.TwoSidedZ(0.95);
-        Assert.Equal(1.032947730539566 - z * 0.50069765893501572, result.Slope.Interval!.Lower, 12);
-        Assert.Equal(0.33945374165603298 + z * 0.53293225658828147, result.Intercept.Interval!.Upper, 12);
+        Assert.Equal(1.032947730539566 - z * 0.50069765893501572, result.Slope.Interval!.Lower, 7);
+        Assert.Equal(0.33945374165603298 + z * 0.53293225658828147, result.Intercept.Interval!.Upper, 7);
     }
 
     [Fact]
