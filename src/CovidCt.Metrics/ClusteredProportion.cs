@@ -6,8 +6,8 @@ namespace CovidCt.Metrics;
 /// A proportion over units grouped in clusters (for example the per-slice sensitivity, slices grouped by patient),
 /// with the ratio-estimator variance of Rao and Scott (1992), also used by Obuchowski (1998, "On the comparison of
 /// correlated proportions for clustered data", Stat Med 17:1495–1507): Var(p̂) = I/(I − 1) · Σᵢ (xᵢ − p̂·nᵢ)² / N².
-/// The interval is Wilson's with the Rao–Scott effective sample size N / deff, where deff = Var(p̂) / (p̂(1 − p̂)/N):
-/// with one unit per cluster it is the plain Wilson interval.
+/// The interval is Wilson's with the Rao–Scott effective sample size N / max(1, deff), where deff = Var(p̂) / (p̂(1 − p̂)/N):
+/// with one unit per cluster it is the plain Wilson interval on N − 1 units (deff = N/(N − 1)).
 /// </summary>
 public static class ClusteredProportion
 {
@@ -40,10 +40,12 @@ public static class ClusteredProportion
                 $"p̂ = {p:0} in every cluster, so the clustered variance is 0 and the design effect undefined: the interval is the unclustered Wilson interval");
         }
         var designEffect = variance / (p * (1 - p) / trials);
-        var effective = trials / designEffect;
+        // A design effect below 1 mostly reflects a noisy variance from few clusters: it is floored at 1, so the
+        // clustered interval is never narrower than the one that treats units as independent.
+        var effective = trials / Math.Max(1, designEffect);
         var interval = Wilson(p, effective, level);
         var caveat = designEffect < 1
-            ? $"design effect {designEffect:0.###} < 1: outcomes vary less within clusters than between them would predict; the interval is narrower than Wilson's"
+            ? $"estimated design effect {designEffect:0.###} < 1 (from {clusterCount} clusters): floored at 1, so the interval is Wilson's on all {trials} units"
             : null;
         return new(Estimate.Defined(successes, trials, p, interval), naive, designEffect, effective, clusterCount, caveat);
     }

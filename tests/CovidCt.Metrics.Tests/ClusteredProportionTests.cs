@@ -45,4 +45,15 @@ public sealed class ClusteredProportionTests
         Assert.Equal("no units (n = 0)", ClusteredProportion.Compute([], []).Proportion.UndefinedReason);
         Assert.Contains("one cluster only", ClusteredProportion.Compute([true, false], ["a", "a"]).Proportion.UndefinedReason);
     }
+
+    [Fact]
+    public void A_design_effect_below_1_is_floored_so_the_interval_is_never_narrower_than_Wilson()
+    {
+        // Every cluster holds one success and one failure: the cluster totals do not vary, Var = 0 < p(1 − p)/n.
+        var result = ClusteredProportion.Compute([true, false, true, false, true, false], ["a", "a", "b", "b", "c", "c"]);
+        Assert.Equal(0.0, result.DesignEffect, 15);
+        Assert.Equal(6, result.EffectiveTrials, 12);
+        Assert.Equal(result.NaiveInterval!.Lower, result.Proportion.Interval!.Lower, 14);
+        Assert.Contains("floored at 1", result.Caveat);
+    }
 }

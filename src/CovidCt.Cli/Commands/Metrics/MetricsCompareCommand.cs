@@ -7,7 +7,8 @@ namespace CovidCt.Cli.Commands;
 
 /// <summary>
 /// <c>covidct metrics compare FILE.csv --threshold T</c>: two detectors scored on the same cases —
-/// paired DeLong test of the AUCs and McNemar tests of the decisions (score ≥ T) for sensitivity and specificity.
+/// paired DeLong test of the AUCs and McNemar tests of the decisions (score ≥ T) for sensitivity and specificity;
+/// with a patient column also their clustered versions (<see cref="ClusteredComparison"/>).
 /// </summary>
 internal static class MetricsCompareCommand
 {
@@ -38,9 +39,10 @@ internal static class MetricsCompareCommand
             var mcnemar = McNemar.CompareDecisions(decisionsA, decisionsB, labels);
             var metricsA = DiagnosticMetrics.Compute(ConfusionCounts.FromDecisions(labels, decisionsA), method, lvl);
             var metricsB = DiagnosticMetrics.Compute(ConfusionCounts.FromDecisions(labels, decisionsB), method, lvl);
-            var patients = cases[0].Patient is null ? (int?)null : cases.Select(c => c.Patient).Distinct().Count();
-            if (parse.GetValue(json)) Json(output, path, cases.Count, patients, t, paired, mcnemar, metricsA, metricsB);
-            else Text(output, path, cases.Count, patients, t, paired, mcnemar, metricsA, metricsB);
+            var clustered = cases[0].Patient is null ? null
+                : ClusteredComparison.Compute(a, b, labels, cases.Select(c => c.Patient!).ToArray(), decisionsA, decisionsB, lvl);
+            if (parse.GetValue(json)) Json(output, path, cases.Count, clustered, t, paired, mcnemar, metricsA, metricsB);
+            else Text(output, path, cases.Count, clustered, t, paired, mcnemar, metricsA, metricsB);
             return CliApp.Success;
         });
         return command;
@@ -48,12 +50,11 @@ internal static class MetricsCompareCommand
 
     private const string NoDeLong = "needs at least two diseased and two non-diseased cases";
 
-    private static void Text(TextWriter output, string path, int cases, int? patients, double threshold, PairedDeLongResult? paired,
+    private static void Text(TextWriter output, string path, int cases, ClusteredComparison? clustered, double threshold, PairedDeLongResult? paired,
         PairedDecisionComparison mcnemar, DiagnosticMetrics a, DiagnosticMetrics b)
     {
         var console = TextConsole.Create(output);
         console.Line($"{path}: {TextFormat.Count(cases)} cases ({TextFormat.Count(a.Counts.Positives)} diseased, {TextFormat.Count(a.Counts.Negatives)} not); decisions: score ≥ {TextFormat.Number(threshold, "0.####")}");
-        if (patients is { } p) console.Line($"{TextFormat.Count(p)} patients: both tests treat cases as independent; use 'metrics scores' per detector for patient-bootstrap intervals.");
         console.Line(paired is null
             ? $"Paired DeLong: undefined ({NoDeLong})"
             : $"Paired DeLong: AUC A {TextFormat.Number(paired.AucA, "0.0000")}, AUC B {TextFormat.Number(paired.AucB, "0.0000")}, difference {TextFormat.Number(paired.Difference, "0.0000")} "
@@ -67,15 +68,16 @@ internal static class MetricsCompareCommand
             TextFormat.Count(mcnemar.Specificity.OnlyACorrect), TextFormat.Count(mcnemar.Specificity.OnlyBCorrect),
             TextFormat.Number(mcnemar.Specificity.PValue, "0.0000"), TextFormat.Number(mcnemar.Specificity.MidPValue, "0.0000"));
         console.Write(table);
+        clustered?.Text(console);
     }
 
-    private static void Json(TextWriter output, string path, int cases, int? patients, double threshold, PairedDeLongResult? paired,
+    private static void Json(TextWriter output, string path, int cases, ClusteredComparison? clustered, double threshold, PairedDeLongResult? paired,
         PairedDecisionComparison mcnemar, DiagnosticMetrics a, DiagnosticMetrics b) => JsonOutput.Write(output, j =>
     {
         var w = j.Writer;
         w.WriteString("file", path);
         w.WriteNumber("cases", cases);
-        if (patients is { } p) w.WriteNumber("patients", p);
+        if (clustered is not null) w.WriteNumber("patients", clustered.Patients);
         else w.WriteNull("patients");
         j.Number("threshold", threshold);
         j.PairedDeLong("delong", paired, NoDeLong);
@@ -85,5 +87,7 @@ internal static class MetricsCompareCommand
         w.WriteEndObject();
         j.Metrics("metrics_a", a);
         j.Metrics("metrics_b", b);
+        if (clustered is not null) clustered.Json(j);
+        else w.WriteNull("clustered");
     });
 }
