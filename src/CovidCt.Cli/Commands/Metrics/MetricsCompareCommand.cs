@@ -37,12 +37,13 @@ internal static class MetricsCompareCommand
             var decisionsA = a.Select(s => s >= t).ToArray();
             var decisionsB = b.Select(s => s >= t).ToArray();
             var mcnemar = McNemar.CompareDecisions(decisionsA, decisionsB, labels);
+            var differences = PairedProportionDifference.CompareDecisions(decisionsA, decisionsB, labels, lvl);
             var metricsA = DiagnosticMetrics.Compute(ConfusionCounts.FromDecisions(labels, decisionsA), method, lvl);
             var metricsB = DiagnosticMetrics.Compute(ConfusionCounts.FromDecisions(labels, decisionsB), method, lvl);
             var clustered = cases[0].Patient is null ? null
                 : ClusteredComparison.Compute(a, b, labels, cases.Select(c => c.Patient!).ToArray(), decisionsA, decisionsB, lvl);
-            if (parse.GetValue(json)) Json(output, path, cases.Count, clustered, t, paired, mcnemar, metricsA, metricsB);
-            else Text(output, path, cases.Count, clustered, t, paired, mcnemar, metricsA, metricsB);
+            if (parse.GetValue(json)) Json(output, path, cases.Count, clustered, t, paired, mcnemar, differences, metricsA, metricsB);
+            else Text(output, path, cases.Count, clustered, t, paired, mcnemar, differences, metricsA, metricsB);
             return CliApp.Success;
         });
         return command;
@@ -51,7 +52,7 @@ internal static class MetricsCompareCommand
     private const string NoDeLong = "needs at least two diseased and two non-diseased cases";
 
     private static void Text(TextWriter output, string path, int cases, ClusteredComparison? clustered, double threshold, PairedDeLongResult? paired,
-        PairedDecisionComparison mcnemar, DiagnosticMetrics a, DiagnosticMetrics b)
+        PairedDecisionComparison mcnemar, (Estimate Sensitivity, Estimate Specificity) differences, DiagnosticMetrics a, DiagnosticMetrics b)
     {
         var console = TextConsole.Create(output);
         console.Line($"{path}: {TextFormat.Count(cases)} cases ({TextFormat.Count(a.Counts.Positives)} diseased, {TextFormat.Count(a.Counts.Negatives)} not); decisions: score ≥ {TextFormat.Number(threshold, "0.####")}");
@@ -68,11 +69,12 @@ internal static class MetricsCompareCommand
             TextFormat.Count(mcnemar.Specificity.OnlyACorrect), TextFormat.Count(mcnemar.Specificity.OnlyBCorrect),
             TextFormat.Number(mcnemar.Specificity.PValue, "0.0000"), TextFormat.Number(mcnemar.Specificity.MidPValue, "0.0000"));
         console.Write(table);
+        console.Line($"Differences A − B (Newcombe's paired interval): sensitivity {Difference(differences.Sensitivity)}; specificity {Difference(differences.Specificity)}");
         clustered?.Text(console);
     }
 
     private static void Json(TextWriter output, string path, int cases, ClusteredComparison? clustered, double threshold, PairedDeLongResult? paired,
-        PairedDecisionComparison mcnemar, DiagnosticMetrics a, DiagnosticMetrics b) => JsonOutput.Write(output, j =>
+        PairedDecisionComparison mcnemar, (Estimate Sensitivity, Estimate Specificity) differences, DiagnosticMetrics a, DiagnosticMetrics b) => JsonOutput.Write(output, j =>
     {
         var w = j.Writer;
         w.WriteString("file", path);
@@ -85,9 +87,17 @@ internal static class MetricsCompareCommand
         j.McNemar("sensitivity", mcnemar.Sensitivity);
         j.McNemar("specificity", mcnemar.Specificity);
         w.WriteEndObject();
+        w.WriteStartObject("differences");
+        j.Estimate("sensitivity", differences.Sensitivity);
+        j.Estimate("specificity", differences.Specificity);
+        w.WriteEndObject();
         j.Metrics("metrics_a", a);
         j.Metrics("metrics_b", b);
         if (clustered is not null) clustered.Json(j);
         else w.WriteNull("clustered");
     });
+
+    private static string Difference(Estimate e) => e.Value is { } v && e.Interval is { } ci
+        ? $"{TextFormat.Number(v, "+0.0000;-0.0000;0.0000")} ({TextFormat.Level(ci.Level)} CI {TextFormat.SignedInterval(ci)})"
+        : $"undefined ({e.UndefinedReason})";
 }
