@@ -39,13 +39,13 @@ internal sealed class CoverageSimulation(int patients, int slicesPerPatient, dou
             Count("AUC: Obuchowski (clustered)", ClusteredAuc.Compute(data.A, data.Labels, data.Patients)?.PlainInterval.Contains(truthAuc));
             var decisionsA = data.A.Select(s => s >= Threshold).ToArray();
             var decisionsB = data.B.Select(s => s >= Threshold).ToArray();
-            var counts2 = ConfusionCounts.FromDecisions(data.Labels, decisionsA);
-            Count("Sensitivity: Wilson (independent images)", ProportionIntervals.Compute(counts2.TruePositives, counts2.Positives)?.Contains(sensitivity));
+            var table = ConfusionCounts.FromDecisions(data.Labels, decisionsA);
+            Count("Sensitivity: Wilson (independent images)", ProportionIntervals.Compute(table.TruePositives, table.Positives)?.Contains(sensitivity));
             Count("Sensitivity: Rao–Scott Wilson (clustered)", ClusteredProportion.Sensitivity(data.Labels, decisionsA, data.Patients).Proportion.Interval?.Contains(sensitivity));
-            Count("Specificity: Wilson (independent images)", ProportionIntervals.Compute(counts2.TrueNegatives, counts2.Negatives)?.Contains(specificity));
+            Count("Specificity: Wilson (independent images)", ProportionIntervals.Compute(table.TrueNegatives, table.Negatives)?.Contains(specificity));
             Count("Specificity: Rao–Scott Wilson (clustered)", ClusteredProportion.Specificity(data.Labels, decisionsA, data.Patients).Proportion.Interval?.Contains(specificity));
-            Count("DOR: log (Haldane at a zero cell)", RatioSummaries.DiagnosticOddsRatio(counts2).Estimate.Interval?.Contains(sensitivity / (1 - sensitivity) * (specificity / (1 - specificity))));
-            Count("LR+: log (Haldane at a zero cell)", RatioSummaries.PositiveLikelihoodRatio(counts2).Estimate.Interval?.Contains(sensitivity / (1 - specificity)));
+            Count("DOR: log (Haldane at a zero cell)", RatioSummaries.DiagnosticOddsRatio(table).Estimate.Interval?.Contains(sensitivity / (1 - sensitivity) * (specificity / (1 - specificity))));
+            Count("LR+: log (Haldane at a zero cell)", RatioSummaries.PositiveLikelihoodRatio(table).Estimate.Interval?.Contains(sensitivity / (1 - specificity)));
             Count("Null rejected at 5%: paired DeLong", DeLong.HasEnoughCases(data.Labels) ? DeLong.Paired(data.A, data.B, data.Labels).PValue < 0.05 : null);
             Count("Null rejected at 5%: clustered paired AUC", ClusteredAuc.WhyUndefined(data.Labels, data.Patients) is null ? ClusteredAuc.Paired(data.A, data.B, data.Labels, data.Patients).PValue < 0.05 : null);
             Count("Null rejected at 5%: McNemar exact (sensitivity)", McNemar.CompareDecisions(decisionsA, decisionsB, data.Labels).Sensitivity.PValue < 0.05);
