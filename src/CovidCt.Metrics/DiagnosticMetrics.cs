@@ -27,10 +27,10 @@ public sealed class DiagnosticMetrics
         BalancedAccuracy = Combine(Sensitivity, Specificity, (se, sp) => (se + sp, 2));
         YoudenJ = Combine(Sensitivity, Specificity, (se, sp) => (se + sp - 1, 1));
         var eitherUndefined = Sensitivity.UndefinedReason ?? Specificity.UndefinedReason;
-        PositiveLikelihoodRatio = LikelihoodRatio(Sensitivity.Value, 1 - Specificity.Value, eitherUndefined, tp, counts.Positives, fp, counts.Negatives,
+        PositiveLikelihoodRatio = LikelihoodRatio(Sensitivity.Value, Specificity.IsDefined ? (double)fp / counts.Negatives : null, eitherUndefined, tp, counts.Positives, fp, counts.Negatives,
             "no false positives (FP = 0): specificity is 1, so LR+ is infinite",
             "no positive calls (TP = FP = 0): sensitivity is 0 and specificity is 1, so LR+ is 0/0");
-        NegativeLikelihoodRatio = LikelihoodRatio(1 - Sensitivity.Value, Specificity.Value, eitherUndefined, fn, counts.Positives, tn, counts.Negatives,
+        NegativeLikelihoodRatio = LikelihoodRatio(Sensitivity.IsDefined ? (double)fn / counts.Positives : null, Specificity.Value, eitherUndefined, fn, counts.Positives, tn, counts.Negatives,
             "no true negatives (TN = 0): specificity is 0, so LR− is infinite",
             "no negative calls (FN = TN = 0): sensitivity is 1 and specificity is 0, so LR− is 0/0");
     }
@@ -68,10 +68,10 @@ public sealed class DiagnosticMetrics
     /// <summary>Youden's J = sensitivity + specificity − 1 (numerator J, denominator 1); undefined when either is. No interval.</summary>
     public Estimate YoudenJ { get; }
 
-    /// <summary>LR+ = sensitivity / (1 − specificity) (numerator and denominator are those proportions); undefined when FP = 0 (infinite) or either proportion is.</summary>
+    /// <summary>LR+ = sensitivity / (1 − specificity) = TP·(TN + FP) / (FP·(TP + FN)), computed from the integer counts (numerator and denominator are the two proportions); undefined when FP = 0 (infinite) or either proportion is.</summary>
     public Estimate PositiveLikelihoodRatio { get; }
 
-    /// <summary>LR− = (1 − sensitivity) / specificity; undefined when TN = 0 (infinite) or either proportion is.</summary>
+    /// <summary>LR− = (1 − sensitivity) / specificity = FN·(TN + FP) / (TN·(TP + FN)), computed from the integer counts; undefined when TN = 0 (infinite) or either proportion is.</summary>
     public Estimate NegativeLikelihoodRatio { get; }
 
     /// <summary>(TP + FN) / all cases; undefined without cases.</summary>
@@ -116,7 +116,8 @@ public sealed class DiagnosticMetrics
     {
         if (upper is not { } u || lower is not { } l) return Estimate.Undefined(double.NaN, double.NaN, $"a proportion is undefined: {undefinedBecause}");
         if (l == 0) return Estimate.Undefined(u, l, u == 0 ? zeroOverZeroReason : infiniteReason);
-        var ratio = u / l;
+        // (a/n1) / (b/n2) as a·n2 / (b·n1) from the integer counts: one rounding instead of three, so 31/2 prints as 15.5.
+        var ratio = (double)((Int128)a * n2) / (double)((Int128)b * n1);
         ConfidenceInterval? interval = null;
         if (_withIntervals && a > 0 && b > 0)
         {

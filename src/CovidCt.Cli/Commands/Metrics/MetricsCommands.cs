@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace CovidCt.Cli.Commands;
 
-/// <summary>The <c>covidct metrics</c> group: counts, scores, compare, solve.</summary>
+/// <summary>The <c>covidct metrics</c> group: counts, scores, compare, solve, calibration, ratios, coverage.</summary>
 internal static class MetricsCommands
 {
     public static Command Create(TextWriter output) => new("metrics", "Diagnostic-accuracy statistics: metrics with confidence intervals, ROC/AUC, paired comparisons, published-figure solver.")
@@ -11,5 +11,8 @@ internal static class MetricsCommands
         MetricsScoresCommand.Create(output),
         MetricsCompareCommand.Create(output),
         MetricsSolveCommand.Create(output),
+        MetricsCalibrationCommand.Create(output),
+        MetricsRatiosCommand.Create(output),
+        MetricsCoverageCommand.Create(output),
     };
 }

@@ -7,7 +7,8 @@ namespace CovidCt.Cli.Commands;
 
 /// <summary>
 /// <c>covidct metrics compare FILE.csv --threshold T</c>: two detectors scored on the same cases —
-/// paired DeLong test of the AUCs and McNemar tests of the decisions (score ≥ T) for sensitivity and specificity.
+/// paired DeLong test of the AUCs and McNemar tests of the decisions (score ≥ T) for sensitivity and specificity;
+/// with a patient column also their clustered versions (<see cref="ClusteredComparison"/>).
 /// </summary>
 internal static class MetricsCompareCommand
 {
@@ -36,11 +37,13 @@ internal static class MetricsCompareCommand
             var decisionsA = a.Select(s => s >= t).ToArray();
             var decisionsB = b.Select(s => s >= t).ToArray();
             var mcnemar = McNemar.CompareDecisions(decisionsA, decisionsB, labels);
+            var differences = PairedProportionDifference.CompareDecisions(decisionsA, decisionsB, labels, lvl);
             var metricsA = DiagnosticMetrics.Compute(ConfusionCounts.FromDecisions(labels, decisionsA), method, lvl);
             var metricsB = DiagnosticMetrics.Compute(ConfusionCounts.FromDecisions(labels, decisionsB), method, lvl);
-            var patients = cases[0].Patient is null ? (int?)null : cases.Select(c => c.Patient).Distinct().Count();
-            if (parse.GetValue(json)) Json(output, path, cases.Count, patients, t, paired, mcnemar, metricsA, metricsB);
-            else Text(output, path, cases.Count, patients, t, paired, mcnemar, metricsA, metricsB);
+            var clustered = cases[0].Patient is null ? null
+                : ClusteredComparison.Compute(a, b, labels, cases.Select(c => c.Patient!).ToArray(), decisionsA, decisionsB, lvl);
+            if (parse.GetValue(json)) Json(output, path, cases.Count, clustered, t, paired, mcnemar, differences, metricsA, metricsB);
+            else Text(output, path, cases.Count, clustered, t, paired, mcnemar, differences, metricsA, metricsB);
             return CliApp.Success;
         });
         return command;
@@ -48,12 +51,11 @@ internal static class MetricsCompareCommand
 
     private const string NoDeLong = "needs at least two diseased and two non-diseased cases";
 
-    private static void Text(TextWriter output, string path, int cases, int? patients, double threshold, PairedDeLongResult? paired,
-        PairedDecisionComparison mcnemar, DiagnosticMetrics a, DiagnosticMetrics b)
+    private static void Text(TextWriter output, string path, int cases, ClusteredComparison? clustered, double threshold, PairedDeLongResult? paired,
+        PairedDecisionComparison mcnemar, (Estimate Sensitivity, Estimate Specificity) differences, DiagnosticMetrics a, DiagnosticMetrics b)
     {
         var console = TextConsole.Create(output);
         console.Line($"{path}: {TextFormat.Count(cases)} cases ({TextFormat.Count(a.Counts.Positives)} diseased, {TextFormat.Count(a.Counts.Negatives)} not); decisions: score ≥ {TextFormat.Number(threshold, "0.####")}");
-        if (patients is { } p) console.Line($"{TextFormat.Count(p)} patients: both tests treat cases as independent; use 'metrics scores' per detector for patient-bootstrap intervals.");
         console.Line(paired is null
             ? $"Paired DeLong: undefined ({NoDeLong})"
             : $"Paired DeLong: AUC A {TextFormat.Number(paired.AucA, "0.0000")}, AUC B {TextFormat.Number(paired.AucB, "0.0000")}, difference {TextFormat.Number(paired.Difference, "0.0000")} "
@@ -67,15 +69,17 @@ internal static class MetricsCompareCommand
             TextFormat.Count(mcnemar.Specificity.OnlyACorrect), TextFormat.Count(mcnemar.Specificity.OnlyBCorrect),
             TextFormat.Number(mcnemar.Specificity.PValue, "0.0000"), TextFormat.Number(mcnemar.Specificity.MidPValue, "0.0000"));
         console.Write(table);
+        console.Line($"Differences A − B (Newcombe's paired interval): sensitivity {Difference(differences.Sensitivity)}; specificity {Difference(differences.Specificity)}");
+        clustered?.Text(console);
     }
 
-    private static void Json(TextWriter output, string path, int cases, int? patients, double threshold, PairedDeLongResult? paired,
-        PairedDecisionComparison mcnemar, DiagnosticMetrics a, DiagnosticMetrics b) => JsonOutput.Write(output, j =>
+    private static void Json(TextWriter output, string path, int cases, ClusteredComparison? clustered, double threshold, PairedDeLongResult? paired,
+        PairedDecisionComparison mcnemar, (Estimate Sensitivity, Estimate Specificity) differences, DiagnosticMetrics a, DiagnosticMetrics b) => JsonOutput.Write(output, j =>
     {
         var w = j.Writer;
         w.WriteString("file", path);
         w.WriteNumber("cases", cases);
-        if (patients is { } p) w.WriteNumber("patients", p);
+        if (clustered is not null) w.WriteNumber("patients", clustered.Patients);
         else w.WriteNull("patients");
         j.Number("threshold", threshold);
         j.PairedDeLong("delong", paired, NoDeLong);
@@ -83,7 +87,17 @@ internal static class MetricsCompareCommand
         j.McNemar("sensitivity", mcnemar.Sensitivity);
         j.McNemar("specificity", mcnemar.Specificity);
         w.WriteEndObject();
+        w.WriteStartObject("differences");
+        j.Estimate("sensitivity", differences.Sensitivity);
+        j.Estimate("specificity", differences.Specificity);
+        w.WriteEndObject();
         j.Metrics("metrics_a", a);
         j.Metrics("metrics_b", b);
+        if (clustered is not null) clustered.Json(j);
+        else w.WriteNull("clustered");
     });
+
+    private static string Difference(Estimate e) => e.Value is { } v && e.Interval is { } ci
+        ? $"{TextFormat.Number(v, "+0.0000;-0.0000;0.0000")} ({TextFormat.Level(ci.Level)} CI {TextFormat.SignedInterval(ci)})"
+        : $"undefined ({e.UndefinedReason})";
 }

@@ -43,7 +43,7 @@ internal static class MetricsCountsCommand
     }
 
     // A custom parser, not a validator: a validator reading the value of "1.5" or "abc" throws inside the parser.
-    private static Option<long> Count(string name, string description) => new(name)
+    internal static Option<long> Count(string name, string description) => new(name)
     {
         Description = description,
         Required = true,

@@ -6,7 +6,8 @@ namespace CovidCt.Cli.Commands;
 
 /// <summary>
 /// <c>covidct metrics scores FILE.csv</c>: AUC with DeLong interval, the threshold table, the Youden point,
-/// and, with a patient column, patient-bootstrap intervals for the per-image metrics at the operating point.
+/// and, with a patient column, Obuchowski's clustered AUC interval, Rao–Scott clustered sensitivity and specificity
+/// and patient-bootstrap intervals for the per-image metrics at the operating point.
 /// </summary>
 internal static class MetricsScoresCommand
 {
@@ -19,7 +20,8 @@ internal static class MetricsScoresCommand
         var threshold = new Option<double?>("--threshold") { Description = "Operating point: call positive when score ≥ T (default: the Youden-optimal threshold)." };
         var aucCi = new Option<string>("--auc-ci") { Description = "AUC interval shown in text: plain (default, as pROC) or logit.", DefaultValueFactory = _ => "plain" }
             .AcceptOnlyFromAmong("plain", "logit");
-        var rows = new Option<int>("--rows") { Description = "Threshold-table rows shown in text output, evenly spread (JSON lists all).", DefaultValueFactory = _ => 15 };
+        var rows = new Option<int>("--rows") { Description = "Threshold-table rows shown in text output, evenly spread (JSON: see --thresholds).", DefaultValueFactory = _ => 15 };
+        var thresholds = ThresholdsOption.Create();
         var resamples = new Option<int>("--resamples") { Description = "Patient-bootstrap resamples.", DefaultValueFactory = _ => 2000 };
         var seed = new Option<int>("--seed") { Description = "Patient-bootstrap seed.", DefaultValueFactory = _ => 20200225 };
         var ci = MetricsOptions.Ci();
@@ -27,7 +29,7 @@ internal static class MetricsScoresCommand
         var json = MetricsOptions.Json();
         var command = new Command("scores", "ROC analysis of scores: AUC (DeLong CI), threshold table, Youden point, patient-bootstrap CIs.")
         {
-            file, threshold, aucCi, rows, resamples, seed, ci, level, json,
+            file, threshold, aucCi, rows, thresholds, resamples, seed, ci, level, json,
         };
         command.SetAction(parse =>
         {
@@ -39,7 +41,7 @@ internal static class MetricsScoresCommand
             var cases = MetricsScoreFile.Read(path, "score");
             var analysis = ScoreAnalysis.Run(cases, parse.GetValue(threshold), MetricsOptions.Method(parse.GetValue(ci)!),
                 MetricsOptions.CheckedLevel(parse.GetValue(level)), parse.GetValue(resamples), parse.GetValue(seed));
-            if (parse.GetValue(json)) ScoreAnalysisOutput.Json(output, path, analysis);
+            if (parse.GetValue(json)) ScoreAnalysisOutput.Json(output, path, analysis, ThresholdsOption.Parse(parse.GetValue(thresholds)!));
             else ScoreAnalysisOutput.Text(output, path, analysis, parse.GetValue(aucCi) == "logit", parse.GetValue(rows));
             return CliApp.Success;
         });

@@ -11,7 +11,8 @@ internal sealed record ScoreAnalysis(
     ThresholdPoint? OperatingPoint,
     string OperatingPointSource,
     DiagnosticMetrics? OperatingMetrics,
-    IReadOnlyList<KeyValuePair<string, BootstrapResult>>? Bootstrap)
+    IReadOnlyList<KeyValuePair<string, BootstrapResult>>? Bootstrap,
+    ClusteredScores? Clustered)
 {
     public static ScoreAnalysis Run(IReadOnlyList<ScoredCase> cases, double? threshold, ProportionInterval method, double level, int resamples, int seed)
     {
@@ -26,12 +27,14 @@ internal sealed record ScoreAnalysis(
         var metrics = point is null ? null : DiagnosticMetrics.Compute(point.Counts, method, level);
         int? patients = null;
         IReadOnlyList<KeyValuePair<string, BootstrapResult>>? bootstrap = null;
+        ClusteredScores? clustered = null;
         if (cases[0].Patient is not null)
         {
+            clustered = ClusteredScores.Compute(scores, labels, cases.Select(c => c.Patient!).ToArray(), point?.Threshold, level);
             var bootstrapper = new PatientBootstrap(cases.Select(c => c.Patient!).ToArray(), resamples, seed, level);
             patients = bootstrapper.Patients;
             if (point is not null) bootstrap = bootstrapper.ConfusionMetrics(labels, scores.Select(s => s >= point.Threshold).ToArray());
         }
-        return new ScoreAnalysis(cases.Count, patients, roc, sweep, point, threshold is null ? "youden" : "option", metrics, bootstrap);
+        return new ScoreAnalysis(cases.Count, patients, roc, sweep, point, threshold is null ? "youden" : "option", metrics, bootstrap, clustered);
     }
 }

@@ -20,6 +20,7 @@ internal static class ScoreAnalysisOutput
                 ? " (no DeLong interval: needs at least two cases of each class)"
                 : $", {TextFormat.Level(aucInterval.Level)} CI {TextFormat.Number(aucInterval.Lower, "0.0000")}–{TextFormat.Number(aucInterval.Upper, "0.0000")} ({aucInterval.Method}), SE {TextFormat.Number(a.Curve.DeLong!.StandardError, "0.0000")}")
             : $"AUC undefined: {auc.UndefinedReason}");
+        if (a.Clustered is { } clustered) ClusteredScoresText.Auc(console, clustered);
         console.Line();
         console.Line($"Thresholds ({TextFormat.Count(a.Thresholds.Count)} distinct; call positive when score ≥ threshold):");
         var table = TextConsole.Table("Threshold", "TP", "FP", "TN", "FN", "Sensitivity", "Specificity", "Youden's J");
@@ -39,6 +40,7 @@ internal static class ScoreAnalysisOutput
         console.Line();
         console.Line($"Operating point: score ≥ {TextFormat.Number(a.OperatingPoint.Threshold, "0.####")} ({(a.OperatingPointSource == "youden" ? "Youden-optimal" : "--threshold")})");
         console.Write(MetricsTable.Create(a.OperatingMetrics));
+        if (a.Clustered is { } clusteredPoint) ClusteredScoresText.OperatingPoint(console, clusteredPoint);
         if (a.Bootstrap is null) return;
         var first = a.Bootstrap[0].Value;
         console.Line($"Patient-bootstrap intervals ({TextFormat.Count(first.Resamples)} resamples of {TextFormat.Count(a.Patients!.Value)} patients, seed {first.Seed}, percentile):");
@@ -53,7 +55,8 @@ internal static class ScoreAnalysisOutput
         console.Write(boot);
     }
 
-    public static void Json(TextWriter output, string path, ScoreAnalysis a) => JsonOutput.Write(output, j =>
+    /// <summary>The JSON document; the ROC curve lists at most <paramref name="maxThresholds"/> thresholds, evenly spread and always the first and last (null: all).</summary>
+    public static void Json(TextWriter output, string path, ScoreAnalysis a, int? maxThresholds) => JsonOutput.Write(output, j =>
     {
         var w = j.Writer;
         var counts = a.Thresholds[^1].Counts;
@@ -74,6 +77,8 @@ internal static class ScoreAnalysisOutput
             w.WriteEndObject();
         }
         else w.WriteNull("delong");
+        if (a.Clustered is { } clustered) ClusteredJson.Auc(j, "clustered_auc", clustered.Auc, clustered.AucUndefined);
+        else w.WriteNull("clustered_auc");
         if (a.OperatingPoint is { } point && a.OperatingMetrics is { } metrics)
         {
             w.WriteStartObject("operating_point");
@@ -83,11 +88,22 @@ internal static class ScoreAnalysisOutput
             j.Metrics("metrics", metrics);
             if (a.Bootstrap is { } bootstrap) Bootstrap(j, bootstrap);
             else w.WriteNull("bootstrap");
+            if (a.Clustered is { Sensitivity: { } sensitivity, Specificity: { } specificity })
+            {
+                w.WriteStartObject("clustered");
+                ClusteredJson.Proportion(j, "sensitivity", sensitivity);
+                ClusteredJson.Proportion(j, "specificity", specificity);
+                w.WriteEndObject();
+            }
+            else w.WriteNull("clustered");
             w.WriteEndObject();
         }
         else w.WriteNull("operating_point");
+        var listed = maxThresholds is { } max ? Spread(a.Thresholds, max).ToArray() : a.Thresholds;
+        w.WriteNumber("threshold_count", a.Thresholds.Count);
+        w.WriteNumber("thresholds_listed", listed.Count);
         w.WriteStartArray("thresholds");
-        foreach (var t in a.Thresholds)
+        foreach (var t in listed)
         {
             w.WriteStartObject();
             j.Number("threshold", t.Threshold);
@@ -122,7 +138,7 @@ internal static class ScoreAnalysisOutput
     }
 
     // Evenly spread rows, always keeping the first and last, so long tables stay readable in text.
-    private static IEnumerable<ThresholdPoint> Spread(IReadOnlyList<ThresholdPoint> points, int rows)
+    internal static IEnumerable<ThresholdPoint> Spread(IReadOnlyList<ThresholdPoint> points, int rows)
     {
         if (rows < 2 || points.Count <= rows) return points;
         return Enumerable.Range(0, rows).Select(i => (int)Math.Round(i * (points.Count - 1.0) / (rows - 1))).Distinct().Select(i => points[i]);

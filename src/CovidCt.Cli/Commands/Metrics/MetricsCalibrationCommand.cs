@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using CovidCt.Cli.Output;
+using CovidCt.Data.IO;
+using CovidCt.Metrics;
+using CovidCt.Reporting.Conventions;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>
+/// <c>covidct metrics calibration FILE.csv</c>: for scores that are probabilities, the Brier score, calibration intercept
+/// and slope, the reliability curve and the decision curve (net benefit against treat-all and treat-none).
+/// </summary>
+internal static class MetricsCalibrationCommand
+{
+    private const int MaxBins = 1000;
+
+    public static Command Create(TextWriter output)
+    {
+        var file = new Argument<string>("file") { Description = "CSV with columns id,label,score; score = predicted probability of disease, strictly between 0 and 1." };
+        var bins = new Option<int>("--bins") { Description = $"Equal-width bins of the reliability curve (1 to {MaxBins}).", DefaultValueFactory = _ => 10 };
+        var thresholds = new Option<string>("--net-benefit-at")
+        {
+            Description = "Threshold probabilities of the decision curve, comma-separated, each in (0, 1).",
+            DefaultValueFactory = _ => "0.05,0.1,0.15,0.2,0.25,0.3,0.35,0.4,0.45,0.5,0.55,0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95",
+        };
+        var level = MetricsOptions.Level();
+        var json = MetricsOptions.Json();
+        var command = new Command("calibration", "Calibration of probability scores: Brier score, calibration intercept and slope, reliability curve, decision curve (net benefit).")
+        {
+            file, bins, thresholds, level, json,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            if (parse.GetValue(bins) is < 1 or > MaxBins) throw new UsageException($"--bins must be between 1 and {MaxBins:N0}; got {parse.GetValue(bins):N0}");
+            var points = ParseThresholds(parse.GetValue(thresholds)!);
+            var lvl = MetricsOptions.CheckedLevel(parse.GetValue(level));
+            var cases = MetricsScoreFile.Read(path, "score");
+            var probabilities = cases.Select(c => c.Scores[0]).ToArray();
+            var outcomes = cases.Select(c => c.Diseased).ToArray();
+            var bad = Array.FindIndex(probabilities, p => !(p > 0 && p < 1));
+            if (bad >= 0)
+            {
+                throw new InvalidInputException(path, $"case '{cases[bad].Id}': score {probabilities[bad].ToString(CultureInfo.InvariantCulture)} is not a probability strictly between 0 and 1, as calibration needs", field: "score");
+            }
+            var calibration = Calibration.Compute(probabilities, outcomes, lvl);
+            var curve = ReliabilityCurve.Compute(probabilities, outcomes, parse.GetValue(bins), lvl);
+            var decisions = DecisionCurve.Compute(probabilities, outcomes, points);
+            if (parse.GetValue(json)) Json(output, path, calibration, curve, decisions);
+            else Text(output, path, calibration, curve, decisions);
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static double[] ParseThresholds(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        return parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && t > 0 && t < 1
+            ? t
+            : throw new UsageException($"--net-benefit-at takes probabilities in (0, 1) separated by commas; '{p}' is not one")).ToArray();
+    }
+
+    private static void Text(TextWriter output, string path, CalibrationResult c, IReadOnlyList<ReliabilityBin> curve, IReadOnlyList<NetBenefitPoint> decisions)
+    {
+        var console = TextConsole.Create(output);
+        console.Line($"{path}: {TextFormat.Count(c.Cases)} cases");
+        console.Line($"Brier score {TextFormat.Number(c.Brier, "0.0000")} (predicting the prevalence for everyone: {TextFormat.Number(c.ReferenceBrier, "0.0000")})");
+        console.Line($"Calibration intercept {Coefficient(c.Intercept)} (ideal 0); slope {Coefficient(c.Slope)} (ideal 1)");
+        console.Line();
+        console.Line("Reliability curve:");
+        var table = TextConsole.Table("Bin", "Cases", "Mean predicted", "Observed", "CI (wilson)");
+        foreach (var bin in curve)
+        {
+            table.AddTextRow($"{TextFormat.Number(bin.Lower, "0.00")}–{TextFormat.Number(bin.Upper, "0.00")}", TextFormat.Count(bin.Cases),
+                bin.MeanPredicted is { } m ? TextFormat.Number(m, "0.000") : "—", TextFormat.Value("sensitivity", bin.Observed), TextFormat.Interval("sensitivity", bin.Observed));
+        }
+        console.Write(table);
+        console.Line("Decision curve (Vickers and Elkin 2006; treat when probability ≥ threshold; treat-none is 0):");
+        var net = TextConsole.Table("Threshold", "TP", "FP", "Net benefit", "Treat all");
+        foreach (var p in decisions)
+        {
+            net.AddTextRow(TextFormat.Number(p.Threshold, "0.###"), TextFormat.Count(p.Counts.TruePositives), TextFormat.Count(p.Counts.FalsePositives),
+                TextFormat.Number(p.NetBenefit, "0.0000"), TextFormat.Number(p.TreatAll, "0.0000"));
+        }
+        console.Write(net);
+    }
+
+    private static string Coefficient(Estimate e) => e.Value is { } v && e.Interval is { } ci
+        ? $"{TextFormat.Number(v, "0.000")} ({TextFormat.Level(ci.Level)} CI {TextFormat.Number(ci.Lower, "0.000")} to {TextFormat.Number(ci.Upper, "0.000")})"
+        : $"undefined ({e.UndefinedReason})";
+
+    private static void Json(TextWriter output, string path, CalibrationResult c, IReadOnlyList<ReliabilityBin> curve, IReadOnlyList<NetBenefitPoint> decisions) => JsonOutput.Write(output, j =>
+    {
+        var w = j.Writer;
+        w.WriteString("file", path);
+        w.WriteNumber("cases", c.Cases);
+        j.Number("brier", c.Brier);
+        j.Number("reference_brier", c.ReferenceBrier);
+        j.Estimate("intercept", c.Intercept);
+        j.Estimate("slope", c.Slope);
+        w.WriteStartArray("reliability");
+        foreach (var bin in curve)
+        {
+            w.WriteStartObject();
+            j.Number("lower", bin.Lower);
+            j.Number("upper", bin.Upper);
+            w.WriteNumber("cases", bin.Cases);
+            j.Number("mean_predicted", bin.MeanPredicted);
+            j.Estimate("observed", bin.Observed);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("decision_curve");
+        foreach (var p in decisions)
+        {
+            w.WriteStartObject();
+            j.Number("threshold", p.Threshold);
+            j.Counts("counts", p.Counts);
+            j.Number("net_benefit", p.NetBenefit);
+            j.Number("treat_all", p.TreatAll);
+            j.Number("treat_none", 0);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    });
+}
