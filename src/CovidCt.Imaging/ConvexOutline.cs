@@ -30,23 +30,30 @@ internal static class ConvexOutline
         to[..height].Clear();
         if (corners.Count == 0) return;
         var hull = Hull(corners);
+        var low = new double[height];
+        var high = new double[height];
+        low.AsSpan().Fill(double.PositiveInfinity);
+        high.AsSpan().Fill(double.NegativeInfinity);
+        // Each edge updates the rows whose centre line it crosses: every row once per edge that reaches it, not every edge per row.
+        for (var k = 0; k < hull.Count; k++)
+        {
+            var (a, b) = (hull[k], hull[(k + 1) % hull.Count]);
+            // Corners are whole numbers and centres are not, so a horizontal edge crosses no centre line.
+            if (a.Y == b.Y) continue;
+            var (top, bottom) = (Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y));
+            for (var y = (int)top; y < bottom && y < height; y++)
+            {
+                var x = a.X + (y + 0.5 - a.Y) * (b.X - a.X) / (double)(b.Y - a.Y);
+                low[y] = Math.Min(low[y], x);
+                high[y] = Math.Max(high[y], x);
+            }
+        }
         for (var y = 0; y < height; y++)
         {
-            var centre = y + 0.5;
-            double low = double.PositiveInfinity, high = double.NegativeInfinity;
-            for (var k = 0; k < hull.Count; k++)
-            {
-                var (a, b) = (hull[k], hull[(k + 1) % hull.Count]);
-                if (Math.Min(a.Y, b.Y) > centre || Math.Max(a.Y, b.Y) < centre) continue;
-                // Corners are whole numbers and the centre is not, so no edge crossing this row is horizontal.
-                var x = a.X + (centre - a.Y) * (b.X - a.X) / (b.Y - a.Y);
-                low = Math.Min(low, x);
-                high = Math.Max(high, x);
-            }
-            if (low > high) continue;
+            if (low[y] > high[y]) continue;
             // Column c is inside when low <= c + 0.5 <= high.
-            from[y] = Math.Max(0, (int)Math.Ceiling(low - 0.5 - OnEdge));
-            to[y] = Math.Max(from[y], (int)Math.Floor(high - 0.5 + OnEdge) + 1);
+            from[y] = Math.Max(0, (int)Math.Ceiling(low[y] - 0.5 - OnEdge));
+            to[y] = Math.Max(from[y], (int)Math.Floor(high[y] - 0.5 + OnEdge) + 1);
         }
     }
 
