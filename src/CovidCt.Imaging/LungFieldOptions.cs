@@ -12,11 +12,11 @@ namespace CovidCt.Imaging;
 /// <param name="MinFractionOfLargest">Smallest component kept, as a fraction of the largest enclosed component.</param>
 /// <param name="FillHoles">Whether non-lung pixels that cannot reach the border of their slice (4-connected: vessels, nodules, lesions) become lung.</param>
 /// <param name="ClosingRadius">Radius in pixels of the square closing applied to each slice last (0 = none).</param>
-/// <param name="BorderLungMaxWidth">
-/// Air touching the border of its slice also counts as a lung candidate when it holds no corner pixel of the slice and spans at
-/// most this fraction of the slice's width (0 = never: only enclosed air). On a slice cropped through the chest the lungs
-/// themselves touch the border; outside air, the gap under the table and the padding of the scan circle wrap round the body
-/// or run across it, so they reach a corner or span most of the width. Per slice only: not with <paramref name="LinkSlices"/>.
+/// <param name="BorderLungInsideBody">
+/// Air touching the border of its slice also counts as a lung candidate when at least this fraction of its pixels lies inside
+/// the convex outline of the slice's non-air pixels (0 = never: only enclosed air). On a slice cropped through the chest the
+/// lungs touch the border but lie between the chest wall and the mediastinum, inside that outline; outside air, the gap under
+/// the table and the padding of the scan circle lie round the body, outside it. Per slice only: not with <paramref name="LinkSlices"/>.
 /// </param>
 internal sealed record LungFieldOptions(
     float AirThresholdHu,
@@ -27,4 +27,4 @@ internal sealed record LungFieldOptions(
     double MinFractionOfLargest,
     bool FillHoles,
     int ClosingRadius,
-    double BorderLungMaxWidth = 0);
+    double BorderLungInsideBody = 0);

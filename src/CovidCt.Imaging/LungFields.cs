@@ -2,8 +2,8 @@ namespace CovidCt.Imaging;
 
 /// <summary>
 /// The platform's one definition of the lung fields on HU: air-like pixels, minus the air connected to the border of each
-/// slice (outside air, table gaps, the padding of the scan circle; on request, border air that looks like lungs cut by a crop
-/// stays, <see cref="LungFieldOptions.BorderLungMaxWidth"/>), grouped into components (per slice, or across slices),
+/// slice (outside air, table gaps, the padding of the scan circle; on request, border air that lies inside the body's convex
+/// outline stays: lungs cut by a crop, <see cref="LungFieldOptions.BorderLungInsideBody"/>), grouped into components (per slice, or across slices),
 /// of which the largest enclosed ones are kept; then, when the mask is drawn, holes filled and a small closing. The valid
 /// area runs it per slice and the simulator in 3D, each with its own <see cref="LungFieldOptions"/>. Works on runs of pixels
 /// rather than pixels. Keeps its buffers between calls: not thread-safe, reuse one per thread.
@@ -14,9 +14,9 @@ internal sealed class LungFields
     private int[] _pixels = [];
     private bool[] _touchesBorder = [];
     private bool[] _eligible = [];
-    private int[] _left = [];
-    private int[] _right = [];
-    private bool[] _holdsCorner = [];
+    private int[] _inside = [];
+    private int[] _from = [];
+    private int[] _to = [];
     private bool[] _selected = [];
 
     /// <summary>
@@ -32,20 +32,16 @@ internal sealed class LungFields
         var candidates = _air;
         if (options.LinkSlices)
         {
-            if (options.BorderLungMaxWidth > 0) throw new ArgumentException("lungs touching the border are found per slice, not with linked slices", nameof(options));
+            if (options.BorderLungInsideBody > 0) throw new ArgumentException("lungs touching the border are found per slice, not with linked slices", nameof(options));
             // Enclosedness is a property of each slice; only what is enclosed there is joined across slices.
             var enclosed = Selection(_air.Count);
             for (var r = 0; r < _air.Count; r++) enclosed[r] = !_touchesBorder[_air.Root(r)];
             candidates = _air.Select(enclosed);
             candidates.Label(options.AirConnectivity, linkSlices: true);
             Measure(candidates);
-            MarkEligible(candidates, 0);
-        }
-        else
-        {
-            MarkEligible(_air, options.BorderLungMaxWidth);
         }
         var minimum = Math.Max(1L, (long)(options.MinFractionOfImage * ((long)width * height * depth)));
+        MarkEligible(candidates, options.BorderLungInsideBody, minimum);
         var kept = Selection(candidates.Count);
         MarkLargest(kept, options.MaxComponents, minimum, options.MinFractionOfLargest);
         // A run is kept when its component's root is: roots precede their members, so each run reads a decided root.
@@ -102,24 +98,38 @@ internal sealed class LungFields
             _pixels = new int[runs.Count];
             _touchesBorder = new bool[runs.Count];
             _eligible = new bool[runs.Count];
-            _left = new int[runs.Count];
-            _right = new int[runs.Count];
-            _holdsCorner = new bool[runs.Count];
+            _inside = new int[runs.Count];
         }
         runs.Measure(_pixels, _touchesBorder);
     }
 
-    // Which components (by root) may be lungs: the enclosed ones and, when `borderMaxWidth` > 0, those touching the border
-    // that hold no corner of the slice and span at most that fraction of its width (see LungFieldOptions.BorderLungMaxWidth).
-    private void MarkEligible(RowRuns runs, double borderMaxWidth)
+    // Which components (by root) may be lungs: the enclosed ones and, when `insideBody` > 0, those touching the border with at
+    // least that fraction of their pixels inside the convex outline of the slice's non-air pixels (LungFieldOptions.BorderLungInsideBody).
+    // The outline is drawn only when a component touching the border is large enough to be kept.
+    private void MarkEligible(RowRuns runs, double insideBody, long minimum)
     {
-        for (var r = 0; r < runs.Count; r++) _eligible[r] = !_touchesBorder[r];
-        if (borderMaxWidth <= 0) return;
-        runs.MeasureExtent(_left, _right, _holdsCorner);
-        var widest = borderMaxWidth * runs.Width;
+        var candidates = false;
         for (var r = 0; r < runs.Count; r++)
         {
-            if (runs.Root(r) == r && _touchesBorder[r] && !_holdsCorner[r] && _right[r] - _left[r] <= widest) _eligible[r] = true;
+            _eligible[r] = !_touchesBorder[r];
+            candidates |= insideBody > 0 && _touchesBorder[r] && _pixels[r] >= minimum;
+        }
+        if (!candidates) return;
+        var rows = runs.Height * runs.Depth;
+        if (_from.Length < rows)
+        {
+            _from = new int[rows];
+            _to = new int[rows];
+        }
+        for (var z = 0; z < runs.Depth; z++)
+        {
+            var first = z * runs.Height;
+            ConvexOutline.Fill(runs.Height, y => runs.GapExtent(first + y), _from.AsSpan(first), _to.AsSpan(first));
+        }
+        runs.MeasureWithin(_from, _to, _inside);
+        for (var r = 0; r < runs.Count; r++)
+        {
+            if (_touchesBorder[r] && _inside[r] >= insideBody * _pixels[r]) _eligible[r] = true;
         }
     }
 

@@ -152,27 +152,30 @@ internal sealed class RowRuns
     }
 
     /// <summary>
-    /// After <see cref="Label"/>: for each component, indexed by its root, the leftmost column, one past the rightmost column,
-    /// and whether it holds a corner pixel of its slice (entries of other runs are left as they are).
+    /// The first column of <paramref name="row"/> (numbered slice after slice) that no run covers and one past the last such
+    /// column, or null when runs cover the whole row: the extent of the background (for air runs, of the tissue) in that row.
     /// </summary>
-    public void MeasureExtent(Span<int> left, Span<int> right, Span<bool> holdsCorner)
+    public (int First, int End)? GapExtent(int row)
     {
-        for (var r = 0; r < Count; r++)
-        {
-            if (_root[r] != r) continue;
-            left[r] = Width;
-            right[r] = 0;
-            holdsCorner[r] = false;
-        }
+        int first = 0, end = Width, r = _rowStart[row], last = _rowStart[row + 1] - 1;
+        // Runs of a row are in column order and never touch, so only a run at either end of the row moves the extent.
+        if (r <= last && _start[r] == 0) first = _end[r];
+        if (r <= last && _end[last] == Width) end = _start[last];
+        return first < end ? (first, end) : null;
+    }
+
+    /// <summary>
+    /// After <see cref="Label"/>: for each component, at its root's index, how many of its pixels lie in columns
+    /// [<paramref name="from"/>[row], <paramref name="to"/>[row]) of their row (rows numbered slice after slice); other entries are 0.
+    /// </summary>
+    public void MeasureWithin(ReadOnlySpan<int> from, ReadOnlySpan<int> to, Span<int> pixels)
+    {
+        pixels[..Count].Clear();
         for (var y = 0; y < Rows; y++)
         {
-            var borderRow = y % Height == 0 || y % Height == Height - 1;
             for (var r = _rowStart[y]; r < _rowStart[y + 1]; r++)
             {
-                var root = _root[r];
-                left[root] = Math.Min(left[root], _start[r]);
-                right[root] = Math.Max(right[root], _end[r]);
-                holdsCorner[root] |= borderRow && (_start[r] == 0 || _end[r] == Width);
+                pixels[_root[r]] += Math.Max(0, Math.Min(_end[r], to[y]) - Math.Max(_start[r], from[y]));
             }
         }
     }

@@ -2,8 +2,8 @@ namespace CovidCt.Pipelines.PostProcessing;
 
 /// <summary>
 /// Classical HU lung segmentation per slice, the valid area's definition of the lung fields: air-like pixels (8-connected),
-/// minus the air (and scanner padding) connected to the image border unless it looks like lungs cut by a tight crop
-/// (<see cref="ValidAreaOptions.BorderLungMaxWidth"/>), keep the largest enclosed components, fill holes
+/// minus the air (and scanner padding) connected to the image border unless it lies inside the body's convex outline, as lungs
+/// cut by a tight crop do (<see cref="ValidAreaOptions.BorderLungInsideBody"/>), keep the largest enclosed components, fill holes
 /// (vessels, nodules, lesions), then a small closing. The work is done by the imaging core's one lung-field definition with
 /// these parameters (the simulator runs the same definition in 3D with its own). Draws the mask only when it is asked for:
 /// the study's rectangle needs the bounds alone, which filling and closing do not move away from the border
@@ -45,5 +45,5 @@ public sealed class LungSegmenter
         MinFractionOfLargest: 0,
         FillHoles: true,
         ClosingRadius: options.ClosingRadius,
-        BorderLungMaxWidth: options.BorderLungMaxWidth);
+        BorderLungInsideBody: options.BorderLungInsideBody);
 }

@@ -39,12 +39,13 @@ public sealed class ValidAreaOptions
     public double SegmentationThreshold { get; set; } = 0.5;
 
     /// <summary>
-    /// Air touching the image border is kept as a lung field when it holds no image corner and spans at most this fraction of
-    /// the slice's width (default 0.6; 0 = only air enclosed by the body, as before). On a slice cropped tightly round the chest
-    /// the lungs touch the border, and removing that air would remove the lesions in it; outside air, the gap under the table
-    /// and scanner padding reach a corner or run across the body, so they are still removed.
+    /// Air touching the image border is kept as a lung candidate when at least this fraction of its pixels lies inside the body's
+    /// convex outline, the convex hull of every pixel that is not air (default 0.5; 0 = only air enclosed by the body). On a slice
+    /// cropped tightly round the chest the lungs touch the border, and removing that air would remove the lesions in it; they lie
+    /// between the chest wall and the mediastinum, inside the outline, whichever way the slice is turned. Outside air, the gap
+    /// under the table and scanner padding lie round the body, mostly outside it, so they are still removed.
     /// </summary>
-    public double BorderLungMaxWidth { get; set; } = 0.6;
+    public double BorderLungInsideBody { get; set; } = 0.5;
 
     /// <summary>Radius in pixels of the square closing that smooths the lung border and takes in juxtapleural lesions (default 2; 0 = none).</summary>
     public int ClosingRadius { get; set; } = 2;
@@ -57,7 +58,7 @@ public sealed class ValidAreaOptions
         if (!double.IsFinite(AirThresholdHu)) throw new ArgumentException($"the air threshold is {AirThresholdHu} HU; expected a finite number", nameof(AirThresholdHu));
         if (LungComponents < 1) throw new ArgumentException($"lung components is {LungComponents}; expected at least 1", nameof(LungComponents));
         if (!(MinLungFraction >= 0 && MinLungFraction < 1)) throw new ArgumentException($"the minimum lung fraction is {MinLungFraction}; expected a fraction in [0, 1)", nameof(MinLungFraction));
-        if (!(BorderLungMaxWidth >= 0 && BorderLungMaxWidth <= 1)) throw new ArgumentException($"the border lung width is {BorderLungMaxWidth}; expected a fraction of the slice width in [0, 1]", nameof(BorderLungMaxWidth));
+        if (!(BorderLungInsideBody >= 0 && BorderLungInsideBody <= 1)) throw new ArgumentException($"the border lung fraction inside the body is {BorderLungInsideBody}; expected a fraction in [0, 1]", nameof(BorderLungInsideBody));
         if (ClosingRadius < 0) throw new ArgumentException($"the closing radius is {ClosingRadius}; expected 0 or more pixels", nameof(ClosingRadius));
         if (!(SegmentationThreshold > 0 && SegmentationThreshold <= 1)) throw new ArgumentException($"the segmentation threshold is {SegmentationThreshold}; expected a probability in (0, 1]", nameof(SegmentationThreshold));
     }

@@ -46,6 +46,8 @@ internal static class ReportPage
             html.Append("<p class=\"note\">").Append(Encode($"{e.ImagesWithoutTruth} slices of COVID-19 patients without masks have no per-image truth and are not in the per-image table.")).Append("</p>\n");
         }
 
+        ValidAreaSection.Append(html, e, provenance.Options);
+
         html.Append("<h2>ROC curves</h2>\n<div class=\"row\">\n");
         Chart(html, charts, "roc-patient", ChartFigures.Roc(e.PatientRoc, "Per patient"));
         if (e.ImageRoc is { } imageRoc) Chart(html, charts, "roc-image", ChartFigures.Roc(imageRoc, $"Per image ({ImageScoreNames.Key(e.ImageScore)})"));

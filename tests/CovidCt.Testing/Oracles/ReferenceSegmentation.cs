@@ -8,10 +8,10 @@ public static class ReferenceSegmentation
 {
     /// <summary>
     /// The lung fields: the <paramref name="keep"/> largest eligible air components of at least <paramref name="minimum"/> pixels,
-    /// holes filled, closed. Eligible: not touching the border or, when <paramref name="borderMaxWidth"/> is above 0, touching it
-    /// with no corner pixel and at most that fraction of the width wide.
+    /// holes filled, closed. Eligible: not touching the border or, when <paramref name="insideBody"/> is above 0, touching it
+    /// with at least that fraction of its pixels whose centre lies in the convex hull of the non-air pixels (unit squares).
     /// </summary>
-    public static byte[] Lungs(float[] hu, int width, int height, float airThreshold, int keep, int minimum, int closingRadius, double borderMaxWidth = 0)
+    public static byte[] Lungs(float[] hu, int width, int height, float airThreshold, int keep, int minimum, int closingRadius, double insideBody = 0)
     {
         var n = width * height;
         var labels = new int[n];
@@ -24,20 +24,13 @@ public static class ReferenceSegmentation
             sizes.Add(size);
             border.Add(touches);
         }
+        var inBody = insideBody > 0 ? InsideHull(hu, width, height, airThreshold) : new bool[n];
         var eligible = new bool[sizes.Count];
         for (var l = 1; l < sizes.Count; l++)
         {
-            int left = width, right = -1;
-            var corner = false;
-            for (var i = 0; i < n; i++)
-            {
-                if (labels[i] != l) continue;
-                var (x, y) = (i % width, i / width);
-                left = Math.Min(left, x);
-                right = Math.Max(right, x);
-                corner |= (x == 0 || x == width - 1) && (y == 0 || y == height - 1);
-            }
-            eligible[l] = !border[l] || (borderMaxWidth > 0 && !corner && right + 1 - left <= borderMaxWidth * width);
+            var inside = 0;
+            for (var i = 0; i < n; i++) if (labels[i] == l && inBody[i]) inside++;
+            eligible[l] = !border[l] || (insideBody > 0 && inside >= insideBody * sizes[l]);
         }
         var kept = new List<int>();
         for (var k = 0; k < keep; k++)
@@ -62,6 +55,52 @@ public static class ReferenceSegmentation
         }
         for (var i = 0; i < n; i++) if (lung[i] == 0 && outside[i] == 0) lung[i] = 1;
         return closingRadius > 0 ? Close(lung, width, height, closingRadius) : lung;
+    }
+
+    /// <summary>
+    /// Pixels whose centre lies in the convex hull of the corners of every non-air pixel (NaN included), on its edge included:
+    /// gift wrapping over all corners, then a sign test against every edge.
+    /// </summary>
+    public static bool[] InsideHull(float[] hu, int width, int height, float airThreshold)
+    {
+        var corners = new HashSet<(long X, long Y)>();
+        for (var i = 0; i < hu.Length; i++)
+        {
+            if (hu[i] < airThreshold) continue;
+            long x = i % width, y = i / width;
+            corners.UnionWith([(x, y), (x + 1, y), (x, y + 1), (x + 1, y + 1)]);
+        }
+        var inside = new bool[hu.Length];
+        if (corners.Count == 0) return inside;
+        var points = corners.ToList();
+        var hull = new List<(long X, long Y)>();
+        var start = points.Min();
+        var current = start;
+        do
+        {
+            hull.Add(current);
+            var next = points[0] == current ? points[1] : points[0];
+            foreach (var p in points)
+            {
+                var cross = (next.X - current.X) * (p.Y - current.Y) - (next.Y - current.Y) * (p.X - current.X);
+                var farther = (p.X - current.X) * (p.X - current.X) + (p.Y - current.Y) * (p.Y - current.Y)
+                    > (next.X - current.X) * (next.X - current.X) + (next.Y - current.Y) * (next.Y - current.Y);
+                if (p != current && (cross < 0 || (cross == 0 && farther))) next = p;
+            }
+            current = next;
+        } while (current != start);
+        for (var i = 0; i < hu.Length; i++)
+        {
+            double cx = i % width + 0.5, cy = i / width + 0.5;
+            var all = true;
+            for (var k = 0; k < hull.Count && all; k++)
+            {
+                var (a, b) = (hull[k], hull[(k + 1) % hull.Count]);
+                all = (b.X - a.X) * (cy - a.Y) - (b.Y - a.Y) * (cx - a.X) >= 0;
+            }
+            inside[i] = all;
+        }
+        return inside;
     }
 
     /// <summary>Dilation then erosion with a (2r+1) square; outside the image counts as background for dilation and foreground for erosion.</summary>
