@@ -17,7 +17,7 @@ internal static class WindowNotes
         var unstated = new List<string>();
         foreach (var entry in entries)
         {
-            if (CtReader.Detect(entry.ImagesPath) != CtSourceKind.SliceFolder) continue;
+            if (!IsEightBit(entry.ImagesPath)) continue;
             if (entry.Window is null) unstated.Add(entry.PatientId);
             Check(entry.ImagesPath, entry.Window, warnings);
         }
