@@ -15,7 +15,7 @@ public static class LesionText
             $"{lesions.Lesions.Count} lesions (8-connected components of the truth mask, per slice) on {lesions.Slices.Count} slices with a known truth. ")
             + (lesions.Criterion == LesionHitCriterion.Overlap ? "A box finds a lesion when it overlaps it. " : "A box finds a lesion when its centre lies on it. ")
             + "A box that finds none is a false positive. Dice and IoU compare the truth with the area the boxes cover (the pipeline outputs boxes, not a segmentation); "
-            + "no truth and no box counts 1, one empty and the other not 0. The hit rate's interval takes lesions as independent."
+            + "no truth and no box counts 1, one empty and the other not 0. The hit rate's interval takes lesions as independent. The FROC ends at the pipeline's box threshold: no box exists below it."
             + (lesions.SlicesWithoutTruth > 0 ? $" {lesions.SlicesWithoutTruth} slices without a lesion truth are left out." : "");
     }
 
@@ -31,10 +31,17 @@ public static class LesionText
             ("Dice, mean per slice / per patient", $"{Mean(lesions.MeanSliceDice)} / {Mean(lesions.MeanPatientDice)}"),
             ("IoU, mean per slice / per patient", $"{Mean(lesions.MeanSliceIou)} / {Mean(lesions.MeanPatientIou)}"),
         };
-        foreach (var at in lesions.Froc?.AtStandardRates() ?? [])
+        if (lesions.Froc is not { } froc) return rows;
+        var rates = froc.AtStandardRates();
+        foreach (var at in rates.Where(r => !r.BeyondCurve))
         {
-            rows.Add((string.Create(c, $"FROC sensitivity at {at.FalsePositivesPerImage:0.###} FP/image"),
-                Percent(at.Sensitivity) + (at.BeyondCurve ? " (past the curve's end: its last point)" : "")));
+            rows.Add((string.Create(c, $"FROC sensitivity at {at.FalsePositivesPerImage:0.###} FP/image"), Percent(at.Sensitivity)));
+        }
+        // Rates past the curve's end all read its last point: one row says so instead of repeating it.
+        if (rates.Where(r => r.BeyondCurve).ToArray() is [var first, ..] beyond)
+        {
+            var name = beyond.Length == 1 ? $"FROC sensitivity at {first.FalsePositivesPerImage:0.###} FP/image" : $"FROC sensitivity at {first.FalsePositivesPerImage:0.###}–{beyond[^1].FalsePositivesPerImage:0.###} FP/image";
+            rows.Add((string.Create(c, $"{name}"), string.Create(c, $"{Percent(first.Sensitivity)} (curve ends at {froc.Points[^1].FalsePositivesPerImage:0.###} FP/image)")));
         }
         return rows;
     }
