@@ -25,9 +25,6 @@ public readonly record struct AreaOverlap(long Truth, long Predicted, long Inter
     public static AreaOverlap operator +(AreaOverlap left, AreaOverlap right) =>
         new(left.Truth + right.Truth, left.Predicted + right.Predicted, left.Intersection + right.Intersection);
 
-    /// <summary>Pools two overlaps; the named form of <see cref="op_Addition"/>.</summary>
-    public static AreaOverlap Add(AreaOverlap left, AreaOverlap right) => left + right;
-
     private AreaOverlap Checked()
     {
         if (Truth < 0 || Predicted < 0 || Intersection < 0 || Intersection > Truth || Intersection > Predicted)
