@@ -8,7 +8,7 @@ namespace CovidCt.Reporting;
 
 /// <summary>
 /// The files of an evaluation, as <c>covidct evaluate</c> writes them and a notebook can: metrics.json, slices.csv,
-/// patients.csv, the red-box figures of every wrong slice (figures/) and report.html, one self-contained page.
+/// patients.csv (patient-level cohorts), lesions.csv and lesion-slices.csv (when the run has lesion-level results), the red-box figures of every wrong slice (figures/) and report.html, one self-contained page.
 /// </summary>
 public static class EvaluationReport
 {
@@ -44,7 +44,9 @@ public static class EvaluationReport
         var document = EvaluationDocument.Of(run, manifest, split, modelNote);
         OutputJson.Save(Path.Combine(outFolder, MetricsName), document);
         ResultTables.WriteSlices(Path.Combine(outFolder, "slices.csv"), run.Evaluation);
-        ResultTables.WritePatients(Path.Combine(outFolder, "patients.csv"), run.Evaluation);
+        // An image-level cohort has no patients to decide on, so no patients.csv (metrics.json says why).
+        if (Conventions.CohortLevelText.HasPatientTable(manifest)) ResultTables.WritePatients(Path.Combine(outFolder, "patients.csv"), run.Evaluation);
+        if (run.Lesions is { } lesions) LesionTables.Write(outFolder, lesions);
         // The report goes last, so it appears only once every file it describes is complete; an interrupted run leaves the previous one whole.
         AtomicFile.WriteAllText(Path.Combine(outFolder, PageName), ReportPage.Build(run, manifest, split, outFolder, figures, modelNote));
         return document;

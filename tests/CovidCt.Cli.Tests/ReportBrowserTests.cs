@@ -26,8 +26,8 @@ public sealed partial class ReportBrowserTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         var report = Path.Combine(outFolder, "report.html");
         var charts = ChartDiv().Matches(File.ReadAllText(report)).Count;
-        // 2 ROC, 2 sweeps, 1 timeline per patient.
-        Assert.Equal(4 + 3, charts);
+        // 2 ROC, the lesion-level FROC, 2 sweeps, 1 timeline per patient.
+        Assert.Equal(5 + 3, charts);
 
         var dom = DumpDom(chromium!, report, Path.Combine(_models.Folder, "profile"));
         Assert.DoesNotMatch("data-script-errors=", dom);

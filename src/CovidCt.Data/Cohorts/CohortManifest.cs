@@ -7,18 +7,48 @@ namespace CovidCt.Data.Cohorts;
 /// A cohort manifest: a CSV with header <c>patient_id,label,images,masks,split,window</c> (masks, split and window may be
 /// empty, and their columns may be left out), one row per patient. <c>window</c> is the WIDTH/LEVEL in HU a PNG/JPEG slice
 /// folder was exported with (e.g. <c>1500/-600</c>). Paths are relative to the manifest's folder, or absolute.
+/// A manifest whose header has <c>image</c> instead of <c>images</c> is image-level (<see cref="CohortLevel.Image"/>): header
+/// <c>image_id,image,mask,split,window</c>, one row per unrelated PNG/JPEG slice (docs/data.md).
 /// </summary>
 public sealed class CohortManifest
 {
     /// <summary>The header the reader expects (columns masks, split and window optional); the writer leaves window out when no entry has one.</summary>
     public static readonly IReadOnlyList<string> Columns = ["patient_id", "label", "images", "masks", "split", "window"];
 
-    private CohortManifest(string path, IReadOnlyList<CohortEntry> entries, CtReadOptions? imageOptions)
+    private CohortManifest(string path, IReadOnlyList<CohortEntry> entries, CtReadOptions? imageOptions, CohortLevel level = CohortLevel.Patient)
     {
         Path = path;
         Entries = entries;
         ImageOptions = imageOptions;
+        Level = level;
     }
+
+    // The two folders of a cohort made from folders (it has no manifest file); null for a manifest.
+    private string? _folders;
+
+    /// <summary>What a case is: a patient (the default), or an unrelated slice (image-level manifests and <see cref="FromImageFolders"/>).</summary>
+    public CohortLevel Level { get; }
+
+    /// <summary>
+    /// An image-level cohort of every PNG/JPEG slice in <paramref name="imagesFolder"/>, each paired with the file of the same
+    /// name (up to the extension) in <paramref name="masksFolder"/>; its <see cref="Path"/> is the images folder.
+    /// </summary>
+    /// <param name="imagesFolder">The slices, of any sizes.</param>
+    /// <param name="masksFolder">One mask per slice.</param>
+    /// <param name="imageOptions">How the slices are read (their window).</param>
+    /// <exception cref="CohortValidationException">Listing images without masks, masks without images, and unreadable or mismatched files.</exception>
+    public static CohortManifest FromImageFolders(string imagesFolder, string masksFolder, CtReadOptions? imageOptions = null)
+    {
+        var images = System.IO.Path.GetFullPath(imagesFolder);
+        var entries = ImageFolderCohort.Entries(images, System.IO.Path.GetFullPath(masksFolder), imageOptions);
+        return new CohortManifest(images, entries, imageOptions, CohortLevel.Image) { _folders = $"image-folders\n{images}\n{System.IO.Path.GetFullPath(masksFolder)}\n" };
+    }
+
+    /// <summary>
+    /// The bytes that define the cohort besides its image files (for its fingerprint): the manifest file's bytes, or for a
+    /// cohort made from folders, the two folders' paths.
+    /// </summary>
+    public byte[] DefinitionBytes() => _folders is null ? File.ReadAllBytes(Path) : Encoding.UTF8.GetBytes(_folders);
 
     /// <summary>The read options the manifest was loaded with; <see cref="CohortReader"/> reads with them unless told otherwise.</summary>
     public CtReadOptions? ImageOptions { get; }
@@ -56,6 +86,12 @@ public sealed class CohortManifest
             throw new CohortValidationException(path, [new CohortProblem(e.File, e.Line, e.Field, e.Problem)]);
         }
         var problems = new List<CohortProblem>();
+        if (ImageLevelManifest.Matches(table))
+        {
+            var images = ImageLevelManifest.Entries(table, path, imageOptions, problems);
+            if (problems.Count > 0) throw new CohortValidationException(path, problems.OrderBy(p => p.Line ?? 0).ToList());
+            return new CohortManifest(path, images, imageOptions, CohortLevel.Image);
+        }
         var missing = new[] { "patient_id", "label", "images" }.Where(c => !table.HasColumn(c)).ToList();
         var unknown = table.Header.Where(h => !Columns.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
         foreach (var column in missing) problems.Add(new CohortProblem(path, 1, column, $"missing column '{column}'; the header must be {string.Join(",", Columns)}"));

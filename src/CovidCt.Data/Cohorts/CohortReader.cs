@@ -30,8 +30,12 @@ public static class CohortReader
         ArgumentNullException.ThrowIfNull(entry);
         options ??= new CohortReadOptions();
         var images = entry.Window is null ? options.Images : (options.Images ?? new CtReadOptions()) with { Window = entry.Window };
-        var volume = CtReader.Read(entry.ImagesPath, images);
-        var mask = entry.MasksPath is null ? null : CtReader.ReadMask(entry.MasksPath, volume);
+        // A single PNG/JPEG file (an image-level entry) is a one-slice volume with a one-file mask.
+        var single = SliceImageFile.Is(entry.ImagesPath);
+        var volume = single ? CtReader.ReadSliceOrVolume(entry.ImagesPath, images) : CtReader.Read(entry.ImagesPath, images);
+        var mask = entry.MasksPath is null ? null
+            : single ? SliceImageFile.ReadMask(entry.MasksPath, volume.Geometry)
+            : CtReader.ReadMask(entry.MasksPath, volume);
         if (mask is not null && entry.Label == PatientLabel.Control && mask.Labels.AsSpan().ContainsAnyExcept((byte)0))
         {
             // Either the label or the mask is wrong; scoring would count the marked slices as lesion-free.

@@ -9,7 +9,7 @@ namespace CovidCt.Pipelines.Caching;
 public static class CohortFingerprint
 {
     /// <summary>
-    /// Lower-case hex SHA-256 over the manifest's bytes and, for every image file or folder it names, each file's relative
+    /// Lower-case hex SHA-256 over the manifest's bytes (<see cref="CohortManifest.DefinitionBytes"/>) and, for every image file or folder it names, each file's relative
     /// path, size and last-write time, and the window each PNG/JPEG source is read with (<see cref="CohortEntry.Window"/>, so
     /// a <c>--window</c> default changes it as the manifest's window column does). Changing, adding or removing an image
     /// changes it; the pixel bytes are not read, so a rewrite that keeps size and time (rare) would not.
@@ -18,7 +18,7 @@ public static class CohortFingerprint
     {
         ArgumentNullException.ThrowIfNull(manifest);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(File.ReadAllBytes(manifest.Path));
+        hash.AppendData(manifest.DefinitionBytes());
         foreach (var entry in manifest.Entries)
         {
             // Only stated windows are hashed, so a cohort read at the study window keeps the fingerprint it had before windows could be stated.

@@ -17,23 +17,34 @@ namespace CovidCt.Reporting.Files;
 /// <param name="CiMethod">The proportion-interval method.</param>
 /// <param name="Level">The confidence level.</param>
 /// <param name="PerImage">The per-image table.</param>
-/// <param name="PerPatient">The per-patient table.</param>
+/// <param name="PerPatient">The per-patient table; null for an image-level cohort (<see cref="PerPatientOmitted"/> says why).</param>
 /// <param name="Published">The study's published figures.</param>
 /// <param name="Pipeline">The full pipeline definition that ran: every option, the model's SHA-256, window, input size, valid area.</param>
 /// <param name="ValidAreaRemoved">How much predicted lesion area the valid-area step removed.</param>
 public sealed record EvaluationDocument(int SchemaVersion, string? ModelNote, CohortDocument Cohort, ModelDocument Model, SettingsDocument Settings,
-    CacheDocument ProbabilityCache, string CiMethod, double Level, ImageTableDocument PerImage, PatientTableDocument PerPatient,
+    CacheDocument ProbabilityCache, string CiMethod, double Level, ImageTableDocument PerImage, PatientTableDocument? PerPatient,
     PublishedDocument Published, PipelineDefinition Pipeline, RemovedAreaDocument ValidAreaRemoved)
 {
+    /// <summary>Why there is no per-patient table, or null when there is one.</summary>
+    public string? PerPatientOmitted { get; init; }
+
+    /// <summary>The lesion-level results, or null when the run has none.</summary>
+    public LesionDocument? Lesions { get; init; }
+
     /// <summary>The document of <paramref name="run"/> on <paramref name="manifest"/>.</summary>
     public static EvaluationDocument Of(ModelRun run, CohortManifest manifest, CohortSplit? split, string? modelNote)
     {
         ArgumentNullException.ThrowIfNull(run);
         var p = run.RequireProvenance();
         var e = run.Evaluation;
+        var patients = CohortLevelText.HasPatientTable(manifest);
         return new EvaluationDocument(OutputJson.SchemaVersion, modelNote, CohortDocument.Of(manifest, split, e), ModelDocument.Of(p), SettingsDocument.Of(p),
-            CacheDocument.Of(p), ProportionIntervals.Name(e.PatientMetrics.Method), e.PatientMetrics.Level, ImageTableDocument.Of(e), PatientTableDocument.Of(e),
-            PublishedDocument.ChenEtAl2020, p.Pipeline, RemovedAreaDocument.Of(e));
+            CacheDocument.Of(p), ProportionIntervals.Name(e.PatientMetrics.Method), e.PatientMetrics.Level, ImageTableDocument.Of(e), patients ? PatientTableDocument.Of(e) : null,
+            PublishedDocument.ChenEtAl2020, p.Pipeline, RemovedAreaDocument.Of(e))
+        {
+            PerPatientOmitted = patients ? null : CohortLevelText.NoPatientTable,
+            Lesions = run.Lesions is { } lesions ? LesionDocument.Of(lesions) : null,
+        };
     }
 }
 

@@ -38,9 +38,11 @@ internal static class ReportPage
         if (modelNote is not null) html.Append("<p class=\"note\">").Append(Encode(modelNote)).Append("</p>\n");
 
         html.Append("<h2>Tables</h2>\n<div class=\"row\">\n");
-        Table(html, "Per patient", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient);
+        var patientLevel = CohortLevelText.HasPatientTable(manifest);
+        if (patientLevel) Table(html, "Per patient", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient);
         Table(html, "Per image", e.ImageMetrics, e.ImageRoc?.Auc, ChenEtAl2020.RetrospectivePerImage);
         html.Append("</div>\n");
+        if (!patientLevel) html.Append("<p class=\"note\">").Append(Encode(CohortLevelText.NoPatientTable)).Append("</p>\n");
         if (e.ImagesWithoutTruth > 0)
         {
             html.Append("<p class=\"note\">").Append(Encode($"{e.ImagesWithoutTruth} slices of COVID-19 patients without masks have no per-image truth and are not in the per-image table.")).Append("</p>\n");
@@ -49,24 +51,22 @@ internal static class ReportPage
         ValidAreaSection.Append(html, e, provenance.Options);
 
         html.Append("<h2>ROC curves</h2>\n<div class=\"row\">\n");
-        Chart(html, charts, "roc-patient", ChartFigures.Roc(e.PatientRoc, "Per patient"));
+        if (patientLevel) Chart(html, charts, "roc-patient", ChartFigures.Roc(e.PatientRoc, "Per patient"));
         if (e.ImageRoc is { } imageRoc) Chart(html, charts, "roc-image", ChartFigures.Roc(imageRoc, $"Per image ({ImageScoreNames.Key(e.ImageScore)})"));
         html.Append("</div>\n<p>").Append(Encode($"The image score ({ImageScoreNames.Key(e.ImageScore)}) is {ImageScoreNames.Meaning(e.ImageScore)}; the image decision is always whether a box survives.")).Append("</p>\n");
+        if (run.Lesions is { } lesions) LesionSection.Append(html, charts, lesions);
 
         var threshold = provenance.Options.LesionBoxes.Threshold;
         html.Append("<h2>Threshold sweep</h2>\n<p>")
             .Append(Encode($"Sensitivity and specificity as the score threshold rises. The image score is {ImageScoreNames.Meaning(e.ImageScore)}{(e.ImageScore == ImageScore.MaxBox ? $"; only boxes at or above the pipeline's threshold ({threshold:0.00}, dotted) exist, so thresholds below it are not reachable from these scores" : $"; at the pipeline's threshold ({threshold:0.00}, dotted) a slice may still have no box when its lesion pixels are too few")}. The patient score is the weakest slice of the best qualifying run. Minimum size, consecutive slices and quadrant settings: covidct sweep."))
             .Append("</p>\n<div class=\"row\">\n");
         var patients = ComparedCases.Of(e, ComparisonLevel.Patient);
-        Chart(html, charts, "sweep-patient", ChartFigures.Sweep(patients.Scores, patients.Truth, "Per patient", threshold));
+        if (patientLevel) Chart(html, charts, "sweep-patient", ChartFigures.Sweep(patients.Scores, patients.Truth, "Per patient", threshold));
         var images = ComparedCases.Of(e, ComparisonLevel.Image);
         if (images.Truth.Count > 0) Chart(html, charts, "sweep-image", ChartFigures.Sweep(images.Scores, images.Truth, "Per image", threshold));
         html.Append("</div>\n");
 
-        html.Append("<h2>Patient timelines</h2>\n<p>")
-            .Append(Encode($"Each strip: slices numbered from 1 (feet to head) across, quadrants down, colour = best box probability; red outline = the {provenance.Options.PatientRule.ConsecutiveSlices} consecutive slices in one quadrant that made the patient positive; green squares = slices with a lesion in the truth."))
-            .Append("</p>\n");
-        for (var i = 0; i < e.Patients.Count; i++) Chart(html, charts, $"timeline-{i}", ChartFigures.Timeline(e.Patients[i]), wide: true);
+        if (patientLevel) Timelines(html, charts, e, provenance);
 
         Gallery(html, outFolder, figures);
 
@@ -76,14 +76,21 @@ internal static class ReportPage
         return html.ToString();
     }
 
+    private static void Timelines(StringBuilder html, JsonObject charts, Pipelines.Evaluation.PipelineEvaluation e, RunProvenance provenance)
+    {
+        html.Append("<h2>Patient timelines</h2>\n<p>")
+            .Append(Encode($"Each strip: slices numbered from 1 (feet to head) across, quadrants down, colour = best box probability; red outline = the {provenance.Options.PatientRule.ConsecutiveSlices} consecutive slices in one quadrant that made the patient positive; green squares = slices with a lesion in the truth."))
+            .Append("</p>\n");
+        for (var i = 0; i < e.Patients.Count; i++) Chart(html, charts, $"timeline-{i}", ChartFigures.Timeline(e.Patients[i]), wide: true);
+    }
+
     private static string Describe(ModelRun run, RunProvenance provenance, CohortManifest manifest, CohortSplit? split)
     {
         var e = run.Evaluation;
         var o = provenance.Options;
-        var covid = e.Patients.Count(p => p.IsCovid);
         return string.Create(CultureInfo.InvariantCulture,
             $"Model {provenance.ModelPath} ({provenance.Architecture} {provenance.Version}, SHA-256 {provenance.Pipeline.ModelSha256[..12]}…). Cohort {manifest.Path}, split {CohortSplitNames.NameOrAll(split)}: "
-            + $"{e.Patients.Count} patients ({covid} COVID-19, {e.Patients.Count - covid} control), {e.Patients.Sum(p => p.Result.Slices.Count)} slices. "
+            + $"{CohortLevelText.Cases(manifest, e)}, {e.Patients.Sum(p => p.Result.Slices.Count)} slices. "
             + $"Boxes: probability ≥ {o.LesionBoxes.Threshold:0.00}, more than {o.LesionBoxes.MinPixels} pixels; patient positive with {o.PatientRule.ConsecutiveSlices} consecutive slices in one quadrant "
             + $"(centre {o.Quadrants.Centre}, assignment {o.Quadrants.Assignment}, gap {o.PatientRule.MaxGap}). "
             + $"Intervals: {ProportionIntervals.Name(e.PatientMetrics.Method)} {TextFormat.Level(e.PatientMetrics.Level)}; AUC: DeLong.");

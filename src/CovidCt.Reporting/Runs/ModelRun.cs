@@ -13,6 +13,9 @@ public sealed record ModelRun(string Name, PipelineEvaluation Evaluation)
     /// <summary>Where the run came from; null for an evaluation built without a model file (e.g. in a test).</summary>
     public RunProvenance? Provenance { get; init; }
 
+    /// <summary>Lesion-level results (hit rate, false positives per image, FROC, Dice, IoU), or null when they were not collected.</summary>
+    public LesionEvaluation? Lesions { get; init; }
+
     /// <summary>The provenance, or an error naming the run when it has none.</summary>
     /// <exception cref="InvalidOperationException">The run was made without provenance.</exception>
     public RunProvenance RequireProvenance() => Provenance

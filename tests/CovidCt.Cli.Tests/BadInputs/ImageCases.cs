@@ -23,11 +23,12 @@ public static class ImageCases
         yield return Slice("text named .jpg", "1.jpg", () => "not an image"u8.ToArray(), "cannot be decoded");
         yield return Slice("empty .png", "1.png", () => [], "empty");
         yield return Slice("PNG signature only", "1.png", () => Png(8, 8)[..8], "cannot be decoded");
+        // Read as one volume (convert), mixed sizes are refused; inspect describes such a folder as unrelated images instead.
         yield return new BadInput("slices of different sizes", folder =>
         {
             Write(folder.File("ct/1.png"), Png(8, 8));
             Write(folder.File("ct/2.png"), Png(8, 9));
-            return ["inspect", folder.File("ct")];
+            return ["convert", folder.File("ct"), folder.File("ct.nii.gz")];
         }, CliApp.InputError, "2.png", "same size");
         yield return new BadInput("second slice cut", folder =>
         {

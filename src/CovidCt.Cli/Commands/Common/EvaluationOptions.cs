@@ -32,15 +32,23 @@ internal sealed class EvaluationOptions
 
     public CtSourceOptions Source { get; } = new();
 
+    public ImageFolderOptions ImageFolders { get; } = new();
+
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Cohort, Split, Cache, Ci, Level, Json, Quiet, ImageScore }) command.Options.Add(option);
         ValidArea.AddTo(command);
         Source.AddTo(command);
+        ImageFolders.AddTo(command);
     }
 
-    /// <summary>The manifest, loaded with --series and --window (the default window of rows without one).</summary>
-    public CohortManifest Manifest(ParseResult parse) => CohortManifest.Load(parse.GetValue(Cohort)?.FullName ?? ShippedAssets.Cohort(), Source.Read(parse));
+    /// <summary>The manifest (or the image-level cohort of --images/--masks), loaded with --series and --window (the default window of rows without one).</summary>
+    public CohortManifest Manifest(ParseResult parse)
+    {
+        var read = Source.Read(parse);
+        return ImageFolders.Cohort(parse, parse.GetValue(Cohort) is not null, read)
+            ?? CohortManifest.Load(parse.GetValue(Cohort)?.FullName ?? ShippedAssets.Cohort(), read);
+    }
 
     /// <summary>Notes and warnings about the read window of the split's PNG/JPEG sources, before any number is printed.</summary>
     public void WriteWindowNotes(ParseResult parse, CohortManifest manifest, CohortSplit? split)

@@ -15,11 +15,14 @@ internal static class WindowNotes
     public static void Write(IEnumerable<CohortEntry> entries, TextWriter? log, TextWriter warnings)
     {
         var unstated = new List<string>();
+        var checkedFolders = new HashSet<(string, HounsfieldWindow?)>();
         foreach (var entry in entries)
         {
-            if (CtReader.Detect(entry.ImagesPath) != CtSourceKind.SliceFolder) continue;
+            if (!IsEightBit(entry.ImagesPath)) continue;
             if (entry.Window is null) unstated.Add(entry.PatientId);
-            Check(entry.ImagesPath, entry.Window, warnings);
+            // Single slices (image-level cohorts) are checked together per folder: one crop holds too few pixels of each tissue for a stable fit.
+            var source = File.Exists(entry.ImagesPath) ? Path.GetDirectoryName(entry.ImagesPath)! : entry.ImagesPath;
+            if (checkedFolders.Add((source, entry.Window))) Check(source, entry.Window, warnings);
         }
         if (unstated.Count > 0)
         {

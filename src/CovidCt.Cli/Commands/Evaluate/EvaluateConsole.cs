@@ -29,19 +29,34 @@ internal static class EvaluateConsole
         var p = result.Run.RequireProvenance();
         var o = p.Options;
         var c = CultureInfo.InvariantCulture;
-        var covid = e.Patients.Count(p => p.IsCovid);
         console.Line();
         console.Line($"Model:  {p.ModelPath} ({p.Architecture} {p.Version}, sha256 {p.Pipeline.ModelSha256[..12]})");
-        console.Line($"Cohort: {manifest.Path}, split {CohortSplitNames.NameOrAll(split)}: {e.Patients.Count} patients ({covid} COVID-19, {e.Patients.Count - covid} control), {e.Patients.Sum(p => p.Result.Slices.Count)} slices");
+        console.Line($"Cohort: {manifest.Path}, split {CohortSplitNames.NameOrAll(split)}: {CohortLevelText.Cases(manifest, e)}, {e.Patients.Sum(p => p.Result.Slices.Count)} slices");
         console.Line(string.Create(c, $"Rule:   boxes at p >= {o.LesionBoxes.Threshold:0.00} with more than {o.LesionBoxes.MinPixels} pixels; patient positive with {o.PatientRule.ConsecutiveSlices} consecutive slices in one quadrant"));
         console.Line($"Score:  per-image ROC ranks slices by {ImageScoreNames.Meaning(e.ImageScore)} ({ImageScoreNames.Key(e.ImageScore)})");
         console.Line($"Cache:  {p.CachedPatients} of {e.Patients.Count} patients' probability maps reused from {p.CacheFolder}");
-        Table(console, $"Per patient ({e.PatientCounts.Total} patients)", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient);
+        if (CohortLevelText.HasPatientTable(manifest)) Table(console, $"Per patient ({e.PatientCounts.Total} patients)", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient);
+        else
+        {
+            console.Line();
+            console.Line(CohortLevelText.NoPatientTable);
+        }
         var unknown = e.ImagesWithoutTruth > 0 ? $"; {e.ImagesWithoutTruth} slices without truth left out" : "";
         Table(console, $"Per image ({e.ImageCounts.Total} slices with known truth{unknown})", e.ImageMetrics, e.ImageRoc?.Auc, ChenEtAl2020.RetrospectivePerImage);
+        if (result.Run.Lesions is { } lesions) LesionLines(console, lesions);
         console.Line();
         console.Line("The study's figures come from 42 real patients (11 COVID-19, 31 control) and 13,751 images; this cohort is another population, so read them side by side, not as a test.");
-        console.Line($"Wrote {outFolder}: metrics.json, slices.csv, patients.csv, report.html, {figures} red-box figures of wrong slices in figures/");
+        var tables = (CohortLevelText.HasPatientTable(manifest) ? "slices.csv, patients.csv" : "slices.csv") + (result.Run.Lesions is null ? "" : $", {LesionTables.LesionsName}, {LesionTables.SlicesName}");
+        console.Line($"Wrote {outFolder}: metrics.json, {tables}, report.html, {figures} red-box figures of wrong slices in figures/");
+    }
+
+    private static void LesionLines(IAnsiConsole console, Pipelines.Evaluation.LesionEvaluation lesions)
+    {
+        console.Line();
+        console.Line($"Lesion level: {LesionText.Describe(lesions)}");
+        var table = TextConsole.Table("Lesion-level result", "This run");
+        foreach (var (name, value) in LesionText.Rows(lesions)) table.AddTextRow(name, value);
+        console.Write(table);
     }
 
     private static void Table(IAnsiConsole console, string title, DiagnosticMetrics metrics, Estimate? auc, PublishedTable published)

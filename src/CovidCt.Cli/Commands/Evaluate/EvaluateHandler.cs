@@ -1,4 +1,5 @@
 using CovidCt.Cli.Output;
+using CovidCt.Pipelines.Evaluation;
 using CovidCt.Reporting;
 using CovidCt.Reporting.Files;
 using CovidCt.Reporting.Runs;
@@ -22,8 +23,15 @@ internal static class EvaluateHandler
         return RunFolder.Replace(settings.OutFolder, staging =>
         {
             var figures = new ErrorFigures(staging);
+            // Lesions are matched while each patient's mask is in memory, beside the figures.
+            var lesions = new LesionTally();
             var run = ModelEvaluation.Run(settings.Pipeline, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level,
-                RunProgress.For(log, settings.Quiet), figures.Add);
+                RunProgress.For(log, settings.Quiet), (patient, outcome) =>
+                {
+                    figures.Add(patient, outcome);
+                    lesions.Add(patient, outcome);
+                });
+            run = run with { Lesions = lesions.Evaluate(settings.Method, settings.Level) };
             var document = EvaluationReport.Write(staging, run, settings.Manifest, settings.Split, figures.Figures, settings.ModelNote);
             return new EvaluateResult(run, document, figures.Figures.Count);
         });

@@ -1,11 +1,15 @@
 using System.CommandLine;
 using CovidCt.Data;
+using CovidCt.Data.Cohorts;
 using CovidCt.Data.Slices;
 using CovidCt.Imaging;
 
 namespace CovidCt.Cli.Commands;
 
-/// <summary><c>covidct inspect SRC</c>: dimensions, spacing, slices, HU range, orientation and series UID of a CT; for PNG/JPEG slices, the read window's plausibility and the window that fits them best.</summary>
+/// <summary>
+/// <c>covidct inspect SRC</c>: dimensions, spacing, slices, HU range, orientation and series UID of a CT; for PNG/JPEG slices, the
+/// read window's plausibility and the window that fits them best; for a folder of slices of different sizes, their sizes.
+/// </summary>
 internal static class InspectCommand
 {
     public static Command Create(TextWriter output)
@@ -20,6 +24,14 @@ internal static class InspectCommand
             var path = parse.GetValue(source)!;
             var kind = CtReader.Detect(path);
             var read = ct.Read(parse);
+            // A folder of slices of different sizes is not a series: describe it as the unrelated images it holds.
+            if (kind == CtSourceKind.SliceFolder && SliceImageSizes.Of(path) is var sizes && sizes.Select(s => (s.Width, s.Height)).Distinct().Count() > 1)
+            {
+                var images = ImageFolderSummary.Of(path, sizes, read, SliceWindowCheck.Check(path, read.Window ?? StudyProtocol.LungWindow));
+                if (parse.GetValue(json)) output.Write(Reporting.Files.OutputJson.Serialize(images));
+                else images.WriteText(output);
+                return CliApp.Success;
+            }
             var summary = VolumeSummary.Of(CtReader.Read(path, read), kind);
             if (kind == CtSourceKind.SliceFolder)
             {

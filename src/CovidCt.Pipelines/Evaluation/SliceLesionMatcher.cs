@@ -1,0 +1,142 @@
+using CovidCt.Metrics;
+using CovidCt.Pipelines.PostProcessing;
+
+namespace CovidCt.Pipelines.Evaluation;
+
+/// <summary>
+/// Matches one slice's red boxes against its truth mask: lesions are the mask's 8-connected components (the imaging core's
+/// labeller, <see cref="RowRuns"/>), each box hits the lesions it reaches under the criterion, a box that hits none is a false
+/// positive, and the truth is compared with the area the boxes cover. Keeps its buffers; not thread-safe.
+/// </summary>
+internal sealed class SliceLesionMatcher
+{
+    private readonly RowRuns _runs = new();
+    private int[] _labels = [];
+    private byte[] _paint = [];
+    private float[] _background = [];
+
+    /// <summary>The lesions (with the boxes that hit each) and the slice's record.</summary>
+    /// <param name="patientId">Named in the records.</param>
+    /// <param name="sliceIndex">Named in the records.</param>
+    /// <param name="mask">The slice's truth, row-major, non-zero = lesion; empty for a slice known to be lesion-free without a mask.</param>
+    /// <param name="width">Columns of the slice.</param>
+    /// <param name="height">Rows of the slice.</param>
+    /// <param name="boxes">The slice's boxes, in slice pixel coordinates.</param>
+    /// <param name="criterion">When a box hits a lesion.</param>
+    public (IReadOnlyList<LesionRecord> Lesions, SliceLesionRecord Slice) Match(string patientId, int sliceIndex, ReadOnlySpan<byte> mask, int width, int height,
+        IReadOnlyList<LesionBox> boxes, LesionHitCriterion criterion)
+    {
+        var count = mask.IsEmpty ? 0 : Label(mask, width, height);
+        var hitBoxes = new int[count];
+        var scores = new double?[count];
+        var falsePositives = new List<double>();
+        var reached = new HashSet<int>();
+        foreach (var box in boxes)
+        {
+            reached.Clear();
+            if (count > 0) Reached(box.Bounds, width, height, criterion, reached);
+            if (reached.Count == 0) falsePositives.Add(box.MaxProbability);
+            foreach (var lesion in reached)
+            {
+                hitBoxes[lesion]++;
+                scores[lesion] = Math.Max(scores[lesion] ?? double.NegativeInfinity, box.MaxProbability);
+            }
+        }
+        var lesions = new LesionRecord[count];
+        var (pixels, left, top, right, bottom) = Extents(count, width, height);
+        for (var i = 0; i < count; i++) lesions[i] = new LesionRecord(patientId, sliceIndex, i + 1, pixels[i], left[i], top[i], right[i], bottom[i], hitBoxes[i], scores[i]);
+        var overlap = Overlap(mask, width, height, boxes);
+        return (lesions, new SliceLesionRecord(patientId, sliceIndex, count, lesions.Count(l => l.IsHit), boxes.Count, falsePositives, overlap));
+    }
+
+    // Labels the lesion pixels 0..count-1 in _labels (-1 elsewhere), lesions numbered in scan order of their first run.
+    private int Label(ReadOnlySpan<byte> mask, int width, int height)
+    {
+        var length = width * height;
+        if (_background.Length < length) (_background, _labels, _paint) = (new float[length], new int[length], new byte[length]);
+        // RowRuns collects pixels below a threshold, so lesion pixels are 0 and background 1.
+        for (var i = 0; i < length; i++) _background[i] = mask[i] != 0 ? 0f : 1f;
+        _runs.SetBelow(_background.AsSpan(0, length), width, height, 1, 0.5f);
+        _runs.Label(Connectivity.Eight);
+        var labels = _labels.AsSpan(0, length);
+        labels.Fill(-1);
+        var count = 0;
+        var selected = new bool[_runs.Count];
+        for (var root = 0; root < _runs.Count; root++)
+        {
+            if (_runs.Root(root) != root) continue;
+            // Paint one component at a time: RowRuns names components by root run, and the paint marks its pixels.
+            for (var r = 0; r < selected.Length; r++) selected[r] = _runs.Root(r) == root;
+            var paint = _paint.AsSpan(0, length);
+            paint.Clear();
+            _runs.Paint(paint, selected);
+            for (var i = 0; i < length; i++) if (paint[i] != 0) labels[i] = count;
+            count++;
+        }
+        return count;
+    }
+
+    private void Reached(ImageRectangle box, int width, int height, LesionHitCriterion criterion, HashSet<int> reached)
+    {
+        if (criterion == LesionHitCriterion.Centre)
+        {
+            var (x, y) = ((int)Math.Floor(box.CentreX), (int)Math.Floor(box.CentreY));
+            if (x >= 0 && x < width && y >= 0 && y < height && _labels[y * width + x] is var centre and >= 0) reached.Add(centre);
+            return;
+        }
+        // Pixel (x, y) covers [x, x+1) x [y, y+1): it overlaps the box when that square and the box share some area.
+        var (x0, y0) = (Math.Max(0, (int)Math.Floor(box.Left)), Math.Max(0, (int)Math.Floor(box.Top)));
+        var (x1, y1) = (Math.Min(width, (int)Math.Ceiling(box.Right)), Math.Min(height, (int)Math.Ceiling(box.Bottom)));
+        for (var y = y0; y < y1; y++)
+        {
+            for (var x = x0; x < x1; x++)
+            {
+                if (_labels[y * width + x] is var label and >= 0) reached.Add(label);
+            }
+        }
+    }
+
+    private (int[] Pixels, int[] Left, int[] Top, int[] Right, int[] Bottom) Extents(int count, int width, int height)
+    {
+        var pixels = new int[count];
+        var (left, top, right, bottom) = (Enumerable.Repeat(width, count).ToArray(), Enumerable.Repeat(height, count).ToArray(), new int[count], new int[count]);
+        for (var y = 0; y < height && count > 0; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                if (_labels[y * width + x] is not (var l and >= 0)) continue;
+                pixels[l]++;
+                left[l] = Math.Min(left[l], x);
+                top[l] = Math.Min(top[l], y);
+                right[l] = Math.Max(right[l], x + 1);
+                bottom[l] = Math.Max(bottom[l], y + 1);
+            }
+        }
+        return (pixels, left, top, right, bottom);
+    }
+
+    private static AreaOverlap Overlap(ReadOnlySpan<byte> mask, int width, int height, IReadOnlyList<LesionBox> boxes)
+    {
+        long truth = 0, predicted = 0, both = 0;
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var inTruth = !mask.IsEmpty && mask[y * width + x] != 0;
+                var covered = false;
+                foreach (var box in boxes)
+                {
+                    if (box.Bounds.Contains(x + 0.5, y + 0.5))
+                    {
+                        covered = true;
+                        break;
+                    }
+                }
+                if (inTruth) truth++;
+                if (covered) predicted++;
+                if (inTruth && covered) both++;
+            }
+        }
+        return new AreaOverlap(truth, predicted, both);
+    }
+}

@@ -1,0 +1,30 @@
+using CovidCt.Data.Cohorts;
+using CovidCt.Pipelines.Evaluation;
+
+namespace CovidCt.Reporting.Conventions;
+
+/// <summary>What the outputs say about a cohort's level, once, so the console, metrics.json and report.html say the same.</summary>
+public static class CohortLevelText
+{
+    /// <summary>Why an image-level cohort has no per-patient table.</summary>
+    public const string NoPatientTable =
+        "No per-patient table: this is an image-level cohort (each image is its own case, from unrelated patients), and the study's patient rule needs consecutive slices of one patient.";
+
+    /// <summary>The cases of <paramref name="evaluation"/> in words: "12 patients (6 COVID-19, 6 control)", or for an image-level cohort "50 images (50 with lesion masks, 0 lesion-free)".</summary>
+    public static string Cases(CohortManifest manifest, PipelineEvaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var cases = evaluation.Patients;
+        var covid = cases.Count(p => p.IsCovid);
+        return HasPatientTable(manifest)
+            ? $"{cases.Count} patients ({covid} COVID-19, {cases.Count - covid} control)"
+            : $"{cases.Count} images ({covid} with lesion masks, {cases.Count - covid} lesion-free)";
+    }
+
+    /// <summary>True when <paramref name="manifest"/>'s evaluation has a per-patient table (a patient-level cohort).</summary>
+    public static bool HasPatientTable(CohortManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return manifest.Level == CohortLevel.Patient;
+    }
+}

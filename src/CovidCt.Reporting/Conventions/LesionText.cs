@@ -1,0 +1,61 @@
+using System.Globalization;
+using CovidCt.Metrics;
+using CovidCt.Pipelines.Evaluation;
+
+namespace CovidCt.Reporting.Conventions;
+
+/// <summary>The lesion-level results in words and rows, once for the console and report.html.</summary>
+public static class LesionText
+{
+    /// <summary>How lesions, hits and overlaps are counted, in one paragraph.</summary>
+    public static string Describe(LesionEvaluation lesions)
+    {
+        ArgumentNullException.ThrowIfNull(lesions);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{lesions.Lesions.Count} lesions (8-connected components of the truth mask, per slice) on {lesions.Slices.Count} slices with a known truth. ")
+            + (lesions.Criterion == LesionHitCriterion.Overlap ? "A box finds a lesion when it overlaps it. " : "A box finds a lesion when its centre lies on it. ")
+            + "A box that finds none is a false positive. Dice and IoU compare the truth with the area the boxes cover (the pipeline outputs boxes, not a segmentation); "
+            + "no truth and no box counts 1, one empty and the other not 0. The hit rate's interval takes lesions as independent. The FROC ends at the pipeline's box threshold: no box exists below it."
+            + (lesions.SlicesWithoutTruth > 0 ? $" {lesions.SlicesWithoutTruth} slices without a lesion truth are left out." : "");
+    }
+
+    /// <summary>Name and value of each lesion-level result: hit rate, false positives per image, Dice, IoU and the FROC sensitivities.</summary>
+    public static IReadOnlyList<(string Name, string Value)> Rows(LesionEvaluation lesions)
+    {
+        ArgumentNullException.ThrowIfNull(lesions);
+        var c = CultureInfo.InvariantCulture;
+        var rows = new List<(string, string)>
+        {
+            ("Lesions found (hit rate)", Format(lesions.Sensitivity, percent: true)),
+            ("False positives per image", Format(lesions.FalsePositivesPerImage, percent: false)),
+            ("Dice, mean per slice / per patient", $"{Mean(lesions.MeanSliceDice)} / {Mean(lesions.MeanPatientDice)}"),
+            ("IoU, mean per slice / per patient", $"{Mean(lesions.MeanSliceIou)} / {Mean(lesions.MeanPatientIou)}"),
+        };
+        if (lesions.Froc is not { } froc) return rows;
+        var rates = froc.AtStandardRates();
+        foreach (var at in rates.Where(r => !r.BeyondCurve))
+        {
+            rows.Add((string.Create(c, $"FROC sensitivity at {at.FalsePositivesPerImage:0.###} FP/image"), Percent(at.Sensitivity)));
+        }
+        // Rates past the curve's end all read its last point: one row says so instead of repeating it.
+        if (rates.Where(r => r.BeyondCurve).ToArray() is [var first, ..] beyond)
+        {
+            var name = beyond.Length == 1 ? $"FROC sensitivity at {first.FalsePositivesPerImage:0.###} FP/image" : $"FROC sensitivity at {first.FalsePositivesPerImage:0.###}–{beyond[^1].FalsePositivesPerImage:0.###} FP/image";
+            rows.Add((string.Create(c, $"{name}"), string.Create(c, $"{Percent(first.Sensitivity)} (curve ends at {froc.Points[^1].FalsePositivesPerImage:0.###} FP/image)")));
+        }
+        return rows;
+    }
+
+    private static string Format(Estimate estimate, bool percent)
+    {
+        if (estimate.Value is not { } v) return $"undefined ({estimate.UndefinedReason})";
+        var c = CultureInfo.InvariantCulture;
+        string Number(double x) => percent ? Percent(x) : x.ToString("0.###", c);
+        var ci = estimate.Interval is { } i ? $"; {TextFormat.Level(i.Level)} CI {Number(i.Lower)}–{Number(i.Upper)}" : "";
+        return string.Create(c, $"{Number(v)} ({estimate.Numerator:0}/{estimate.Denominator:0}{ci})");
+    }
+
+    private static string Percent(double value) => (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Mean(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "undefined";
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace CovidCt.Cli.Tests;
+
+/// <summary>
+/// Lesion-level results of <c>covidct evaluate</c> on a patient-level cohort (the phantom cohort: P1 covid with masks, 5
+/// slices; P2 covid without masks, 3 slices; C1 control without masks, 4 slices) beside the unchanged per-patient table.
+/// </summary>
+public sealed class EvaluateLesionLevelTests : IDisposable
+{
+    private readonly TestModels _models = new();
+
+    public void Dispose() => _models.Dispose();
+
+    [Fact]
+    public void Lesion_results_go_to_the_console_metrics_json_both_csv_files_and_the_report()
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort")).Path;
+        var outFolder = Path.Combine(_models.Folder, "out");
+
+        var run = CliRun.Of("evaluate", "--model", _models.Lesion(32), "--cohort", manifest, "--out", outFolder, "--cache", Path.Combine(_models.Folder, "cache"));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Per patient", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Lesions found (hit rate)", run.Output, StringComparison.Ordinal);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(outFolder, "metrics.json")));
+        var lesions = metrics.RootElement.GetProperty("lesions");
+        Assert.Equal("overlap", lesions.GetProperty("hit_criterion").GetString());
+        // P1 and C1 (a control without masks is known lesion-free) have a lesion truth; P2's 3 slices do not.
+        Assert.Equal((9, 3), (lesions.GetProperty("images").GetInt32(), lesions.GetProperty("images_without_truth").GetInt32()));
+        var count = lesions.GetProperty("lesions").GetInt32();
+        Assert.True(count > 0, "P1's mask holds lesions");
+        Assert.Equal(count + 1, File.ReadAllLines(Path.Combine(outFolder, "lesions.csv")).Length);
+        var slices = File.ReadAllLines(Path.Combine(outFolder, "lesion-slices.csv"));
+        Assert.Equal("patient,slice_index,lesions,lesions_hit,boxes,false_positive_boxes,truth_px,box_px,overlap_px,dice,iou", slices[0]);
+        Assert.Equal(9, slices.Length - 1);
+        // C1's false positive slice counts as a false positive box in the lesion table too.
+        Assert.True(lesions.GetProperty("false_positives_per_image").GetProperty("numerator").GetDouble() >= 1);
+        Assert.Equal(JsonValueKind.Object, metrics.RootElement.GetProperty("per_patient").ValueKind);
+        Assert.Contains("Lesion level", File.ReadAllText(Path.Combine(outFolder, "report.html")), StringComparison.Ordinal);
+    }
+}
