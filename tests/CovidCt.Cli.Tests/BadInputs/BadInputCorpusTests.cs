@@ -15,6 +15,7 @@ public sealed partial class BadInputCorpusTests
         .Concat(CohortCases.All())
         .Concat(RunCases.All())
         .Concat(ReadLimitCases.All())
+        .Concat(FuzzCases.All())
         .ToDictionary(c => c.Name);
 
     public static TheoryData<string> Names => [.. Cases.Keys];
