@@ -96,24 +96,43 @@ internal sealed class NiftiFile : IDisposable
     {
         var count = (long)Width * Height * Depth;
         if (count > Array.MaxLength) throw new InvalidInputException(Path, $"{Width}x{Height}x{Depth} voxels are more than one array can hold ({Array.MaxLength:N0})", field: "dim");
-        var values = GC.AllocateUninitializedArray<float>((int)count);
+        // An uncompressed file was checked to be long enough, so its volume is allocated at once. A compressed one's length
+        // is unknown until inflated: its voxels are gathered in chunks as they arrive, so a few bytes declaring a large grid
+        // are refused as truncated without first allocating the grid (a 132-byte .nii.gz declaring 16392x264x114 did).
+        if (_stream is FileStream)
+        {
+            var values = GC.AllocateUninitializedArray<float>((int)count);
+            for (long done = 0; done < count; done += ChunkSamples) ReadChunk(values.AsSpan((int)done, (int)Math.Min(ChunkSamples, count - done)), done, count);
+            return values;
+        }
+        var chunks = new List<float[]>();
+        for (long done = 0; done < count; done += ChunkSamples)
+        {
+            var chunk = GC.AllocateUninitializedArray<float>((int)Math.Min(ChunkSamples, count - done));
+            ReadChunk(chunk, done, count);
+            chunks.Add(chunk);
+        }
+        var volume = GC.AllocateUninitializedArray<float>((int)count);
+        for (var i = 0; i < chunks.Count; i++) chunks[i].CopyTo(volume, (long)i * ChunkSamples);
+        return volume;
+    }
+
+    private void ReadChunk(Span<float> destination, long done, long count)
+    {
         var sampleBytes = VoxelDecoder.BytesPerSample(Format);
         var (slope, intercept) = Scaling();
-        var chunk = new byte[ChunkSamples * sampleBytes];
-        for (long done = 0; done < count;)
+        var raw = _chunk ??= new byte[ChunkSamples * sampleBytes];
+        var wanted = destination.Length * sampleBytes;
+        var read = ReadFully(_stream, raw.AsSpan(0, wanted), Path);
+        if (read < wanted)
         {
-            var samples = (int)Math.Min(ChunkSamples, count - done);
-            var read = ReadFully(_stream, chunk.AsSpan(0, samples * sampleBytes), Path);
-            if (read < samples * sampleBytes)
-            {
-                var length = count * sampleBytes;
-                throw new InvalidInputException(Path, $"the voxel data ends after {done * sampleBytes + read} of {length} bytes; dim {Width}x{Height}x{Depth} of {Format} needs {length} (truncated file, or dims that disagree with the data)", field: "dim");
-            }
-            VoxelDecoder.Decode(chunk.AsSpan(0, read), Format, Header.BigEndian, slope, intercept, values.AsSpan((int)done, samples));
-            done += samples;
+            var length = count * sampleBytes;
+            throw new InvalidInputException(Path, $"the voxel data ends after {done * sampleBytes + read} of {length} bytes; dim {Width}x{Height}x{Depth} of {Format} needs {length} (truncated file, or dims that disagree with the data)", field: "dim");
         }
-        return values;
+        VoxelDecoder.Decode(raw.AsSpan(0, wanted), Format, Header.BigEndian, slope, intercept, destination);
     }
+
+    private byte[]? _chunk;
 
     private const int ChunkSamples = 1 << 18;
 
