@@ -5,8 +5,8 @@ namespace CovidCt.Cli.Tests.BadInputs;
 
 /// <summary>
 /// Out of memory is reported as such (exit 3), never a crash: a real covidct process, its GC heap capped at 256 MiB, reads a
-/// 4 KB .nii.gz declaring 1024 x 1024 x 1000 voxels after the voxel limit was raised past it, so the 4 GB volume cannot be
-/// allocated.
+/// .nii declaring 1024 x 1024 x 1000 voxels after the voxel limit was raised past it, so the 4 GB volume cannot be allocated.
+/// The file is sparse (its 1 GB of zero voxels take no disk), so its length passes the truncation check.
 /// </summary>
 public sealed class OutOfMemoryTests
 {
@@ -14,8 +14,12 @@ public sealed class OutOfMemoryTests
     public void Volume_larger_than_the_heap_exits_3_with_an_out_of_memory_message()
     {
         using var folder = new TempFolder();
-        var path = folder.File("big.nii.gz");
-        File.WriteAllBytes(path, Gzip(Nifti([3, 1024, 1024, 1000], 2, 8, new byte[4096])));
+        var path = folder.File("big.nii");
+        using (var file = File.Create(path))
+        {
+            file.Write(Nifti([3, 1024, 1024, 1000], 2, 8, []));
+            file.SetLength(352 + 1024L * 1024 * 1000);
+        }
 
         var (code, error) = Covidct(["inspect", path, "--max-voxels", "2000000000"], heapLimit: "0x10000000");
 
