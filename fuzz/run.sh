@@ -45,6 +45,8 @@ for target in "${targets[@]}"; do
     DOTNET_GCHeapHardLimit=0x40000000 \
     nice -n 19 afl-fuzz -i "$findings/seeds/$target" -o "$findings/$target" -E "$execs" -t 5000 -m none \
     -- dotnet "$bin/CovidCt.Fuzz.dll" "$target" > "$findings/$target.log" 2>&1 || { tail -20 "$findings/$target.log"; exit 1; }
+  # afl ends its harness processes with SIGKILL, so their scratch folders are removed here.
+  rm -rf /dev/shm/covidct-fuzz-* "${TMPDIR:-/tmp}"/covidct-fuzz-*
 done
 
 echo "== results"
