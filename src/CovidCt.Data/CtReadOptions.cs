@@ -13,4 +13,10 @@ public sealed record CtReadOptions
     /// null means <see cref="StudyProtocol.LungWindow"/> (the study's W1200/L-700). Ignored for DICOM and NIfTI.
     /// </summary>
     public HounsfieldWindow? Window { get; init; }
+
+    /// <summary>
+    /// The largest slice and volume read, checked from headers before anything is allocated; <see cref="InputLimits.Default"/>
+    /// unless raised (or lowered) by the caller. A mask is bounded by its image's grid instead.
+    /// </summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
 }

@@ -46,10 +46,12 @@ public static class CtReader
     /// <exception cref="InvalidInputException">For anything that cannot be read as a CT volume; the message names the file and the problem.</exception>
     public static CtVolume Read(string path, CtReadOptions? options = null) => Detect(path) switch
     {
-        CtSourceKind.Nifti => NiftiReader.ReadVolume(path),
-        CtSourceKind.Dicom => DicomSeriesReader.Read(path, options?.SeriesInstanceUid),
-        _ => SliceFolderReader.Read(path, options?.Window ?? StudyProtocol.LungWindow),
+        CtSourceKind.Nifti => NiftiReader.ReadVolume(path, LimitsOf(options)),
+        CtSourceKind.Dicom => DicomSeriesReader.Read(path, options?.SeriesInstanceUid, LimitsOf(options)),
+        _ => SliceFolderReader.Read(path, options?.Window ?? StudyProtocol.LungWindow, LimitsOf(options)),
     };
+
+    private static InputLimits LimitsOf(CtReadOptions? options) => options?.Limits ?? InputLimits.Default;
 
     /// <summary>
     /// Reads one slice file — a PNG/JPEG image (mapped back to HU through <see cref="CtReadOptions.Window"/>, default the lung
@@ -58,8 +60,8 @@ public static class CtReader
     /// <exception cref="InvalidInputException">For anything that cannot be read; the message names the file and the problem.</exception>
     public static CtVolume ReadSliceOrVolume(string path, CtReadOptions? options = null)
     {
-        if (File.Exists(path) && IsSliceImage(path)) return SliceFolderReader.ReadFile(path, options?.Window ?? StudyProtocol.LungWindow);
-        if (File.Exists(path) && IsDicomFile(path)) return DicomSeriesReader.ReadFile(path);
+        if (File.Exists(path) && IsSliceImage(path)) return SliceFolderReader.ReadFile(path, options?.Window ?? StudyProtocol.LungWindow, LimitsOf(options));
+        if (File.Exists(path) && IsDicomFile(path)) return DicomSeriesReader.ReadFile(path, LimitsOf(options));
         return Read(path, options);
     }
 
@@ -70,31 +72,40 @@ public static class CtReader
         switch (Detect(path))
         {
             case CtSourceKind.Nifti:
-                var g = NiftiReader.ReadGeometry(path);
+                var g = NiftiReader.ReadGeometry(path, LimitsOf(options));
                 return new CtSourceInfo(CtSourceKind.Nifti, g.Width, g.Height, g.Depth);
             case CtSourceKind.Dicom:
-                return DicomSeriesReader.Describe(path, options?.SeriesInstanceUid);
+                return DicomSeriesReader.Describe(path, options?.SeriesInstanceUid, LimitsOf(options));
             default:
-                return SliceFolderReader.Describe(path);
+                return SliceFolderReader.Describe(path, LimitsOf(options));
         }
     }
 
-    /// <summary>Reads the lesion mask at <paramref name="path"/> for <paramref name="image"/>: a NIfTI file, or a folder of PNG masks.</summary>
+    /// <summary>
+    /// Reads the lesion mask at <paramref name="path"/> for <paramref name="image"/>: a NIfTI file, or a folder of PNG masks.
+    /// The image's grid bounds the mask: a mask declaring another grid is refused from its header, before its voxels are read.
+    /// </summary>
     /// <exception cref="InvalidInputException">When the mask cannot be read or its grid differs from the image's.</exception>
     public static LesionMask ReadMask(string path, CtVolume image)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (Detect(path) != CtSourceKind.Nifti) return SliceFolderReader.ReadMask(path, image.Geometry);
-        var mask = NiftiReader.ReadMask(path);
-        RequireSameGrid(path, mask.Geometry.Width, mask.Geometry.Height, mask.Geometry.Depth, image.Geometry.Width, image.Geometry.Height, image.Geometry.Depth);
+        var mask = NiftiReader.ReadMask(path, image.Geometry);
         // The image's grid is the reference: a mask saved by another tool may carry a slightly different float32 transform.
         return new LesionMask(image.Geometry, mask.Labels, mask.Source);
     }
 
-    /// <summary>Dimensions of the mask at <paramref name="path"/> from headers only: a NIfTI file or a folder of PNG masks.</summary>
+    /// <summary>
+    /// Dimensions of the mask at <paramref name="path"/> from headers only: a NIfTI file or a folder of PNG masks. No size
+    /// limit applies: the mask must have its image's grid, which the limits bound.
+    /// </summary>
     /// <exception cref="InvalidInputException">When the mask cannot be read, or a mask folder holds no PNG/JPEG files.</exception>
-    public static CtSourceInfo DescribeMask(string path) =>
-        Detect(path) == CtSourceKind.Nifti ? Describe(path) : SliceFolderReader.Describe(path);
+    public static CtSourceInfo DescribeMask(string path)
+    {
+        if (Detect(path) != CtSourceKind.Nifti) return SliceFolderReader.Describe(path, InputLimits.Highest);
+        var g = NiftiReader.ReadMaskGeometry(path);
+        return new CtSourceInfo(CtSourceKind.Nifti, g.Width, g.Height, g.Depth);
+    }
 
     /// <summary>Throws unless a mask of the first size fits an image of the second.</summary>
     internal static void RequireSameGrid(string maskPath, int width, int height, int depth, int imageWidth, int imageHeight, int imageDepth)

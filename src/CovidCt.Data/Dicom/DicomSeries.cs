@@ -9,8 +9,8 @@ internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<Dico
 
     public int SliceBytes => Geometry.SliceLength * BitsAllocated / 8;
 
-    /// <summary>Scans <paramref name="folder"/> and picks the series: the one given, else the only one.</summary>
-    public static DicomSeries Select(string folder, string? seriesInstanceUid)
+    /// <summary>Scans <paramref name="folder"/> and picks the series: the one given, else the only one; refused above <paramref name="limits"/>.</summary>
+    public static DicomSeries Select(string folder, string? seriesInstanceUid, InputLimits limits)
     {
         var (headers, skipped) = DicomFileScanner.Scan(folder);
         if (headers.Count == 0)
@@ -31,27 +31,27 @@ internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<Dico
             throw new InvalidInputException(folder, $"the folder holds {groups.Count} series; choose one with --series: {Listing(groups)}", field: "--series");
         }
         else chosen = groups[0];
-        return Build(folder, chosen.Key.Length == 0 ? null : chosen.Key, chosen.ToList());
+        return Build(folder, chosen.Key.Length == 0 ? null : chosen.Key, chosen.ToList(), limits);
     }
 
     /// <summary>One DICOM file as a one-slice series.</summary>
     /// <exception cref="InvalidInputException">When the file is not a DICOM Part-10 CT slice with the fields a slice needs.</exception>
-    public static DicomSeries FromFile(string file)
+    public static DicomSeries FromFile(string file, InputLimits limits)
     {
         var header = DicomFileScanner.ReadHeader(file) ?? throw new InvalidInputException(file, "not a DICOM Part-10 file; expected one DICOM CT slice");
-        return Build(file, header.SeriesInstanceUid, [header]);
+        return Build(file, header.SeriesInstanceUid, [header], limits);
     }
 
     private static string Listing(IEnumerable<IGrouping<string, DicomSliceHeader>> groups) =>
         string.Join("; ", groups.Select(g => $"{(g.Key.Length == 0 ? "(no Series Instance UID)" : g.Key)} ({g.Count()} files)"));
 
-    private static DicomSeries Build(string folder, string? uid, List<DicomSliceHeader> slices)
+    private static DicomSeries Build(string folder, string? uid, List<DicomSliceHeader> slices, InputLimits limits)
     {
         var first = slices[0];
-        foreach (var s in slices) Validate(s);
+        foreach (var s in slices) Validate(s, limits);
         foreach (var s in slices.Skip(1)) RequireSameFormat(first, s);
         var voxels = (long)first.Rows!.Value * first.Columns!.Value * slices.Count;
-        if (InputLimits.TooManyVoxels(voxels, $"{first.Columns}x{first.Rows}x{slices.Count}") is { } tooMany) throw new InvalidInputException(folder, "the series " + tooMany, field: DicomTag.Name(DicomTag.Rows));
+        if (limits.TooManyVoxels(voxels, $"{first.Columns}x{first.Rows}x{slices.Count}") is { } tooMany) throw new InvalidInputException(folder, "the series " + tooMany, field: DicomTag.Name(DicomTag.Rows));
         var rows = first.Rows!.Value;
         var columns = first.Columns!.Value;
         var format = (first.BitsAllocated, first.PixelRepresentation) switch
@@ -80,17 +80,15 @@ internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<Dico
         return new DicomSeries(uid, sorted, geometry, format, first.BitsAllocated!.Value, bitsStored);
     }
 
-    private static void Validate(DicomSliceHeader s)
+    private static void Validate(DicomSliceHeader s, InputLimits limits)
     {
         if (s.PixelDataOffset < 0) throw new InvalidInputException(s.File, "the file has no Pixel Data; expected an image", field: DicomTag.Name(DicomTag.PixelData));
         Require(s, s.Rows, DicomTag.Rows);
         Require(s, s.Columns, DicomTag.Columns);
         Require(s, s.BitsAllocated, DicomTag.BitsAllocated);
         Require(s, s.PixelSpacing, DicomTag.PixelSpacing);
-        if (s.Rows < InputLimits.MinSliceSide || s.Columns < InputLimits.MinSliceSide)
-        {
-            throw new InvalidInputException(s.File, $"the image is {s.Columns}x{s.Rows}; a CT slice needs at least {InputLimits.MinSliceSide}x{InputLimits.MinSliceSide} pixels", field: DicomTag.Name(DicomTag.Rows));
-        }
+        if (InputLimits.TooSmall(s.Columns!.Value, s.Rows!.Value) is { } tooSmall) throw new InvalidInputException(s.File, tooSmall, field: DicomTag.Name(DicomTag.Rows));
+        if (limits.TooManyPixels(s.Columns.Value, s.Rows.Value) is { } tooMany) throw new InvalidInputException(s.File, "the image " + tooMany, field: DicomTag.Name(DicomTag.Rows));
         if (s.ImageOrientation is { } o) RequireOrientation(s.File, o);
         if (s.BitsAllocated is not (8 or 16 or 32)) throw new InvalidInputException(s.File, $"Bits Allocated is {s.BitsAllocated}; expected 8, 16 or 32", field: DicomTag.Name(DicomTag.BitsAllocated));
         if (s.SamplesPerPixel != 1) throw new InvalidInputException(s.File, $"Samples per Pixel is {s.SamplesPerPixel}; a CT image has 1 (grayscale)", field: DicomTag.Name(DicomTag.SamplesPerPixel));

@@ -10,10 +10,10 @@ namespace CovidCt.Data.Dicom;
 /// </summary>
 internal static class DicomSeriesReader
 {
-    public static CtVolume Read(string folder, string? seriesInstanceUid) => Read(DicomSeries.Select(folder, seriesInstanceUid), folder);
+    public static CtVolume Read(string folder, string? seriesInstanceUid, InputLimits limits) => Read(DicomSeries.Select(folder, seriesInstanceUid, limits), folder);
 
     /// <summary>One DICOM file as a one-slice volume.</summary>
-    public static CtVolume ReadFile(string file) => Read(DicomSeries.FromFile(file), file);
+    public static CtVolume ReadFile(string file, InputLimits limits) => Read(DicomSeries.FromFile(file, limits), file);
 
     private static CtVolume Read(DicomSeries series, string source)
     {
@@ -45,9 +45,9 @@ internal static class DicomSeriesReader
         }, _ => { });
     }
 
-    public static CtSourceInfo Describe(string folder, string? seriesInstanceUid)
+    public static CtSourceInfo Describe(string folder, string? seriesInstanceUid, InputLimits limits)
     {
-        var g = DicomSeries.Select(folder, seriesInstanceUid).Geometry;
+        var g = DicomSeries.Select(folder, seriesInstanceUid, limits).Geometry;
         return new CtSourceInfo(CtSourceKind.Dicom, g.Width, g.Height, g.Depth);
     }
 

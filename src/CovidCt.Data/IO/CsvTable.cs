@@ -92,6 +92,7 @@ public sealed class CsvTable
         if (line is null) return null;
         lineNumber++;
         var startLine = lineNumber;
+        RequireText(file, line, lineNumber);
         var fields = new List<string>();
         var field = new StringBuilder();
         var inQuotes = false;
@@ -104,6 +105,7 @@ public sealed class CsvTable
                 var next = reader.ReadLine();
                 if (next is null) throw new InvalidInputException(file, "a quoted field is not closed before the end of the file", startLine);
                 lineNumber++;
+                RequireText(file, next, lineNumber);
                 field.Append('\n');
                 line = next;
                 i = 0;
@@ -126,6 +128,13 @@ public sealed class CsvTable
         }
         fields.Add(field.ToString());
         return (fields, startLine);
+    }
+
+    // A NUL character is never text: the file is binary or corrupt, and no file name (the manifest's paths) may hold one.
+    private static void RequireText(string file, string line, int lineNumber)
+    {
+        var nul = line.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0) throw new InvalidInputException(file, $"holds a NUL character (byte 0) at column {nul + 1}; expected a text CSV file", lineNumber);
     }
 }
 

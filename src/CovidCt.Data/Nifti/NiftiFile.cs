@@ -34,8 +34,11 @@ internal sealed class NiftiFile : IDisposable
         return probe.ReadByte() == 0x1f && probe.ReadByte() == 0x8b;
     }
 
-    /// <summary>Opens <paramref name="path"/> (.nii or gzip-compressed, recognised by content) and validates the header.</summary>
-    public static NiftiFile Open(string path)
+    /// <summary>
+    /// Opens <paramref name="path"/> (.nii or gzip-compressed, recognised by content) and validates the header, refusing a grid
+    /// above <paramref name="limits"/>; null when the caller bounds the grid itself (a mask must have its image's grid).
+    /// </summary>
+    public static NiftiFile Open(string path, InputLimits? limits)
     {
         if (!File.Exists(path)) throw new InvalidInputException(path, "file not found; expected a NIfTI-1 file (.nii or .nii.gz)");
         Stream stream = InputPaths.OpenRead(path, 1 << 20);
@@ -47,28 +50,28 @@ internal sealed class NiftiFile : IDisposable
             var header = NiftiHeader.Parse(head.AsSpan(0, got), path);
             var (width, height, depth) = Dimensions(header, path);
             var format = SampleFormatOf(header, path);
+            if (limits is not null) RequireWithin(path, width, height, depth, limits);
             var voxelOffset = (long)header.VoxelOffset;
             if (header.VoxelOffset != voxelOffset || voxelOffset < NiftiHeader.MinimumVoxelOffset)
             {
                 throw new InvalidInputException(path, $"vox_offset is {header.VoxelOffset}; expected a whole number of bytes of at least {NiftiHeader.MinimumVoxelOffset}", field: "vox_offset");
             }
             if (got < NiftiHeader.MinimumVoxelOffset) throw Truncated(path, got, voxelOffset);
-            GeometryExtension? extension = null;
-            if (voxelOffset > NiftiHeader.MinimumVoxelOffset)
-            {
-                var extensions = new byte[voxelOffset - NiftiHeader.MinimumVoxelOffset];
-                var read = ReadFully(stream, extensions, path);
-                if (read < extensions.Length) throw Truncated(path, NiftiHeader.MinimumVoxelOffset + read, voxelOffset);
-                if (head[348] != 0) extension = GeometryExtension.Find(extensions, header.BigEndian);
-            }
-            var layout = NiftiLayout.Resolve(header, width, height, depth, extension, path);
             var bytes = (long)width * height * depth * VoxelDecoder.BytesPerSample(format);
-            if (InputLimits.TooManyVoxels((long)width * height * depth, $"{width}x{height}x{depth}") is { } tooMany) throw new InvalidInputException(path, tooMany, field: "dim");
-            // An uncompressed file's length is known before reading: a cut file is refused here, when a manifest is checked.
+            // An uncompressed file's length is known before reading: a cut file is refused here, when a manifest is checked,
+            // and a vox_offset past the end never allocates room for extensions that are not there.
+            if (stream is FileStream && stream.Length < voxelOffset) throw Truncated(path, stream.Length, voxelOffset);
             if (stream is FileStream && stream.Length < voxelOffset + bytes)
             {
                 throw new InvalidInputException(path, $"the voxel data has {stream.Length - voxelOffset} of {bytes} bytes; dim {width}x{height}x{depth} of {format} needs {bytes} (truncated file, or dims that disagree with the data)", field: "dim");
             }
+            GeometryExtension? extension = null;
+            if (voxelOffset > NiftiHeader.MinimumVoxelOffset)
+            {
+                var extensions = ReadExtensions(stream, voxelOffset - NiftiHeader.MinimumVoxelOffset, path);
+                if (head[348] != 0) extension = GeometryExtension.Find(extensions, header.BigEndian);
+            }
+            var layout = NiftiLayout.Resolve(header, width, height, depth, extension, path);
             return new NiftiFile(path, stream, header, width, height, depth, format, layout);
         }
         catch
@@ -78,23 +81,64 @@ internal sealed class NiftiFile : IDisposable
         }
     }
 
-    /// <summary>Reads all voxel bytes in stored order; a file shorter than the dimensions say is an error.</summary>
-    public byte[] ReadVoxelBytes()
+    private static void RequireWithin(string path, int width, int height, int depth, InputLimits limits)
     {
-        var length = (long)Width * Height * Depth * VoxelDecoder.BytesPerSample(Format);
-        if (length > Array.MaxLength) throw new InvalidInputException(Path, $"{Width}x{Height}x{Depth} voxels are too many to hold in memory", field: "dim");
-        var data = GC.AllocateUninitializedArray<byte>((int)length);
-        var read = ReadFully(_stream, data, Path);
-        if (read < length)
-        {
-            throw new InvalidInputException(Path, $"the voxel data ends after {read} of {length} bytes; dim {Width}x{Height}x{Depth} of {Format} needs {length} (truncated file, or dims that disagree with the data)", field: "dim");
-        }
-        return data;
+        if (limits.TooManyPixels(width, height) is { } pixels) throw new InvalidInputException(path, pixels, field: "dim");
+        if (limits.TooManyVoxels((long)width * height * depth, $"{width}x{height}x{depth}") is { } voxels) throw new InvalidInputException(path, voxels, field: "dim");
     }
+
+    /// <summary>
+    /// Reads and rescales every voxel in stored order, a chunk at a time, so the stored bytes never need an array of their own
+    /// (a float64 volume would otherwise take three times its float size while being read).
+    /// </summary>
+    /// <exception cref="InvalidInputException">When the file is shorter than the dimensions say.</exception>
+    public float[] ReadValues()
+    {
+        var count = (long)Width * Height * Depth;
+        if (count > Array.MaxLength) throw new InvalidInputException(Path, $"{Width}x{Height}x{Depth} voxels are more than one array can hold ({Array.MaxLength:N0})", field: "dim");
+        // An uncompressed file was checked to be long enough, so its volume is allocated at once. A compressed one's length
+        // is unknown until inflated: its voxels are gathered in chunks as they arrive, so a few bytes declaring a large grid
+        // are refused as truncated without first allocating the grid (a 132-byte .nii.gz declaring 16392x264x114 did).
+        if (_stream is FileStream)
+        {
+            var values = GC.AllocateUninitializedArray<float>((int)count);
+            for (long done = 0; done < count; done += ChunkSamples) ReadChunk(values.AsSpan((int)done, (int)Math.Min(ChunkSamples, count - done)), done, count);
+            return values;
+        }
+        var chunks = new List<float[]>();
+        for (long done = 0; done < count; done += ChunkSamples)
+        {
+            var chunk = GC.AllocateUninitializedArray<float>((int)Math.Min(ChunkSamples, count - done));
+            ReadChunk(chunk, done, count);
+            chunks.Add(chunk);
+        }
+        var volume = GC.AllocateUninitializedArray<float>((int)count);
+        for (var i = 0; i < chunks.Count; i++) chunks[i].CopyTo(volume, (long)i * ChunkSamples);
+        return volume;
+    }
+
+    private void ReadChunk(Span<float> destination, long done, long count)
+    {
+        var sampleBytes = VoxelDecoder.BytesPerSample(Format);
+        var (slope, intercept) = Scaling();
+        var raw = _chunk ??= new byte[ChunkSamples * sampleBytes];
+        var wanted = destination.Length * sampleBytes;
+        var read = ReadFully(_stream, raw.AsSpan(0, wanted), Path);
+        if (read < wanted)
+        {
+            var length = count * sampleBytes;
+            throw new InvalidInputException(Path, $"the voxel data ends after {done * sampleBytes + read} of {length} bytes; dim {Width}x{Height}x{Depth} of {Format} needs {length} (truncated file, or dims that disagree with the data)", field: "dim");
+        }
+        VoxelDecoder.Decode(raw.AsSpan(0, wanted), Format, Header.BigEndian, slope, intercept, destination);
+    }
+
+    private byte[]? _chunk;
+
+    private const int ChunkSamples = 1 << 18;
 
     public void Dispose() => _stream.Dispose();
 
-    private static int ReadFully(Stream stream, byte[] buffer, string path)
+    private static int ReadFully(Stream stream, Span<byte> buffer, string path)
     {
         try
         {
@@ -104,6 +148,21 @@ internal sealed class NiftiFile : IDisposable
         {
             throw new InvalidInputException(path, $"the gzip stream is corrupt ({e.Message})", inner: e);
         }
+    }
+
+    // Extensions are read as they arrive, so a compressed file whose vox_offset lies far past its data is refused as truncated
+    // without first allocating the space it declares.
+    private static byte[] ReadExtensions(Stream stream, long length, string path)
+    {
+        using var extensions = new MemoryStream();
+        var buffer = new byte[64 * 1024];
+        while (extensions.Length < length)
+        {
+            var read = ReadFully(stream, buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - extensions.Length)), path);
+            extensions.Write(buffer, 0, read);
+            if (read == 0) throw Truncated(path, NiftiHeader.MinimumVoxelOffset + extensions.Length, NiftiHeader.MinimumVoxelOffset + length);
+        }
+        return extensions.ToArray();
     }
 
     private static InvalidInputException Truncated(string path, long got, long needed) =>
@@ -121,10 +180,7 @@ internal sealed class NiftiFile : IDisposable
         {
             if (h.Dim[i] != 1) throw new InvalidInputException(path, $"dim[{i}] is {h.Dim[i]}: a {rank}-D image with several volumes; expected one 3-D CT volume", field: "dim");
         }
-        if (h.Dim[1] < InputLimits.MinSliceSide || h.Dim[2] < InputLimits.MinSliceSide)
-        {
-            throw new InvalidInputException(path, $"the slices are {h.Dim[1]}x{h.Dim[2]} voxels; a CT slice needs at least {InputLimits.MinSliceSide}x{InputLimits.MinSliceSide}", field: "dim");
-        }
+        if (InputLimits.TooSmall(h.Dim[1], h.Dim[2]) is { } tooSmall) throw new InvalidInputException(path, tooSmall, field: "dim");
         return (h.Dim[1], h.Dim[2], rank >= 3 ? h.Dim[3] : 1);
     }
 

@@ -18,32 +18,44 @@ namespace CovidCt.Data.Nifti;
 public static class NiftiReader
 {
     /// <summary>Reads a CT volume; voxel values are taken as Hounsfield units after scl_slope/scl_inter.</summary>
-    /// <exception cref="InvalidInputException">When the file is missing, not NIfTI-1, truncated or unsupported.</exception>
-    public static CtVolume ReadVolume(string path)
+    /// <param name="path">The .nii or .nii.gz file.</param>
+    /// <param name="limits">The largest slice and volume accepted; null for <see cref="InputLimits.Default"/>.</param>
+    /// <exception cref="InvalidInputException">When the file is missing, not NIfTI-1, truncated, unsupported or above the limits.</exception>
+    public static CtVolume ReadVolume(string path, InputLimits? limits = null)
     {
-        using var file = NiftiFile.Open(path);
-        var raw = file.ReadVoxelBytes();
-        var voxels = GC.AllocateUninitializedArray<float>(file.Width * file.Height * file.Depth);
-        var (slope, intercept) = file.Scaling();
-        VoxelDecoder.Decode(raw, file.Format, file.Header.BigEndian, slope, intercept, voxels);
+        using var file = NiftiFile.Open(path, limits ?? InputLimits.Default);
+        var voxels = file.ReadValues();
         RequireFinite(path, voxels);
         return new CtVolume(file.Layout.Geometry, file.Layout.Apply(voxels), path, file.Layout.SeriesInstanceUid);
     }
 
     /// <summary>Reads a lesion mask: every voxel whose scaled value is non-zero becomes 1, every other 0.</summary>
-    /// <exception cref="InvalidInputException">When the file is missing, not NIfTI-1, truncated or unsupported.</exception>
-    public static LesionMask ReadMask(string path)
+    /// <param name="path">The .nii or .nii.gz file.</param>
+    /// <param name="limits">The largest slice and volume accepted; null for <see cref="InputLimits.Default"/>.</param>
+    /// <exception cref="InvalidInputException">When the file is missing, not NIfTI-1, truncated, unsupported or above the limits.</exception>
+    public static LesionMask ReadMask(string path, InputLimits? limits = null)
     {
-        using var file = NiftiFile.Open(path);
-        var raw = file.ReadVoxelBytes();
-        var count = file.Width * file.Height * file.Depth;
-        var labels = new byte[count];
-        var (slope, intercept) = file.Scaling();
-        var values = GC.AllocateUninitializedArray<float>(count);
-        VoxelDecoder.Decode(raw, file.Format, file.Header.BigEndian, slope, intercept, values);
-        RequireBinary(path, values);
-        for (var i = 0; i < count; i++) labels[i] = values[i] != 0 ? (byte)1 : (byte)0;
-        return new LesionMask(file.Layout.Geometry, file.Layout.Apply(labels), path);
+        using var file = NiftiFile.Open(path, limits ?? InputLimits.Default);
+        return ReadMask(file);
+    }
+
+    /// <summary>Reads the mask of an image on <paramref name="image"/>'s grid, refusing any other grid before its voxels are read.</summary>
+    /// <exception cref="InvalidInputException">When the file cannot be read as a mask or its grid differs from the image's.</exception>
+    internal static LesionMask ReadMask(string path, VolumeGeometry image)
+    {
+        // The image was read within the limits, so a mask of the same grid is too: the grid check is the mask's limit.
+        using var file = NiftiFile.Open(path, limits: null);
+        CtReader.RequireSameGrid(path, file.Width, file.Height, file.Depth, image.Width, image.Height, image.Depth);
+        return ReadMask(file);
+    }
+
+    private static LesionMask ReadMask(NiftiFile file)
+    {
+        var values = file.ReadValues();
+        RequireBinary(file.Path, values);
+        var labels = new byte[values.Length];
+        for (var i = 0; i < labels.Length; i++) labels[i] = values[i] != 0 ? (byte)1 : (byte)0;
+        return new LesionMask(file.Layout.Geometry, file.Layout.Apply(labels), file.Path);
     }
 
     // A NaN or infinite voxel has no HU; left in, it reads as air and turns a scan into a negative patient.
@@ -76,10 +88,20 @@ public static class NiftiReader
     }
 
     /// <summary>Reads only the header: the grid the file holds, without its voxels (for validating manifests quickly).</summary>
-    /// <exception cref="InvalidInputException">When the file is missing, not NIfTI-1 or unsupported.</exception>
-    public static VolumeGeometry ReadGeometry(string path)
+    /// <param name="path">The .nii or .nii.gz file.</param>
+    /// <param name="limits">The largest slice and volume accepted, as <see cref="ReadVolume"/> will check; null for <see cref="InputLimits.Default"/>.</param>
+    /// <exception cref="InvalidInputException">When the file is missing, not NIfTI-1, unsupported or above the limits.</exception>
+    public static VolumeGeometry ReadGeometry(string path, InputLimits? limits = null)
     {
-        using var file = NiftiFile.Open(path);
+        using var file = NiftiFile.Open(path, limits ?? InputLimits.Default);
+        return file.Layout.Geometry;
+    }
+
+    /// <summary>The grid of a mask file, from its header; its size is bounded by the image it must match, not by the limits.</summary>
+    /// <exception cref="InvalidInputException">When the file is missing, not NIfTI-1 or unsupported.</exception>
+    internal static VolumeGeometry ReadMaskGeometry(string path)
+    {
+        using var file = NiftiFile.Open(path, limits: null);
         return file.Layout.Geometry;
     }
 }

@@ -30,18 +30,25 @@ public static class SliceFolderReader
     }
 
     /// <summary>Reads the slices as a volume in approximate HU.</summary>
-    /// <exception cref="InvalidInputException">When a slice cannot be decoded or the slices differ in size.</exception>
-    public static CtVolume Read(string folder, HounsfieldWindow window) => ToHounsfield(ReadGray(SliceFiles(folder)), window, folder);
+    /// <param name="folder">The folder of slices.</param>
+    /// <param name="window">The window the slices were exported with.</param>
+    /// <param name="limits">The largest slice and volume accepted; null for <see cref="InputLimits.Default"/>.</param>
+    /// <exception cref="InvalidInputException">When a slice cannot be decoded, the slices differ in size, or they exceed the limits.</exception>
+    public static CtVolume Read(string folder, HounsfieldWindow window, InputLimits? limits = null) =>
+        ToHounsfield(ReadGray(SliceFiles(folder), limits ?? InputLimits.Default, image: null), window, folder);
 
     /// <summary>
     /// Reads one PNG/JPEG slice as a one-slice volume in approximate HU (what the study's web service accepted: one uploaded
     /// slice), with the same conventions as a folder.
     /// </summary>
-    /// <exception cref="InvalidInputException">When the file is missing or cannot be decoded.</exception>
-    public static CtVolume ReadFile(string file, HounsfieldWindow window)
+    /// <param name="file">The PNG or JPEG file.</param>
+    /// <param name="window">The window the slice was exported with.</param>
+    /// <param name="limits">The largest slice accepted; null for <see cref="InputLimits.Default"/>.</param>
+    /// <exception cref="InvalidInputException">When the file is missing, cannot be decoded or exceeds the limits.</exception>
+    public static CtVolume ReadFile(string file, HounsfieldWindow window, InputLimits? limits = null)
     {
         if (!File.Exists(file)) throw new InvalidInputException(file, "file not found; expected a PNG or JPEG slice");
-        return ToHounsfield(ReadGray([file]), window, file);
+        return ToHounsfield(ReadGray([file], limits ?? InputLimits.Default, image: null), window, file);
     }
 
     private static CtVolume ToHounsfield((VolumeGeometry Geometry, byte[] Gray) image, HounsfieldWindow window, string source)
@@ -60,43 +67,56 @@ public static class SliceFolderReader
     public static LesionMask ReadMask(string folder, VolumeGeometry geometry)
     {
         ArgumentNullException.ThrowIfNull(geometry);
-        var (found, gray) = ReadGray(SliceFiles(folder));
-        CtReader.RequireSameGrid(folder, found.Width, found.Height, found.Depth, geometry.Width, geometry.Height, geometry.Depth);
+        var files = SliceFiles(folder);
+        if (files.Count != geometry.Depth) throw new InvalidInputException(folder, $"the mask folder holds {files.Count} slices but the image has {geometry.Depth}; a mask must have the image's grid");
+        // The image was read within the limits, so masks of its grid are too: each file's size is checked against it from the header.
+        var (_, gray) = ReadGray(files, InputLimits.Highest, geometry);
         for (var i = 0; i < gray.Length; i++) gray[i] = gray[i] > MaskThreshold ? (byte)1 : (byte)0;
         return new LesionMask(geometry, gray, folder);
     }
 
     /// <summary>Size and slice names from the image headers only (no pixel decoding).</summary>
-    /// <exception cref="InvalidInputException">When a file is not a decodable image, or the slices differ in size.</exception>
-    public static CtSourceInfo Describe(string folder)
+    /// <param name="folder">The folder of slices.</param>
+    /// <param name="limits">The largest slice and volume accepted, as <see cref="Read"/> will check; null for <see cref="InputLimits.Default"/>.</param>
+    /// <exception cref="InvalidInputException">When a file is not a decodable image, the slices differ in size, or they exceed the limits.</exception>
+    public static CtSourceInfo Describe(string folder, InputLimits? limits = null)
     {
         var files = SliceFiles(folder);
+        limits ??= InputLimits.Default;
         var (width, height) = (0, 0);
         foreach (var file in files)
         {
-            var (w, h) = SliceImageCheck.Header(file);
+            var (w, h) = SliceImageCheck.Header(file, limits);
             RequireSize(file, files[0], w, h, ref width, ref height);
+            RequireVolumeWithin(folder, width, height, files.Count, limits);
         }
         return new CtSourceInfo(CtSourceKind.SliceFolder, width, height, files.Count, files.Select(Path.GetFileNameWithoutExtension).ToList()!);
     }
 
-    private static (VolumeGeometry Geometry, byte[] Gray) ReadGray(IReadOnlyList<string> files)
+    // image: the grid a mask must have, checked from each file's header before decoding; null for an image.
+    private static (VolumeGeometry Geometry, byte[] Gray) ReadGray(IReadOnlyList<string> files, InputLimits limits, VolumeGeometry? image)
     {
         byte[]? gray = null;
         var (width, height) = (0, 0);
         for (var z = 0; z < files.Count; z++)
         {
-            using var image = Decode(files[z]);
-            RequireSize(files[z], files[0], image.Width, image.Height, ref width, ref height);
+            if (image is not null)
+            {
+                var (mw, mh) = SliceImageCheck.Header(files[z], limits);
+                CtReader.RequireSameGrid(files[z], mw, mh, files.Count, image.Width, image.Height, image.Depth);
+            }
+            var (w, h) = SliceImageCheck.Complete(files[z], limits);
+            RequireSize(files[z], files[0], w, h, ref width, ref height);
+            RequireVolumeWithin(files[z], width, height, files.Count, limits);
+            using var decoded = Load(files[z]);
             gray ??= new byte[(long)width * height * files.Count];
-            Luma(image, gray.AsSpan(z * width * height, width * height));
+            Luma(decoded, gray.AsSpan(z * width * height, width * height));
         }
         return (VolumeGeometry.Axial(width, height, files.Count, 1, 1), gray!);
     }
 
-    private static MLImage Decode(string file)
+    private static MLImage Load(string file)
     {
-        SliceImageCheck.Complete(file);
         try
         {
             return MLImage.CreateFromFile(file);
@@ -116,11 +136,17 @@ public static class SliceFolderReader
         else if (w != width || h != height) throw new InvalidInputException(file, $"the slice is {w}x{h} but {Path.GetFileName(first)} is {width}x{height}; every slice must have the same size");
     }
 
-    /// <summary>Adds the gray levels of one slice file, of any size, to a 256-level <paramref name="histogram"/>.</summary>
-    /// <exception cref="InvalidInputException">When the file cannot be decoded.</exception>
-    internal static void AddToHistogram(string file, long[] histogram)
+    private static void RequireVolumeWithin(string path, int width, int height, int depth, InputLimits limits)
     {
-        using var image = Decode(file);
+        if (limits.TooManyVoxels((long)width * height * depth, $"{width}x{height}x{depth}") is { } tooMany) throw new InvalidInputException(path, "the slices " + tooMany);
+    }
+
+    /// <summary>Adds the gray levels of one slice file, of any size within <paramref name="limits"/>, to a 256-level <paramref name="histogram"/>.</summary>
+    /// <exception cref="InvalidInputException">When the file cannot be decoded or exceeds the limits.</exception>
+    internal static void AddToHistogram(string file, long[] histogram, InputLimits limits)
+    {
+        SliceImageCheck.Complete(file, limits);
+        using var image = Load(file);
         var gray = new byte[image.Width * image.Height];
         Luma(image, gray);
         foreach (var g in gray) histogram[g]++;

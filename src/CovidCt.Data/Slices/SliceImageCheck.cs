@@ -5,7 +5,7 @@ namespace CovidCt.Data.Slices;
 
 /// <summary>
 /// Checks one PNG/JPEG slice before its pixels are used: a regular file, 8 bits per channel, a size between the minimum and
-/// <see cref="InputLimits.MaxSlicePixels"/>, and complete (a cut file would otherwise decode with its missing part black).
+/// the reader's <see cref="InputLimits.MaxSlicePixels"/>, and complete (a cut file would otherwise decode with its missing part black).
 /// </summary>
 internal static class SliceImageCheck
 {
@@ -13,25 +13,25 @@ internal static class SliceImageCheck
 
     /// <summary>The slice's size from its header, after checking everything but completeness.</summary>
     /// <exception cref="InvalidInputException">When the file is not a usable 8-bit slice of an allowed size.</exception>
-    public static (int Width, int Height) Header(string file)
+    public static (int Width, int Height) Header(string file, InputLimits limits)
     {
         using var stream = InputPaths.OpenRead(file);
         RequireEightBits(file, stream);
         stream.Position = 0;
         using var codec = SKCodec.Create(stream) ?? throw Undecodable(file);
-        RequireSize(file, codec.Info.Width, codec.Info.Height);
+        RequireSize(file, codec.Info.Width, codec.Info.Height, limits);
         return (codec.Info.Width, codec.Info.Height);
     }
 
-    /// <summary>Checks the header as <see cref="Header"/> does, then decodes the whole image to prove it is complete.</summary>
+    /// <summary>Checks the header as <see cref="Header"/> does, then decodes the whole image to prove it is complete; returns its size.</summary>
     /// <exception cref="InvalidInputException">When the header check fails or the image data is cut short or corrupt.</exception>
-    public static void Complete(string file)
+    public static (int Width, int Height) Complete(string file, InputLimits limits)
     {
         using var stream = InputPaths.OpenRead(file);
         RequireEightBits(file, stream);
         stream.Position = 0;
         using var codec = SKCodec.Create(stream) ?? throw Undecodable(file);
-        RequireSize(file, codec.Info.Width, codec.Info.Height);
+        RequireSize(file, codec.Info.Width, codec.Info.Height, limits);
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var bitmap = new SKBitmap(info);
         var result = codec.GetPixels(info, bitmap.GetPixels());
@@ -41,6 +41,7 @@ internal static class SliceImageCheck
                 ? $"the image data ends early ({stream.Length} bytes): the file is truncated, and its missing rows would read as black"
                 : $"the image data is corrupt ({result}); expected a complete PNG or JPEG slice");
         }
+        return (info.Width, info.Height);
     }
 
     /// <summary>The error for a file that is not a PNG or JPEG image at all.</summary>
@@ -58,15 +59,9 @@ internal static class SliceImageCheck
         }
     }
 
-    private static void RequireSize(string file, int width, int height)
+    private static void RequireSize(string file, int width, int height, InputLimits limits)
     {
-        if (width < InputLimits.MinSliceSide || height < InputLimits.MinSliceSide)
-        {
-            throw new InvalidInputException(file, $"the image is {width}x{height} pixels; a CT slice needs at least {InputLimits.MinSliceSide}x{InputLimits.MinSliceSide} (two rows and two columns for the quadrants)");
-        }
-        if ((long)width * height > InputLimits.MaxSlicePixels)
-        {
-            throw new InvalidInputException(file, $"the image declares {width}x{height} pixels, more than the limit of {InputLimits.MaxSlicePixels:N0} pixels per slice (16384x16384)");
-        }
+        if (InputLimits.TooSmall(width, height) is { } tooSmall) throw new InvalidInputException(file, tooSmall);
+        if (limits.TooManyPixels(width, height) is { } tooMany) throw new InvalidInputException(file, "the image " + tooMany);
     }
 }

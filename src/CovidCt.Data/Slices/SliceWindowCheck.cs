@@ -12,14 +12,18 @@ public static class SliceWindowCheck
     public const int SampledSlices = 12;
 
     /// <summary>Checks the PNG/JPEG folder or file at <paramref name="path"/> read with <paramref name="window"/>.</summary>
-    /// <exception cref="IO.InvalidInputException">When the source holds no slices or a sampled slice cannot be decoded.</exception>
-    public static SliceWindowReport Check(string path, HounsfieldWindow window)
+    /// <param name="path">A folder of slices or one slice file.</param>
+    /// <param name="window">The window the slices are read with.</param>
+    /// <param name="limits">The largest slice decoded for the check, as the reader will; null for <see cref="InputLimits.Default"/>.</param>
+    /// <exception cref="IO.InvalidInputException">When the source holds no slices or a sampled slice cannot be decoded or exceeds the limits.</exception>
+    public static SliceWindowReport Check(string path, HounsfieldWindow window, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(window);
+        limits ??= InputLimits.Default;
         var files = File.Exists(path) ? [path] : SliceFolderReader.SliceFiles(path);
         var histogram = new long[256];
         var step = Math.Max(1, files.Count / (double)SampledSlices);
-        for (var i = 0.0; i < files.Count; i += step) SliceFolderReader.AddToHistogram(files[(int)i], histogram);
+        for (var i = 0.0; i < files.Count; i += step) SliceFolderReader.AddToHistogram(files[(int)i], histogram, limits);
         var fit = WindowFit.Of(histogram);
         return new SliceWindowReport(path, window, fit, fit?.ProblemsWith(window) ?? []);
     }

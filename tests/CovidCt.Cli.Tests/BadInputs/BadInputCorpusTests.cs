@@ -14,6 +14,8 @@ public sealed partial class BadInputCorpusTests
         .Concat(DicomAndFolderCases.All())
         .Concat(CohortCases.All())
         .Concat(RunCases.All())
+        .Concat(ReadLimitCases.All())
+        .Concat(FuzzCases.All())
         .ToDictionary(c => c.Name);
 
     public static TheoryData<string> Names => [.. Cases.Keys];

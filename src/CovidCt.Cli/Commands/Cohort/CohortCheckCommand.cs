@@ -32,7 +32,7 @@ internal static class CohortCheckCommand
             var unreadable = ContentProblems(loaded, images);
             if (unreadable.Count > 0) return Report(output, loaded.Path, unreadable);
             Summarise(loaded, output);
-            WindowNotes.Write(loaded.Entries, output, output);
+            WindowNotes.Write(loaded.Entries, images.Limits, output, output);
             return CliApp.Success;
         });
         return command;

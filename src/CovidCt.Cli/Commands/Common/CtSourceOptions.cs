@@ -4,7 +4,7 @@ using CovidCt.Imaging;
 
 namespace CovidCt.Cli.Commands;
 
-/// <summary>The options every command that reads a CT shares: which DICOM series, and the window of PNG/JPEG slices.</summary>
+/// <summary>The options every command that reads a CT shares: which DICOM series, the window of PNG/JPEG slices, and the read limits.</summary>
 internal sealed class CtSourceOptions
 {
     public Option<string?> Series { get; } = new("--series") { Description = "Series Instance UID to read when a DICOM folder holds several." };
@@ -14,10 +14,13 @@ internal sealed class CtSourceOptions
         Description = $"WIDTH/LEVEL in HU the PNG/JPEG slices were exported with, e.g. 1500/-600 (a manifest's window column wins for its row). Default: the study's {StudyProtocol.LungWindow}, with a note.",
     };
 
+    public ReadLimitOptions Limits { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Series);
         command.Options.Add(Window);
+        Limits.AddTo(command);
     }
 
     public CtReadOptions Read(ParseResult parse)
@@ -27,6 +30,6 @@ internal sealed class CtSourceOptions
         {
             throw new UsageException($"--window: {problem}");
         }
-        return new CtReadOptions { SeriesInstanceUid = parse.GetValue(Series), Window = window };
+        return new CtReadOptions { SeriesInstanceUid = parse.GetValue(Series), Window = window, Limits = Limits.Read(parse) };
     }
 }

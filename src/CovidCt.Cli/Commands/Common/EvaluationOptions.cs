@@ -56,7 +56,7 @@ internal sealed class EvaluationOptions
         var writers = CommandWriters.Of(parse);
         var json = parse.GetValue(Json);
         var quiet = parse.GetValue(Quiet);
-        WindowNotes.Write(manifest.InSplit(split), quiet ? null : writers.Log(json), quiet ? writers.Error : writers.Log(json));
+        WindowNotes.Write(manifest.InSplit(split), manifest.ImageOptions?.Limits ?? Data.InputLimits.Default, quiet ? null : writers.Log(json), quiet ? writers.Error : writers.Log(json));
     }
 
     /// <summary>Says where this run caches and writes, before it starts (so private data's derived files are never a surprise).</summary>

@@ -11,8 +11,11 @@ namespace CovidCt.Cli.Commands;
 /// </summary>
 internal static class WindowNotes
 {
-    /// <summary>Notes and checks the slice-folder entries of a cohort; notes go to <paramref name="log"/> (null when quiet), warnings to <paramref name="warnings"/>.</summary>
-    public static void Write(IEnumerable<CohortEntry> entries, TextWriter? log, TextWriter warnings)
+    /// <summary>
+    /// Notes and checks the slice-folder entries of a cohort, decoding sampled slices within <paramref name="limits"/>; notes go
+    /// to <paramref name="log"/> (null when quiet), warnings to <paramref name="warnings"/>.
+    /// </summary>
+    public static void Write(IEnumerable<CohortEntry> entries, InputLimits limits, TextWriter? log, TextWriter warnings)
     {
         var unstated = new List<string>();
         var checkedFolders = new HashSet<(string, HounsfieldWindow?)>();
@@ -22,7 +25,7 @@ internal static class WindowNotes
             if (entry.Window is null) unstated.Add(entry.PatientId);
             // Single slices (image-level cohorts) are checked together per folder: one crop holds too few pixels of each tissue for a stable fit.
             var source = File.Exists(entry.ImagesPath) ? Path.GetDirectoryName(entry.ImagesPath)! : entry.ImagesPath;
-            if (checkedFolders.Add((source, entry.Window))) Check(source, entry.Window, warnings);
+            if (checkedFolders.Add((source, entry.Window))) Check(source, entry.Window, limits, warnings);
         }
         if (unstated.Count > 0)
         {
@@ -30,21 +33,21 @@ internal static class WindowNotes
         }
     }
 
-    /// <summary>Notes and checks one source when it is PNG/JPEG (a slice folder or a single slice file).</summary>
-    public static void Write(string path, HounsfieldWindow? window, TextWriter? log, TextWriter warnings)
+    /// <summary>Notes and checks one source when it is PNG/JPEG (a slice folder or a single slice file), read with <paramref name="read"/>.</summary>
+    public static void Write(string path, CtReadOptions read, TextWriter? log, TextWriter warnings)
     {
         if (!IsEightBit(path)) return;
-        if (window is null) log?.WriteLine($"Note: {path} has no stated window and is read at the study's {StudyProtocol.LungWindow}; state it with --window WIDTH/LEVEL.");
-        Check(path, window, warnings);
+        if (read.Window is null) log?.WriteLine($"Note: {path} has no stated window and is read at the study's {StudyProtocol.LungWindow}; state it with --window WIDTH/LEVEL.");
+        Check(path, read.Window, read.Limits, warnings);
     }
 
     /// <summary>True when <paramref name="path"/> is a PNG/JPEG file or a folder of them.</summary>
     public static bool IsEightBit(string path) =>
         File.Exists(path) ? Path.GetExtension(path).ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" : Directory.Exists(path) && CtReader.Detect(path) == CtSourceKind.SliceFolder;
 
-    private static void Check(string path, HounsfieldWindow? window, TextWriter warnings)
+    private static void Check(string path, HounsfieldWindow? window, InputLimits limits, TextWriter warnings)
     {
-        var report = SliceWindowCheck.Check(path, window ?? StudyProtocol.LungWindow);
+        var report = SliceWindowCheck.Check(path, window ?? StudyProtocol.LungWindow, limits);
         if (report.IsImplausible) warnings.WriteLine($"Warning: {report.Describe()}");
     }
 }

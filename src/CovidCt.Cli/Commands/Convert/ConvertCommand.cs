@@ -25,7 +25,7 @@ internal static class ConvertCommand
             }
             var clock = Stopwatch.StartNew();
             var read = ct.Read(parse);
-            WindowNotes.Write(parse.GetValue(source)!, read.Window, output, output);
+            WindowNotes.Write(parse.GetValue(source)!, read, output, output);
             var volume = CtReader.Read(parse.GetValue(source)!, read);
             NiftiWriter.Write(volume, path);
             var g = volume.Geometry;

@@ -36,7 +36,7 @@ internal static class DetectCommand
             var writers = CommandWriters.Of(parse);
             if (note is not null) writers.Log(settings.Json).WriteLine(note);
             writers.Log(settings.Json).WriteLine($"Output: {settings.Out}");
-            WindowNotes.Write(path, read.Window, writers.Log(settings.Json), writers.Log(settings.Json));
+            WindowNotes.Write(path, read, writers.Log(settings.Json), writers.Log(settings.Json));
             DetectConsole.Write(writers.Output, DetectHandler.Run(settings, definition, volume), settings.Json);
             return CliApp.Success;
         });

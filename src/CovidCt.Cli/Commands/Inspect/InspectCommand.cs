@@ -35,7 +35,7 @@ internal static class InspectCommand
             var summary = VolumeSummary.Of(CtReader.Read(path, read), kind);
             if (kind == CtSourceKind.SliceFolder)
             {
-                var check = SliceWindowCheck.Check(path, read.Window ?? StudyProtocol.LungWindow);
+                var check = SliceWindowCheck.Check(path, read.Window ?? StudyProtocol.LungWindow, read.Limits);
                 summary = summary with { ReadWindow = check.Window.ToString(), FittedWindow = check.Fit?.BestWindow?.ToString(), WindowProblems = check.Problems };
             }
             if (parse.GetValue(json)) output.Write(Reporting.Files.OutputJson.Serialize(summary));
