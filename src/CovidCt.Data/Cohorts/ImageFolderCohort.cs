@@ -25,7 +25,7 @@ internal static class ImageFolderCohort
         {
             if (!masks.TryGetValue(name, out var mask)) continue;
             var entry = ImageLevelManifest.Entry(name, image, mask, null, imagesFolder) with { Window = imageOptions?.Window };
-            ImageLevelManifest.Check(entry, imagesFolder, null, problems);
+            ImageLevelManifest.Check(entry, imagesFolder, null, imageOptions?.Limits ?? InputLimits.Default, problems);
             entries.Add(entry);
         }
         if (problems.Count > 0) throw new CohortValidationException(imagesFolder, problems);

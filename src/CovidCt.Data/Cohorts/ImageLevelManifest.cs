@@ -42,7 +42,7 @@ internal static class ImageLevelManifest
             Imaging.HounsfieldWindow? window = null;
             if (row.Optional("window") is { Length: > 0 } text && !Imaging.HounsfieldWindow.TryParse(text, out window, out var windowProblem)) Problem("window", windowProblem!);
             var entry = Entry(id, image, mask, split, folder) with { Window = window ?? imageOptions?.Window, Line = row.Line };
-            Check(entry, path, row.Line, problems);
+            Check(entry, path, row.Line, imageOptions?.Limits ?? InputLimits.Default, problems);
             entries.Add(entry);
         }
         return entries;
@@ -53,18 +53,18 @@ internal static class ImageLevelManifest
         new CohortEntry(id, mask is null ? PatientLabel.Control : PatientLabel.Covid, image, mask, split).ResolvedAgainst(folder);
 
     /// <summary>Checks that the image and mask are PNG/JPEG files of one size, from their headers.</summary>
-    public static void Check(CohortEntry entry, string path, int? line, List<CohortProblem> problems)
+    public static void Check(CohortEntry entry, string path, int? line, InputLimits limits, List<CohortProblem> problems)
     {
-        var image = Describe(entry.ImagesPath, entry.Images, "image", path, line, problems);
+        var image = Describe(entry.ImagesPath, entry.Images, "image", path, line, limits, problems);
         if (entry.MasksPath is null) return;
-        var mask = Describe(entry.MasksPath, entry.Masks!, "mask", path, line, problems);
+        var mask = Describe(entry.MasksPath, entry.Masks!, "mask", path, line, limits, problems);
         if (image is not null && mask is not null && (image.Width != mask.Width || image.Height != mask.Height))
         {
             problems.Add(new CohortProblem(path, line, "mask", $"the mask {entry.MasksPath} is {mask.Width}x{mask.Height} but the image {entry.ImagesPath} is {image.Width}x{image.Height}"));
         }
     }
 
-    private static CtSourceInfo? Describe(string file, string written, string field, string path, int? line, List<CohortProblem> problems)
+    private static CtSourceInfo? Describe(string file, string written, string field, string path, int? line, InputLimits limits, List<CohortProblem> problems)
     {
         if (!SliceImageFile.Is(file))
         {
@@ -74,7 +74,7 @@ internal static class ImageLevelManifest
         }
         try
         {
-            return SliceImageFile.Describe(file);
+            return SliceImageFile.Describe(file, limits);
         }
         catch (InvalidInputException e)
         {

@@ -12,10 +12,10 @@ internal static class SliceImageFile
     /// <summary>True when <paramref name="path"/> is an existing PNG/JPEG file.</summary>
     public static bool Is(string path) => File.Exists(path) && CtReader.IsSliceImage(path);
 
-    /// <summary>Size from the header (no pixels decoded), as a one-slice source named after the file.</summary>
-    public static CtSourceInfo Describe(string file)
+    /// <summary>Size from the header (no pixels decoded), as a one-slice source named after the file; a size beyond <paramref name="limits"/> is refused.</summary>
+    public static CtSourceInfo Describe(string file, InputLimits limits)
     {
-        var (width, height) = SliceImageCheck.Header(file);
+        var (width, height) = SliceImageCheck.Header(file, limits);
         return new CtSourceInfo(CtSourceKind.SliceFolder, width, height, 1, [Path.GetFileNameWithoutExtension(file)]);
     }
 

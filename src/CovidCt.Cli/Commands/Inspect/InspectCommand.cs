@@ -25,7 +25,7 @@ internal static class InspectCommand
             var kind = CtReader.Detect(path);
             var read = ct.Read(parse);
             // A folder of slices of different sizes is not a series: describe it as the unrelated images it holds.
-            if (kind == CtSourceKind.SliceFolder && SliceImageSizes.Of(path) is var sizes && sizes.Select(s => (s.Width, s.Height)).Distinct().Count() > 1)
+            if (kind == CtSourceKind.SliceFolder && SliceImageSizes.Of(path, read.Limits) is var sizes && sizes.Select(s => (s.Width, s.Height)).Distinct().Count() > 1)
             {
                 var images = ImageFolderSummary.Of(path, sizes, read, SliceWindowCheck.Check(path, read.Window ?? StudyProtocol.LungWindow));
                 if (parse.GetValue(json)) output.Write(Reporting.Files.OutputJson.Serialize(images));
