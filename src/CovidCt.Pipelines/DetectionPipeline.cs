@@ -59,14 +59,17 @@ public sealed class DetectionPipeline : IDisposable
         ArgumentNullException.ThrowIfNull(volume);
         var geometry = volume.Geometry;
         if (geometry.Depth == 0) throw new InvalidInputException(volume.Source, $"patient '{patientId}' has no slices; expected at least one");
-        return Scoring.Score(patientId, geometry.Width, geometry.Height, geometry.SlicePositions, () =>
+        var preprocessing = Scoring.Preprocessing;
+        var slices = new ReadOnlyMemory<float>[geometry.Depth];
+        for (var z = 0; z < slices.Length; z++) slices[z] = volume.Hounsfield.AsMemory(z * geometry.SliceLength, geometry.SliceLength);
+        var frame = preprocessing.FrameOf(slices, geometry.Width, geometry.Height);
+        return Scoring.Score(patientId, frame, geometry.SlicePositions, () =>
         {
-            var preprocessing = Scoring.Preprocessing;
             var images = new float[geometry.Depth][];
             for (var z = 0; z < geometry.Depth; z++)
             {
                 images[z] = new float[preprocessing.ImageLength];
-                preprocessing.Apply(volume.Slice(z), geometry.Width, geometry.Height, images[z], ref _scratch);
+                preprocessing.Apply(slices[z].Span, frame, images[z], ref _scratch);
             }
             return images;
         });

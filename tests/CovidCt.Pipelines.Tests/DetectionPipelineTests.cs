@@ -1,6 +1,7 @@
 using CovidCt.Data.IO;
 using CovidCt.Pipelines.Models;
 using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Pipelines.Preprocessing;
 
 namespace CovidCt.Pipelines.Tests;
 
@@ -14,7 +15,8 @@ public sealed class DetectionPipelineTests : IDisposable
     [Fact]
     public void Three_consecutive_slices_with_a_lesion_in_one_quadrant_make_a_positive_patient()
     {
-        using var pipeline = new DetectionPipeline(_models.Lesion(32));
+        // The whole 64 x 64 slice fills the 32 x 32 input (no body frame), so a slice pixel is exactly half a model pixel.
+        using var pipeline = new DetectionPipeline(_models.Lesion(32), new PipelineOptions { Preprocessing = { Framing = SliceFraming.Image } });
         var ul = Phantom.UpperLeft;
         var result = pipeline.Run("P1", Phantom.Volume(None, [ul], [ul], [ul], None));
         Assert.True(result.Decision.IsPositive);

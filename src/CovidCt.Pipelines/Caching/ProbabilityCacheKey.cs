@@ -7,7 +7,7 @@ namespace CovidCt.Pipelines.Caching;
 
 /// <summary>
 /// What a cached probability map depends on: the model's bytes, the cohort's content, the preprocessing (including how a slice
-/// is fitted into the input: aspect ratio kept, padded with air) and which output was read. Any change gives another
+/// is fitted into the input: framed on the body or whole, aspect ratio kept, padded with air) and which output was read. Any change gives another
 /// <see cref="Hash"/>, so stale maps are never read. The maps are cached at the model's resolution; taking them back to the slice
 /// happens after the cache and is no part of what is cached.
 /// </summary>
@@ -20,7 +20,12 @@ public sealed record ProbabilityCacheKey(string ModelSha256, string CohortSha256
     /// <summary>The key as one line of text, every component spelled out (written beside the maps for people to read).</summary>
     public string Description => string.Create(CultureInfo.InvariantCulture,
         $"model={ModelSha256.ToLowerInvariant()};cohort={CohortSha256.ToLowerInvariant()};window={Preprocessing.WindowWidth:R}/{Preprocessing.WindowLevel:R};" +
-        $"input={Preprocessing.InputHeight}x{Preprocessing.InputWidth}x{Preprocessing.Channels};layout={Preprocessing.Layout};resize=bilinear-half-pixel;fit=keep-aspect-pad-air;output={Output}");
+        $"input={Preprocessing.InputHeight}x{Preprocessing.InputWidth}x{Preprocessing.Channels};layout={Preprocessing.Layout};resize=bilinear-half-pixel;fit=keep-aspect-pad-air;frame={Frame};output={Output}");
+
+    // How the view the model sees is chosen (maps of another framing lie elsewhere in the input, so they are other maps).
+    private string Frame => Preprocessing.Framing == SliceFraming.Body
+        ? string.Create(CultureInfo.InvariantCulture, $"body>{BodyFrame.BodyHounsfield:R}HU@{BodyFrame.TrainingBodyFraction:R}")
+        : "image";
 
     /// <summary>Lower-case hex SHA-256 of <see cref="Description"/>: the cache folder's name.</summary>
     public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Description)));

@@ -6,7 +6,7 @@ namespace CovidCt.Pipelines.Catalog;
 
 /// <summary>
 /// Step 3: scores the <c>Image</c> column of each patient in batches over ONNX Runtime (through the cache when one is set) and
-/// adds <c>Probability</c> at the slice's own resolution (<see cref="LesionScoring.Score"/>); <c>Image</c> is emptied, as no later step reads it. Dispose to release the model.
+/// adds <c>Probability</c> at the slice's own resolution, taken back through the patient's frame (<see cref="LesionScoring"/>); <c>Image</c> is emptied, as no later step reads it. Dispose to release the model.
 /// </summary>
 public sealed class LesionScoringTransformer : SliceTransformer<PreprocessedSliceRow, ScoredSliceRow>
 {
@@ -22,7 +22,8 @@ public sealed class LesionScoringTransformer : SliceTransformer<PreprocessedSlic
         foreach (var patient in PatientGroups.Of(rows))
         {
             var first = patient[0];
-            var maps = Scoring.Score(first.PatientId, first.Width, first.Height, patient.Select(r => r.Position).ToArray(), () => patient.Select(r => r.Image).ToArray());
+            var frame = PreprocessingTransformer.FrameOf(Scoring.Preprocessing, patient);
+            var maps = Scoring.Score(first.PatientId, frame, patient.Select(r => r.Position).ToArray(), () => patient.Select(r => r.Image).ToArray());
             for (var i = 0; i < patient.Count; i++)
             {
                 var scored = ScoredSliceRow.From(patient[i], maps[i]);

@@ -6,7 +6,8 @@ namespace CovidCt.Pipelines.Catalog;
 
 /// <summary>
 /// Step 2: adds the model input column <c>Image</c> (a vector of known size) to each slice, made when it is first read (so a
-/// patient whose maps the cache holds is never preprocessed).
+/// patient whose maps the cache holds is never preprocessed), in the patient's frame (one for all its slices, see
+/// <see cref="ImagePreprocessing.Framing"/>).
 /// </summary>
 public sealed class PreprocessingTransformer : SliceTransformer<CtSliceRow, PreprocessedSliceRow>
 {
@@ -19,17 +20,26 @@ public sealed class PreprocessingTransformer : SliceTransformer<CtSliceRow, Prep
     protected override IEnumerable<PreprocessedSliceRow> Map(IEnumerable<CtSliceRow> rows)
     {
         var scratch = new Scratch();
-        foreach (var row in rows)
+        foreach (var patient in PatientGroups.Of(rows))
         {
-            var (hounsfield, width, height) = (row.HounsfieldPixels, row.Width, row.Height);
-            yield return PreprocessedSliceRow.From(row, () =>
+            // Framed once per patient, and only when an image is made (never for a patient the cache holds).
+            var frame = new Lazy<SliceFrame>(() => FrameOf(Preprocessing, patient), LazyThreadSafetyMode.None);
+            foreach (var row in patient)
             {
-                var image = new float[Preprocessing.ImageLength];
-                Preprocessing.Apply(hounsfield.Span, width, height, image, ref scratch.Buffer);
-                return image;
-            });
+                var hounsfield = row.HounsfieldPixels;
+                yield return PreprocessedSliceRow.From(row, () =>
+                {
+                    var image = new float[Preprocessing.ImageLength];
+                    Preprocessing.Apply(hounsfield.Span, frame.Value, image, ref scratch.Buffer);
+                    return image;
+                });
+            }
         }
     }
+
+    /// <summary>The frame of one patient's slice rows (the same for the preprocessing and the scoring step).</summary>
+    internal static SliceFrame FrameOf<TRow>(ImagePreprocessing preprocessing, IReadOnlyList<TRow> patient) where TRow : CtSliceRow =>
+        preprocessing.FrameOf(patient.Select(r => r.HounsfieldPixels).ToArray(), patient[0].Width, patient[0].Height);
 
     // The windowed full-resolution slice, reused by every image of one enumeration (images are made one at a time).
     private sealed class Scratch

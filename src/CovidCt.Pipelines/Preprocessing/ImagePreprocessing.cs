@@ -8,7 +8,8 @@ namespace CovidCt.Pipelines.Preprocessing;
 /// v = clip((HU - (level - width/2)) / width, 0, 1), then a bilinear resize with half-pixel centres
 /// (PyTorch <c>interpolate(mode="bilinear", align_corners=False, antialias=False)</c>) that keeps the aspect ratio
 /// (<see cref="SliceFrame"/>: a slice of another shape than the input is centred and padded with <see cref="PadValue"/>,
-/// air after the window), then the model's layout and channel count.
+/// air after the window), then the model's layout and channel count. In a pipeline, what is resized is the patient's body
+/// frame (<see cref="Framing"/>) rather than the whole slice.
 /// </summary>
 /// <param name="WindowWidth">Window width, HU (positive).</param>
 /// <param name="WindowLevel">Window level (centre), HU.</param>
@@ -36,8 +37,28 @@ public sealed record ImagePreprocessing(double WindowWidth, double WindowLevel, 
     /// </summary>
     public float PadValue => new HounsfieldWindow(WindowWidth, WindowLevel).ToUnit(AirHounsfield);
 
-    /// <summary>Where a <paramref name="width"/> x <paramref name="height"/> slice lies in the model input.</summary>
+    /// <summary>
+    /// What of each slice the pipeline gives the model: <see cref="SliceFraming.Body"/> unless the options say otherwise.
+    /// <see cref="Apply(ReadOnlySpan{float}, int, int, Span{float}, ref float[])"/> on one slice always takes the whole slice (the model's own preprocessing, as in PyTorch).
+    /// </summary>
+    public SliceFraming Framing { get; init; } = SliceFraming.Body;
+
+    /// <summary>Where a whole <paramref name="width"/> x <paramref name="height"/> slice lies in the model input.</summary>
     internal SliceFrame FrameOf(int width, int height) => SliceFrame.Of(width, height, InputWidth, InputHeight);
+
+    /// <summary>
+    /// Where one patient's <paramref name="width"/> x <paramref name="height"/> slices (HU, row-major) lie in the model input: with
+    /// <see cref="SliceFraming.Body"/>, the square about the body over all of them (<see cref="BodyFrame"/>), one frame for every
+    /// slice so they all keep one scale; the whole slice with <see cref="SliceFraming.Image"/>, or when no pixel is denser than
+    /// air (nothing to frame on).
+    /// </summary>
+    internal SliceFrame FrameOf(IReadOnlyList<ReadOnlyMemory<float>> slices, int width, int height)
+    {
+        if (Framing == SliceFraming.Image) return FrameOf(width, height);
+        return BodyFrame.Bounds(slices, width, height) is { } body
+            ? SliceFrame.Of(width, height, BodyFrame.Square(body, BodyFrame.TrainingBodyFraction), InputWidth, InputHeight)
+            : FrameOf(width, height);
+    }
 
     /// <summary>
     /// Combines <paramref name="options"/> with what <paramref name="model"/> declares.
@@ -56,24 +77,36 @@ public sealed record ImagePreprocessing(double WindowWidth, double WindowLevel, 
         var windowWidth = options.WindowWidth ?? model.MetadataNumber(ModelMetadataKeys.WindowWidth) ?? StudyWindowWidth;
         var windowLevel = options.WindowLevel ?? model.MetadataNumber(ModelMetadataKeys.WindowLevel) ?? StudyWindowLevel;
         if (!(windowWidth > 0)) throw new InvalidInputException(model.Path, $"window width is {windowWidth}; expected a positive number of HU", field: ModelMetadataKeys.WindowWidth);
-        return new ImagePreprocessing(windowWidth, windowLevel, model.InputHeight, model.InputWidth, model.Layout, model.Channels);
+        return new ImagePreprocessing(windowWidth, windowLevel, model.InputHeight, model.InputWidth, model.Layout, model.Channels) { Framing = options.Framing };
     }
 
     /// <summary>
-    /// Writes the model input for one slice of HU values (<paramref name="width"/> x <paramref name="height"/>, row-major)
+    /// Writes the model input for one whole slice of HU values (<paramref name="width"/> x <paramref name="height"/>, row-major)
     /// into <paramref name="destination"/> (length <see cref="ImageLength"/>), reusing <paramref name="scratch"/> when it is large enough.
     /// </summary>
     /// <remarks>NaN HU (missing pixels) window to 0, like air.</remarks>
     public void Apply(ReadOnlySpan<float> hounsfield, int width, int height, Span<float> destination, ref float[]? scratch)
     {
         if (hounsfield.Length != width * height) throw new ArgumentException($"{hounsfield.Length} pixels do not fill {width}x{height}", nameof(hounsfield));
+        Apply(hounsfield, FrameOf(width, height), destination, ref scratch);
+    }
+
+    /// <summary>
+    /// Writes the model input for one slice of HU values in <paramref name="frame"/> (the slice's size, and the view of it the
+    /// model sees) into <paramref name="destination"/>, reusing <paramref name="scratch"/> when it is large enough.
+    /// </summary>
+    internal void Apply(ReadOnlySpan<float> hounsfield, SliceFrame frame, Span<float> destination, ref float[]? scratch)
+    {
+        if (hounsfield.Length != frame.SliceWidth * frame.SliceHeight) throw new ArgumentException($"{hounsfield.Length} pixels do not fill {frame.SliceWidth}x{frame.SliceHeight}", nameof(hounsfield));
         if (destination.Length != ImageLength) throw new ArgumentException($"destination holds {destination.Length} floats; expected {ImageLength}", nameof(destination));
-        var frame = FrameOf(width, height);
+        var viewLength = frame.ViewIsSlice ? 0 : frame.ViewWidth * frame.ViewHeight;
         var contentLength = frame.FillsInput ? 0 : frame.ContentWidth * frame.ContentHeight;
-        if (scratch is null || scratch.Length < hounsfield.Length + contentLength) scratch = new float[hounsfield.Length + contentLength];
+        var needed = hounsfield.Length + viewLength + contentLength;
+        if (scratch is null || scratch.Length < needed) scratch = new float[needed];
         var windowed = scratch.AsSpan(0, hounsfield.Length);
-        var content = scratch.AsSpan(hounsfield.Length, contentLength);
+        var content = scratch.AsSpan(hounsfield.Length + viewLength, contentLength);
         Window(hounsfield, windowed);
+        if (!frame.ViewIsSlice) windowed = View(windowed, frame, scratch.AsSpan(hounsfield.Length, viewLength));
         if (Channels == 1)
         {
             // With one channel NCHW and NHWC hold the same floats in the same order.
@@ -100,16 +133,31 @@ public sealed record ImagePreprocessing(double WindowWidth, double WindowLevel, 
         }
     }
 
-    // One input plane: the windowed slice resized into its frame, the rest air. A slice that fills the input is resized
+    // The frame's view of the windowed slice, in whole slice pixels (so a border of air added or cut off beyond the view
+    // changes nothing): the slice where they overlap, air elsewhere.
+    private Span<float> View(ReadOnlySpan<float> windowed, SliceFrame frame, Span<float> view)
+    {
+        view.Fill(PadValue);
+        var (left, right) = (Math.Max(frame.ViewLeft, 0), Math.Min(frame.ViewLeft + frame.ViewWidth, frame.SliceWidth));
+        var (top, bottom) = (Math.Max(frame.ViewTop, 0), Math.Min(frame.ViewTop + frame.ViewHeight, frame.SliceHeight));
+        for (var y = top; y < bottom && left < right; y++)
+        {
+            windowed.Slice(y * frame.SliceWidth + left, right - left)
+                .CopyTo(view.Slice((y - frame.ViewTop) * frame.ViewWidth + left - frame.ViewLeft, right - left));
+        }
+        return view;
+    }
+
+    // One input plane: the windowed view resized into its frame, the rest air. A view that fills the input is resized
     // straight into the plane (the same numbers as before padding existed).
     private void Place(ReadOnlySpan<float> windowed, SliceFrame frame, Span<float> content, Span<float> plane)
     {
         if (frame.FillsInput)
         {
-            BilinearResize.Resize(windowed, frame.SliceWidth, frame.SliceHeight, plane, InputWidth, InputHeight);
+            BilinearResize.Resize(windowed, frame.ViewWidth, frame.ViewHeight, plane, InputWidth, InputHeight);
             return;
         }
-        BilinearResize.Resize(windowed, frame.SliceWidth, frame.SliceHeight, content, frame.ContentWidth, frame.ContentHeight);
+        BilinearResize.Resize(windowed, frame.ViewWidth, frame.ViewHeight, content, frame.ContentWidth, frame.ContentHeight);
         plane.Fill(PadValue);
         for (var y = 0; y < frame.ContentHeight; y++)
         {

@@ -27,6 +27,13 @@ public sealed class PreprocessingOptions
     /// <summary>Channels (1 or 3; with 3 the windowed gray value is repeated); null = the model's. A contradicting value is an error.</summary>
     public int? Channels { get; set; }
 
+    /// <summary>
+    /// What of each slice the model sees: <see cref="SliceFraming.Body"/> (default: the patient framed on its body, so any border
+    /// gives the same input) or <see cref="SliceFraming.Image"/> (the whole slice, for a model trained on whole slices of another
+    /// framing). Not read from the model.
+    /// </summary>
+    public SliceFraming Framing { get; set; } = SliceFraming.Body;
+
     /// <summary>Name of the model's image input; null = its only input. A name the model does not have is an error.</summary>
     public string? InputName { get; set; }
 }

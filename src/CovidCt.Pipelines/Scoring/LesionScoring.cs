@@ -45,22 +45,19 @@ public sealed class LesionScoring : IDisposable
     public bool IsCached(string patientId) => Cache is not null && File.Exists(Cache.PathOf(patientId));
 
     /// <summary>
-    /// The maps of one patient's <paramref name="width"/> x <paramref name="height"/> slices at the slices' own resolution, in the
-    /// order of <paramref name="positions"/>: the model's maps are read from the cache, or scored from <paramref name="images"/>
-    /// (asked for only then) and written to it, then taken back to the slice (<see cref="SliceResolution"/>: padding cut off,
-    /// bilinear resize). The cache keeps the model's resolution, 16 times smaller than a 512x512 slice for a 128x128 model.
+    /// The maps of one patient's slices at the slices' own resolution, in the order of <paramref name="positions"/>: the model's
+    /// maps are read from the cache, or scored from <paramref name="images"/> (asked for only then, made in
+    /// <paramref name="frame"/>) and written to it, then taken back to the slice through the same frame
+    /// (<see cref="SliceResolution"/>: padding cut off, body frame undone, bilinear resize). The cache keeps the model's
+    /// resolution, 16 times smaller than a 512x512 slice for a 128x128 model.
     /// </summary>
     /// <param name="patientId">The patient (cache entry; named in errors).</param>
-    /// <param name="width">Columns of every slice of the patient.</param>
-    /// <param name="height">Rows of every slice of the patient.</param>
+    /// <param name="frame">The patient's frame (<see cref="ImagePreprocessing.FrameOf(IReadOnlyList{ReadOnlyMemory{float}}, int, int)"/>), one for all its slices.</param>
     /// <param name="positions">Each slice's position, mm (named in errors).</param>
     /// <param name="images">The preprocessed images, one per slice.</param>
     /// <exception cref="InvalidInputException">When the model returns NaN or infinity, or values outside [0, 1] (logits), naming patient and slice.</exception>
-    public IReadOnlyList<ProbabilityMap> Score(string patientId, int width, int height, IReadOnlyList<double> positions, Func<IReadOnlyList<float[]>> images)
-    {
-        var frame = Preprocessing.FrameOf(width, height);
-        return ScoreAtModelResolution(patientId, positions, images).Select(map => SliceResolution.ToSlice(map, frame)).ToList();
-    }
+    internal IReadOnlyList<ProbabilityMap> Score(string patientId, SliceFrame frame, IReadOnlyList<double> positions, Func<IReadOnlyList<float[]>> images) =>
+        ScoreAtModelResolution(patientId, positions, images).Select(map => SliceResolution.ToSlice(map, frame)).ToList();
 
     /// <summary>
     /// The model's maps of one patient's slices, at the model's output resolution and with the padding of a slice of another

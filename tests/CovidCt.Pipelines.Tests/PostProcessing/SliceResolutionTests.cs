@@ -1,5 +1,6 @@
 using CovidCt.Data;
 using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Pipelines.Preprocessing;
 
 namespace CovidCt.Pipelines.Tests.PostProcessing;
 
@@ -60,7 +61,8 @@ public sealed class SliceResolutionTests : IDisposable
         // pixels, as the study counted on its 512 x 512 slices: kept.
         var hu = Phantom.Slice();
         for (var y = 24; y < 30; y++) for (var x = 12; x < 18; x++) hu[y * 64 + x] = TestModels.LesionHu;
-        using var pipeline = new DetectionPipeline(_models.Lesion(32));
+        // The whole slice fills the input (no body frame), so the 6 x 6 lesion is exactly 3 x 3 model pixels.
+        using var pipeline = new DetectionPipeline(_models.Lesion(32), new PipelineOptions { Preprocessing = { Framing = SliceFraming.Image } });
         var box = Assert.Single(pipeline.Run("small", Volume(hu, 64, 64)).Slices[0].Detection.Boxes);
         Assert.Equal(36, box.Pixels);
         Assert.Equal(new ImageRectangle(12, 24, 18, 30), box.Bounds);

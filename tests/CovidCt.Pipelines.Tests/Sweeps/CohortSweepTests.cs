@@ -2,6 +2,7 @@ using CovidCt.Data.Cohorts;
 using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.Evaluation;
 using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Pipelines.Preprocessing;
 using CovidCt.Pipelines.Sweeps;
 
 
@@ -10,6 +11,8 @@ namespace CovidCt.Pipelines.Tests.Sweeps;
 public sealed class CohortSweepTests : IDisposable
 {
     private static readonly SweepGrid Grid = new([0.3, 0.5, 0.9], [0, 25, 150], [1, 2, 3]);
+    // The phantom's whole slice fills the input (no body frame), so its 12 x 12 lesions are exactly 144 slice pixels.
+    private static readonly PipelineOptions WholeSlice = new() { Preprocessing = { Framing = SliceFraming.Image } };
     private readonly TestModels _models = new();
 
     public void Dispose() => _models.Dispose();
@@ -18,7 +21,7 @@ public sealed class CohortSweepTests : IDisposable
     public void The_study_row_of_a_cohort_sweep_equals_the_evaluation_and_each_patient_is_scored_once()
     {
         var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
-        using var pipeline = new DetectionPipeline(_models.Lesion(32));
+        using var pipeline = new DetectionPipeline(_models.Lesion(32), WholeSlice);
         var cache = new ProbabilityMapCache(Path.Combine(_models.Folder, "cache"), ProbabilityCacheKey.For(pipeline, CohortFingerprint.Compute(manifest)));
         var done = new List<string>();
         var result = CohortSweep.Run(pipeline, manifest, CohortSplit.Test, Grid, cache, done.Add);
@@ -44,7 +47,7 @@ public sealed class CohortSweepTests : IDisposable
         var manifestPath = Path.Combine(folder, "splits.csv");
         File.WriteAllText(manifestPath, "patient_id,label,images,masks,split\nP1,covid,p1.nii.gz,p1-mask.nii.gz,val\nC1,control,c1.nii.gz,,val\nP2,covid,p2.nii.gz,,test\nC2,control,c1.nii.gz,,test\n");
         var manifest = CohortManifest.Load(manifestPath);
-        using var pipeline = new DetectionPipeline(_models.Lesion(32));
+        using var pipeline = new DetectionPipeline(_models.Lesion(32), WholeSlice);
         var tuned = CohortSweep.TuneAndReport(pipeline, manifest, CohortSplit.Val, CohortSplit.Test, Grid);
 
         Assert.Equal(2, tuned.Tuning.Patients);
@@ -61,7 +64,7 @@ public sealed class CohortSweepTests : IDisposable
     public void The_csv_has_one_row_per_setting_with_undefined_values_left_empty()
     {
         var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
-        using var pipeline = new DetectionPipeline(_models.Lesion(32));
+        using var pipeline = new DetectionPipeline(_models.Lesion(32), WholeSlice);
         var result = CohortSweep.Run(pipeline, manifest, null, Grid);
         var path = Path.Combine(_models.Folder, "sweep.csv");
         result.WriteCsv(path);
