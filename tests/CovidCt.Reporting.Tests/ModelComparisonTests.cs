@@ -1,6 +1,8 @@
+using CovidCt.Metrics;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Evaluation;
 using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Reporting.Clustering;
 using CovidCt.Reporting.Comparisons;
 using CovidCt.Reporting.Runs;
 
@@ -112,5 +114,40 @@ public sealed class ModelComparisonTests
         Assert.Contains("slice order", Assert.Throws<ArgumentException>(() => ModelComparison.Compute([A, reordered])).Message);
         Assert.Throws<ArgumentException>(() => ModelComparison.Compute([A]));
         Assert.Throws<ArgumentException>(() => ModelComparison.Compute([A, A]));
+    }
+
+    [Fact]
+    public void Per_image_tests_are_also_clustered_by_patient_and_per_patient_ones_are_not()
+    {
+        var comparison = ModelComparison.Compute([A, B]);
+        var image = comparison.Test("A", "B", ComparisonLevel.Image);
+        var cases = (A: ComparedCases.Of(A.Evaluation, ComparisonLevel.Image), B: ComparedCases.Of(B.Evaluation, ComparisonLevel.Image));
+        var patients = ClusteredImageTable.PatientOfImages(A.Evaluation.Patients);
+        var expected = ClusteredMcNemar.CompareDecisions(cases.A.Decisions, cases.B.Decisions, cases.A.Truth, patients);
+
+        Assert.Null(comparison.Test("A", "B", ComparisonLevel.Patient).Clustered);
+        var clustered = image.Clustered!;
+        Assert.Equal(4, clustered.Patients);
+        Assert.Equal(expected, clustered.Decisions);
+        // p2's two slices found by A only are one patient's: the clustered χ² is (2 + 0)² / (2² + 0²) = 1, not McNemar's 2.
+        Assert.Equal(1.0, clustered.Decisions.Sensitivity.ChiSquare, 12);
+        // Only p1 and p2 hold lesion slices: the clustered AUC comparison needs two patients of each class with slices of that class, which it has.
+        Assert.Equal(ClusteredAuc.Paired(cases.A.Scores, cases.B.Scores, cases.A.Truth, patients).Difference, clustered.Auc!.Difference, 12);
+    }
+
+    [Fact]
+    public void Paired_sensitivity_and_specificity_differences_use_Newcombe_s_method_at_both_levels()
+    {
+        var comparison = ModelComparison.Compute([A, B]);
+
+        foreach (var level in new[] { ComparisonLevel.Patient, ComparisonLevel.Image })
+        {
+            var test = comparison.Test("A", "B", level);
+            var (a, b) = (ComparedCases.Of(A.Evaluation, level), ComparedCases.Of(B.Evaluation, level));
+            var expected = PairedProportionDifference.CompareDecisions(a.Decisions, b.Decisions, a.Truth);
+            Assert.Equal(expected.Sensitivity, test.SensitivityDifference);
+            Assert.Equal(expected.Specificity, test.SpecificityDifference);
+            Assert.Equal("newcombe-paired", test.SensitivityDifference.Interval!.Method);
+        }
     }
 }

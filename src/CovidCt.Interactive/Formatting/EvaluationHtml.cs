@@ -1,9 +1,10 @@
 using CovidCt.Interactive.Html;
 using CovidCt.Pipelines.Evaluation;
+using CovidCt.Reporting.Clustering;
 
 namespace CovidCt.Interactive.Formatting;
 
-/// <summary>HTML for a pipeline evaluation: the per-patient and per-image tables with their ROC summaries.</summary>
+/// <summary>HTML for a pipeline evaluation: the per-patient and per-image tables with their ROC summaries, and the per-image intervals clustered by patient.</summary>
 public static class EvaluationHtml
 {
     /// <summary>
@@ -25,6 +26,7 @@ public static class EvaluationHtml
             MetricsHtml.Body(evaluation.ImageMetrics),
             evaluation.ImageRoc is { } roc
                 ? RocHtml.Table(roc, "Image ROC (score: the highest box probability on the slice)")
-                : Markup.Paragraph("Image ROC: undefined, no slice has a known truth."));
+                : Markup.Paragraph("Image ROC: undefined, no slice has a known truth."),
+            ClusteredHtml.Evaluation(ClusteredImageTable.Of(evaluation), evaluation.ImageRoc));
     }
 }

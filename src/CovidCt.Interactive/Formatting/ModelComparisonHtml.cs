@@ -13,13 +13,16 @@ public static class ModelComparisonHtml
         "Sensitivity: only A / only B right", "McNemar p (sensitivity)", "Specificity: only A / only B right", "McNemar p (specificity)",
     ];
 
+    private static readonly string[] DifferenceHeader = ["Level", "A", "B", "Sensitivity A − B", "Specificity A − B"];
+
     private static readonly string[] SummaryHeader =
         ["Model", "Patient sensitivity", "Patient specificity", "Patient AUC", "Image sensitivity", "Image specificity", "Image AUC"];
 
     /// <summary>
     /// First each model at the study's operating point (per-patient and per-image sensitivity and specificity with count and
     /// interval, and both AUCs); then one row per pair and level: the paired DeLong test of the AUCs and McNemar's exact
-    /// test for sensitivity and for specificity separately; then the patients whose decision differs between models. An
+    /// test for sensitivity and for specificity separately; Newcombe's paired differences; per image the same tests clustered by
+    /// patient (<see cref="ClusteredHtml.Comparison"/>); then the patients whose decision differs between models. An
     /// undefined metric or a DeLong test that cannot be computed shows as undefined with its reason.
     /// </summary>
     public static string Comparison(ModelComparison comparison)
@@ -48,6 +51,12 @@ public static class ModelComparisonHtml
         return Markup.Block(
             Markup.Table("Each model with the study's post-processing", SummaryHeader, summary),
             Markup.Table($"{comparison.Models.Count} models on the same cases: paired DeLong and McNemar exact tests", Header, rows),
+            Markup.Table("Paired differences A − B (Newcombe's paired CI; per image slices taken as independent)", DifferenceHeader, comparison.Tests.Select(t => (IReadOnlyList<Cell>)
+            [
+                t.Level == ComparisonLevel.Patient ? "per patient" : "per image", Markup.Encode(t.ModelA), Markup.Encode(t.ModelB),
+                Cell.Numeric(ClusteredHtml.Difference(t.SensitivityDifference)), Cell.Numeric(ClusteredHtml.Difference(t.SpecificityDifference)),
+            ])),
+            ClusteredHtml.Comparison(comparison),
             Markup.Paragraph(disagreeing));
     }
 

@@ -1,12 +1,14 @@
 using CovidCt.Metrics;
 using CovidCt.Pipelines.Evaluation;
+using CovidCt.Reporting.Clustering;
 using CovidCt.Reporting.Runs;
 
 namespace CovidCt.Reporting.Comparisons;
 
 /// <summary>
 /// Several models evaluated on the same cohort, compared pair by pair on the same patients and the same slices: McNemar's
-/// exact test for sensitivity and for specificity separately, and the paired DeLong test of the AUCs, per patient and per image.
+/// exact test for sensitivity and for specificity separately with Newcombe's paired differences, and the paired DeLong test of
+/// the AUCs, per patient and per image; per image also clustered by patient (<see cref="ClusteredPairedTest"/>).
 /// <c>covidct compare</c> and notebook 03 both show this one comparison.
 /// </summary>
 public sealed class ModelComparison
@@ -61,14 +63,23 @@ public sealed class ModelComparison
             var cases = aligned.Select(a => ComparedCases.Of(a, unit)).ToArray();
             var labels = cases[0].Truth;
             var enough = DeLong.HasEnoughCases(labels);
+            // Per image, slices of one patient are correlated: the clustered tests go beside the unclustered ones.
+            var patientOfImage = unit == ComparisonLevel.Image ? ClusteredImageTable.PatientOfImages(aligned[0]) : [];
+            var clustered = unit == ComparisonLevel.Image && ClusteredImageTable.AreClustered(patientOfImage);
             for (var a = 0; a < models.Count; a++)
             {
                 for (var b = a + 1; b < models.Count; b++)
                 {
+                    var differences = PairedProportionDifference.CompareDecisions(cases[a].Decisions, cases[b].Decisions, labels, level);
                     tests.Add(new PairedModelTest(models[a].Name, models[b].Name, unit, labels.Count,
                         McNemar.CompareDecisions(cases[a].Decisions, cases[b].Decisions, labels),
                         enough ? DeLong.Paired(cases[a].Scores, cases[b].Scores, labels, level) : null,
-                        enough ? null : "the paired DeLong test needs at least two cases of each class"));
+                        enough ? null : "the paired DeLong test needs at least two cases of each class")
+                    {
+                        SensitivityDifference = differences.Sensitivity,
+                        SpecificityDifference = differences.Specificity,
+                        Clustered = clustered ? ClusteredPairedTest.Of(cases[a], cases[b], patientOfImage, level) : null,
+                    });
                 }
             }
         }

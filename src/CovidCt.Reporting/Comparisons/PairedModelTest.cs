@@ -1,4 +1,5 @@
 using CovidCt.Metrics;
+using CovidCt.Reporting.Clustering;
 
 namespace CovidCt.Reporting.Comparisons;
 
@@ -11,4 +12,14 @@ namespace CovidCt.Reporting.Comparisons;
 /// <param name="DeLong">The paired DeLong test of the two AUCs; null when there are fewer than two cases of a class (see <paramref name="DeLongUndefinedReason"/>).</param>
 /// <param name="DeLongUndefinedReason">Why <paramref name="DeLong"/> is null; null when it is defined.</param>
 public sealed record PairedModelTest(string ModelA, string ModelB, ComparisonLevel Level, long Cases, PairedDecisionComparison Decisions,
-    PairedDeLongResult? DeLong, string? DeLongUndefinedReason);
+    PairedDeLongResult? DeLong, string? DeLongUndefinedReason)
+{
+    /// <summary>Sensitivity of A minus that of B on the same diseased cases, with Newcombe's paired interval.</summary>
+    public required Estimate SensitivityDifference { get; init; }
+
+    /// <summary>Specificity of A minus that of B on the same non-diseased cases, with Newcombe's paired interval.</summary>
+    public required Estimate SpecificityDifference { get; init; }
+
+    /// <summary>Per image: the tests with slices clustered by patient; null per patient, and per image when every case holds one image (<see cref="ClusteredImageTable.NotClustered"/>).</summary>
+    public ClusteredPairedTest? Clustered { get; init; }
+}

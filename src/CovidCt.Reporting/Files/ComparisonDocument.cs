@@ -78,11 +78,25 @@ public sealed record PairDocument(string A, string B, PairTestsDocument PerPatie
 /// <param name="Delong">The paired DeLong test of the AUCs.</param>
 public sealed record PairTestsDocument(McNemarDocument McnemarSensitivity, McNemarDocument McnemarSpecificity, DeLongDocument Delong)
 {
+    /// <summary>Sensitivity A − B with Newcombe's paired interval.</summary>
+    public EstimateDocument? DifferenceSensitivity { get; init; }
+
+    /// <summary>Specificity A − B with Newcombe's paired interval.</summary>
+    public EstimateDocument? DifferenceSpecificity { get; init; }
+
+    /// <summary>Per image: the tests clustered by patient; null per patient and when every case holds one image.</summary>
+    public ClusteredPairDocument? Clustered { get; init; }
+
     /// <summary>The document of <paramref name="test"/>.</summary>
     public static PairTestsDocument Of(PairedModelTest test)
     {
         ArgumentNullException.ThrowIfNull(test);
-        return new(McNemarDocument.Of(test.Decisions.Sensitivity), McNemarDocument.Of(test.Decisions.Specificity), DeLongDocument.Of(test.DeLong, test.DeLongUndefinedReason));
+        return new(McNemarDocument.Of(test.Decisions.Sensitivity), McNemarDocument.Of(test.Decisions.Specificity), DeLongDocument.Of(test.DeLong, test.DeLongUndefinedReason))
+        {
+            DifferenceSensitivity = EstimateDocument.Of(test.SensitivityDifference),
+            DifferenceSpecificity = EstimateDocument.Of(test.SpecificityDifference),
+            Clustered = test.Clustered is { } clustered ? ClusteredPairDocument.Of(clustered) : null,
+        };
     }
 }
 

@@ -2,6 +2,7 @@ using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
 using CovidCt.Pipelines.Definition;
 using CovidCt.Pipelines.Evaluation;
+using CovidCt.Reporting.Clustering;
 using CovidCt.Reporting.Conventions;
 using CovidCt.Reporting.Runs;
 
@@ -144,12 +145,23 @@ public sealed record CacheDocument(string? Folder, int PatientsFromCache)
 public sealed record ImageTableDocument(long Images, int ImagesWithoutTruth, CountsDocument Counts, IReadOnlyDictionary<string, EstimateDocument> Metrics, EstimateDocument? Auc,
     string Score)
 {
-    /// <summary>The per-image table of <paramref name="e"/>.</summary>
+    /// <summary>The intervals clustered by patient, the ones to quote when patients contribute several slices; null when every case holds one image (<see cref="ClusteredOmitted"/> says why).</summary>
+    public ClusteredImageDocument? Clustered { get; init; }
+
+    /// <summary>Why there are no clustered intervals (<see cref="ClusteredImageTable.NotClustered"/>); null when there are.</summary>
+    public string? ClusteredOmitted { get; init; }
+
+    /// <summary>The per-image table of <paramref name="e"/>, with the clustered intervals when slices belong to patients.</summary>
     public static ImageTableDocument Of(PipelineEvaluation e)
     {
         ArgumentNullException.ThrowIfNull(e);
+        var clustered = ClusteredImageTable.Of(e);
         return new(e.ImageCounts.Total, e.ImagesWithoutTruth, CountsDocument.Of(e.ImageCounts), EstimateDocument.All(e.ImageMetrics),
-            e.ImageRoc is { } roc ? EstimateDocument.Of(roc.Auc) : null, ImageScoreNames.Key(e.ImageScore));
+            e.ImageRoc is { } roc ? EstimateDocument.Of(roc.Auc) : null, ImageScoreNames.Key(e.ImageScore))
+        {
+            Clustered = clustered is null ? null : ClusteredImageDocument.Of(clustered, e.ImageRoc?.Auc.Interval),
+            ClusteredOmitted = clustered is null ? ClusteredImageTable.NotClustered : null,
+        };
     }
 }
 

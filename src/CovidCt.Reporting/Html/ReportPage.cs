@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
 using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Reporting.Clustering;
 using CovidCt.Reporting.Comparisons;
 using CovidCt.Reporting.Conventions;
 using CovidCt.Reporting.Files;
@@ -39,9 +40,16 @@ internal static class ReportPage
 
         html.Append("<h2>Tables</h2>\n<div class=\"row\">\n");
         var patientLevel = CohortLevelText.HasPatientTable(manifest);
-        if (patientLevel) Table(html, "Per patient", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient);
-        Table(html, "Per image", e.ImageMetrics, e.ImageRoc?.Auc, ChenEtAl2020.RetrospectivePerImage);
+        if (patientLevel) Table(html, "Per patient", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient, null);
+        var clustered = ClusteredImageTable.Of(e);
+        Table(html, "Per image", e.ImageMetrics, e.ImageRoc?.Auc, ChenEtAl2020.RetrospectivePerImage, clustered);
         html.Append("</div>\n");
+        if (clustered is null) html.Append("<p class=\"note\">").Append(Encode(ClusteredImageTable.NotClustered)).Append("</p>\n");
+        else
+        {
+            html.Append("<p>").Append(Encode(ClusteredText.Legend(clustered, e.ImageMetrics))).Append("</p>\n");
+            foreach (var caveat in clustered.Caveats) html.Append("<p class=\"note\">").Append(Encode($"Per image, clustered: {caveat}")).Append("</p>\n");
+        }
         if (!patientLevel) html.Append("<p class=\"note\">").Append(Encode(CohortLevelText.NoPatientTable)).Append("</p>\n");
         if (e.ImagesWithoutTruth > 0)
         {
@@ -96,17 +104,22 @@ internal static class ReportPage
             + $"Intervals: {ProportionIntervals.Name(e.PatientMetrics.Method)} {TextFormat.Level(e.PatientMetrics.Level)}; AUC: DeLong.");
     }
 
-    private static void Table(StringBuilder html, string title, DiagnosticMetrics metrics, Estimate? auc, PublishedTable published)
+    // With slices clustered by patient, a column of the clustered intervals goes beside the plain ones (the legend under the tables says which is which).
+    private static void Table(StringBuilder html, string title, DiagnosticMetrics metrics, Estimate? auc, PublishedTable published, ClusteredImageTable? clustered)
     {
         var c = metrics.Counts;
         html.Append("<div class=\"panel\">\n<h3>").Append(Encode(title)).Append("</h3>\n<table>\n<tr><th>Metric</th><th>This run</th><th>Count</th><th>")
-            .Append(Encode($"{TextFormat.Level(metrics.Level)} CI")).Append("</th><th>Chen et al. 2020</th></tr>\n");
+            .Append(Encode($"{TextFormat.Level(metrics.Level)} CI")).Append("</th>");
+        if (clustered is not null) html.Append("<th>").Append(Encode(ClusteredText.Heading(metrics.Level))).Append("</th>");
+        html.Append("<th>Chen et al. 2020</th></tr>\n");
+        string[] Cells(string label, string metric, string value, string count, string interval, string study) =>
+            clustered is null ? [label, value, count, interval, study] : [label, value, count, interval, ClusteredText.Cell(clustered, metric), study];
         foreach (var (name, estimate) in metrics.All.Where(m => StudyColumns.Metrics.Contains(m.Key)))
         {
-            Row(html, TextFormat.Label(name), TextFormat.Value(name, estimate), TextFormat.Fraction(name, estimate), TextFormat.Interval(name, estimate),
-                StudyColumns.Published(published, name));
+            Row(html, Cells(TextFormat.Label(name), name, TextFormat.Value(name, estimate), TextFormat.Fraction(name, estimate), TextFormat.Interval(name, estimate),
+                StudyColumns.Published(published, name)));
         }
-        if (auc is not null) Row(html, "AUC", TextFormat.Value("auc", auc), "", TextFormat.Interval("auc", auc), "not published");
+        if (auc is not null) Row(html, Cells("AUC", "auc", TextFormat.Value("auc", auc), "", TextFormat.Interval("auc", auc), "not published"));
         html.Append("</table>\n<table class=\"confusion\">\n<tr><th></th><th>called positive</th><th>called negative</th></tr>\n");
         Row(html, "COVID-19 / lesion", $"TP {c.TruePositives:N0}", $"FN {c.FalseNegatives:N0}");
         Row(html, "control / none", $"FP {c.FalsePositives:N0}", $"TN {c.TrueNegatives:N0}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using CovidCt.Cli.Output;
 using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
+using CovidCt.Reporting.Clustering;
 using CovidCt.Reporting.Comparisons;
 using CovidCt.Reporting.Conventions;
 using CovidCt.Reporting.Files;
@@ -12,7 +13,7 @@ namespace CovidCt.Cli.Commands;
 
 /// <summary>
 /// What <c>covidct compare</c> prints: with --json the comparison document; otherwise (unless --quiet) the tables side by side,
-/// the paired tests and the patients the models disagree on.
+/// the paired tests, Newcombe's paired differences, the per-image tests clustered by patient and the patients the models disagree on.
 /// </summary>
 internal static class CompareConsole
 {
@@ -40,15 +41,14 @@ internal static class CompareConsole
         console.Line();
         console.Line("Paired tests (two-sided; McNemar exact on the discordant cases, DeLong on the AUCs of the same cases):");
         var table = TextConsole.Table("Pair", "Level", "Sensitivity: only A / only B correct, p", "Specificity: only A / only B correct, p", "AUC A − B (95% CI), p");
-        foreach (var pair in comparison.Tests.Where(t => t.Level == ComparisonLevel.Patient))
+        foreach (var tests in PatientThenImage(comparison))
         {
-            foreach (var tests in new[] { pair, comparison.Test(pair.ModelA, pair.ModelB, ComparisonLevel.Image) })
-            {
-                table.AddTextRow($"{tests.ModelA} vs {tests.ModelB}", tests.Level == ComparisonLevel.Patient ? "patient" : "image",
-                    McNemarText(tests.Decisions.Sensitivity), McNemarText(tests.Decisions.Specificity), DeLongText(tests));
-            }
+            table.AddTextRow($"{tests.ModelA} vs {tests.ModelB}", tests.Level == ComparisonLevel.Patient ? "patient" : "image",
+                McNemarText(tests.Decisions.Sensitivity), McNemarText(tests.Decisions.Specificity), DeLongText(tests));
         }
         console.Write(table);
+        Differences(console, comparison);
+        Clustered(console, comparison);
         var disagree = comparison.DisagreeingPatients;
         console.Line();
         if (disagree.Count == 0)
@@ -65,6 +65,51 @@ internal static class CompareConsole
         }
         console.Write(patients);
     }
+
+    private static void Differences(IAnsiConsole console, ModelComparison comparison)
+    {
+        var level = TextFormat.Level(comparison.Models[0].Evaluation.ImageMetrics.Level);
+        console.Line();
+        console.Line($"Paired differences A − B ({level} CI, Newcombe's paired method; per image it treats slices as independent):");
+        var table = TextConsole.Table("Pair", "Level", "Sensitivity A − B", "Specificity A − B");
+        foreach (var tests in PatientThenImage(comparison))
+        {
+            table.AddTextRow($"{tests.ModelA} vs {tests.ModelB}", tests.Level == ComparisonLevel.Patient ? "patient" : "image",
+                DifferenceText(tests.SensitivityDifference), DifferenceText(tests.SpecificityDifference));
+        }
+        console.Write(table);
+    }
+
+    // Per image, the tests clustered by patient go beside the ones above, which treat slices as independent.
+    private static void Clustered(IAnsiConsole console, ModelComparison comparison)
+    {
+        var images = PatientThenImage(comparison).Where(t => t.Level == ComparisonLevel.Image).ToArray();
+        console.Line();
+        if (images.FirstOrDefault()?.Clustered is not { } first)
+        {
+            console.Line(ClusteredImageTable.NotClustered);
+            return;
+        }
+        console.Line($"Per image, {first.Method} (the image rows above treat slices as independent):");
+        var table = TextConsole.Table("Pair", "Sensitivity: only A / only B correct, A − B (CI), p", "Specificity: only A / only B correct, A − B (CI), p", "AUC A − B (CI), p");
+        foreach (var tests in images)
+        {
+            var c = tests.Clustered!;
+            table.AddTextRow($"{tests.ModelA} vs {tests.ModelB}", ClusteredMcNemarText(c.Decisions.Sensitivity), ClusteredMcNemarText(c.Decisions.Specificity),
+                c.Auc is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d.Difference:0.000} ({TextFormat.SignedInterval(d.DifferenceInterval, "0.000")}), {P(d.PValue)}") : $"undefined: {c.AucUndefined}");
+        }
+        console.Write(table);
+    }
+
+    private static IEnumerable<PairedModelTest> PatientThenImage(ModelComparison comparison) =>
+        comparison.Tests.Where(t => t.Level == ComparisonLevel.Patient).SelectMany(pair => new[] { pair, comparison.Test(pair.ModelA, pair.ModelB, ComparisonLevel.Image) });
+
+    private static string DifferenceText(Estimate d) => d.Value is { } v
+        ? $"{TextFormat.Number(v, "+0.0000;-0.0000;0.0000")} ({(d.Interval is { } ci ? TextFormat.SignedInterval(ci) : "no interval")})"
+        : $"undefined ({d.UndefinedReason})";
+
+    private static string ClusteredMcNemarText(ClusteredMcNemarResult r) =>
+        string.Create(CultureInfo.InvariantCulture, $"{r.OnlyACorrect} / {r.OnlyBCorrect}, {DifferenceText(r.Difference)}, {P(r.PValue)}");
 
     private static void SideBySide(IAnsiConsole console, string title, (DiagnosticMetrics Metrics, Estimate? Auc)[] columns, string[] names)
     {

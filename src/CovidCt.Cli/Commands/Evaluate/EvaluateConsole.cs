@@ -2,6 +2,7 @@ using CovidCt.Data.Cohorts;
 using System.Globalization;
 using CovidCt.Cli.Output;
 using CovidCt.Metrics;
+using CovidCt.Reporting.Clustering;
 using CovidCt.Reporting.Conventions;
 using CovidCt.Reporting.Files;
 using CovidCt.Reporting.Html;
@@ -35,14 +36,21 @@ internal static class EvaluateConsole
         console.Line(string.Create(c, $"Rule:   boxes at p >= {o.LesionBoxes.Threshold:0.00} with more than {o.LesionBoxes.MinPixels} pixels; patient positive with {o.PatientRule.ConsecutiveSlices} consecutive slices in one quadrant"));
         console.Line($"Score:  per-image ROC ranks slices by {ImageScoreNames.Meaning(e.ImageScore)} ({ImageScoreNames.Key(e.ImageScore)})");
         console.Line($"Cache:  {p.CachedPatients} of {e.Patients.Count} patients' probability maps reused from {p.CacheFolder}");
-        if (CohortLevelText.HasPatientTable(manifest)) Table(console, $"Per patient ({e.PatientCounts.Total} patients)", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient);
+        if (CohortLevelText.HasPatientTable(manifest)) Table(console, $"Per patient ({e.PatientCounts.Total} patients)", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient, null);
         else
         {
             console.Line();
             console.Line(CohortLevelText.NoPatientTable);
         }
         var unknown = e.ImagesWithoutTruth > 0 ? $"; {e.ImagesWithoutTruth} slices without truth left out" : "";
-        Table(console, $"Per image ({e.ImageCounts.Total} slices with known truth{unknown})", e.ImageMetrics, e.ImageRoc?.Auc, ChenEtAl2020.RetrospectivePerImage);
+        var clustered = ClusteredImageTable.Of(e);
+        Table(console, $"Per image ({e.ImageCounts.Total} slices with known truth{unknown})", e.ImageMetrics, e.ImageRoc?.Auc, ChenEtAl2020.RetrospectivePerImage, clustered);
+        if (clustered is null) console.Line(ClusteredImageTable.NotClustered);
+        else
+        {
+            console.Line(ClusteredText.Legend(clustered, e.ImageMetrics));
+            foreach (var caveat in clustered.Caveats) console.Line($"Note: {caveat}");
+        }
         if (result.Run.Lesions is { } lesions) LesionLines(console, lesions);
         console.Line();
         console.Line("The study's figures come from 42 real patients (11 COVID-19, 31 control) and 13,751 images; this cohort is another population, so read them side by side, not as a test.");
@@ -59,18 +67,27 @@ internal static class EvaluateConsole
         console.Write(table);
     }
 
-    private static void Table(IAnsiConsole console, string title, DiagnosticMetrics metrics, Estimate? auc, PublishedTable published)
+    // With slices clustered by patient, a column of the clustered intervals goes beside the plain ones (the legend line says which is which).
+    private static void Table(IAnsiConsole console, string title, DiagnosticMetrics metrics, Estimate? auc, PublishedTable published, ClusteredImageTable? clustered)
     {
         var counts = metrics.Counts;
         console.Line();
         console.Line($"{title}: TP {counts.TruePositives:N0}, FN {counts.FalseNegatives:N0}, TN {counts.TrueNegatives:N0}, FP {counts.FalsePositives:N0}");
-        var table = TextConsole.Table("Metric", "This run", "Count", $"{TextFormat.Level(metrics.Level)} CI ({ProportionIntervals.Name(metrics.Method)})", "Chen et al. 2020");
+        var plain = $"{TextFormat.Level(metrics.Level)} CI ({ProportionIntervals.Name(metrics.Method)})";
+        var table = clustered is null
+            ? TextConsole.Table("Metric", "This run", "Count", plain, "Chen et al. 2020")
+            : TextConsole.Table("Metric", "This run", "Count", plain, ClusteredText.Heading(metrics.Level), "Chen et al. 2020");
+        string[] Cells(string label, string metric, string value, string count, string interval, string study) =>
+            clustered is null ? [label, value, count, interval, study] : [label, value, count, interval, ClusteredText.Cell(clustered, metric), study];
         foreach (var (name, estimate) in metrics.All.Where(m => StudyColumns.Metrics.Contains(m.Key)))
         {
-            table.AddTextRow(TextFormat.Label(name), TextFormat.Value(name, estimate), TextFormat.Fraction(name, estimate), TextFormat.Interval(name, estimate),
-                StudyColumns.Published(published, name));
+            table.AddTextRow(Cells(TextFormat.Label(name), name, TextFormat.Value(name, estimate), TextFormat.Fraction(name, estimate), TextFormat.Interval(name, estimate),
+                StudyColumns.Published(published, name)));
         }
-        if (auc is not null) table.AddTextRow("AUC", TextFormat.Value("auc", auc), "", TextFormat.Interval("auc", auc) + (auc.Interval is null ? "" : " (DeLong)"), "not published");
+        if (auc is not null)
+        {
+            table.AddTextRow(Cells("AUC", "auc", TextFormat.Value("auc", auc), "", TextFormat.Interval("auc", auc) + (auc.Interval is null ? "" : " (DeLong)"), "not published"));
+        }
         console.Write(table);
     }
 }
