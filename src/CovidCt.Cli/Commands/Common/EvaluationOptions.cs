@@ -5,7 +5,7 @@ using CovidCt.Pipelines.Caching;
 
 namespace CovidCt.Cli.Commands;
 
-/// <summary>The options <c>evaluate</c>, <c>compare</c> and <c>sweep</c> share: cohort, split, cache, valid area, image score, intervals and how much to print.</summary>
+/// <summary>The options <c>evaluate</c>, <c>compare</c> and <c>sweep</c> share: cohort, split, cache, valid area, image score, framing, intervals and how much to print.</summary>
 internal sealed class EvaluationOptions
 {
     public Option<FileInfo?> Cohort { get; } = new("--cohort") { Description = $"Cohort manifest (patient_id,label,images,masks,split). Default: the embedded {ShippedAssets.DefaultCohort}." };
@@ -28,6 +28,8 @@ internal sealed class EvaluationOptions
 
     public Option<string?> ImageScore { get; } = PipelineChoice.ImageScoreOption();
 
+    public Option<string?> Framing { get; } = PipelineChoice.FramingOption();
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress and no tables: only errors and warnings (and the JSON with --json)." };
 
     public CtSourceOptions Source { get; } = new();
@@ -36,7 +38,7 @@ internal sealed class EvaluationOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cohort, Split, Cache, Ci, Level, Json, Quiet, ImageScore }) command.Options.Add(option);
+        foreach (var option in new Option[] { Cohort, Split, Cache, Ci, Level, Json, Quiet, ImageScore, Framing }) command.Options.Add(option);
         ValidArea.AddTo(command);
         Source.AddTo(command);
         ImageFolders.AddTo(command);

@@ -2,12 +2,13 @@ using System.CommandLine;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Definition;
 using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Pipelines.Preprocessing;
 using CovidCt.Pipelines.Scoring;
 
 namespace CovidCt.Cli.Commands;
 
 /// <summary>
-/// The <c>--pipeline pipeline.json</c> option of evaluate, compare and detect, <c>--output-activation</c> and <c>--image-score</c>, and
+/// The <c>--pipeline pipeline.json</c> option of evaluate, compare and detect, <c>--output-activation</c>, <c>--image-score</c> and <c>--framing</c>, and
 /// what a command runs: that definition, or <c>--model</c> (else the shipped model) with the study's options and those given.
 /// </summary>
 internal static class PipelineChoice
@@ -34,13 +35,19 @@ internal static class PipelineChoice
             + $"or {MaxBox} (the highest probability inside a red box, 0 without one). The image decision (any box) is the same with both.",
     }.AcceptOnlyFromAmong(MaxPixel, MaxBox);
 
+    public static Option<string?> FramingOption() => new Option<string?>("--framing")
+    {
+        Description = "What of each slice the model sees: body (the default: the patient framed on its body, so any border or crop gives the same input) "
+            + "or image (the whole slice, for a model trained on whole slices).",
+    }.AcceptOnlyFromAmong("body", "image");
+
     /// <summary>
     /// The definition to run and the note about the model choice (null when none); <paramref name="options"/> (from options
     /// such as --valid-area, null for the study's) go with --model only, since a pipeline.json states every option itself.
-    /// <paramref name="activation"/> (--output-activation) and <paramref name="imageScore"/> (--image-score) likewise.
+    /// <paramref name="activation"/> (--output-activation), <paramref name="imageScore"/> (--image-score) and <paramref name="framing"/> (--framing) likewise.
     /// </summary>
     public static (PipelineDefinition Definition, string? Note) Resolve(FileInfo? pipeline, FileInfo? model, PipelineOptions? options = null, string? activation = null,
-        string? imageScore = null)
+        string? imageScore = null, string? framing = null)
     {
         if (pipeline is not null && model is not null) throw new UsageException("--pipeline names its own model; give --pipeline or --model, not both");
         if (pipeline is not null && options is not null)
@@ -52,6 +59,10 @@ internal static class PipelineChoice
         {
             throw new UsageException($"--pipeline states its own image score; set lesion_boxes.image_score in {pipeline.Name} instead of --image-score");
         }
+        if (pipeline is not null && framing is not null)
+        {
+            throw new UsageException($"--pipeline states its own framing; set preprocessing.framing in {pipeline.Name} instead of --framing");
+        }
         if (pipeline is not null)
         {
             var definition = PipelineDefinition.Load(pipeline.FullName);
@@ -59,19 +70,20 @@ internal static class PipelineChoice
             return (definition, null);
         }
         var choice = ModelFiles.Choose(model);
-        return (PipelineDefinition.Create(choice.Path, Apply(options, activation, imageScore) ?? new PipelineOptions()), choice.Note);
+        return (PipelineDefinition.Create(choice.Path, Apply(options, activation, imageScore, framing) ?? new PipelineOptions()), choice.Note);
     }
 
     /// <summary>
-    /// <paramref name="options"/> (null for the study's) with --output-activation and --image-score applied; null when none of
-    /// them was given, so the study's options apply.
+    /// <paramref name="options"/> (null for the study's) with --output-activation, --image-score and --framing applied; null when none
+    /// of them was given, so the study's options apply.
     /// </summary>
-    public static PipelineOptions? Apply(PipelineOptions? options, string? activation, string? imageScore)
+    public static PipelineOptions? Apply(PipelineOptions? options, string? activation, string? imageScore, string? framing)
     {
-        if (options is null && activation is null && imageScore is null) return null;
+        if (options is null && activation is null && imageScore is null && framing is null) return null;
         options ??= new PipelineOptions();
         if (activation is not null) options.Scoring.OutputActivation = activation == "sigmoid" ? OutputActivation.Sigmoid : OutputActivation.None;
         if (imageScore is not null) options.LesionBoxes.ImageScore = imageScore == MaxBox ? ImageScore.MaxBox : ImageScore.MaxPixel;
+        if (framing is not null) options.Preprocessing.Framing = framing == "image" ? SliceFraming.Image : SliceFraming.Body;
         return options;
     }
 }

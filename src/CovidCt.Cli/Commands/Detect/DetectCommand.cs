@@ -20,9 +20,10 @@ internal static class DetectCommand
         var json = MetricsOptions.Json();
         var pipeline = PipelineChoice.Option();
         var activation = PipelineChoice.ActivationOption();
+        var framing = PipelineChoice.FramingOption();
         var source = new CtSourceOptions();
         var validArea = new ValidAreaChoice();
-        var command = new Command("detect", "Draw red boxes on CT slices: one uploaded slice, one DICOM file or a whole volume.") { input, slice, model, outPath, json, pipeline, activation };
+        var command = new Command("detect", "Draw red boxes on CT slices: one uploaded slice, one DICOM file or a whole volume.") { input, slice, model, outPath, json, pipeline, activation, framing };
         source.AddTo(command);
         validArea.AddTo(command);
         command.SetAction(parse =>
@@ -32,7 +33,8 @@ internal static class DetectCommand
             var volume = CtReader.ReadSliceOrVolume(path, read);
             var settings = new DetectSettings(path, parse.GetValue(slice), Path.GetFullPath(parse.GetValue(outPath)!), parse.GetValue(json));
             DetectHandler.Check(settings, volume.Geometry.Depth);
-            var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model), validArea.Options(parse), parse.GetValue(activation));
+            var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model), validArea.Options(parse), parse.GetValue(activation),
+                framing: parse.GetValue(framing));
             var writers = CommandWriters.Of(parse);
             if (note is not null) writers.Log(settings.Json).WriteLine(note);
             writers.Log(settings.Json).WriteLine($"Output: {settings.Out}");

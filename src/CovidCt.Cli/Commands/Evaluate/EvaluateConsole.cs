@@ -2,6 +2,7 @@ using CovidCt.Data.Cohorts;
 using System.Globalization;
 using CovidCt.Cli.Output;
 using CovidCt.Metrics;
+using CovidCt.Pipelines.Preprocessing;
 using CovidCt.Reporting.Clustering;
 using CovidCt.Reporting.Conventions;
 using CovidCt.Reporting.Files;
@@ -35,6 +36,8 @@ internal static class EvaluateConsole
         console.Line($"Cohort: {manifest.Path}, split {CohortSplitNames.NameOrAll(split)}: {CohortLevelText.Cases(manifest, e)}, {e.Patients.Sum(p => p.Result.Slices.Count)} slices");
         console.Line(string.Create(c, $"Rule:   boxes at p >= {o.LesionBoxes.Threshold:0.00} with more than {o.LesionBoxes.MinPixels} pixels; patient positive with {o.PatientRule.ConsecutiveSlices} consecutive slices in one quadrant"));
         console.Line($"Score:  per-image ROC ranks slices by {ImageScoreNames.Meaning(e.ImageScore)} ({ImageScoreNames.Key(e.ImageScore)})");
+        // Printed only off the default, so the study's run keeps its header and a whole-slice run says so before its numbers.
+        if (o.Preprocessing.Framing == SliceFraming.Image) console.Line("Frame:  the model sees the whole slice (framing image), not the patient framed on its body");
         console.Line($"Cache:  {p.CachedPatients} of {e.Patients.Count} patients' probability maps reused from {p.CacheFolder}");
         if (CohortLevelText.HasPatientTable(manifest)) Table(console, $"Per patient ({e.PatientCounts.Total} patients)", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient, null);
         else
