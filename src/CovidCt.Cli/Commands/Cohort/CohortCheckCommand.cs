@@ -67,7 +67,11 @@ internal static class CohortCheckCommand
         var entries = manifest.Entries;
         var covid = entries.Count(e => e.Label == PatientLabel.Covid);
         var unknownTruth = entries.Count(e => e.Label == PatientLabel.Covid && e.Masks is null);
-        output.WriteLine($"{manifest.Path}: OK, {entries.Count} patients ({covid} covid, {entries.Count - covid} control)");
+        // An image-level cohort's label is whether the image has a mask (docs/data.md), so it is counted as such, not as patients.
+        var image = manifest.Level == CohortLevel.Image;
+        output.WriteLine(image
+            ? $"{manifest.Path}: OK, {entries.Count} images ({covid} with masks, {entries.Count - covid} without)"
+            : $"{manifest.Path}: OK, {entries.Count} patients ({covid} covid, {entries.Count - covid} control)");
         var splits = entries.GroupBy(e => e.Split?.Name() ?? "(none)").OrderBy(g => g.Key, StringComparer.Ordinal);
         output.WriteLine("Splits:        " + string.Join(", ", splits.Select(g => $"{g.Key} {g.Count()}")));
         output.WriteLine($"With masks:    {entries.Count(e => e.Masks is not null)}");

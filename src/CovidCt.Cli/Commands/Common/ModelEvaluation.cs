@@ -1,4 +1,3 @@
-using System.Globalization;
 using CovidCt.Cli.Output;
 using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
@@ -27,16 +26,14 @@ internal static class ModelEvaluation
         using var detection = new CohortDetection(new MLContext(), definition, new ProbabilityCacheOptions(cacheRoot, CohortFingerprint.Compute(manifest)));
         var cached = entries.Count(e => detection.Scoring.IsCached(e.PatientId));
         var modelPath = definition.ModelPath;
-        var c = CultureInfo.InvariantCulture;
         IReadOnlyList<PatientOutcome> outcomes = [];
-        progress.Run($"Running {Path.GetFileName(modelPath)} on {entries.Length} patients ({cached} from the probability cache)", entries.Length, step =>
+        progress.Run($"Running {Path.GetFileName(modelPath)} on {CaseProgressLine.Cases(manifest.Level, entries.Length)} ({cached} from the probability cache)", entries.Length, step =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             outcomes = detection.Run(manifest, split, onPatient: (patient, outcome) =>
             {
                 onPatient?.Invoke(patient, outcome);
-                var decision = outcome.Result.Decision;
-                step(string.Create(c, $"{patient.Entry.PatientId,-12} {(outcome.IsCovid ? "covid" : "control"),-7} {outcome.Result.Slices.Count,4} slices  {(decision.IsPositive ? "positive" : "negative"),-8} {clock.Elapsed.TotalSeconds,6:0.0} s"));
+                step(CaseProgressLine.Of(manifest.Level, patient.Entry.PatientId, outcome, clock.Elapsed));
             });
         });
         var provenance = RunProvenance.Describe(definition, detection.Scoring) with { CachedPatients = cached };
