@@ -1,5 +1,7 @@
 using CovidCt.Cli.Output;
 using CovidCt.Metrics;
+using CovidCt.Reporting.Clustering;
+using CovidCt.Reporting.Comparisons;
 using CovidCt.Reporting.Conventions;
 using Spectre.Console;
 
@@ -7,16 +9,18 @@ namespace CovidCt.Cli.Commands;
 
 /// <summary>
 /// What <c>metrics compare</c> adds with a patient column: Obuchowski's clustered paired AUC comparison and Durkalski's
-/// clustered McNemar test with the clustered difference in sensitivity and in specificity.
+/// clustered McNemar test with the clustered difference in sensitivity and in specificity, computed by the same
+/// <see cref="ClusteredPairedTest"/> that <c>compare</c>'s per-image table uses.
 /// </summary>
-internal sealed record ClusteredComparison(int Patients, PairedDeLongResult? Auc, string? AucUndefined, ClusteredPairedComparison Decisions)
+internal sealed record ClusteredComparison(ClusteredPairedTest Test)
 {
-    public static ClusteredComparison Compute(double[] a, double[] b, bool[] labels, string[] patients, bool[] decisionsA, bool[] decisionsB, double level)
-    {
-        var reason = ClusteredAuc.WhyUndefined(labels, patients);
-        return new(patients.Distinct(StringComparer.Ordinal).Count(), reason is null ? ClusteredAuc.Paired(a, b, labels, patients, level) : null, reason,
-            ClusteredMcNemar.CompareDecisions(decisionsA, decisionsB, labels, patients, level));
-    }
+    public int Patients => Test.Patients;
+    private PairedDeLongResult? Auc => Test.Auc;
+    private string? AucUndefined => Test.AucUndefined;
+    private ClusteredPairedComparison Decisions => Test.Decisions;
+
+    public static ClusteredComparison Compute(double[] a, double[] b, bool[] labels, string[] patients, bool[] decisionsA, bool[] decisionsB, double level) =>
+        new(ClusteredPairedTest.Of(new ComparedCases(labels, decisionsA, a), new ComparedCases(labels, decisionsB, b), patients, level));
 
     public void Text(IAnsiConsole console)
     {
