@@ -25,6 +25,21 @@ public static class SliceWindowCheck
         var step = Math.Max(1, files.Count / (double)SampledSlices);
         for (var i = 0.0; i < files.Count; i += step) SliceFolderReader.AddToHistogram(files[(int)i], histogram, limits);
         var fit = WindowFit.Of(histogram);
-        return new SliceWindowReport(path, window, fit, fit?.ProblemsWith(window) ?? []);
+        List<string> problems = [.. fit?.ProblemsWith(window) ?? []];
+        if (ClipsAir(window)) problems.Add(ClippedAir(window));
+        return new SliceWindowReport(path, window, fit, problems);
     }
+
+    /// <summary>
+    /// True when <paramref name="window"/> cannot show air: its lower edge lies above the HU that tells air from body, so
+    /// black reads as tissue and the body frame and the lung fields find no edge (the slices are framed whole, silently).
+    /// </summary>
+    private static bool ClipsAir(HounsfieldWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return window.Lower > BodyFrame.BodyHounsfield;
+    }
+
+    private static string ClippedAir(HounsfieldWindow window) =>
+        FormattableString.Invariant($"its lower edge, {window.Lower:0} HU, lies above the {BodyFrame.BodyHounsfield:0} HU that tells air from body, so air reads as tissue and neither the body frame nor the lung fields can be found (export with a lung window such as W1500/L-600)");
 }
