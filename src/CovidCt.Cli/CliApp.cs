@@ -72,6 +72,7 @@ public static class CliApp
     private static IEnumerable<Command> CommandGroups(TextWriter output)
     {
         yield return Commands.MetricsCommands.Create(output);
+        yield return Commands.ReadersCommands.Create(output);
         yield return Commands.PaperCommand.Create(output);
         yield return Commands.InspectCommand.Create(output);
         yield return Commands.ConvertCommand.Create(output);

@@ -131,6 +131,11 @@ public static class ObuchowskiRockette
         var msR = t * readerMeans.Sum(m => (m - grand) * (m - grand)) / (r - 1);
         var caveats = new List<string>();
         var single = Enumerable.Range(0, t).Select(i => Single(modalities[i], Enumerable.Range(0, r).Select(j => auc[i, j]).ToArray(), c.Cov2ByModality[i], level)).ToList();
+        // The t interval is symmetric and not range-respecting; it is reported as computed (as MRMCaov and RJafroc do), with a note.
+        foreach (var m in single.Where(m => m.Interval.Lower < 0 || m.Interval.Upper > 1))
+        {
+            caveats.Add($"the interval of {m.Name} ({m.Interval.Lower:0.000}–{m.Interval.Upper:0.000}) reaches beyond [0, 1]: the AUC is near its bound and the symmetric t interval ignores that");
+        }
         if (t == 1)
         {
             var components = new MrmcVarianceComponents(msR - c.Var + c.Cov2, null, c.Var, null, c.Cov2, null);
