@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace CovidCt.Cli.Commands;
 
-/// <summary>The <c>covidct metrics</c> group: counts, scores, compare, solve, calibration, ratios, coverage.</summary>
+/// <summary>The <c>covidct metrics</c> group: counts, scores, compare, solve, calibration, ratios, coverage, samplesize.</summary>
 internal static class MetricsCommands
 {
     public static Command Create(TextWriter output) => new("metrics", "Diagnostic-accuracy statistics: metrics with confidence intervals, ROC/AUC, paired comparisons, published-figure solver.")
@@ -14,5 +14,6 @@ internal static class MetricsCommands
         MetricsCalibrationCommand.Create(output),
         MetricsRatiosCommand.Create(output),
         MetricsCoverageCommand.Create(output),
+        MetricsSampleSizeCommand.Create(output),
     };
 }
