@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.Distributions;
 
 namespace CovidCt.Metrics;
@@ -134,7 +135,7 @@ public static class ObuchowskiRockette
         // The t interval is symmetric and not range-respecting; it is reported as computed (as MRMCaov and RJafroc do), with a note.
         foreach (var m in single.Where(m => m.Interval.Lower < 0 || m.Interval.Upper > 1))
         {
-            caveats.Add($"the interval of {m.Name} ({m.Interval.Lower:0.000}–{m.Interval.Upper:0.000}) reaches beyond [0, 1]: the AUC is near its bound and the symmetric t interval ignores that");
+            caveats.Add(string.Create(CultureInfo.InvariantCulture, $"the interval of {m.Name} ({m.Interval.Lower:0.000}–{m.Interval.Upper:0.000}) reaches beyond [0, 1]: the AUC is near its bound and the symmetric t interval ignores that"));
         }
         if (t == 1)
         {
@@ -154,7 +155,7 @@ public static class ObuchowskiRockette
         var msTR = interaction / ((t - 1.0) * (r - 1.0));
         var cov1 = c.Cov1!.Value;
         var cov3 = c.Cov3!.Value;
-        if (c.Cov2 < cov3) caveats.Add($"Cov2 ({c.Cov2:G4}) is below Cov3 ({cov3:G4}); as Hillis (2007) prescribes, Cov2 − Cov3 is taken as 0 in the denominator");
+        if (c.Cov2 < cov3) caveats.Add(string.Create(CultureInfo.InvariantCulture, $"Cov2 ({c.Cov2:G4}) is below Cov3 ({cov3:G4}); as Hillis (2007) prescribes, Cov2 − Cov3 is taken as 0 in the denominator"));
         var denominator = msTR + r * Math.Max(c.Cov2 - cov3, 0);
         var ddf = msTR > 0 ? denominator * denominator / (msTR * msTR / ((t - 1.0) * (r - 1.0))) : double.PositiveInfinity;
         if (double.IsPositiveInfinity(ddf) && denominator > 0) caveats.Add("MS(T:R) is 0, so the denominator degrees of freedom are infinite (a normal or chi-square reference)");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.Distributions;
 
 namespace CovidCt.Metrics;
@@ -147,7 +148,7 @@ public static class SampleSize
     }
 
     private static string? EdgeCaveat(double p) => p < 0.05 || p > 0.95
-        ? $"the expected proportion {p} is near 0 or 1, where the Wald half-width understates the exact interval; plan with margin"
+        ? string.Create(CultureInfo.InvariantCulture, $"the expected proportion {p} is near 0 or 1, where the Wald half-width understates the exact interval; plan with margin")
         : null;
 
     private static double CheckProportion(double value, string name) =>
