@@ -18,6 +18,8 @@ from .augment import augment
 from .cohort import load_manifest, load_slices, sha256_of_file
 from .losses import supervised_loss
 from .models import build
+from .transfer import thick_slices, transfer_augment
+from .warm_start import freeze_batch_norm, load_folded
 
 
 def parse_filters(text: str) -> tuple[int, ...]:
@@ -78,6 +80,8 @@ def train(args) -> None:
 
     filters = parse_filters(args.filters)
     model = build(args.architecture, filters, args.deep_supervision)
+    if args.init_onnx:
+        load_folded(model, args.init_onnx)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     total_steps = args.epochs * args.steps_per_epoch
     scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=total_steps, pct_start=0.1)
@@ -97,10 +101,16 @@ def train(args) -> None:
         log.writerow(["epoch", "train_loss", "val_loss", "val_dice", "learning_rate", "elapsed_s", "best"])
         for epoch in range(1, args.epochs + 1):
             model.train()
+            if args.init_onnx:
+                freeze_batch_norm(model)
             running = 0.0
             for _ in range(args.steps_per_epoch):
                 index = _batch_indices(positive, negative, args.batch, g)
-                x, y = augment(train_set.images[index], train_set.targets[index], g)
+                if args.augment == "transfer":
+                    images = thick_slices(train_set.images, train_set.patient, index, g)
+                    x, y = transfer_augment(images, train_set.targets[index], g)
+                else:
+                    x, y = augment(train_set.images[index], train_set.targets[index], g)
                 loss = supervised_loss(model(x), y)
                 optimizer.zero_grad()
                 loss.backward()
@@ -137,6 +147,12 @@ def main() -> None:
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--val-slices", type=int, default=256,
                    help="validation slices, half with lesion and half without, evenly spread over the val split")
+    p.add_argument("--augment", choices=["study", "transfer"], default="study",
+                   help="study: intensity, blur, noise, geometry (v1, v2); transfer: also quarter turns, slice "
+                        "thickness, reconstruction kernels, scanner noise, 8-bit window export with JPEG and a "
+                        "guessed re-import window, crops and padding (v3)")
+    p.add_argument("--init-onnx", help="start from this shipped model's weights (same architecture and filters, "
+                                        "no --deep-supervision); its batch norms stay frozen as the identity")
     p.add_argument("--out", required=True)
     train(p.parse_args())
 

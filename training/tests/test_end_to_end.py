@@ -48,7 +48,8 @@ class EndToEndTest(unittest.TestCase):
         cls.run_dir = os.path.join(cls.folder, "run")
         args = argparse.Namespace(manifest=cls.manifest, cohort_spec=None, architecture="unetpp", filters="4,8,16",
                                   deep_supervision=True, size=32, epochs=2, steps_per_epoch=2, batch=4, lr=3e-3,
-                                  seed=5, threads=1, val_slices=16, out=cls.run_dir)
+                                  seed=5, threads=1, val_slices=16, augment="transfer", init_onnx=None,
+                                  out=cls.run_dir)
         train.train(args)
         cls.onnx_path = os.path.join(cls.folder, "model.onnx")
         export.export(os.path.join(cls.run_dir, "best.pt"), cls.onnx_path, version="test")

@@ -38,8 +38,8 @@ public static class CohortBuilder
         foreach (var planned in plan)
         {
             var patient = planned.Series is { } series
-                ? PatientSimulator.InsertInto(Real(cache, realSeries[series]), planned.Label, planned.Seed)
-                : PatientSimulator.Procedural(new PhantomOptions(planned.Seed, spec.Width, spec.Height, planned.Slices, spec.SliceThicknessMm.Min, spec.SliceThicknessMm.Max), planned.Label);
+                ? PatientSimulator.InsertInto(Real(cache, realSeries[series]), planned.Label, planned.Seed, spec.Lesions)
+                : PatientSimulator.Procedural(new PhantomOptions(planned.Seed, spec.Width, spec.Height, planned.Slices, spec.SliceThicknessMm.Min, spec.SliceThicknessMm.Max), planned.Label, spec.Lesions);
             var images = $"images/{planned.PatientId}.nii.gz";
             var masks = patient.CovidMask is null ? null : $"masks/{planned.PatientId}.nii.gz";
             // Writing (gzip, one core) overlaps with rendering the next patient (parallel over slices).

@@ -39,6 +39,13 @@ public sealed record CohortSpec
     /// <summary>Fractions of each label's procedural patients in val and test; the rest is train (default 0.25 / 0.375).</summary>
     public SplitFractions Split { get; init; } = new(0.25, 0.375);
 
+    /// <summary>
+    /// Which lesion planner draws the findings (default <see cref="LesionModel.Study"/>). Left out of the cohort card when it
+    /// is the default, so the cards of the existing specs stay as they were.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public LesionModel Lesions { get; init; } = LesionModel.Study;
+
     /// <summary>SHA-256 of the spec file's bytes (hex), set by <see cref="Load"/>; recorded in the cohort card.</summary>
     [JsonIgnore]
     public string Sha256 { get; init; } = "";

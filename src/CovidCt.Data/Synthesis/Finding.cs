@@ -26,6 +26,9 @@ public enum FindingKind
 
     /// <summary>Control: emphysema (clusters of low-attenuation spaces).</summary>
     Emphysema,
+
+    /// <summary>COVID-19: consolidation with air bronchograms (branching air channels left open inside it); <see cref="LesionModel.Realistic"/> only.</summary>
+    ConsolidationWithAirBronchogram,
 }
 
 /// <summary>One simulated finding, in the volume's millimetre frame (column × column spacing, row × row spacing, slice position).</summary>
@@ -48,5 +51,5 @@ public sealed record Finding(
     ulong Seed)
 {
     /// <summary>True for the COVID-19 pneumonia patterns, which go into the lesion mask; false for control findings.</summary>
-    public bool IsCovid => Kind is FindingKind.GroundGlass or FindingKind.MixedGroundGlassConsolidation or FindingKind.CrazyPaving or FindingKind.Consolidation;
+    public bool IsCovid => Kind is FindingKind.GroundGlass or FindingKind.MixedGroundGlassConsolidation or FindingKind.CrazyPaving or FindingKind.Consolidation or FindingKind.ConsolidationWithAirBronchogram;
 }

@@ -75,7 +75,7 @@ internal static class LesionPlanner
         return findings;
     }
 
-    private static double SliceSpacing(VolumeGeometry g) =>
+    internal static double SliceSpacing(VolumeGeometry g) =>
         g.Depth > 1 ? (g.SlicePositions[g.Depth - 1] - g.SlicePositions[0]) / (g.Depth - 1) : g.SliceThickness;
 
     /// <summary>
@@ -83,7 +83,7 @@ internal static class LesionPlanner
     /// slices weighted by lung area and by <paramref name="lowerZone"/> (positive favours the bases, negative the apices),
     /// voxels weighted towards the back by <paramref name="posterior"/> (0 = no preference). Null when no such voxel is found.
     /// </summary>
-    private static (Vector3D Centre, Vector3D Outward)? Place(LungMap lungs, SeededRandom random, int side, double minDepth, double maxDepth, double lowerZone, double posterior)
+    internal static (Vector3D Centre, Vector3D Outward)? Place(LungMap lungs, SeededRandom random, int side, double minDepth, double maxDepth, double lowerZone, double posterior)
     {
         var g = lungs.Geometry;
         var lungSlices = Enumerable.Range(0, g.Depth).Where(z => lungs.SliceArea[z] > 0).ToArray();

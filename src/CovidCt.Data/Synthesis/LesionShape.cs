@@ -23,7 +23,7 @@ internal readonly struct LesionShape
             FindingKind.GroundGlass => (0.4, 0.35, 0.35),
             FindingKind.MixedGroundGlassConsolidation => (0.35, 0.3, 0.3),
             FindingKind.CrazyPaving => (0.35, 0.3, 0.2),
-            FindingKind.Consolidation => (0.3, 0.18, 0.12),
+            FindingKind.Consolidation or FindingKind.ConsolidationWithAirBronchogram => (0.3, 0.18, 0.12),
             FindingKind.Nodule => (0.12, 0.1, 0.04),
             FindingKind.LobarConsolidation => (0.2, 0.12, 0.08),
             FindingKind.AtelectasisBand => (0.15, 0.25, 0.08),
@@ -62,6 +62,11 @@ internal readonly struct LesionShape
                 // Zero crossings of smooth noise form a network of thin curved walls: thickened interlobular septa.
                 var septum = _noise.At(x / 6 - 57.3, y / 6, z / 6);
                 fill += 0.3 * profile * Math.Exp(-(septum * septum) / (0.07 * 0.07));
+                break;
+            case FindingKind.ConsolidationWithAirBronchogram:
+                // Zero crossings of a second, elongated noise field: thin air channels that stay open in the consolidated core.
+                var bronchus = _noise.At(x / 9 + 33.1, y / 9 - 12.4, z / 18);
+                fill *= 1 - 0.8 * (1 - SmoothStep(0.5, 0.9, rho)) * Math.Exp(-(bronchus * bronchus) / (0.05 * 0.05));
                 break;
         }
         fill = Math.Clamp(fill, 0, 1);

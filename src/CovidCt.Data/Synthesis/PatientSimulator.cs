@@ -25,14 +25,15 @@ public static class PatientSimulator
     /// <summary>A procedural patient drawn from <see cref="PhantomOptions.Seed"/>.</summary>
     /// <param name="options">Grid and seed.</param>
     /// <param name="label">COVID-19 patients get COVID-19 patterns and a mask; controls get other findings or none.</param>
+    /// <param name="lesions">Which lesion planner draws the findings (default: the study's).</param>
     /// <exception cref="InvalidOperationException">When no lesion placement spanning <see cref="MinConsecutiveLesionSlices"/> slices is found (a volume too small to hold lungs).</exception>
-    public static SimulatedPatient Procedural(PhantomOptions options, PatientLabel label)
+    public static SimulatedPatient Procedural(PhantomOptions options, PatientLabel label, LesionModel lesions = LesionModel.Study)
     {
         ArgumentNullException.ThrowIfNull(options);
         var scan = ChestPhantom.Render(options);
         var lungs = new LungMap(scan.Geometry, scan.LungCoverage);
         var random = new SeededRandom(options.Seed).Fork(4);
-        return Paint(lungs, random, label == PatientLabel.Covid, options.Seed, findings =>
+        return Paint(lungs, random, label == PatientLabel.Covid, lesions, options.Seed, findings =>
         {
             var image = (float[])scan.Clean.Clone();
             var mask = LesionSimulator.Apply(findings, scan.Geometry, image, scan.Clean, scan.LungCoverage);
@@ -47,8 +48,9 @@ public static class PatientSimulator
     /// <param name="volume">The real volume (not modified).</param>
     /// <param name="label">COVID-19 findings with a mask, or control findings.</param>
     /// <param name="seed">Seed of the findings.</param>
+    /// <param name="lesions">Which lesion planner draws the findings (default: the study's).</param>
     /// <exception cref="InvalidOperationException">When the volume holds no lung or no COVID-19 placement spans enough slices.</exception>
-    public static SimulatedPatient InsertInto(CtVolume volume, PatientLabel label, ulong seed)
+    public static SimulatedPatient InsertInto(CtVolume volume, PatientLabel label, ulong seed, LesionModel lesions = LesionModel.Study)
     {
         ArgumentNullException.ThrowIfNull(volume);
         var g = volume.Geometry;
@@ -56,7 +58,7 @@ public static class PatientSimulator
         var lungs = new LungMap(g, coverage);
         if (lungs.VoxelCount == 0) throw new InvalidOperationException($"{volume.Source}: no lung found below {LungSegmentation.AirThresholdHu} HU; cannot insert findings");
         var background = Smooth(volume);
-        return Paint(lungs, new SeededRandom(seed).Fork(4), label == PatientLabel.Covid, seed, findings =>
+        return Paint(lungs, new SeededRandom(seed).Fork(4), label == PatientLabel.Covid, lesions, seed, findings =>
         {
             var image = (float[])volume.Hounsfield.Clone();
             var mask = LesionSimulator.Apply(findings, g, image, background, coverage);
@@ -66,12 +68,18 @@ public static class PatientSimulator
         }, null);
     }
 
-    private static SimulatedPatient Paint(LungMap lungs, SeededRandom random, bool covid, ulong seed, Func<List<Finding>, (CtVolume Volume, byte[] Mask)> render, double? noise)
+    private static SimulatedPatient Paint(LungMap lungs, SeededRandom random, bool covid, LesionModel lesions, ulong seed, Func<List<Finding>, (CtVolume Volume, byte[] Mask)> render, double? noise)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var draw = random.Fork((ulong)attempt);
-            var findings = covid ? LesionPlanner.Covid(lungs, draw) : LesionPlanner.Control(lungs, draw);
+            var findings = (covid, lesions) switch
+            {
+                (true, LesionModel.Realistic) => RealisticLesionPlanner.Covid(lungs, draw),
+                (false, LesionModel.Realistic) => RealisticLesionPlanner.Control(lungs, draw),
+                (true, _) => LesionPlanner.Covid(lungs, draw),
+                (false, _) => LesionPlanner.Control(lungs, draw),
+            };
             var (volume, mask) = render(findings);
             if (!covid) return new SimulatedPatient(volume, null, findings, lungs.VoxelCount, noise);
             var patient = new SimulatedPatient(volume, new LesionMask(volume.Geometry, mask, $"simulated COVID-19 lesions, seed {seed}"), findings, lungs.VoxelCount, noise);
