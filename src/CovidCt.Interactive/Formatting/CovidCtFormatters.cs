@@ -31,6 +31,7 @@ public static class CovidCtFormatters
         Add<SliceFigure>(FigureHtml.Figure);
         Add<SliceGallery>(FigureHtml.Gallery);
         Add<ModelComparison>(ModelComparisonHtml.Comparison);
+        Add<Pipelines.Sweeps.SweepResult>(ExplorerHtml.Sweep);
     }
 
     private static void Add<T>(Func<T, string> html)

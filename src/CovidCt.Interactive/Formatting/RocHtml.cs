@@ -15,7 +15,6 @@ public static class RocHtml
     /// <summary>The summary table, unwrapped, for composite results.</summary>
     internal static string Table(RocCurve curve, string caption)
     {
-        var everything = curve.Points[^1].Counts; // the lowest threshold calls every case positive
         var youden = curve.YoudenOptimal();
         var noDeLong = Markup.Undefined("DeLong needs at least two cases of each class");
         var level = curve.DeLong is { } delong ? $"{Markup.Number(delong.PlainInterval.Level * 100, 0)}% CI" : "CI";
@@ -25,11 +24,11 @@ public static class RocHtml
             [$"{level} (DeLong, plain)", Cell.Numeric(curve.DeLong is { } d ? Markup.Interval(d.PlainInterval, false) : noDeLong)],
             [$"{level} (DeLong, logit)", Cell.Numeric(curve.DeLong is { } l ? Markup.Interval(l.LogitInterval, false) : noDeLong)],
             ["Standard error", Cell.Numeric(curve.DeLong is { } s ? Markup.Number(s.StandardError, 4) : noDeLong)],
-            ["Diseased / not diseased", Cell.Numeric($"{Markup.Count(everything.Positives)} / {Markup.Count(everything.Negatives)}")],
-            ["Distinct thresholds", Cell.Numeric(Markup.Count(curve.Points.Count - 1))],
+            ["Diseased / not diseased", Cell.Numeric($"{Markup.Count(curve.Diseased)} / {Markup.Count(curve.NonDiseased)}")],
+            ["Distinct thresholds", Cell.Numeric(Markup.Count(curve.DistinctThresholds))],
             ["Youden-optimal point", Cell.Numeric(youden is null
                 ? Markup.Undefined("sensitivity or specificity is undefined")
-                : $"score ≥ {Markup.Number(youden.Threshold, 4)}: sensitivity {Markup.Percent(youden.Sensitivity!.Value)}, specificity {Markup.Percent(youden.Specificity!.Value)}")],
+                : $"score ≥ {Markup.Number(youden.Threshold, 4)}: sensitivity {Markup.Percent(youden.Sensitivity)}, specificity {Markup.Percent(youden.Specificity)}")],
         ];
         return Markup.Table(caption, ["", "Value"], rows);
     }

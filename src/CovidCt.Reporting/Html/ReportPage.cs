@@ -73,6 +73,7 @@ internal static class ReportPage
         var images = ComparedCases.Of(e, ComparisonLevel.Image);
         if (images.Truth.Count > 0) Chart(html, charts, "sweep-image", ChartFigures.Sweep(images.Scores, images.Truth, "Per image", threshold));
         html.Append("</div>\n");
+        if (run.Sweep is { } sweep) Explorer.ExplorerSection.Append(html, sweep, e.PatientMetrics.Level);
 
         if (patientLevel) Timelines(html, charts, e, provenance);
 
