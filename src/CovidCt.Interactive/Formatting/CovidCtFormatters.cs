@@ -32,6 +32,8 @@ public static class CovidCtFormatters
         Add<SliceGallery>(FigureHtml.Gallery);
         Add<ModelComparison>(ModelComparisonHtml.Comparison);
         Add<Pipelines.Sweeps.SweepResult>(ExplorerHtml.Sweep);
+        Add<Pipelines.Models.OnnxModelInfo>(ModelSummaryHtml.Model);
+        Add<Data.Cohorts.CohortManifest>(ManifestHtml.Manifest);
     }
 
     private static void Add<T>(Func<T, string> html)

@@ -1,5 +1,6 @@
 using CovidCt.Interactive.Html;
 using CovidCt.Metrics;
+using CovidCt.Reporting.Conventions;
 
 namespace CovidCt.Interactive.Formatting;
 
@@ -30,7 +31,7 @@ public static class RocHtml
                 ? Markup.Undefined("sensitivity or specificity is undefined")
                 : $"score ≥ {Markup.Number(youden.Threshold, 4)}: sensitivity {Markup.Percent(youden.Sensitivity)}, specificity {Markup.Percent(youden.Specificity)}")],
         ];
-        return Markup.Table(caption, ["", "Value"], rows);
+        return Markup.Table(caption, ["", "Value"], rows) + Caveats(StatisticCaveats.Auc(curve));
     }
 
     /// <summary>DeLong's paired test: both AUCs, the difference with its interval, z and the two-sided p-value.</summary>
@@ -42,5 +43,8 @@ public static class RocHtml
             Cell.Numeric(Markup.Number(result.Difference, 4)), Cell.Numeric($"{Markup.Number(result.DifferenceInterval.Lower, 4)} to {Markup.Number(result.DifferenceInterval.Upper, 4)}"),
             Cell.Numeric(double.IsInfinity(result.Z) ? (result.Z > 0 ? "+∞" : "−∞") : Markup.Number(result.Z)),
             Cell.Numeric(Markup.PValue(result.PValue)),
-        ]]));
+        ]]), Caveats(StatisticCaveats.PairedDeLong(result)));
+
+    // Each caveat as a marked line under its table, so a degenerate number never reads as precise.
+    private static string Caveats(IReadOnlyList<string> caveats) => string.Concat(caveats.Select(c => $"<p class=\"miss\">Caveat: {Markup.Encode(c)}</p>"));
 }

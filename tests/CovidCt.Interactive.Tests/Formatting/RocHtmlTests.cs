@@ -49,4 +49,13 @@ public sealed class RocHtmlTests
         Assert.Contains($"<td class=\"n\">{result.PValue:0.0000}</td>", html);
         Assert.Equal(1.0, result.AucA);
     }
+
+    [Fact]
+    public void A_degenerate_auc_carries_its_caveats_under_the_table()
+    {
+        var html = RocHtml.Curve(Roc.FromScores(labels: [true, true, true, false, false, false], scores: [0.9, 0.8, 0.7, 0.1, 0.2, 0.3]));
+
+        Assert.Contains("<p class=\"miss\">Caveat: zero-width interval: the classes are completely separated", html);
+        Assert.Contains("<p class=\"miss\">Caveat: n below 10 per class (3 diseased, 3 not)", html);
+    }
 }
