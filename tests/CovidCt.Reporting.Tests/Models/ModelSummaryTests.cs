@@ -1,5 +1,6 @@
 using CovidCt.Pipelines.Models;
 using CovidCt.Reporting.Models;
+using CovidCt.Testing.Fixtures;
 
 namespace CovidCt.Reporting.Tests.Models;
 

@@ -1,5 +1,3 @@
-using CovidCt.Data.IO;
-
 namespace CovidCt.Cli.Commands;
 
 /// <summary>
@@ -28,7 +26,7 @@ internal static class CohortSources
     private static bool IsDicom(string file)
     {
         var prefix = new byte[132];
-        using var stream = InputPaths.OpenRead(file);
+        using var stream = File.OpenRead(file);
         return stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false) == prefix.Length && prefix.AsSpan(128, 4).SequenceEqual("DICM"u8);
     }
 }
