@@ -19,7 +19,7 @@ public static class PartialAuc
         }
         if (curve.Auc.Value is null) return new PartialAucResult(minimumSpecificity, Estimate.Undefined(double.NaN, double.NaN, curve.Auc.UndefinedReason!), null);
         var limit = 1 - minimumSpecificity;
-        var points = curve.Points.Select(p => (Fpr: 1 - p.Specificity!.Value, Tpr: p.Sensitivity!.Value)).OrderBy(p => p.Fpr).ThenBy(p => p.Tpr).ToArray();
+        var points = curve.Points.Select(p => (Fpr: p.FalsePositiveRate, Tpr: p.Sensitivity)).OrderBy(p => p.Fpr).ThenBy(p => p.Tpr).ToArray();
         double area = 0;
         for (var i = 1; i < points.Length; i++)
         {

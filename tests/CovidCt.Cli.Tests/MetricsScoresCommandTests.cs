@@ -25,7 +25,7 @@ public sealed class MetricsScoresCommandTests : IDisposable
         var json = MetricsCli.Json("metrics", "scores", _cli.Csv("scores.csv", Scores), "--resamples", "200");
         double[] scores = [0.9, 0.8, 0.7, 0.6, 0.3, 0.6, 0.4, 0.2];
         bool[] labels = [true, true, false, true, false, false, true, false];
-        var roc = Roc.FromScores(scores, labels);
+        var roc = Roc.FromScores(labels: labels, scores: scores);
         Assert.Equal(roc.Auc.Value!.Value, json.GetProperty("auc").GetProperty("value").GetDouble(), 15);
         Assert.Equal(roc.DeLong!.Variance, json.GetProperty("delong").GetProperty("variance").GetDouble(), 15);
         Assert.Equal(7, json.GetProperty("thresholds").GetArrayLength());

@@ -14,7 +14,7 @@ public sealed class PartialAucTests
     [InlineData(0.5, 0.33964646464646464, 0.78619528619528611)]
     public void Raw_and_McClish_partial_auc_match_pROC(double minimumSpecificity, double raw, double mcClish)
     {
-        var curve = Roc.FromScores(Scores, Labels);
+        var curve = Roc.FromScores(labels: Labels, scores: Scores);
         Assert.Equal(0.81313131313131315, curve.Auc.Value!.Value, 14);
         var result = PartialAuc.Compute(curve, minimumSpecificity);
         Assert.Equal(raw, result.Area.Value!.Value, 14);
@@ -24,7 +24,7 @@ public sealed class PartialAucTests
     [Fact]
     public void The_whole_range_is_the_auc_and_McClish_leaves_it_unchanged()
     {
-        var curve = Roc.FromScores(Scores, Labels);
+        var curve = Roc.FromScores(labels: Labels, scores: Scores);
         var result = PartialAuc.Compute(curve, 0);
         Assert.Equal(curve.Auc.Value!.Value, result.Area.Value!.Value, 14);
         Assert.Equal(curve.Auc.Value!.Value, result.McClish!.Value, 14);
@@ -32,5 +32,5 @@ public sealed class PartialAucTests
 
     [Fact]
     public void A_range_starting_at_1_is_rejected() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => PartialAuc.Compute(Roc.FromScores(Scores, Labels), 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PartialAuc.Compute(Roc.FromScores(labels: Labels, scores: Scores), 1));
 }

@@ -16,8 +16,7 @@ public sealed record RocSeries(string Name, IReadOnlyList<double> FalsePositiveR
     /// </summary>
     public static RocSeries From(RocCurve curve, string label)
     {
-        var defined = curve.Points.Where(p => p.Sensitivity is not null && p.Specificity is not null).ToArray();
         var name = curve.Auc.Value is { } auc ? $"{label} (AUC {auc:0.000})" : $"{label} (AUC undefined)";
-        return new RocSeries(name, defined.Select(p => 1 - p.Specificity!.Value).ToArray(), defined.Select(p => p.Sensitivity!.Value).ToArray());
+        return new RocSeries(name, curve.Points.Select(p => p.FalsePositiveRate).ToArray(), curve.Points.Select(p => p.Sensitivity).ToArray());
     }
 }

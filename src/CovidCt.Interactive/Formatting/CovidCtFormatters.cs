@@ -31,6 +31,9 @@ public static class CovidCtFormatters
         Add<SliceFigure>(FigureHtml.Figure);
         Add<SliceGallery>(FigureHtml.Gallery);
         Add<ModelComparison>(ModelComparisonHtml.Comparison);
+        Add<Pipelines.Sweeps.SweepResult>(ExplorerHtml.Sweep);
+        Add<Pipelines.Models.OnnxModelInfo>(ModelSummaryHtml.Model);
+        Add<Data.Cohorts.CohortManifest>(ManifestHtml.Manifest);
     }
 
     private static void Add<T>(Func<T, string> html)

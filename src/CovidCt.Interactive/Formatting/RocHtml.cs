@@ -1,5 +1,6 @@
 using CovidCt.Interactive.Html;
 using CovidCt.Metrics;
+using CovidCt.Reporting.Conventions;
 
 namespace CovidCt.Interactive.Formatting;
 
@@ -15,7 +16,6 @@ public static class RocHtml
     /// <summary>The summary table, unwrapped, for composite results.</summary>
     internal static string Table(RocCurve curve, string caption)
     {
-        var everything = curve.Points[^1].Counts; // the lowest threshold calls every case positive
         var youden = curve.YoudenOptimal();
         var noDeLong = Markup.Undefined("DeLong needs at least two cases of each class");
         var level = curve.DeLong is { } delong ? $"{Markup.Number(delong.PlainInterval.Level * 100, 0)}% CI" : "CI";
@@ -25,13 +25,13 @@ public static class RocHtml
             [$"{level} (DeLong, plain)", Cell.Numeric(curve.DeLong is { } d ? Markup.Interval(d.PlainInterval, false) : noDeLong)],
             [$"{level} (DeLong, logit)", Cell.Numeric(curve.DeLong is { } l ? Markup.Interval(l.LogitInterval, false) : noDeLong)],
             ["Standard error", Cell.Numeric(curve.DeLong is { } s ? Markup.Number(s.StandardError, 4) : noDeLong)],
-            ["Diseased / not diseased", Cell.Numeric($"{Markup.Count(everything.Positives)} / {Markup.Count(everything.Negatives)}")],
-            ["Distinct thresholds", Cell.Numeric(Markup.Count(curve.Points.Count - 1))],
+            ["Diseased / not diseased", Cell.Numeric($"{Markup.Count(curve.Diseased)} / {Markup.Count(curve.NonDiseased)}")],
+            ["Distinct thresholds", Cell.Numeric(Markup.Count(curve.DistinctThresholds))],
             ["Youden-optimal point", Cell.Numeric(youden is null
                 ? Markup.Undefined("sensitivity or specificity is undefined")
-                : $"score ≥ {Markup.Number(youden.Threshold, 4)}: sensitivity {Markup.Percent(youden.Sensitivity!.Value)}, specificity {Markup.Percent(youden.Specificity!.Value)}")],
+                : $"score ≥ {Markup.Number(youden.Threshold, 4)}: sensitivity {Markup.Percent(youden.Sensitivity)}, specificity {Markup.Percent(youden.Specificity)}")],
         ];
-        return Markup.Table(caption, ["", "Value"], rows);
+        return Markup.Table(caption, ["", "Value"], rows) + Caveats(StatisticCaveats.Auc(curve));
     }
 
     /// <summary>DeLong's paired test: both AUCs, the difference with its interval, z and the two-sided p-value.</summary>
@@ -43,5 +43,8 @@ public static class RocHtml
             Cell.Numeric(Markup.Number(result.Difference, 4)), Cell.Numeric($"{Markup.Number(result.DifferenceInterval.Lower, 4)} to {Markup.Number(result.DifferenceInterval.Upper, 4)}"),
             Cell.Numeric(double.IsInfinity(result.Z) ? (result.Z > 0 ? "+∞" : "−∞") : Markup.Number(result.Z)),
             Cell.Numeric(Markup.PValue(result.PValue)),
-        ]]));
+        ]]), Caveats(StatisticCaveats.PairedDeLong(result)));
+
+    // Each caveat as a marked line under its table, so a degenerate number never reads as precise.
+    private static string Caveats(IReadOnlyList<string> caveats) => string.Concat(caveats.Select(c => $"<p class=\"miss\">Caveat: {Markup.Encode(c)}</p>"));
 }

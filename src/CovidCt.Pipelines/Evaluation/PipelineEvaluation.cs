@@ -86,9 +86,9 @@ public sealed class PipelineEvaluation
         }
         var patientTruth = patients.Select(p => p.IsCovid).ToArray();
         var patientCounts = ConfusionCounts.FromDecisions(patientTruth, patients.Select(p => p.Result.Decision.IsPositive).ToArray());
-        var patientRoc = Roc.FromScores(patients.Select(p => p.Result.Decision.Score).ToArray(), patientTruth, level);
+        var patientRoc = Roc.FromScores(labels: patientTruth, scores: patients.Select(p => p.Result.Decision.Score).ToArray(), level: level);
         var imageCounts = imageTruth.Count == 0 ? new ConfusionCounts(0, 0, 0, 0) : ConfusionCounts.FromDecisions(imageTruth, imageDecisions);
-        var imageRoc = imageTruth.Count == 0 ? null : Roc.FromScores(imageScores, imageTruth, level);
+        var imageRoc = imageTruth.Count == 0 ? null : Roc.FromScores(labels: imageTruth, scores: imageScores, level: level);
         return new PipelineEvaluation(imageCounts, unknown, imageRoc, imageScore, patientCounts, patientRoc, method, level, patients);
     }
 }

@@ -15,14 +15,14 @@ internal static class ChartFigures
     /// <summary>1 − specificity against sensitivity at every threshold, the chance diagonal, and the AUC with its interval in the title.</summary>
     public static JsonObject Roc(RocCurve curve, string title)
     {
-        var points = curve.Points.Where(p => p.Sensitivity is not null && p.Specificity is not null).ToArray();
+        var points = curve.Points;
         var auc = curve.Auc;
         var heading = auc.Value is { } a
             ? $"{title}: AUC {a:0.000}" + (auc.Interval is { } ci ? $" (95% CI {ci.Lower:0.000}–{ci.Upper:0.000}, DeLong)" : " (no interval: too few cases)")
             : $"{title}: AUC undefined ({auc.UndefinedReason})";
         return Figure(
             [
-                Line(points.Select(p => 1 - p.Specificity!.Value), points.Select(p => p.Sensitivity!.Value), "ROC", points.Select(p => $"score ≥ {p.Threshold:0.###}")),
+                Line(points.Select(p => p.FalsePositiveRate), points.Select(p => p.Sensitivity), "ROC", points.Select(p => $"score ≥ {p.Threshold:0.###}")),
                 Line([0.0, 1.0], [0.0, 1.0], "chance", null, dash: true),
             ],
             Layout(heading, "1 − specificity", "sensitivity", xRange: [0, 1], yRange: [0, 1.02]));

@@ -51,6 +51,10 @@ internal static class ReportPage
             foreach (var caveat in clustered.Caveats) html.Append("<p class=\"note\">").Append(Encode($"Per image, clustered: {caveat}")).Append("</p>\n");
         }
         if (!patientLevel) html.Append("<p class=\"note\">").Append(Encode(CohortLevelText.NoPatientTable)).Append("</p>\n");
+        foreach (var (level, roc) in new[] { ("Per patient", patientLevel ? e.PatientRoc : null), ("Per image", e.ImageRoc) })
+        {
+            foreach (var caveat in roc is null ? [] : StatisticCaveats.Auc(roc)) html.Append("<p class=\"note\">").Append(Encode($"{level} AUC, caveat: {caveat}")).Append("</p>\n");
+        }
         if (e.ImagesWithoutTruth > 0)
         {
             html.Append("<p class=\"note\">").Append(Encode($"{e.ImagesWithoutTruth} slices of COVID-19 patients without masks have no per-image truth and are not in the per-image table.")).Append("</p>\n");
@@ -73,6 +77,7 @@ internal static class ReportPage
         var images = ComparedCases.Of(e, ComparisonLevel.Image);
         if (images.Truth.Count > 0) Chart(html, charts, "sweep-image", ChartFigures.Sweep(images.Scores, images.Truth, "Per image", threshold));
         html.Append("</div>\n");
+        if (run.Sweep is { } sweep) Explorer.ExplorerSection.Append(html, sweep, e.PatientMetrics.Level);
 
         if (patientLevel) Timelines(html, charts, e, provenance);
 

@@ -16,6 +16,9 @@ public sealed record ModelRun(string Name, PipelineEvaluation Evaluation)
     /// <summary>Lesion-level results (hit rate, false positives per image, FROC, Dice, IoU), or null when they were not collected.</summary>
     public LesionEvaluation? Lesions { get; init; }
 
+    /// <summary>A post-processing sweep of the same maps, or null: when set, report.html carries the live operating-point explorer (<see cref="Explorer.OperatingPointExplorer"/>).</summary>
+    public Pipelines.Sweeps.SweepResult? Sweep { get; init; }
+
     /// <summary>The provenance, or an error naming the run when it has none.</summary>
     /// <exception cref="InvalidOperationException">The run was made without provenance.</exception>
     public RunProvenance RequireProvenance() => Provenance

@@ -19,11 +19,11 @@ internal sealed record ScoreAnalysis(
         if (resamples < 1) throw new UsageException($"--resamples must be at least 1, got {resamples}");
         var scores = cases.Select(c => c.Scores[0]).ToArray();
         var labels = cases.Select(c => c.Diseased).ToArray();
-        var roc = Roc.FromScores(scores, labels, level);
+        var roc = Roc.FromScores(labels: labels, scores: scores, level: level);
         var sweep = ThresholdSweep.Compute(scores, labels);
         var point = threshold is { } t
             ? new ThresholdPoint(t, ConfusionCounts.FromDecisions(labels, scores.Select(s => s >= t).ToArray()))
-            : roc.YoudenOptimal();
+            : roc.YoudenOptimal() is { } youden ? new ThresholdPoint(youden.Threshold, youden.Counts) : null;
         var metrics = point is null ? null : DiagnosticMetrics.Compute(point.Counts, method, level);
         int? patients = null;
         IReadOnlyList<KeyValuePair<string, BootstrapResult>>? bootstrap = null;
