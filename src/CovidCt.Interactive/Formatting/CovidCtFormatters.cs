@@ -3,6 +3,7 @@ using CovidCt.Interactive.Figures;
 using CovidCt.Metrics;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Evaluation;
+using CovidCt.Reporting.Plots;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace CovidCt.Interactive.Formatting;
@@ -31,6 +32,7 @@ public static class CovidCtFormatters
         Add<SliceFigure>(FigureHtml.Figure);
         Add<SliceGallery>(FigureHtml.Gallery);
         Add<ModelComparison>(ModelComparisonHtml.Comparison);
+        Add<PlotlyFigure>(ChartHtml.Figure);
     }
 
     private static void Add<T>(Func<T, string> html)
