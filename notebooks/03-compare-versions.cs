@@ -23,7 +23,7 @@ var manifest = workspace.Cohort();
 CohortSplit? split = manifest.Entries.Any(e => e.Split == CohortSplit.Test) ? CohortSplit.Test : null;
 string[] models = ["unetpp-v1", "unetpp-v2", "unet-baseline"];
 page.Heading("Reproducibility").Show(Reproducibility.Record(manifest: manifest));
-foreach (var name in models) page.Show(Reproducibility.Record(workspace.Model(name)).Where(i => i.Item.StartsWith("model", StringComparison.Ordinal)).ToArray());
+page.Show(new ReproducibilityRecord(models.Select(m => Reproducibility.Record(workspace.Model(m)).Items.Single(i => i.Item == "model SHA-256") with { Item = $"{m} SHA-256" }).ToArray()));
 
 ModelRun Evaluate(string name)
 {

@@ -1,5 +1,6 @@
 using CovidCt.Reporting.Comparisons;
 using CovidCt.Interactive.Figures;
+using CovidCt.Interactive.Workspace;
 using CovidCt.Metrics;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Evaluation;
@@ -33,6 +34,7 @@ public static class CovidCtFormatters
         Add<SliceGallery>(FigureHtml.Gallery);
         Add<ModelComparison>(ModelComparisonHtml.Comparison);
         Add<PlotlyFigure>(ChartHtml.Figure);
+        Add<ReproducibilityRecord>(ReproducibilityHtml.Record);
     }
 
     private static void Add<T>(Func<T, string> html)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -20,7 +21,7 @@ public static class Reproducibility
 
     /// <summary>The record, one item per line.</summary>
     /// <exception cref="FileNotFoundException">When <paramref name="modelPath"/> is given but missing.</exception>
-    public static IReadOnlyList<ReproducibilityItem> Record(string? modelPath = null, CohortManifest? manifest = null)
+    public static ReproducibilityRecord Record(string? modelPath = null, CohortManifest? manifest = null)
     {
         var items = new List<ReproducibilityItem>
         {
@@ -41,19 +42,19 @@ public static class Reproducibility
             items.Add(new("cohort", manifest.Path));
             items.Add(new("cohort fingerprint", CohortFingerprint.Compute(manifest)));
         }
-        return items;
+        return new ReproducibilityRecord(items);
     }
 
+    // Never Assembly.Load by name here: inside a notebook kernel that loads a second copy in another load context, and the
+    // pipeline's types then fail to load. A loaded copy answers; otherwise the file beside this library.
     private static string LibraryVersion(string assembly)
     {
-        try
-        {
-            return Version(Assembly.Load(new AssemblyName(assembly)));
-        }
-        catch (FileNotFoundException)
-        {
-            return "not loaded in this process";
-        }
+        if (AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == assembly) is { } loaded) return Version(loaded);
+        var folder = Path.GetDirectoryName(typeof(Reproducibility).Assembly.Location);
+        var file = string.IsNullOrEmpty(folder) ? null : Path.Combine(folder, assembly + ".dll");
+        return file is not null && File.Exists(file)
+            ? FileVersionInfo.GetVersionInfo(file).ProductVersion ?? "unknown"
+            : $"not found beside {typeof(Reproducibility).Assembly.GetName().Name}";
     }
 
     private static string Version(Assembly assembly) =>

@@ -35,7 +35,7 @@ public sealed partial class NotebookPageTests : IDisposable
         Assert.Contains("Evaluate &lt;a&gt; model</title>", html);
         Assert.Contains("class=\"covidct\"", html); // the platform's table formatter
         Assert.Contains("<svg", html); // the timeline
-        Assert.DoesNotContain("cdn.plot.ly", html);
+        Assert.DoesNotContain("<script src=", html); // plotly.js is inline, never fetched
     }
 
     [SkippableFact]
