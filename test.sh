@@ -56,7 +56,7 @@ else
 fi
 
 if [ -x notebooks/run-notebooks.sh ]; then
-  echo "== notebooks"
+  echo "== notebooks (each .dib and each file-based app .cs counts once)"
   nb_out=$(notebooks/run-notebooks.sh 2>&1); nb_rc=$?
   echo "$nb_out" | grep -v "^NOTEBOOKS "
   nb_line=$(echo "$nb_out" | grep "^NOTEBOOKS " | tail -1)

@@ -1,8 +1,10 @@
 using CovidCt.Reporting.Comparisons;
 using CovidCt.Interactive.Figures;
+using CovidCt.Interactive.Workspace;
 using CovidCt.Metrics;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Evaluation;
+using CovidCt.Reporting.Plots;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace CovidCt.Interactive.Formatting;
@@ -34,6 +36,8 @@ public static class CovidCtFormatters
         Add<Pipelines.Sweeps.SweepResult>(ExplorerHtml.Sweep);
         Add<Pipelines.Models.OnnxModelInfo>(ModelSummaryHtml.Model);
         Add<Data.Cohorts.CohortManifest>(ManifestHtml.Manifest);
+        Add<PlotlyFigure>(ChartHtml.Figure);
+        Add<ReproducibilityRecord>(ReproducibilityHtml.Record);
     }
 
     private static void Add<T>(Func<T, string> html)

@@ -1,6 +1,9 @@
 using CovidCt.Reporting.Comparisons;
 using CovidCt.Interactive.Html;
+using System.Globalization;
 using CovidCt.Metrics;
+using CovidCt.Pipelines;
+using CovidCt.Reporting.Runs;
 
 namespace CovidCt.Interactive.Formatting;
 
@@ -49,7 +52,7 @@ public static class ModelComparisonHtml
             ? "Every model makes the same decision for every patient."
             : $"Patients with different decisions: {string.Join(", ", comparison.DisagreeingPatients)}.";
         return Markup.Block(
-            Markup.Table("Each model with the study's post-processing", SummaryHeader, summary),
+            Markup.Table(SummaryCaption(comparison.Models), SummaryHeader, summary),
             Markup.Table($"{comparison.Models.Count} models on the same cases: paired DeLong and McNemar exact tests", Header, rows),
             Markup.Table("Paired differences A − B (Newcombe's paired CI; per image slices taken as independent)", DifferenceHeader, comparison.Tests.Select(t => (IReadOnlyList<Cell>)
             [
@@ -59,6 +62,23 @@ public static class ModelComparisonHtml
             ClusteredHtml.Comparison(comparison),
             Markup.Paragraph(disagreeing));
     }
+
+    /// <summary>
+    /// The summary table's caption names the post-processing each model ran with: "the study's" only when every run recorded
+    /// it and it is the study's; a tuned setting is spelled out, and a run without a recorded setting says so.
+    /// </summary>
+    internal static string SummaryCaption(IReadOnlyList<ModelRun> models)
+    {
+        var settings = models.Select(m => (m.Name, Setting: m.Provenance is { } p ? Setting(p.Options) : null)).ToArray();
+        if (settings.All(s => s.Setting == StudySetting)) return "Each model with the study's post-processing";
+        if (settings.All(s => s.Setting is not null && s.Setting == settings[0].Setting)) return $"Each model with the same post-processing: {settings[0].Setting}";
+        return "Each model with its own post-processing: " + string.Join("; ", settings.Select(s => $"{s.Name}: {s.Setting ?? "not recorded (run without provenance)"}"));
+    }
+
+    private static readonly string StudySetting = Setting(new PipelineOptions());
+
+    private static string Setting(PipelineOptions o) => string.Create(CultureInfo.InvariantCulture,
+        $"probability ≥ {o.LesionBoxes.Threshold:0.00}, more than {o.LesionBoxes.MinPixels} pixels, {o.PatientRule.ConsecutiveSlices} consecutive slices, {(o.PatientRule.SameQuadrant ? "same quadrant" : "any quadrant")}");
 
     private static string Proportion(Estimate estimate) => estimate.Value is { } v
         ? $"{Markup.Percent(v)} ({Markup.Count(estimate.Numerator)}/{Markup.Count(estimate.Denominator)}), {Markup.Interval(estimate.Interval, asPercent: true)}"

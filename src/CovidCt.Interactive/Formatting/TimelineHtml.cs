@@ -61,14 +61,15 @@ public static class TimelineHtml
         var width = LabelWidth + cell * columns.Count;
         var height = rows * RowHeight + 16;
         var svg = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"10\">");
+            .Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"10\" fill=\"currentColor\" style=\"color:inherit\">");
         for (var r = 0; r < Rows.Count; r++)
         {
             RowLabel(svg, r, Rows[r].Label);
             for (var s = 0; s < columns.Count; s++)
             {
                 var score = columns[s].Scores[r];
-                var fill = score > 0 ? $"#d00000\" fill-opacity=\"{Markup.Number(0.35 + 0.65 * score, 2)}" : "#eeeeee";
+                // Empty cells and outlines use currentColor (the editor's text colour), so they read on light, dark and high-contrast themes.
+                var fill = score > 0 ? $"#e00000\" fill-opacity=\"{Markup.Number(0.35 + 0.65 * score, 2)}" : "currentColor\" fill-opacity=\"0.12";
                 var title = $"{SliceNumbers.Slice(columns[s].SliceIndex)} ({Markup.Number(columns[s].PositionMm, 1)} mm), {Rows[r].Label}: " +
                     (score > 0 ? $"box probability {Markup.Number(score)}" : "no box");
                 Rect(svg, LabelWidth + s * cell, r * RowHeight, cell, fill, title);
@@ -82,8 +83,8 @@ public static class TimelineHtml
                 var (fill, text) = columns[s].Truth switch
                 {
                     true => ("#22aa22", "lesion"),
-                    false => ("#cccccc", "no lesion"),
-                    null => ("#ffffff\" stroke=\"#999999\" stroke-dasharray=\"2,1", "unknown"),
+                    false => ("currentColor\" fill-opacity=\"0.35", "no lesion"),
+                    null => ("none\" stroke=\"currentColor\" stroke-opacity=\"0.6\" stroke-dasharray=\"2,1", "unknown"),
                 };
                 Rect(svg, LabelWidth + s * cell, Rows.Count * RowHeight, cell, fill, $"{SliceNumbers.Slice(columns[s].SliceIndex)}: {text}");
             }
@@ -91,7 +92,7 @@ public static class TimelineHtml
         if (timeline.DecidingRun is { } run)
         {
             svg.Append(CultureInfo.InvariantCulture,
-                $"<rect x=\"{LabelWidth + run.FirstColumn * cell}\" y=\"{run.Row * RowHeight}\" width=\"{run.Length * cell}\" height=\"{RowHeight}\" fill=\"none\" stroke=\"#000000\" stroke-width=\"2\"><title>deciding run</title></rect>");
+                $"<rect x=\"{LabelWidth + run.FirstColumn * cell}\" y=\"{run.Row * RowHeight}\" width=\"{run.Length * cell}\" height=\"{RowHeight}\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\"><title>deciding run</title></rect>");
         }
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth}\" y=\"{rows * RowHeight + 12}\">{SliceNumbers.Slice(0)}</text>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width}\" y=\"{rows * RowHeight + 12}\" text-anchor=\"end\">{SliceNumbers.Slice(columns.Count - 1)}</text>");

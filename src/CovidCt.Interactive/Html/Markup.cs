@@ -11,8 +11,8 @@ internal static class Markup
     // One small style sheet scoped to the "covidct" class, so the output reads the same in VS Code and in a saved .ipynb.
     private const string Style =
         "<style>.covidct table{border-collapse:collapse;margin:4px 0}.covidct th,.covidct td{border:1px solid #ccc;padding:2px 8px}" +
-        ".covidct td.n{text-align:right;font-variant-numeric:tabular-nums}.covidct .undefined{color:#a00;font-style:italic}" +
-        ".covidct .miss{color:#a00}.covidct caption{text-align:left;font-weight:bold}.covidct p{margin:2px 0}</style>";
+        ".covidct td.n{text-align:right;font-variant-numeric:tabular-nums}.covidct .undefined{color:var(--vscode-errorForeground,#b00000);font-style:italic}" +
+        ".covidct .miss{color:var(--vscode-errorForeground,#b00000)}.covidct caption{text-align:left;font-weight:bold}.covidct p{margin:2px 0}</style>";
 
     public static string Encode(string text) => WebUtility.HtmlEncode(text);
 

@@ -11,7 +11,7 @@ public sealed class TimelineHtmlTests
 
         Assert.Contains("p1: called positive, score 0.700 (upper left, slices 2–4); 3 of 5 slices with boxes", html);
         // The deciding run is outlined over slices 2–4 of the upper-left row (x = 92 + 1 × 16, width 3 × 16).
-        Assert.Contains("<rect x=\"108\" y=\"0\" width=\"48\" height=\"14\" fill=\"none\" stroke=\"#000000\"", html);
+        Assert.Contains("<rect x=\"108\" y=\"0\" width=\"48\" height=\"14\" fill=\"none\" stroke=\"currentColor\"", html);
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class TimelineHtmlTests
         var html = TimelineHtml.Patient(Detections.Positive());
 
         Assert.Equal(4 * 5, CountOf(html, "<title>slice "));
-        Assert.Equal(4, CountOf(html, "fill=\"#d00000\""));
+        Assert.Equal(4, CountOf(html, "fill=\"#e00000\""));
         Assert.Contains("<title>slice 3 (-90.0 mm), lower right: box probability 0.600</title>", html);
         Assert.Contains("<title>slice 1 (-100.0 mm), upper left: no box</title>", html);
     }
