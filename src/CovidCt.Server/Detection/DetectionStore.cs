@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Hosting;
+
+namespace CovidCt.Server.Detection;
+
+/// <summary>
+/// The results held in memory, each until it expires (<see cref="ServeOptions.Expiry"/>) and at most
+/// <see cref="ServeOptions.MaxResults"/> at once (the oldest goes first). An expired result is gone: its id answers 404.
+/// </summary>
+internal sealed class DetectionStore(ServeOptions options, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, StoredDetection> _results = new(StringComparer.Ordinal);
+
+    /// <summary>Results held now.</summary>
+    public int Count => _results.Count;
+
+    /// <summary>A new unguessable id.</summary>
+    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>The current time and the expiry of a result made now.</summary>
+    public (DateTimeOffset Now, DateTimeOffset Expires) Lifetime()
+    {
+        var now = clock.GetUtcNow();
+        return (now, now + options.Expiry);
+    }
+
+    /// <summary>Holds <paramref name="result"/>, dropping expired ones and then the oldest while there are too many.</summary>
+    public void Add(StoredDetection result)
+    {
+        Sweep();
+        _results[result.Id] = result;
+        foreach (var oldest in _results.Values.OrderBy(r => r.Created).Take(Math.Max(0, _results.Count - options.MaxResults)).ToList())
+        {
+            _results.TryRemove(oldest.Id, out _);
+        }
+    }
+
+    /// <summary>The result called <paramref name="id"/>, or null when there is none or it has expired.</summary>
+    public StoredDetection? Get(string id)
+    {
+        if (!_results.TryGetValue(id, out var result)) return null;
+        if (result.Expires > clock.GetUtcNow()) return result;
+        _results.TryRemove(id, out _);
+        return null;
+    }
+
+    /// <summary>Drops every expired result.</summary>
+    public void Sweep()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var expired in _results.Values.Where(r => r.Expires <= now).ToList()) _results.TryRemove(expired.Id, out _);
+    }
+}
+
+/// <summary>Drops expired results in the background, so their memory is given back even when no one asks for them again.</summary>
+internal sealed class ExpirySweeper(DetectionStore store, ServeOptions options, TimeProvider clock) : BackgroundService
+{
+    /// <summary>Sweeps every quarter of the expiry, at least every second and at most every minute.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var period = TimeSpan.FromTicks(Math.Clamp(options.Expiry.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
+        using var timer = new PeriodicTimer(period, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken)) store.Sweep();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The server is stopping: nothing is left to sweep for.
+        }
+    }
+}
