@@ -28,6 +28,19 @@ public sealed class PageBrowserTests : IDisposable
         _uploads.Dispose();
     }
 
+    // Waits for a canvas to be drawn; when it is not, the page's own status and messages say why.
+    private static async Task Drawn(IPage page, string canvas)
+    {
+        try
+        {
+            await page.WaitForSelectorAsync($"{canvas}[data-state=drawn]");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{canvas} was not drawn; status: '{await page.InnerTextAsync("#status")}', messages: '{await page.InnerTextAsync("#messages")}'", e);
+        }
+    }
+
     private static string? Chromium() => new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
 
     [SkippableFact]
@@ -50,8 +63,8 @@ public sealed class PageBrowserTests : IDisposable
         await page.ClickAsync("#upload");
         const string lesion = ".panel[data-model=lesion]";
         const string silent = ".panel[data-model=silent]";
-        await page.WaitForSelectorAsync($"{lesion} canvas.view[data-state=drawn]");
-        await page.WaitForSelectorAsync($"{silent} canvas.view[data-state=drawn]");
+        await Drawn(page, $"{lesion} canvas.view");
+        await Drawn(page, $"{silent} canvas.view");
         Assert.True(await page.EvaluateAsync<int>(RedPixels, $"{lesion} canvas.view") > 0, "the lesion model's red boxes are on the canvas");
         Assert.Equal(0, await page.EvaluateAsync<int>(RedPixels, $"{silent} canvas.view"));
         Assert.Equal("true", await page.GetAttributeAsync($"{lesion} .call", "data-positive"));
@@ -76,7 +89,7 @@ public sealed class PageBrowserTests : IDisposable
         await page.SetInputFilesAsync("#file", _uploads.Png);
         await page.FillAsync("#window", "1200/-700");
         await page.ClickAsync("#upload");
-        await page.WaitForSelectorAsync($"{lesion} canvas.view[data-state=drawn]");
+        await Drawn(page, $"{lesion} canvas.view");
         Assert.True(await page.EvaluateAsync<int>(RedPixels, $"{lesion} canvas.view") > 0, "the PNG slice's red box is on the canvas");
         Assert.Empty(scriptErrors);
         Assert.Empty(_fixture.LeftBehind());

@@ -9,7 +9,7 @@ namespace CovidCt.Server.Tests;
 /// The server in-process (WebApplicationFactory on a test server) with its own models folder — the band "lesion" model
 /// (default) and a "silent" one — and its own upload folder, so a test can check that nothing was left behind.
 /// </summary>
-internal sealed class ServerFixture : WebApplicationFactory<ServeOptions>
+internal sealed class ServerFixture : WebApplicationFactory<ServerFixture>
 {
     private readonly TestModels _models = new();
 
@@ -43,6 +43,9 @@ internal sealed class ServerFixture : WebApplicationFactory<ServeOptions>
         .ConfigureWebHostDefaults(web => web
             .ConfigureServices(services => ServerSetup.AddServices(services, Options))
             .Configure(ServerSetup.Configure));
+
+    // The test assembly stands in as the "entry point" the factory requires; the content root is this folder, not a project's.
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseContentRoot(AppContext.BaseDirectory);
 
     protected override void Dispose(bool disposing)
     {

@@ -63,7 +63,14 @@ internal sealed class ExpirySweeper(DetectionStore store, ServeOptions options, 
         using var timer = new PeriodicTimer(period, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) store.Sweep();
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var held = store.Count;
+                store.Sweep();
+                // Results hold volumes and maps of hundreds of MB on the large object heap, which the GC neither compacts nor hands
+                // back to the system by itself while the server idles; once the last one is dropped, memory returns to the baseline.
+                if (held > 0 && store.Count == 0) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

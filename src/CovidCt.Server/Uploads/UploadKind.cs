@@ -31,7 +31,7 @@ internal static class UploadSignature
     /// <summary>The kind of <paramref name="head"/>, or null when it is none of the accepted forms.</summary>
     public static UploadKind? Of(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("\x89PNG\r\n\x1a\n"u8)) return UploadKind.Png;
+        if (head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })) return UploadKind.Png;
         if (head.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })) return UploadKind.Jpeg;
         if (head.Length >= 132 && head.Slice(128, 4).SequenceEqual("DICM"u8)) return UploadKind.Dicom;
         // A zip starts with its first entry, or with the end record when it has none.
