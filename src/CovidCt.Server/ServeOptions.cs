@@ -32,8 +32,11 @@ internal sealed record ServeOptions
     /// <summary>How long a result (its volume, maps and settings) is kept after its upload.</summary>
     public TimeSpan Expiry { get; init; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>At most this many results are held at once; the oldest goes first, since each holds a volume and its maps in memory.</summary>
-    public int MaxResults { get; init; } = 16;
+    /// <summary>
+    /// At most this much memory is held by results (each holds its volume and, per model, a probability map and valid area per
+    /// slice: about 9 bytes per voxel for one model); beyond it the oldest results go first. 2 GB holds about six 512 x 512 x 130 series.
+    /// </summary>
+    public long MaxHeldBytes { get; init; } = 2L * 1024 * 1024 * 1024;
 
     /// <summary>Largest upload of a volume (DICOM series as .zip, NIfTI): 512 MB.</summary>
     public long MaxVolumeBytes { get; init; } = 512L * 1024 * 1024;

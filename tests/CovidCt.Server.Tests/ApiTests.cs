@@ -135,6 +135,17 @@ public sealed class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Beyond_the_memory_budget_the_oldest_result_is_dropped_and_the_newest_kept()
+    {
+        using var server = new ServerFixture(o => o with { MaxHeldBytes = 1 });
+        var client = server.Client();
+        var first = (await Upload(client, Forms.Of(_uploads.Png))).GetProperty("id").GetString();
+        var second = (await Upload(client, Forms.Of(_uploads.Png))).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/v1/detections/{first}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/v1/detections/{second}")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_or_expired_result_is_a_404_problem()
     {
         using var server = new ServerFixture(o => o with { Expiry = TimeSpan.FromMilliseconds(300) });

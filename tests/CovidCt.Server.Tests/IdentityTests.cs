@@ -45,5 +45,24 @@ public sealed class IdentityTests : IDisposable
         }
     }
 
+    [SkippableFact]
+    public async Task On_a_real_LIDC_IDRI_slice_with_the_shipped_model_covidct_detect_and_the_API_agree()
+    {
+        var series = SharedData.LidcPatient("LIDC-IDRI-0001");
+        var slice = Directory.GetFiles(series, "*.dcm", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ElementAt(60);
+        using var server = new ServerFixture(shippedModel: "unetpp-v2");
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var png = _uploads.File("real.png");
+        var code = CliApp.Run(["detect", slice, "--model", Path.Combine(server.ModelsFolder, "unetpp-v2.onnx"), "--json", "--out", png], output, error);
+        Assert.True(code == CliApp.Success, error.ToString());
+        var cli = JsonDocument.Parse(output.ToString()).RootElement;
+        var client = server.Client();
+        var response = await client.PostAsync("/v1/detections", Forms.Of(slice));
+        var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("results")[0];
+        Assert.Equal(Compact(cli.GetProperty("patient_rule")), Compact(result.GetProperty("patient_rule")));
+        Assert.Equal(Compact(cli.GetProperty("detections")[0].GetProperty("boxes")), Compact(result.GetProperty("slices")[0].GetProperty("boxes")));
+        Assert.Equal(File.ReadAllBytes(png), await client.GetByteArrayAsync(result.GetProperty("slices")[0].GetProperty("figure").GetString()));
+    }
+
     private static string Compact(JsonElement element) => JsonSerializer.Serialize(element);
 }

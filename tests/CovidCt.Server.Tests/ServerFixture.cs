@@ -13,13 +13,20 @@ internal sealed class ServerFixture : WebApplicationFactory<ServerFixture>
 {
     private readonly TestModels _models = new();
 
-    public ServerFixture(Func<ServeOptions, ServeOptions>? adjust = null)
+    public ServerFixture(Func<ServeOptions, ServeOptions>? adjust = null, string? shippedModel = null)
     {
-        ModelsFolder = Path.Combine(_models.Folder, "models");
-        Directory.CreateDirectory(ModelsFolder);
-        File.Copy(_models.Lesion(32), Path.Combine(ModelsFolder, "lesion.onnx"));
-        File.Copy(_models.Silent(32), Path.Combine(ModelsFolder, "silent.onnx"));
-        var options = new ServeOptions { ModelsFolder = ModelsFolder, DefaultModel = "lesion", TempRoot = Path.Combine(_models.Folder, "uploads") };
+        if (shippedModel is null)
+        {
+            ModelsFolder = Path.Combine(_models.Folder, "models");
+            Directory.CreateDirectory(ModelsFolder);
+            File.Copy(_models.Lesion(32), Path.Combine(ModelsFolder, "lesion.onnx"));
+            File.Copy(_models.Silent(32), Path.Combine(ModelsFolder, "silent.onnx"));
+        }
+        else
+        {
+            ModelsFolder = Repository.Layout.ModelsFolder;
+        }
+        var options = new ServeOptions { ModelsFolder = ModelsFolder, DefaultModel = shippedModel ?? "lesion", TempRoot = Path.Combine(_models.Folder, "uploads") };
         Options = adjust is null ? options : adjust(options);
     }
 

@@ -6,7 +6,7 @@ namespace CovidCt.Server.Detection;
 
 /// <summary>
 /// The results held in memory, each until it expires (<see cref="ServeOptions.Expiry"/>) and at most
-/// <see cref="ServeOptions.MaxResults"/> at once (the oldest goes first). An expired result is gone: its id answers 404.
+/// <see cref="ServeOptions.MaxHeldBytes"/> of them at once (the oldest go first; the newest is always kept). An expired result is gone: its id answers 404.
 /// </summary>
 internal sealed class DetectionStore(ServeOptions options, TimeProvider clock)
 {
@@ -25,14 +25,16 @@ internal sealed class DetectionStore(ServeOptions options, TimeProvider clock)
         return (now, now + options.Expiry);
     }
 
-    /// <summary>Holds <paramref name="result"/>, dropping expired ones and then the oldest while there are too many.</summary>
+    /// <summary>Holds <paramref name="result"/>, dropping expired ones and then the oldest while the results hold too much memory.</summary>
     public void Add(StoredDetection result)
     {
         Sweep();
         _results[result.Id] = result;
-        foreach (var oldest in _results.Values.OrderBy(r => r.Created).Take(Math.Max(0, _results.Count - options.MaxResults)).ToList())
+        var held = _results.Values.Sum(r => r.Bytes);
+        foreach (var oldest in _results.Values.Where(r => r.Id != result.Id).OrderBy(r => r.Created).ToList())
         {
-            _results.TryRemove(oldest.Id, out _);
+            if (held <= options.MaxHeldBytes) break;
+            if (_results.TryRemove(oldest.Id, out _)) held -= oldest.Bytes;
         }
     }
 

@@ -56,6 +56,9 @@ internal sealed class StoredDetection
     /// <summary>When it is dropped.</summary>
     public DateTimeOffset Expires { get; }
 
+    /// <summary>The memory it holds: 4 bytes per voxel for the volume, and per model 4 for the map and 1 for the valid area.</summary>
+    public long Bytes => (long)Volume.Hounsfield.Length * (4 + 5 * Models.Count);
+
     /// <summary>
     /// Steps 5 to 8 under <paramref name="settings"/> for the model at <paramref name="modelIndex"/>, through the pipeline's own
     /// <see cref="DetectionPipeline.Detect(SliceDetector, PipelineOptions, string, string, VolumeGeometry, IReadOnlyList{Pipelines.Scoring.ProbabilityMap}, IReadOnlyList{ValidArea})"/>;
