@@ -95,15 +95,19 @@ phase() { # NAME CLIENTS SECONDS
   end=$(date +%s.%N)
   echo "== $1: $2 clients for $3 s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   awk -v wall="$(echo "$end - $start" | bc)" '
-    { n++; codes[$3]++; if ($3 == 201) { ok++; t[ok] = $4 * 1000 / $2 } }
+    { n++; codes[$3]++ }
     END {
       printf "   requests: %d in %.1f s = %.2f requests/s; status codes:", n, wall, n / wall
       for (c in codes) printf " %s x %d", c, codes[c]
       printf "\n"
-      if (ok == 0) { print "   no 201"; exit }
-      asort(t)
-      printf "   latency per slice (201 only): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms\n", t[int(0.5 * ok + 0.5) > 0 ? int(0.5 * ok + 0.5) : 1], t[int(0.95 * ok + 0.5) > 0 ? int(0.95 * ok + 0.5) : 1], t[int(0.99 * ok + 0.5) > 0 ? int(0.99 * ok + 0.5) : 1]
     }' "$out"
+  # Latency per slice of the successful uploads, sorted, then the 50th, 95th and 99th percentiles (nearest rank).
+  awk '$3 == 201 { printf "%.1f\n", $4 * 1000 / $2 }' "$out" | sort -n > "$out.sorted"
+  awk '{ t[NR] = $1 } END {
+      if (NR == 0) { print "   no 201"; exit }
+      printf "   latency per slice (201 only, %d uploads): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms\n", NR, t[r(0.50)], t[r(0.95)], t[r(0.99)]
+    }
+    function r(p,  k) { k = int(p * NR + 0.999999); return k < 1 ? 1 : k }' "$out.sorted"
 }
 
 echo "Server: $url (pid $server), inputs: $source"

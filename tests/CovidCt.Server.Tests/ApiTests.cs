@@ -99,6 +99,7 @@ public sealed class ApiTests : IDisposable
         var response = await client.PostAsync("/v1/detections", Forms.Of(File.ReadAllBytes(_uploads.SeriesZip), "Doe^Jane-1937-05-01.zip"));
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal($"/v1/detections/{JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()}", response.Headers.Location!.OriginalString);
         Assert.DoesNotContain("Doe", body);
         Assert.DoesNotContain("1937", body);
     }

@@ -58,8 +58,9 @@ internal static class DetectionEndpoints
             var stored = new StoredDetection(id, upload, scored, now, expires);
             store.Add(stored);
             var g = upload.Volume.Geometry;
-            logs.CreateLogger("CovidCt.Server").LogInformation("Result {Id}: {Kind}, {Slices} slice(s) of {Width}x{Height}, model(s) {Models}",
-                id, upload.Kind, g.Depth, g.Width, g.Height, string.Join(",", slots.Select(s => s.Model.Name)));
+            logs.CreateLogger("CovidCt.Server").LogInformation("Result {Id}: {Kind} of {Bytes} bytes, {Slices} slice(s) of {Width}x{Height}, model(s) {Models}",
+                id, upload.Kind, form.Bytes, g.Depth, g.Width, g.Height, string.Join(",", slots.Select(s => s.Model.Name)));
+            http.Response.Headers.Location = $"/v1/detections/{id}";
             return Results.Json(DetectionResponse.Of(stored, settings), OutputJson.Options, statusCode: StatusCodes.Status201Created);
         }
         catch (UploadRejectedException e)
