@@ -81,6 +81,7 @@ public static class CliApp
         yield return Commands.CompareCommand.Create();
         yield return Commands.DetectCommand.Create();
         yield return Commands.SweepCommand.Create();
+        yield return Commands.ServeCommand.Create();
     }
 }
 
