@@ -80,6 +80,7 @@ public static class CliApp
         yield return Commands.CompareCommand.Create();
         yield return Commands.DetectCommand.Create();
         yield return Commands.SweepCommand.Create();
+        yield return Commands.ClusterCommands.Create();
     }
 }
 
