@@ -82,6 +82,7 @@ public static class CliApp
         yield return Commands.DetectCommand.Create();
         yield return Commands.SweepCommand.Create();
         yield return Commands.ServeCommand.Create();
+        yield return Commands.ClusterCommands.Create();
     }
 }
 

@@ -59,11 +59,22 @@ public sealed class CohortDetection : IDisposable
     public IReadOnlyList<PatientOutcome> Run(CohortManifest manifest, CohortSplit? split = null, CohortReadOptions? options = null, Action<CohortPatient, PatientOutcome>? onPatient = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        return RunPatients(CohortReader.ReadPatients(manifest, split, options), onPatient);
+    }
+
+    /// <summary>
+    /// The patients <paramref name="cohortPatients"/> yields, already read, through the chain, joined with their truth: what a cluster
+    /// worker runs on the patients it is given (a manifest run reads its patients through here too).
+    /// </summary>
+    /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a patient has no slices or duplicate positions, or the model returns non-finite values.</exception>
+    public IReadOnlyList<PatientOutcome> RunPatients(IEnumerable<CohortPatient> cohortPatients, Action<CohortPatient, PatientOutcome>? onPatient = null)
+    {
+        ArgumentNullException.ThrowIfNull(cohortPatients);
         // The patients whose rows are in the chain but whose patient row has not come out yet (one or two): kept for onPatient only.
         var inFlight = new Dictionary<string, CohortPatient>(StringComparer.Ordinal);
         IEnumerable<CohortPatient> Read()
         {
-            foreach (var patient in CohortReader.ReadPatients(manifest, split, options))
+            foreach (var patient in cohortPatients)
             {
                 if (onPatient is not null) inFlight[patient.Entry.PatientId] = patient;
                 yield return patient;

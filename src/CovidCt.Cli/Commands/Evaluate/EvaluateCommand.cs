@@ -21,14 +21,20 @@ internal static class EvaluateCommand
         var pipeline = PipelineChoice.Option();
         var activation = PipelineChoice.ActivationOption();
         var shared = new EvaluationOptions();
-        var command = new Command("evaluate", "Run a model on a cohort: per-image and per-patient tables with 95% intervals beside Chen et al. 2020, files and an offline HTML report.") { model, outFolder, pipeline, activation };
+        // Clustered runs (#21): the same evaluation with its patients run by the workers of a cluster.
+        var cluster = ClusterCommands.ConnectionOption();
+        cluster.Description += " Runs the patients on the cluster's workers (covidct cluster worker); the results are those of a single-process run.";
+        var command = new Command("evaluate", "Run a model on a cohort: per-image and per-patient tables with 95% intervals beside Chen et al. 2020, files and an offline HTML report.") { model, outFolder, pipeline, activation, cluster };
         shared.AddTo(command);
         command.SetAction(parse =>
         {
             var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model), shared.ValidArea.Options(parse), parse.GetValue(activation),
                 parse.GetValue(shared.ImageScore), parse.GetValue(shared.Framing));
             var settings = new EvaluateSettings(shared.Method(parse), shared.CheckedLevel(parse), parse.GetValue(shared.Json), parse.GetValue(shared.Quiet),
-                definition, note, shared.Manifest(parse), shared.SplitOf(parse), parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse));
+                definition, note, shared.Manifest(parse), shared.SplitOf(parse), parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse))
+            {
+                Cluster = parse.GetValue(cluster) is { } connection ? ClusterCommands.ConnectionOf(connection) : null,
+            };
             shared.WriteFolders(parse, settings.CacheRoot, settings.OutFolder);
             shared.WriteWindowNotes(parse, settings.Manifest, settings.Split);
             var writers = CommandWriters.Of(parse);
@@ -41,4 +47,8 @@ internal static class EvaluateCommand
 
 /// <summary>What <c>evaluate</c> was asked to do.</summary>
 internal sealed record EvaluateSettings(ProportionInterval Method, double Level, bool Json, bool Quiet, PipelineDefinition Pipeline, string? ModelNote, CohortManifest Manifest, CohortSplit? Split,
-    string OutFolder, string CacheRoot);
+    string OutFolder, string CacheRoot)
+{
+    /// <summary>The cluster whose workers run the patients (<c>--cluster</c>), or null to run them in this process.</summary>
+    public Cluster.ClusterConnection? Cluster { get; init; }
+}

@@ -20,20 +20,28 @@ internal static class EvaluateHandler
     {
         if (settings.ModelNote is not null && !settings.Quiet) log.WriteLine(settings.ModelNote);
         // Everything goes into a staging folder swapped in at the end: a failed or killed run leaves the previous result whole.
-        return RunFolder.Replace(settings.OutFolder, staging =>
+        var result = RunFolder.Replace(settings.OutFolder, staging =>
         {
             var figures = new ErrorFigures(staging);
             // Lesions are matched while each patient's mask is in memory, beside the figures.
             var lesions = new LesionTally();
-            var run = ModelEvaluation.Run(settings.Pipeline, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level,
-                RunProgress.For(log, settings.Quiet), (patient, outcome) =>
-                {
-                    figures.Add(patient, outcome);
-                    lesions.Add(patient, outcome);
-                });
+            void OnPatient(Data.Cohorts.CohortPatient patient, PatientOutcome outcome)
+            {
+                figures.Add(patient, outcome);
+                lesions.Add(patient, outcome);
+            }
+            var progress = RunProgress.For(log, settings.Quiet);
+            var run = settings.Cluster is { } cluster
+                ? ClusterModelEvaluation.Run(cluster, settings, progress, log, OnPatient)
+                : ModelEvaluation.Run(settings.Pipeline, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress, OnPatient);
             run = run with { Lesions = lesions.Evaluate(settings.Method, settings.Level) };
             var document = EvaluationReport.Write(staging, run, settings.Manifest, settings.Split, figures.Figures, settings.ModelNote);
+            // Parquet beside the CSVs: a clustered run's parts were written by its workers, a single process writes the same parts itself.
+            if (settings.Cluster is null) ParquetTables.Write(Path.Combine(staging, "parquet"), run.Evaluation.Patients);
+            else ClusterModelEvaluation.CopyParts(settings.OutFolder, staging);
             return new EvaluateResult(run, document, figures.Figures.Count);
         });
+        if (settings.Cluster is not null) ClusterModelEvaluation.Finish(settings.OutFolder);
+        return result;
     }
 }

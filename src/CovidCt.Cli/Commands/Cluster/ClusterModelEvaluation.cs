@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Text;
+using CovidCt.Cli.Output;
+using CovidCt.Cluster;
+using CovidCt.Data.Cohorts;
+using CovidCt.Metrics;
+using CovidCt.Pipelines.Caching;
+using CovidCt.Pipelines.Definition;
+using CovidCt.Pipelines.Evaluation;
+using CovidCt.Reporting.Files;
+using CovidCt.Reporting.Runs;
+using Microsoft.ML;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>
+/// <c>evaluate --cluster</c>: the patients run on the cluster's workers instead of in this process, then everything after
+/// the pipeline (figures, lesions, tables, reports) runs here exactly as in <see cref="ModelEvaluation"/>, on the same outcomes.
+/// </summary>
+internal static class ClusterModelEvaluation
+{
+    /// <summary>How long the coordinator waits for a first worker.</summary>
+    public static readonly TimeSpan WorkerWait = TimeSpan.FromSeconds(60);
+
+    /// <summary>The shared folder of a clustered run into <paramref name="outFolder"/>: <c>.NAME.cluster</c> beside it, kept until the run is complete.</summary>
+    public static ClusterRunFolder RunFolderOf(string outFolder)
+    {
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outFolder));
+        return new ClusterRunFolder(Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.cluster"));
+    }
+
+    /// <summary>Runs <paramref name="settings"/>' evaluation over the cluster; <paramref name="onPatient"/> sees each patient, re-read here, in manifest order.</summary>
+    public static ModelRun Run(ClusterConnection connection, EvaluateSettings settings, RunProgress progress, TextWriter log, Action<CohortPatient, PatientOutcome> onPatient)
+    {
+        var (definition, manifest, split) = (settings.Pipeline, settings.Manifest, settings.Split);
+        if (Directory.Exists(manifest.Path))
+        {
+            throw new UsageException("--cluster runs cohorts given by a manifest file (its rows are what workers are handed); write one for the image folders with an 'image' column and pass it with --cohort");
+        }
+        var entries = manifest.InSplit(split).ToArray();
+        if (entries.Length == 0)
+        {
+            throw new UsageException($"{manifest.Path} has no patients in split '{CohortSplitNames.NameOrAll(split)}'; choose another with --split (test, val, train or all)");
+        }
+        // The coordinator fits the chain too, without scoring anything: the provenance and the cache count are then those of a single-process run.
+        using var detection = new CohortDetection(new MLContext(), definition, new ProbabilityCacheOptions(settings.CacheRoot, CohortFingerprint.Compute(manifest)));
+        var cached = entries.Count(e => detection.Scoring.IsCached(e.PatientId));
+        var read = ReadOf(manifest);
+        var pipelineJson = definition.ToJson();
+        var run = new ClusterRun(connection, RunFolderOf(settings.OutFolder), RunKey(pipelineJson, manifest, split, settings.CacheRoot, read), pipelineJson,
+            manifest.Path, [.. entries.Select(e => e.PatientId)], settings.CacheRoot, read, WorkerWait);
+        ClusterResult? result = null;
+        progress.Run($"Running {Path.GetFileName(definition.ModelPath)} on {CaseProgressLine.Cases(manifest.Level, entries.Length)} over cluster {connection.Text} ({cached} from the probability cache)",
+            entries.Length, step => result = RunCluster(run, step));
+        if (!settings.Quiet)
+        {
+            var workers = string.Join(", ", result!.PerWorker.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key} {w.Value}"));
+            log.WriteLine($"Cluster: {result.Resumed} patients resumed from an interrupted run, {result.Reassigned} handed to another worker; per worker: {(workers.Length == 0 ? "none" : workers)}");
+        }
+        // Figures and lesions need each patient's volume and mask: read here again, in manifest order, as the single-process run sees them.
+        foreach (var patient in CohortReader.ReadPatients(manifest, split)) onPatient(patient, result!.Outcomes[patient.Entry.PatientId]);
+        var outcomes = entries.Select(e => result!.Outcomes[e.PatientId]).ToArray();
+        var provenance = RunProvenance.Describe(definition, detection.Scoring) with { CachedPatients = cached };
+        return new ModelRun(ModelRun.NamesOf([definition.ModelPath])[0], PipelineEvaluation.Compute(outcomes, settings.Method, settings.Level)) { Provenance = provenance };
+    }
+
+    /// <summary>Copies the workers' Parquet parts into the output being written.</summary>
+    public static void CopyParts(string outFolder, string staging)
+    {
+        var parts = RunFolderOf(outFolder).ParquetFolder;
+        foreach (var file in Directory.EnumerateFiles(parts, "*.parquet", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(staging, "parquet", Path.GetRelativePath(parts, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+    }
+
+    /// <summary>Deletes the run folder once the output holds the complete result.</summary>
+    public static void Finish(string outFolder)
+    {
+        var folder = RunFolderOf(outFolder).Path;
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+
+    private static ClusterResult RunCluster(ClusterRun run, Action<string> step)
+    {
+        try
+        {
+            return ClusterCoordinator.RunAsync(run, step).GetAwaiter().GetResult();
+        }
+        catch (ClusterException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static ReadSettings? ReadOf(CohortManifest manifest) => manifest.ImageOptions is not { } o ? null
+        : new ReadSettings(o.SeriesInstanceUid, o.Window?.Width, o.Window?.Level, o.Limits.MaxSlicePixels, o.Limits.MaxVoxels);
+
+    // Everything that changes a result: a run folder holding another key's results is emptied, one holding this key's is resumed.
+    private static string RunKey(string pipelineJson, CohortManifest manifest, CohortSplit? split, string cacheRoot, ReadSettings? read)
+    {
+        var text = new StringBuilder()
+            .AppendLine(pipelineJson).AppendLine(manifest.Path).AppendLine(Convert.ToHexString(SHA256.HashData(manifest.DefinitionBytes())))
+            .AppendLine(CohortSplitNames.NameOrAll(split)).AppendLine(cacheRoot).AppendLine(read?.ToString() ?? "default read");
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

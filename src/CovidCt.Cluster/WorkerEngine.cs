@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using CovidCt.Data;
+using CovidCt.Data.Cohorts;
+using CovidCt.Imaging;
+using CovidCt.Pipelines.Caching;
+using CovidCt.Pipelines.Definition;
+using CovidCt.Pipelines.Evaluation;
+using Microsoft.ML;
+
+namespace CovidCt.Cluster;
+
+/// <summary>
+/// What a worker process runs: the one ML.NET chain (<see cref="CohortDetection"/>), built once per run from the run's
+/// pipeline.json, over the patients it is handed, one at a time. Each result is written into the run folder before it is
+/// returned, so a coordinator that dies meanwhile finds it there.
+/// </summary>
+/// <param name="name">The worker's name, in replies and logs.</param>
+/// <param name="cudaDevice">The CUDA device to score on, or null for the CPU.</param>
+/// <param name="log">Where a line per patient goes.</param>
+internal sealed class WorkerEngine(string name, int? cudaDevice, TextWriter log) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private Prepared? _prepared;
+
+    /// <summary>The worker's name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Runs <paramref name="job"/>'s patient; an input the pipeline refuses comes back as the reply's error, not as an exception.</summary>
+    public PatientReply Evaluate(PatientJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var clock = Stopwatch.StartNew();
+        lock (_gate)
+        {
+            try
+            {
+                var prepared = Prepare(job);
+                var entry = prepared.Manifest.Entries.FirstOrDefault(e => string.Equals(e.PatientId, job.PatientId, StringComparison.Ordinal))
+                    ?? throw new Data.IO.InvalidInputException(job.ManifestPath, $"patient '{job.PatientId}' is not in the manifest this worker reads; expected the coordinator's manifest");
+                var patient = CohortReader.Read(entry, new CohortReadOptions { Images = prepared.Manifest.ImageOptions });
+                var outcome = prepared.Detection.RunPatients([patient]).Single();
+                var json = OutcomeJson.Write(outcome);
+                new ClusterRunFolder(job.RunFolder).Write(outcome, json);
+                log.WriteLine($"{Name}: {job.PatientId} done in {clock.Elapsed.TotalSeconds:0.00} s");
+                return new PatientReply(job.PatientId, Name, json, null, clock.Elapsed.TotalSeconds);
+            }
+            catch (CovidCtInputException e)
+            {
+                log.WriteLine($"{Name}: {job.PatientId} refused: {e.Message}");
+                return new PatientReply(job.PatientId, Name, null, e.Message, clock.Elapsed.TotalSeconds);
+            }
+        }
+    }
+
+    // The chain is fitted (models loaded) once per run folder and kept for the run's next patients.
+    private Prepared Prepare(PatientJob job)
+    {
+        var runFolder = new ClusterRunFolder(job.RunFolder);
+        if (_prepared is { } current && current.RunFolder == runFolder.Path && current.Key == File.ReadAllText(runFolder.KeyPath)) return current;
+        _prepared?.Dispose();
+        _prepared = null;
+        var manifest = CohortManifest.Load(job.ManifestPath, ReadOptions(job.Read));
+        var definition = PipelineDefinition.Load(runFolder.PipelinePath);
+        if (cudaDevice is { } device)
+        {
+            definition.Options.Scoring.UseCuda = true;
+            definition.Options.Scoring.CudaDeviceId = device;
+        }
+        var detection = new CohortDetection(new MLContext(), definition, new ProbabilityCacheOptions(job.CacheRoot, CohortFingerprint.Compute(manifest)));
+        if (cudaDevice is not null && !detection.Scoring.Scorer.UsesCuda)
+        {
+            log.WriteLine($"{Name}: warning: the CUDA provider could not start on device {cudaDevice}; scoring on the CPU");
+        }
+        _prepared = new Prepared(runFolder.Path, File.ReadAllText(runFolder.KeyPath), manifest, detection);
+        return _prepared;
+    }
+
+    private static CtReadOptions? ReadOptions(ReadSettings? read) => read is null ? null : new CtReadOptions
+    {
+        SeriesInstanceUid = read.SeriesInstanceUid,
+        Window = read.WindowWidth is { } width && read.WindowLevel is { } level ? new HounsfieldWindow(width, level) : null,
+        Limits = new InputLimits { MaxSlicePixels = read.MaxSlicePixels, MaxVoxels = read.MaxVoxels },
+    };
+
+    /// <summary>Releases the model sessions.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _prepared?.Dispose();
+            _prepared = null;
+        }
+    }
+
+    private sealed record Prepared(string RunFolder, string Key, CohortManifest Manifest, CohortDetection Detection) : IDisposable
+    {
+        public void Dispose() => Detection.Dispose();
+    }
+}
