@@ -67,10 +67,12 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
         return new ScoringPlan(concurrent, threads, batch, bytes, EstimateBytes(inputPixels, batch, 1) <= memoryBudgetBytes);
     }
 
-    /// <summary>The plan as a short line for people, e.g. "1 batch of 1 image at a time x 2 threads, about 1.5 GB (budget 2.0 GB)".</summary>
+    /// <summary>The plan as a short line for people, e.g. "1 batch of 1 image at a time x 2 threads, about 1.5 GiB (budget 2.0 GiB)".</summary>
     public string Describe(long memoryBudgetBytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"{ConcurrentBatches} {(ConcurrentBatches == 1 ? "batch" : "batches")} of {BatchSize} {(BatchSize == 1 ? "image" : "images")} at a time x {IntraOpThreads} {(IntraOpThreads == 1 ? "thread" : "threads")}, "
-        + $"about {EstimatedBytes / 1e9:0.0} GB (budget {memoryBudgetBytes / 1e9:0.0} GB{(WithinBudget ? "" : ", exceeded by one batch alone")})");
+        + $"about {EstimatedBytes / Gibibyte:0.0} GiB (budget {memoryBudgetBytes / Gibibyte:0.0} GiB{(WithinBudget ? "" : ", exceeded by one batch alone")})");
+
+    private const double Gibibyte = 1L << 30;
 
     // The largest count in [1, most] that divides cores, so batches x threads = cores (1 always qualifies).
     private static int LargestDivisorAtMost(int cores, int most)
