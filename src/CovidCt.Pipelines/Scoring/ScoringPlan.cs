@@ -52,6 +52,9 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
         ArgumentOutOfRangeException.ThrowIfLessThan(inputPixels, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(cores, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(memoryBudgetBytes, 1);
+        // Negative counts would otherwise read as "choose": refuse them, as the options' own Validate does.
+        ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ConcurrentBatches, nameof(options));
         var batch = fixedBatchSize ?? options.BatchSize;
         int concurrent;
         if (options.ConcurrentBatches > 0) concurrent = options.ConcurrentBatches;

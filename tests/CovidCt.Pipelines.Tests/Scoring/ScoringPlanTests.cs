@@ -118,5 +118,12 @@ public sealed class ScoringPlanTests : IDisposable
         Assert.Equal(nameof(OnnxScoringOptions.MemoryBudgetBytes), error.ParamName);
     }
 
+    [Fact]
+    public void Negative_threads_or_batches_are_refused_not_read_as_automatic()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScoringPlan.Choose(new OnnxScoringOptions { IntraOpThreads = -1 }, Shipped, cores: 2, TwoGiB));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScoringPlan.Choose(new OnnxScoringOptions { ConcurrentBatches = -2 }, Shipped, cores: 2, TwoGiB));
+    }
+
     private static (int, int) Pair(ScoringPlan plan) => (plan.ConcurrentBatches, plan.IntraOpThreads);
 }
