@@ -25,6 +25,7 @@ if (smoke)
 }
 
 output.WriteLine($"CovidCt benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
+(double Fma, double MatMul)? peak = Run("peak") || Run("scoring") ? PeakBenchmark.Run(output, repeats: 5) : null;
 var series = shared is null ? null : ReaderBenchmark.SeriesFolder(shared);
 CovidCt.Data.CtVolume? lidc = null;
 if (Run("readers"))
@@ -40,8 +41,20 @@ if (Run("postprocessing"))
 }
 if (Run("scoring"))
 {
-    if (File.Exists(model)) modelTime = ScoringBenchmark.Run(output, model, images: (int)(Number("--images") ?? 16), repeats: (int)(Number("--repeats") ?? 3), gflopPerImage: Number("--gflop-per-image"), OursOptions());
+    if (File.Exists(model)) modelTime = ScoringBenchmark.Run(output, model, images: (int)(Number("--images") ?? 16), repeats: (int)(Number("--repeats") ?? 3), gflopPerImage: Number("--gflop-per-image"), OursOptions(), peak);
     else output.WriteLine($"Scoring: {model} not found (pass --model)");
+}
+if (only == "memory")
+{
+    // One configuration per process, so the peak working set is this configuration's alone: run once per setting.
+    using var scorer = new CovidCt.Pipelines.Scoring.BatchedOnnxScorer(model, options: OursOptions());
+    var images = (int)(Number("--images") ?? 4);
+    var length = scorer.Preprocessing.ImageLength;
+    var inputs = Enumerable.Range(0, images).Select(i => Enumerable.Range(0, length).Select(p => (float)((p * 7 + i) % 97) / 97).ToArray()).ToArray();
+    scorer.Score(inputs.Take(Math.Min(images, scorer.ImagesPerCall)).ToArray());
+    var time = Measure.Repeat((int)(Number("--repeats") ?? 2), () => scorer.Score(inputs));
+    output.WriteLine($"Memory, {Path.GetFileName(model)}: {scorer.Plan.Describe(scorer.Options.MemoryBudgetBytes)}; {time.Median / images * 1e3:0} ms/image; "
+        + $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:0.00} GB   {time}");
 }
 if (postProcessing is { } post && modelTime is { } scoring)
 {
@@ -67,6 +80,8 @@ CovidCt.Pipelines.Scoring.OnnxScoringOptions OursOptions()
     var options = new CovidCt.Pipelines.Scoring.OnnxScoringOptions();
     if (Number("--batch") is { } batch) options.BatchSize = (int)batch;
     if (Number("--concurrent") is { } concurrent) options.ConcurrentBatches = (int)concurrent;
+    if (Number("--threads") is { } threads) options.IntraOpThreads = (int)threads;
+    if (Number("--memory-budget-gb") is { } budget) options.MemoryBudgetBytes = (long)(budget * (1L << 30));
     return options;
 }
 

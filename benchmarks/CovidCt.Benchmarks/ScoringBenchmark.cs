@@ -7,8 +7,9 @@ using Microsoft.ML.OnnxRuntime;
 namespace CovidCt.Benchmarks;
 
 /// <summary>
-/// Item 1: the same model and inputs through our batched scorer, a raw ONNX Runtime session (default options, batch 1 and
-/// larger batches) and ML.NET's ApplyOnnxModel (one row per call).
+/// Item 1: the same model and inputs through our batched scorer, a raw ONNX Runtime session (batch 1 and larger batches) and
+/// ML.NET's ApplyOnnxModel (one row per call). Every alternative gets the same threads, set explicitly (all cores), since
+/// ONNX Runtime's default used one of the two cores here; the raw session at its default threads is kept beside them to show that.
 /// </summary>
 internal static class ScoringBenchmark
 {
@@ -17,25 +18,33 @@ internal static class ScoringBenchmark
     /// <param name="gflopPerImage">The model's GFLOP per image counted from its graph (benchmarks/onnx_flops.py), to report achieved GFLOP/s; null to skip.</param>
     /// <remarks>The alternatives take turns within each repeat (after one warm-up run each, in a new random order each repeat, each after a garbage collection and a pause), so drift in the machine's speed
     /// (other work, clock, thread pools settling) falls on all of them alike instead of on whichever ran first.</remarks>
-    public static double Run(TextWriter output, string modelPath, int images, int repeats, double? gflopPerImage, OnnxScoringOptions oursOptions)
+    /// <param name="peak">The machine's measured peaks (<see cref="PeakBenchmark"/>), to report achieved GFLOP/s as a fraction of each; null to skip.</param>
+    public static double Run(TextWriter output, string modelPath, int images, int repeats, double? gflopPerImage, OnnxScoringOptions oursOptions, (double Fma, double MatMul)? peak)
     {
         var model = OnnxModelInfo.Read(modelPath);
         var inputs = Inputs(images, model.InputWidth * model.InputHeight, seed: 1);
         output.WriteLine($"Scoring {Path.GetFileName(modelPath)} ({model.InputWidth}x{model.InputHeight}), {images} images, {Environment.ProcessorCount} logical CPUs, alternatives interleaved:");
         using var ours = new BatchedOnnxScorer(modelPath, options: oursOptions);
-        using var session = new InferenceSession(modelPath);
+        output.WriteLine($"  ours runs {ours.Plan.Describe(ours.Options.MemoryBudgetBytes)}");
+        using var allCores = new SessionOptions { IntraOpNumThreads = Environment.ProcessorCount };
+        using var session = new InferenceSession(modelPath, allCores);
+        using var defaultThreads = new InferenceSession(modelPath);
         var output0 = ours.OutputNames[0];
-        var alternatives = new List<(string Name, Action Run)> { ($"ours (BatchedOnnxScorer, batch {ours.Options.BatchSize}, concurrent {(ours.Options.ConcurrentBatches == 0 ? "auto" : ours.Options.ConcurrentBatches)})", () => ours.Score(inputs)) };
+        var alternatives = new List<(string Name, Action Run)>
+        {
+            ($"ours ({ours.Plan.ConcurrentBatches} x batch {ours.Plan.BatchSize} x {ours.Plan.IntraOpThreads} threads)", () => ours.Score(inputs)),
+            ("raw, batch 1, ORT default threads", () => RawBatches(defaultThreads, model, output0, inputs, 1)),
+        };
         foreach (var batch in new[] { 1, 2, 4, 8, 16 }.Where(b => b <= images))
         {
-            alternatives.Add(($"raw InferenceSession, batch {batch}", () => RawBatches(session, model, output0, inputs, batch)));
+            alternatives.Add(($"raw, batch {batch}, {Environment.ProcessorCount} threads", () => RawBatches(session, model, output0, inputs, batch)));
         }
         // The raw runtime tuned the way ours runs by default: one thread per operator, one batch of 1 per core at once.
         using var singleThreaded = new InferenceSession(modelPath, new SessionOptions { IntraOpNumThreads = 1 });
         var cores = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         alternatives.Add(($"raw, 1 thread x {Environment.ProcessorCount} concurrent, batch 1", () =>
             Parallel.ForEach(inputs, cores, image => RawBatches(singleThreaded, model, output0, [image], 1))));
-        alternatives.Add(("ML.NET ApplyOnnxModel", () => ApplyOnnxModel(modelPath, model, output0, inputs)));
+        alternatives.Add(($"ML.NET ApplyOnnxModel, {Environment.ProcessorCount} threads", () => ApplyOnnxModel(modelPath, model, output0, inputs)));
         foreach (var (_, run) in alternatives) run();
         var seconds = alternatives.Select(_ => new double[repeats]).ToArray();
         var random = new Random(7);
@@ -62,6 +71,11 @@ internal static class ScoringBenchmark
         if (gflopPerImage is { } gflop)
         {
             output.WriteLine($"  achieved: {gflop * images / oursTime.Median:0.0} GFLOP/s ours, {gflop * images / times[raw].Median:0.0} GFLOP/s best raw ({gflop:0.000} GFLOP per image from the graph)");
+            if (peak is { } p)
+            {
+                var achieved = gflop * images / oursTime.Median;
+                output.WriteLine($"  ours is {100 * achieved / p.Fma:0} % of the FMA peak and {100 * achieved / p.MatMul:0} % of ONNX Runtime's MatMul (target >= 70 % of MatMul on the study model)");
+            }
         }
         return oursTime.Median / images * 1e3;
     }
@@ -119,7 +133,7 @@ internal static class ScoringBenchmark
         var data = ml.Data.LoadFromEnumerable(inputs.Select(i => new ImageRow { Image = i }), schema);
         // Disposed so that its ONNX Runtime session and thread pool do not linger into the other alternatives' turns.
         using var transformer = ml.Transforms.CopyColumns(model.InputName, nameof(ImageRow.Image))
-            .Append(ml.Transforms.ApplyOnnxModel([outputName], [model.InputName], modelPath))
+            .Append(ml.Transforms.ApplyOnnxModel(CovidCt.Pipelines.Catalog.PipelinesCatalog.ApplyOnnxModelOptions(modelPath, model.InputName, outputName, new OnnxScoringOptions(), Environment.ProcessorCount)))
             .Fit(data);
         var scored = transformer.Transform(data);
         using var cursor = scored.GetRowCursor(scored.Schema.Where(c => c.Name == outputName));

@@ -4,6 +4,7 @@ using CovidCt.Pipelines.Scoring;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
+using Microsoft.ML.Transforms.Onnx;
 
 namespace CovidCt.Pipelines.Catalog;
 
@@ -32,7 +33,7 @@ public static class PipelinesCatalog
         var output = BatchedOnnxScorer.SelectOutputs(model, scoring).Single();
         var (width, height) = (model.InputWidth, model.InputHeight);
         return catalog.CopyColumns(model.InputName, nameof(PreprocessedSliceRow.Image))
-            .Append(catalog.ApplyOnnxModel([output], [model.InputName], modelPath, scoring.UseCuda ? scoring.CudaDeviceId : null, fallbackToCpu: true))
+            .Append(catalog.ApplyOnnxModel(ApplyOnnxModelOptions(modelPath, model.InputName, output, scoring, Environment.ProcessorCount)))
             .Append(catalog.CopyColumns(nameof(ScoredSliceRow.Probability), output))
             .Append(catalog.CustomMapping<MapSizeInput, MapSize>((_, size) =>
             {
@@ -40,6 +41,19 @@ public static class PipelinesCatalog
                 size.ProbabilityHeight = height;
             }, contractName: null));
     }
+
+    // ApplyOnnxModel runs one row per call, so its one session gets every core unless the options state the threads; left at
+    // ML.NET's default it inherited ONNX Runtime's, which used one core on the 2-core machine of benchmarks/README.md.
+    internal static OnnxOptions ApplyOnnxModelOptions(string modelPath, string input, string output, OnnxScoringOptions scoring, int cores) => new()
+    {
+        ModelFile = modelPath,
+        InputColumns = [input],
+        OutputColumns = [output],
+        GpuDeviceId = scoring.UseCuda ? scoring.CudaDeviceId : null,
+        FallbackToCpu = true,
+        IntraOpNumThreads = ScoringPlan.Choose(new OnnxScoringOptions { IntraOpThreads = scoring.IntraOpThreads, ConcurrentBatches = 1 }, 1, cores, ScoringPlan.DefaultMemoryBudgetBytes).IntraOpThreads,
+        InterOpNumThreads = 1,
+    };
 
     private sealed class MapSizeInput
     {

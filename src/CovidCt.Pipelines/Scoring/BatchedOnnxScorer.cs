@@ -22,27 +22,21 @@ public sealed class BatchedOnnxScorer : IDisposable
     {
         Options = options ?? new OnnxScoringOptions();
         if (Options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), Options.BatchSize, "batch size must be at least 1");
-        // Asking for CUDA means one batch at a time even when it falls back to the CPU: the session's threads are sized for that.
-        _concurrency = Concurrency(Options, Options.UseCuda);
-        var (sessionOptions, usesCuda) = CreateSessionOptions(Options, _concurrency);
+        // The signature first (read once per file): the input size decides how many batches fit the memory budget, and so the
+        // session's threads, which are fixed when it opens.
+        Model = OnnxModelInfo.Read(modelPath);
+        Preprocessing = ImagePreprocessing.Resolve(preprocessing ?? new PreprocessingOptions(), Model);
+        _outputNames = SelectOutputs(Model, Options);
+        Activation = ResolveActivation(Model, Options);
+        Plan = ScoringPlan.Choose(Options, (long)Preprocessing.InputHeight * Preprocessing.InputWidth, Environment.ProcessorCount, Options.MemoryBudgetBytes, Model.FixedBatchSize);
+        var (sessionOptions, usesCuda) = CreateSessionOptions(Options, Plan);
         using (sessionOptions)
         {
             _session = OnnxModelInfo.OpenSession(modelPath, sessionOptions);
         }
         UsesCuda = usesCuda;
-        try
-        {
-            Model = OnnxModelInfo.FromSession(modelPath, _session);
-            Preprocessing = ImagePreprocessing.Resolve(preprocessing ?? new PreprocessingOptions(), Model);
-            _outputNames = SelectOutputs(Model, Options);
-            Activation = ResolveActivation(Model, Options);
-        }
-        catch
-        {
-            _session.Dispose();
-            throw;
-        }
-        _batchSize = Model.FixedBatchSize ?? Options.BatchSize;
+        _batchSize = Plan.BatchSize;
+        _concurrency = Plan.ConcurrentBatches;
     }
 
     /// <summary>The model's signature and metadata.</summary>
@@ -53,6 +47,9 @@ public sealed class BatchedOnnxScorer : IDisposable
 
     /// <summary>The runtime options in force.</summary>
     public OnnxScoringOptions Options { get; }
+
+    /// <summary>Concurrent batches, threads per operator and batch size in force, chosen from the input size, the cores and the memory budget.</summary>
+    public ScoringPlan Plan { get; }
 
     /// <summary>True when the CUDA provider was requested and started; false on the CPU (including after a fallback).</summary>
     public bool UsesCuda { get; }
@@ -193,18 +190,12 @@ public sealed class BatchedOnnxScorer : IDisposable
         };
     }
 
-    private static int Concurrency(OnnxScoringOptions options, bool cuda)
-    {
-        if (options.ConcurrentBatches < 0) throw new ArgumentOutOfRangeException(nameof(options), options.ConcurrentBatches, "concurrent batches must be 0 (automatic) or more");
-        if (options.ConcurrentBatches > 0) return options.ConcurrentBatches;
-        return cuda ? 1 : Math.Max(1, Environment.ProcessorCount / Math.Max(1, options.IntraOpThreads));
-    }
-
-    private static (SessionOptions Options, bool UsesCuda) CreateSessionOptions(OnnxScoringOptions options, int concurrency)
+    // The plan's threads always, on the CPU and on a CUDA session alike (its CPU operators, or all of them after a fallback).
+    internal static (SessionOptions Options, bool UsesCuda) CreateSessionOptions(OnnxScoringOptions options, ScoringPlan plan)
     {
         var session = new SessionOptions
         {
-            IntraOpNumThreads = options.IntraOpThreads == 0 && concurrency > 1 ? 1 : options.IntraOpThreads,
+            IntraOpNumThreads = plan.IntraOpThreads,
             GraphOptimizationLevel = options.GraphOptimization switch
             {
                 GraphOptimization.None => GraphOptimizationLevel.ORT_DISABLE_ALL,

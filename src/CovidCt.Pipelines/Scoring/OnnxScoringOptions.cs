@@ -7,18 +7,26 @@ public sealed class OnnxScoringOptions
     public int BatchSize { get; set; } = 1;
 
     /// <summary>
-    /// Threads one operator may use; 0 (default) means 1 when several batches run at once (see <see cref="ConcurrentBatches"/>),
-    /// otherwise ONNX Runtime's choice (one per physical core).
+    /// Threads one operator may use; 0 (default) = chosen with the concurrent batches so that every core has work
+    /// (<see cref="ScoringPlan.Choose"/>: the cores divided by the concurrent batches). The session always gets an explicit
+    /// count: ONNX Runtime's own default used one core on the 2-core machine of benchmarks/README.md.
     /// </summary>
     public int IntraOpThreads { get; set; }
 
     /// <summary>
-    /// Batches scored at the same time on the one session; 0 (default) = one per logical CPU divided by
-    /// <see cref="IntraOpThreads"/> on the CPU, 1 with CUDA. Small models spend much of a multi-threaded operator in
-    /// synchronisation: on the 2-core machine of benchmarks/README.md two single-threaded batches at once were 12-14 % faster
-    /// than one two-threaded batch. Each concurrent batch holds its own activations: set 1 for large inputs on little memory.
+    /// Batches scored at the same time on the one session; 0 (default) = chosen from the input size, the cores and
+    /// <see cref="MemoryBudgetBytes"/> (<see cref="ScoringPlan.Choose"/>), 1 with CUDA. Small models spend much of a
+    /// multi-threaded operator in synchronisation: on the 2-core machine of benchmarks/README.md two single-threaded batches
+    /// at once were 12-14 % faster than one two-threaded batch. Each concurrent batch holds its own activations (about 1 GB
+    /// for a 512 x 512 study-size UNet++), which is what the budget bounds.
     /// </summary>
     public int ConcurrentBatches { get; set; }
+
+    /// <summary>
+    /// The memory scoring may use, in bytes (default 2 GiB): bounds the concurrent batches the automatic choice runs
+    /// (<see cref="ScoringPlan.Choose"/>). A setting of the machine, not of the model: it never changes a number.
+    /// </summary>
+    public long MemoryBudgetBytes { get; set; } = ScoringPlan.DefaultMemoryBudgetBytes;
 
     /// <summary>Graph optimisation level (default <see cref="GraphOptimization.All"/>).</summary>
     public GraphOptimization GraphOptimization { get; set; } = GraphOptimization.All;
@@ -42,12 +50,13 @@ public sealed class OnnxScoringOptions
     public OutputActivation? OutputActivation { get; set; }
 
     /// <summary>Checks the options once, when a pipeline is built.</summary>
-    /// <exception cref="ArgumentException">When the batch size, threads or concurrent batches are out of range.</exception>
+    /// <exception cref="ArgumentException">When the batch size, threads, concurrent batches or memory budget are out of range.</exception>
     public void Validate()
     {
         if (BatchSize < 1) throw new ArgumentException($"batch size is {BatchSize}; expected at least 1", nameof(BatchSize));
         if (IntraOpThreads < 0) throw new ArgumentException($"intra-op threads is {IntraOpThreads}; expected 0 (automatic) or more", nameof(IntraOpThreads));
         if (ConcurrentBatches < 0) throw new ArgumentException($"concurrent batches is {ConcurrentBatches}; expected 0 (automatic) or more", nameof(ConcurrentBatches));
+        if (MemoryBudgetBytes < 1) throw new ArgumentException($"memory budget is {MemoryBudgetBytes} bytes; expected a positive number of bytes", nameof(MemoryBudgetBytes));
     }
 }
 

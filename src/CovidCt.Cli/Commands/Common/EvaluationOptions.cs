@@ -1,11 +1,12 @@
 using System.CommandLine;
 using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
+using CovidCt.Pipelines;
 using CovidCt.Pipelines.Caching;
 
 namespace CovidCt.Cli.Commands;
 
-/// <summary>The options <c>evaluate</c>, <c>compare</c> and <c>sweep</c> share: cohort, split, cache, valid area, image score, framing, intervals and how much to print.</summary>
+/// <summary>The options <c>evaluate</c>, <c>compare</c> and <c>sweep</c> share: cohort, split, cache, valid area, image score, framing, memory budget, intervals and how much to print.</summary>
 internal sealed class EvaluationOptions
 {
     public Option<FileInfo?> Cohort { get; } = new("--cohort") { Description = $"Cohort manifest (patient_id,label,images,masks,split). Default: the embedded {ShippedAssets.DefaultCohort}." };
@@ -30,6 +31,12 @@ internal sealed class EvaluationOptions
 
     public Option<string?> Framing { get; } = PipelineChoice.FramingOption();
 
+    public Option<string?> MemoryBudget { get; } = new("--memory-budget")
+    {
+        Description = "Memory scoring may use, e.g. 2G (default), 1500M or 8G: bounds how many batches are scored at once (each holds a copy of the "
+            + "model's activations, about 1 GB for a 512x512 study-size UNet++); the threads are then chosen so that every core has work. Never changes a number.",
+    };
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress and no tables: only errors and warnings (and the JSON with --json)." };
 
     public CtSourceOptions Source { get; } = new();
@@ -38,7 +45,7 @@ internal sealed class EvaluationOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Cohort, Split, Cache, Ci, Level, Json, Quiet, ImageScore, Framing }) command.Options.Add(option);
+        foreach (var option in new Option[] { Cohort, Split, Cache, Ci, Level, Json, Quiet, ImageScore, Framing, MemoryBudget }) command.Options.Add(option);
         ValidArea.AddTo(command);
         Source.AddTo(command);
         ImageFolders.AddTo(command);
@@ -68,6 +75,18 @@ internal sealed class EvaluationOptions
         var log = CommandWriters.Of(parse).Log(parse.GetValue(Json));
         log.WriteLine($"Cache: {cacheRoot}");
         if (outFolder is not null) log.WriteLine($"Output: {outFolder}");
+    }
+
+    /// <summary>
+    /// <paramref name="options"/> with --memory-budget applied to its scoring (a new set of the study's options when
+    /// <paramref name="options"/> is null and a budget was given); <paramref name="options"/> unchanged without the option.
+    /// </summary>
+    public PipelineOptions? WithMemoryBudget(ParseResult parse, PipelineOptions? options)
+    {
+        if (parse.GetValue(MemoryBudget) is not { } text) return options;
+        options ??= new PipelineOptions();
+        options.Scoring.MemoryBudgetBytes = ByteSize.Parse(text, MemoryBudget.Name);
+        return options;
     }
 
     public CohortSplit? SplitOf(ParseResult parse) => CohortSplitNames.ParseOrAll(parse.GetValue(Split)!);

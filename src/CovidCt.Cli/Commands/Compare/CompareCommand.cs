@@ -24,6 +24,7 @@ internal static class CompareCommand
             var (imageScore, framing) = (parse.GetValue(shared.ImageScore), parse.GetValue(shared.Framing));
             var definitions = (parse.GetValue(pipelines) ?? []).Select(f => PipelineChoice.Resolve(f, null, shared.ValidArea.Options(parse), imageScore: imageScore, framing: framing).Definition)
                 .Concat((parse.GetValue(models) ?? []).Select(f => PipelineChoice.Resolve(null, f, shared.ValidArea.Options(parse), parse.GetValue(activation), imageScore, framing).Definition)).ToArray();
+            foreach (var definition in definitions) shared.WithMemoryBudget(parse, definition.Options);
             if (definitions.Length < 2) throw new UsageException($"compare needs at least two --model or --pipeline options; got {definitions.Length}");
             var settings = new CompareSettings(shared.Method(parse), shared.CheckedLevel(parse), parse.GetValue(shared.Json), parse.GetValue(shared.Quiet),
                 definitions, shared.Manifest(parse), shared.SplitOf(parse), shared.CacheRoot(parse));

@@ -30,6 +30,7 @@ internal static class EvaluateCommand
         {
             var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model), shared.ValidArea.Options(parse), parse.GetValue(activation),
                 parse.GetValue(shared.ImageScore), parse.GetValue(shared.Framing));
+            shared.WithMemoryBudget(parse, definition.Options);
             var settings = new EvaluateSettings(shared.Method(parse), shared.CheckedLevel(parse), parse.GetValue(shared.Json), parse.GetValue(shared.Quiet),
                 definition, note, shared.Manifest(parse), shared.SplitOf(parse), parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse))
             {

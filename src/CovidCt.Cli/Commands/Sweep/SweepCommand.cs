@@ -48,8 +48,8 @@ internal static class SweepCommand
             if (report is not null) RequirePatients(manifest, report, "--report-on");
             if (tune is not null) RequireBothLabels(manifest, tune.Value);
             var settings = new SweepSettings(method, level, parse.GetValue(shared.Json), parse.GetValue(shared.Quiet), choice, manifest, split, report, grid, parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse),
-                PipelineChoice.Apply(shared.ValidArea.Options(parse), parse.GetValue(activation), parse.GetValue(shared.ImageScore),
-                    parse.GetValue(shared.Framing)));
+                shared.WithMemoryBudget(parse, PipelineChoice.Apply(shared.ValidArea.Options(parse), parse.GetValue(activation), parse.GetValue(shared.ImageScore),
+                    parse.GetValue(shared.Framing))));
             shared.WriteFolders(parse, settings.CacheRoot, settings.OutFolder);
             shared.WriteWindowNotes(parse, settings.Manifest, settings.Split);
             var writers = CommandWriters.Of(parse);

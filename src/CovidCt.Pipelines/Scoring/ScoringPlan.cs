@@ -1,0 +1,89 @@
+namespace CovidCt.Pipelines.Scoring;
+
+/// <summary>
+/// How scoring uses the machine: batches run at once, threads per operator and images per batch, chosen from the input size,
+/// the core count and a memory budget (<see cref="Choose"/>, a pure function). Every core gets work and the threads are always
+/// set explicitly: ONNX Runtime's own default used one core on the 2-core machine of benchmarks/README.md.
+/// </summary>
+/// <param name="ConcurrentBatches">Batches scored at once on the one session.</param>
+/// <param name="IntraOpThreads">Threads each operator uses (set on the session, never left to ONNX Runtime).</param>
+/// <param name="BatchSize">Images per <c>Run</c> call.</param>
+/// <param name="EstimatedBytes">The estimated peak memory of scoring with this plan (<see cref="EstimateBytes"/>).</param>
+/// <param name="WithinBudget">False when even one batch at a time is estimated to need more than the budget (it runs anyway, one batch at a time).</param>
+public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int BatchSize, long EstimatedBytes, bool WithinBudget)
+{
+    /// <summary>
+    /// Estimated activation bytes one image holds while scored, per input pixel. Measured on the study's UNet++ (32-512 filters,
+    /// 512 x 512): one run at a time peaked at 1.5 GB, two at once at 2.5 GB, so about 1 GB, 4 KB per input pixel, per batch
+    /// in flight. Models with fewer filters (the shipped ones) need less, so the estimate errs on the safe side for them.
+    /// </summary>
+    public const long BytesPerInputPixel = 4096;
+
+    /// <summary>Estimated memory scoring needs besides the activations: runtime, model weights and one patient's images.</summary>
+    public const long BaseBytes = 512L * 1024 * 1024;
+
+    /// <summary>The default memory budget of scoring, 2 GiB.</summary>
+    public const long DefaultMemoryBudgetBytes = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>The estimated peak memory of <paramref name="concurrentBatches"/> batches of <paramref name="batchSize"/> images of <paramref name="inputPixels"/> pixels in flight.</summary>
+    public static long EstimateBytes(long inputPixels, int batchSize, int concurrentBatches) =>
+        BaseBytes + (long)concurrentBatches * batchSize * inputPixels * BytesPerInputPixel;
+
+    /// <summary>
+    /// The plan for <paramref name="options"/> on <paramref name="cores"/> cores, for a model of <paramref name="inputPixels"/>
+    /// input pixels. Settings the options state are kept; the rest are chosen:
+    /// <list type="bullet">
+    /// <item>CUDA requested: one batch at a time, and every core for the operators left on the CPU, or for all of them when CUDA falls back to the CPU.</item>
+    /// <item>Concurrent batches: as many as the budget holds (<see cref="EstimateBytes"/>) and at most one per core, taking the largest
+    /// such count that divides the cores, so that batches × threads uses every core (single-threaded batches side by side were
+    /// 12-14 % faster than one two-threaded batch for the small shipped models; a 512 x 512 model on a 2 GB budget gets one
+    /// batch with every core).</item>
+    /// <item>Threads per operator: the cores divided by the concurrent batches.</item>
+    /// </list>
+    /// </summary>
+    /// <param name="options">The scoring options (batch size, and threads or concurrent batches when stated, 0 = choose).</param>
+    /// <param name="inputPixels">The model's input height x width.</param>
+    /// <param name="cores">Logical processors available (<see cref="Environment.ProcessorCount"/>).</param>
+    /// <param name="memoryBudgetBytes">What scoring may use (<see cref="OnnxScoringOptions.MemoryBudgetBytes"/>).</param>
+    /// <param name="fixedBatchSize">The model's fixed batch size, or null when its batch dimension is free.</param>
+    public static ScoringPlan Choose(OnnxScoringOptions options, long inputPixels, int cores, long memoryBudgetBytes, int? fixedBatchSize = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputPixels, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cores, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(memoryBudgetBytes, 1);
+        // Negative counts would otherwise read as "choose": refuse them, as the options' own Validate does.
+        ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ConcurrentBatches, nameof(options));
+        var batch = fixedBatchSize ?? options.BatchSize;
+        int concurrent;
+        if (options.ConcurrentBatches > 0) concurrent = options.ConcurrentBatches;
+        else if (options.UseCuda) concurrent = 1;
+        else
+        {
+            var fits = (memoryBudgetBytes - BaseBytes) / Math.Max(1, batch * inputPixels * BytesPerInputPixel);
+            var most = (int)Math.Clamp(fits, 1, options.IntraOpThreads > 0 ? Math.Max(1, cores / options.IntraOpThreads) : cores);
+            concurrent = LargestDivisorAtMost(cores, most);
+        }
+        var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Math.Max(1, cores / concurrent);
+        var bytes = EstimateBytes(inputPixels, batch, concurrent);
+        return new ScoringPlan(concurrent, threads, batch, bytes, EstimateBytes(inputPixels, batch, 1) <= memoryBudgetBytes);
+    }
+
+    /// <summary>The plan as a short line for people, e.g. "1 batch of 1 image at a time x 2 threads, about 1.5 GiB (budget 2.0 GiB)".</summary>
+    public string Describe(long memoryBudgetBytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{ConcurrentBatches} {(ConcurrentBatches == 1 ? "batch" : "batches")} of {BatchSize} {(BatchSize == 1 ? "image" : "images")} at a time x {IntraOpThreads} {(IntraOpThreads == 1 ? "thread" : "threads")}, "
+        + $"about {EstimatedBytes / Gibibyte:0.0} GiB (budget {memoryBudgetBytes / Gibibyte:0.0} GiB{(WithinBudget ? "" : ", exceeded by one batch alone")})");
+
+    private const double Gibibyte = 1L << 30;
+
+    // The largest count in [1, most] that divides cores, so batches x threads = cores (1 always qualifies).
+    private static int LargestDivisorAtMost(int cores, int most)
+    {
+        for (var n = Math.Min(most, cores); n > 1; n--)
+        {
+            if (cores % n == 0) return n;
+        }
+        return 1;
+    }
+}
