@@ -6,7 +6,7 @@ namespace CovidCt.Interactive.Tests.Charts;
 
 public sealed class ChartsTests
 {
-    private static readonly RocCurve Curve = Roc.FromScores([0.9, 0.8, 0.7, 0.4, 0.3, 0.2], [true, true, false, true, false, false]);
+    private static readonly RocCurve Curve = Roc.FromScores(labels: [true, true, false, true, false, false], scores: [0.9, 0.8, 0.7, 0.4, 0.3, 0.2]);
 
     private static double Last(JsonNode values) => values.AsArray()[values.AsArray().Count - 1]!.GetValue<double>();
 

@@ -15,7 +15,7 @@ public sealed partial class NotebookPageTests : IDisposable
 
     private static NotebookPage Page()
     {
-        var curve = Roc.FromScores([0.9, 0.8, 0.7, 0.4, 0.3, 0.2], [true, true, false, true, false, false]);
+        var curve = Roc.FromScores(labels: [true, true, false, true, false, false], scores: [0.9, 0.8, 0.7, 0.4, 0.3, 0.2]);
         return new NotebookPage("02 · Evaluate <a> model")
             .Heading("Tables")
             .Show(DiagnosticMetrics.Compute(new ConfusionCounts(6, 0, 6, 0)))
