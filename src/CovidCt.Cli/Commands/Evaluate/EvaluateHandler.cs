@@ -1,5 +1,6 @@
 using CovidCt.Cli.Output;
 using CovidCt.Pipelines.Evaluation;
+using CovidCt.Pipelines.Preprocessing;
 using CovidCt.Reporting;
 using CovidCt.Reporting.Files;
 using CovidCt.Reporting.Runs;
@@ -25,14 +26,20 @@ internal static class EvaluateHandler
             var figures = new ErrorFigures(staging);
             // Lesions are matched while each patient's mask is in memory, beside the figures.
             var lesions = new LesionTally();
+            var framing = settings.Pipeline.Options.Preprocessing.Framing;
+            var warnings = new List<string>(settings.Warnings);
             var run = ModelEvaluation.Run(settings.Pipeline, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level,
                 RunProgress.For(log, settings.Quiet), (patient, outcome) =>
                 {
                     figures.Add(patient, outcome);
                     lesions.Add(patient, outcome);
+                    if (FramingCheck.WholeSliceFallback(patient.Entry.PatientId, patient.Volume, framing) is { } fallback) warnings.Add(fallback);
                 });
-            run = run with { Lesions = lesions.Evaluate(settings.Method, settings.Level) };
+            // Said after the progress (a bar would swallow it) and before any number, and kept in metrics.json and report.html.
+            foreach (var warning in warnings.Skip(settings.Warnings.Count)) log.WriteLine($"Warning: {warning}");
+            run = run with { Lesions = lesions.Evaluate(settings.Method, settings.Level), Warnings = warnings };
             var document = EvaluationReport.Write(staging, run, settings.Manifest, settings.Split, figures.Figures, settings.ModelNote);
+            settings.Windows?.WriteCsv(Path.Combine(staging, PerImageWindows.FileName));
             return new EvaluateResult(run, document, figures.Figures.Count);
         });
     }
