@@ -103,7 +103,6 @@ public sealed class PipelineDefinition
             throw new InvalidInputException(path, $"schema version {definition.SchemaVersion}; this version reads {CurrentSchemaVersion}", field: "schema_version");
         }
         if (definition.Options is null) throw new InvalidInputException(path, "options is null; expected every step's options", field: "options");
-        if (!StatesFraming(text)) throw new InvalidInputException(path, MissingFraming, field: "options.preprocessing.framing");
         try
         {
             definition.Options.Validate();
@@ -112,6 +111,7 @@ public sealed class PipelineDefinition
         {
             throw new InvalidInputException(path, e.Message, field: "options");
         }
+        if (!StatesFraming(text)) throw new InvalidInputException(path, MissingFraming, field: "options.preprocessing.framing");
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         definition.ModelPath = Path.GetFullPath(definition.ModelPath, folder);
         if (definition.Options.ValidArea.SegmentationModelPath is { } segmentation)

@@ -14,11 +14,16 @@ public sealed class SliceWindowFitTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    // A slice of air, fat and soft tissue in thirds, exported at `window`.
+    // A slice of air (20%), lung (10%), fat (20%) and soft tissue (50%) as in a chest, each spread by up to ±20 HU as scanner noise spreads
+    // them (the fit reads modes of a histogram, which sharp spikes of one gray level do not resemble), exported at `window`.
     private string Exported(string name, HounsfieldWindow window)
     {
         var path = _folder.File(name);
-        ImageFiles.Gray(path, 60, 60, (x, _) => window.ToGray(x < 20 ? WindowFit.AirHounsfield : x < 40 ? WindowFit.FatHounsfield : WindowFit.SoftTissueHounsfield));
+        ImageFiles.Gray(path, 60, 60, (x, y) =>
+        {
+            var tissue = x < 12 ? WindowFit.AirHounsfield : x < 18 ? -850 : x < 30 ? WindowFit.FatHounsfield : WindowFit.SoftTissueHounsfield;
+            return window.ToGray(tissue + (x * 7919 + y * 104729) % 41 - 20);
+        });
         return path;
     }
 

@@ -29,8 +29,11 @@ internal sealed class PerImageWindows
     /// <summary>The cohort with every image's fitted (or fallback) window.</summary>
     public CohortManifest Manifest { get; }
 
-    /// <summary>Each image, in cohort order.</summary>
+    /// <summary>Each fitted image, in cohort order (rows of a manifest that state their window are read at it, not fitted).</summary>
     public IReadOnlyList<FittedImage> Images { get; }
+
+    /// <summary>True when the image with id <paramref name="id"/> was fitted.</summary>
+    public bool Fitted(string id) => Images.Any(i => string.Equals(i.Entry.PatientId, id, StringComparison.Ordinal));
 
     /// <summary>One line for the run's header: how many images, the range and median of the windows, and how many fits are poor.</summary>
     public string Summary
@@ -38,9 +41,10 @@ internal sealed class PerImageWindows
         get
         {
             var c = CultureInfo.InvariantCulture;
+            if (Images.Count == 0) return "Window: fitted per image on no image: every row of the manifest states its window, which wins for its row.";
             var windows = Images.Select(i => i.Window).ToArray();
             var poor = Images.Count(i => i.Fit.IsPoor);
-            return string.Create(c, $"Window: fitted per image on {Images.Count} images: width {windows.Min(w => w.Width):0} to {windows.Max(w => w.Width):0} HU, level {windows.Min(w => w.Level):0} to {windows.Max(w => w.Level):0} HU (median W{Median(windows.Select(w => w.Width)):0}/L{Median(windows.Select(w => w.Level)):0}); ")
+            return string.Create(c, $"Window: fitted per image on {Images.Count} image{(Images.Count == 1 ? "" : "s")}: width {windows.Min(w => w.Width):0} to {windows.Max(w => w.Width):0} HU, level {windows.Min(w => w.Level):0} to {windows.Max(w => w.Level):0} HU (median W{Median(windows.Select(w => w.Width)):0}/L{Median(windows.Select(w => w.Level)):0}); ")
                 + (poor == 0 ? "every fit is good." : $"{poor} poor {(poor == 1 ? "fit" : "fits")}, see the warnings; every window is in {FileName} (evaluate).");
         }
     }
@@ -60,23 +64,31 @@ internal sealed class PerImageWindows
             throw new UsageException($"--window {CtSourceOptions.FitPerImage} applies to image-level cohorts (--images/--masks, or a manifest with an image column); the slices of a patient share one export window: state it with --window WIDTH/LEVEL or the manifest's window column ('covidct inspect FOLDER' prints the window that fits best)");
         }
         var folders = new Dictionary<string, HounsfieldWindow>(StringComparer.Ordinal);
-        var images = manifest.Entries.Select(entry =>
+        // A row's stated window wins for its row, as everywhere: only images without one are fitted.
+        var images = manifest.Entries.Where(e => e.Window is null).Select(entry =>
         {
             var fit = SliceWindowFit.Of(entry.ImagesPath, limits);
             return new FittedImage(entry, fit, fit.Window ?? FolderWindow(Path.GetDirectoryName(entry.ImagesPath)!, limits, folders));
         }).ToArray();
         var byId = images.ToDictionary(i => i.Entry.PatientId, i => i.Window, StringComparer.Ordinal);
-        return new PerImageWindows(manifest.WithWindows(e => byId[e.PatientId]), images);
+        return new PerImageWindows(manifest.WithWindows(e => byId.TryGetValue(e.PatientId, out var fitted) ? fitted : e.Window), images);
     }
 
-    /// <summary>Writes <see cref="FileName"/>: image_id, image, window_width, window_level, fitted (1 when read from the image itself), problems.</summary>
+    /// <summary>
+    /// Writes <see cref="FileName"/>: image_id, image, window_width, window_level, fitted (1 when read from the image itself),
+    /// the gray levels of the landmarks the fit used (air_gray, fat_gray (empty when the slice shows no separate fat peak, so
+    /// air and soft tissue alone fix the window), soft_tissue_gray), and problems.
+    /// </summary>
     public void WriteCsv(string path)
     {
-        var text = new StringBuilder("image_id,image,window_width,window_level,fitted,problems\n");
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder("image_id,image,window_width,window_level,fitted,air_gray,fat_gray,soft_tissue_gray,problems\n");
         foreach (var i in Images)
         {
+            var fit = i.Fit.Fit;
             text.Append(CsvField(i.Entry.PatientId)).Append(',').Append(CsvField(i.Entry.ImagesPath)).Append(',')
-                .Append(string.Create(CultureInfo.InvariantCulture, $"{i.Window.Width:R},{i.Window.Level:R},{(i.Fit.Window is null ? 0 : 1)},"))
+                .Append(string.Create(c, $"{i.Window.Width:R},{i.Window.Level:R},{(i.Fit.Window is null ? 0 : 1)},"))
+                .Append(string.Create(c, $"{fit?.AirGray:0},{fit?.FatGray:0},{fit?.SoftTissueGray:0},"))
                 .Append(CsvField(string.Join("; ", i.Fit.Problems))).Append('\n');
         }
         AtomicFile.WriteAllText(path, text.ToString());

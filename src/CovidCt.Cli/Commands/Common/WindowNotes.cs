@@ -22,13 +22,12 @@ internal static class WindowNotes
         {
             log?.WriteLine(fitted.Summary);
             foreach (var warning in fitted.Warnings) warnings.WriteLine($"Warning: {warning}");
-            return;
         }
         var unstated = new List<string>();
         var checkedFolders = new HashSet<(string, HounsfieldWindow?)>();
         foreach (var entry in entries)
         {
-            if (!IsEightBit(entry.ImagesPath)) continue;
+            if (!IsEightBit(entry.ImagesPath) || fitted?.Fitted(entry.PatientId) == true) continue;
             if (entry.Window is null) unstated.Add(entry.PatientId);
             // Single slices (image-level cohorts) are checked together per folder: one crop holds too few pixels of each tissue for a stable fit.
             var source = File.Exists(entry.ImagesPath) ? Path.GetDirectoryName(entry.ImagesPath)! : entry.ImagesPath;
