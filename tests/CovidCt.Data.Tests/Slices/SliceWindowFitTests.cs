@@ -43,6 +43,17 @@ public sealed class SliceWindowFitTests : IDisposable
     }
 
     [Fact]
+    public void A_fit_reaching_below_what_ct_stores_is_poor_and_says_its_air_is_probably_not_air()
+    {
+        var fit = SliceWindowFit.Of(Exported("deep.png", new HounsfieldWindow(4000, -1000)));
+
+        Assert.NotNull(fit.Window);
+        Assert.True(fit.Window!.Lower < SliceWindowFit.LowestStoredHounsfield);
+        Assert.True(fit.IsPoor);
+        Assert.Contains("is probably not air", Assert.Single(fit.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_black_slice_is_a_poor_fit_without_a_window_and_says_why()
     {
         var path = _folder.File("black.png");
