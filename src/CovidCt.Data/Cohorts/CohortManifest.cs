@@ -45,6 +45,16 @@ public sealed class CohortManifest
     }
 
     /// <summary>
+    /// This cohort with each entry's read window (<see cref="CohortEntry.Window"/>) replaced by what <paramref name="window"/>
+    /// gives it, e.g. a window fitted per image; the cohort's fingerprint follows, since it hashes every entry's window.
+    /// </summary>
+    public CohortManifest WithWindows(Func<CohortEntry, Imaging.HounsfieldWindow?> window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return new CohortManifest(Path, Entries.Select(e => e with { Window = window(e) }).ToArray(), ImageOptions, Level) { _folders = _folders };
+    }
+
+    /// <summary>
     /// The bytes that define the cohort besides its image files (for its fingerprint): the manifest file's bytes, or for a
     /// cohort made from folders, the two folders' paths.
     /// </summary>

@@ -80,14 +80,18 @@ public sealed class PipelineDefinition
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson() + "\n");
 
     /// <summary>Reads a definition; a relative model path is resolved against the file's folder.</summary>
-    /// <exception cref="InvalidInputException">When the file is missing, is not valid JSON, has an unknown field, has another schema version, or holds an option out of range.</exception>
+    /// <exception cref="InvalidInputException">
+    /// When the file is missing, is not valid JSON, has an unknown field, has another schema version, holds an option out of
+    /// range, or does not state its framing (<c>options.preprocessing.framing</c>: a file written before body framing existed).
+    /// </exception>
     public static PipelineDefinition Load(string path)
     {
         if (!File.Exists(path)) throw new InvalidInputException(path, "pipeline definition not found");
         PipelineDefinition? definition;
+        var text = File.ReadAllText(path);
         try
         {
-            definition = JsonSerializer.Deserialize<PipelineDefinition>(File.ReadAllText(path), Json);
+            definition = JsonSerializer.Deserialize<PipelineDefinition>(text, Json);
         }
         catch (JsonException e)
         {
@@ -107,6 +111,7 @@ public sealed class PipelineDefinition
         {
             throw new InvalidInputException(path, e.Message, field: "options");
         }
+        if (!StatesFraming(text)) throw new InvalidInputException(path, MissingFraming, field: "options.preprocessing.framing");
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         definition.ModelPath = Path.GetFullPath(definition.ModelPath, folder);
         if (definition.Options.ValidArea.SegmentationModelPath is { } segmentation)
@@ -114,6 +119,24 @@ public sealed class PipelineDefinition
             definition.Options.ValidArea.SegmentationModelPath = Path.GetFullPath(segmentation, folder);
         }
         return definition;
+    }
+
+    /// <summary>
+    /// Why a definition without <c>options.preprocessing.framing</c> is refused rather than run with a default: such a file was
+    /// written before body framing existed, when the model saw the whole slice, so neither value is certain to be the run it
+    /// describes, and the two give other maps (docs/pipeline.md, "pipeline.json").
+    /// </summary>
+    internal const string MissingFraming =
+        "has no options.preprocessing.framing, so it was written before body framing existed (the model then saw the whole slice); "
+        + "state the framing in its preprocessing: \"framing\": \"image\" to run it as it was written, or \"framing\": \"body\" for the patient framed on its body (the default of new runs)";
+
+    // True when the file's JSON names the framing (the deserializer cannot tell a missing member from its default).
+    private static bool StatesFraming(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.TryGetProperty("options", out var options) && options.ValueKind == JsonValueKind.Object
+            && options.TryGetProperty("preprocessing", out var preprocessing) && preprocessing.ValueKind == JsonValueKind.Object
+            && preprocessing.TryGetProperty("framing", out var framing) && framing.ValueKind == JsonValueKind.String;
     }
 
     /// <summary>Checks the model files (lesion model, and valid-area model when set) still have the recorded SHA-256.</summary>

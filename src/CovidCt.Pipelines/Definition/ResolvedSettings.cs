@@ -27,6 +27,15 @@ public sealed class ResolvedSettings
     /// <summary>The outputs read (one, or several averaged).</summary>
     public IReadOnlyList<string> Outputs { get; set; } = [];
 
+    /// <summary>What of each slice the model sees: the patient framed on its body, or the whole slice (<see cref="PreprocessingOptions.Framing"/>).</summary>
+    public SliceFraming Framing { get; set; }
+
+    /// <summary>With body framing, the HU above which a pixel is body (what the frame is the bounding box of); null with whole-slice framing.</summary>
+    public double? BodyHounsfield { get; set; }
+
+    /// <summary>With body framing, the fraction of the framed square's side the body's longer side spans; null with whole-slice framing.</summary>
+    public double? BodyFraction { get; set; }
+
     /// <summary>The settings of <paramref name="preprocessing"/> and <paramref name="outputs"/>.</summary>
     public static ResolvedSettings Of(ImagePreprocessing preprocessing, IReadOnlyList<string> outputs)
     {
@@ -40,6 +49,9 @@ public sealed class ResolvedSettings
             Layout = preprocessing.Layout,
             Channels = preprocessing.Channels,
             Outputs = outputs,
+            Framing = preprocessing.Framing,
+            BodyHounsfield = preprocessing.Framing == SliceFraming.Body ? BodyFrame.BodyHounsfield : null,
+            BodyFraction = preprocessing.Framing == SliceFraming.Body ? BodyFrame.TrainingBodyFraction : null,
         };
     }
 }

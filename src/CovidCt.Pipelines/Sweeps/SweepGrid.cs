@@ -51,10 +51,15 @@ public sealed class SweepGrid
     public IReadOnlyList<SweepSetting> Settings { get; }
 
     /// <summary>
-    /// The sweep of issue 7: thresholds 0.30 to 0.80 by 0.05, minimum pixels 0, 10, 25, 50, k 1 to 5, quadrant rule on and
-    /// off, assignment by centroid: 11 x 4 x 5 x 2 = 440 settings, the study's among them.
+    /// The sweep of issue 7: thresholds 0.30 to 0.80 by 0.05, minimum pixels 0, 10, 25, 50, 100, 200, k 1 to 5, quadrant rule
+    /// on and off, assignment by centroid: 11 x 6 x 5 x 2 = 660 settings, the study's among them.
     /// </summary>
-    public static SweepGrid Default { get; } = new(Range(0.30, 0.80, 0.05), [0, 10, 25, 50], [1, 2, 3, 4, 5]);
+    /// <remarks>
+    /// Minimum pixels are slice pixels (components are counted on the slice, docs/pipeline.md step 3): the study's 25 bracketed
+    /// by doubling steps up to 200, which covers what issue 7's 0, 10, 25, 50 meant when they were counted on the 128 x 128 map
+    /// of a 256 x 256 slice (0, 40, 100 and 200 slice pixels).
+    /// </remarks>
+    public static SweepGrid Default { get; } = new(Range(0.30, 0.80, 0.05), [0, 10, 25, 50, 100, 200], [1, 2, 3, 4, 5]);
 
     /// <summary>Evenly spaced values from <paramref name="from"/> to <paramref name="to"/> (included when on the grid, within 1e-9), rounded to 10 decimals so 0.1 steps read as 0.3, 0.35, ...</summary>
     /// <exception cref="ArgumentException">When the step is not positive or <paramref name="to"/> is below <paramref name="from"/>.</exception>

@@ -47,26 +47,33 @@ public sealed class SweepResult
     /// <summary>
     /// Writes every row as CSV (atomically): the setting, then per image and per patient tp, fp, tn, fn, sensitivity,
     /// specificity, ppv, npv, accuracy, youden_j (empty when undefined), then whether the row is on each Pareto front and
-    /// whether it is the study's setting. Numbers are invariant-culture, round-trip precision.
+    /// whether it is the study's setting. Numbers are invariant-culture, round-trip precision. Without
+    /// <paramref name="withPatients"/> (an image-level cohort, whose cases are unrelated slices) the patient columns and
+    /// <c>patient_pareto</c> are left out: the patient rule needs consecutive slices of one patient.
     /// </summary>
-    public void WriteCsv(string path)
+    public void WriteCsv(string path, bool withPatients = true)
     {
         var patientFront = ParetoFront(SweepLevel.Patient).SelectMany(p => p.Settings).ToHashSet();
         var imageFront = ParetoFront(SweepLevel.Image).SelectMany(p => p.Settings).ToHashSet();
+        var levels = withPatients ? new[] { "image", "patient" } : ["image"];
         var text = new StringBuilder();
         text.Append("threshold,min_pixels,consecutive_slices,quadrant_rule,assignment");
-        foreach (var level in new[] { "image", "patient" })
+        foreach (var level in levels)
         {
             foreach (var column in MetricColumns) text.Append(',').Append(level).Append('_').Append(column);
         }
-        text.Append(",patient_pareto,image_pareto,study_default\n");
+        text.Append(withPatients ? ",patient_pareto,image_pareto,study_default\n" : ",image_pareto,study_default\n");
         foreach (var row in Rows)
         {
             var s = row.Setting;
             text.Append(Invariant($"{s.Threshold},{s.MinPixels},{s.ConsecutiveSlices},{(s.SameQuadrant ? "on" : "off")},{s.Assignment.ToString().ToLowerInvariant()}"));
             AppendMetrics(text, row.Image);
-            AppendMetrics(text, row.Patient);
-            text.Append(Invariant($",{Flag(patientFront.Contains(s))},{Flag(imageFront.Contains(s))},{Flag(s.IsStudyDefault)}\n"));
+            if (withPatients)
+            {
+                AppendMetrics(text, row.Patient);
+                text.Append(Invariant($",{Flag(patientFront.Contains(s))}"));
+            }
+            text.Append(Invariant($",{Flag(imageFront.Contains(s))},{Flag(s.IsStudyDefault)}\n"));
         }
         AtomicFile.WriteAllText(path, text.ToString());
     }

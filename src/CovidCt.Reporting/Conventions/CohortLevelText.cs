@@ -6,9 +6,12 @@ namespace CovidCt.Reporting.Conventions;
 /// <summary>What the outputs say about a cohort's level, once, so the console, metrics.json and report.html say the same.</summary>
 public static class CohortLevelText
 {
-    /// <summary>Why an image-level cohort has no per-patient table.</summary>
-    public const string NoPatientTable =
-        "No per-patient table: this is an image-level cohort (each image is its own case, from unrelated patients), and the study's patient rule needs consecutive slices of one patient.";
+    /// <summary>Why an image-level cohort has no patient decisions, as a clause.</summary>
+    public const string NoPatientRule =
+        "this is an image-level cohort (each image is its own case, from unrelated patients), and the study's patient rule needs consecutive slices of one patient";
+
+    /// <summary>Why an image-level cohort has no per-patient table (evaluate, compare and sweep print it, metrics.json and the JSON of compare and sweep give it as <c>per_patient_omitted</c>).</summary>
+    public const string NoPatientTable = "No per-patient table: " + NoPatientRule + ".";
 
     /// <summary>The cases of <paramref name="evaluation"/> in words: "12 patients (6 COVID-19, 6 control)", or for an image-level cohort "50 images (50 with lesion masks, 0 lesion-free)".</summary>
     public static string Cases(CohortManifest manifest, PipelineEvaluation evaluation)

@@ -2,23 +2,32 @@ using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
 using CovidCt.Pipelines.Definition;
 using CovidCt.Reporting.Comparisons;
+using CovidCt.Reporting.Conventions;
 using CovidCt.Reporting.Runs;
 
 namespace CovidCt.Reporting.Files;
 
-/// <summary><c>covidct compare --json</c>: every model on one cohort, the paired tests of each pair, the patients they disagree on.</summary>
+/// <summary>
+/// <c>covidct compare --json</c>: every model on one cohort, the paired tests of each pair, the patients they disagree on. An
+/// image-level cohort has no patient sections (each model's <c>per_patient</c>, each pair's <c>per_patient</c>, the
+/// disagreements): they are null, and <see cref="PerPatientOmitted"/> says why, as in metrics.json.
+/// </summary>
 /// <param name="SchemaVersion">The schema version (<see cref="OutputJson.SchemaVersion"/>).</param>
 /// <param name="Cohort">The cohort.</param>
 /// <param name="Models">Each model's run, in the order given.</param>
 /// <param name="Pairs">Each pair's tests.</param>
-/// <param name="Disagreements">Patients whose decision is not the same under every model.</param>
+/// <param name="Disagreements">Patients whose decision is not the same under every model; null for an image-level cohort.</param>
 public sealed record ComparisonDocument(int SchemaVersion, CohortDocument Cohort, IReadOnlyList<ComparedModelDocument> Models, IReadOnlyList<PairDocument> Pairs,
-    IReadOnlyList<DisagreementDocument> Disagreements)
+    IReadOnlyList<DisagreementDocument>? Disagreements)
 {
+    /// <summary>Why there are no patient sections (<see cref="CohortLevelText.NoPatientTable"/>), or null when there are.</summary>
+    public string? PerPatientOmitted { get; init; }
+
     /// <summary>The document of <paramref name="comparison"/> on <paramref name="manifest"/>.</summary>
     public static ComparisonDocument Of(ModelComparison comparison, CohortManifest manifest, CohortSplit? split)
     {
         ArgumentNullException.ThrowIfNull(comparison);
+        var patients = CohortLevelText.HasPatientTable(manifest);
         var models = comparison.Models;
         var pairs = new List<PairDocument>();
         for (var a = 0; a < models.Count; a++)
@@ -26,7 +35,8 @@ public sealed record ComparisonDocument(int SchemaVersion, CohortDocument Cohort
             for (var b = a + 1; b < models.Count; b++)
             {
                 var (na, nb) = (models[a].Name, models[b].Name);
-                pairs.Add(new PairDocument(na, nb, PairTestsDocument.Of(comparison.Test(na, nb, ComparisonLevel.Patient)), PairTestsDocument.Of(comparison.Test(na, nb, ComparisonLevel.Image))));
+                pairs.Add(new PairDocument(na, nb, patients ? PairTestsDocument.Of(comparison.Test(na, nb, ComparisonLevel.Patient)) : null,
+                    PairTestsDocument.Of(comparison.Test(na, nb, ComparisonLevel.Image))));
             }
         }
         var disagreements = comparison.DisagreeingPatients.Select(id =>
@@ -37,7 +47,10 @@ public sealed record ComparisonDocument(int SchemaVersion, CohortDocument Cohort
             return new DisagreementDocument(id, outcomes[0].Outcome.IsCovid ? "covid" : "control", positive);
         }).ToArray();
         return new ComparisonDocument(OutputJson.SchemaVersion, CohortDocument.Of(manifest, split, models[0].Evaluation),
-            models.Select(ComparedModelDocument.Of).ToArray(), pairs, disagreements);
+            models.Select(run => ComparedModelDocument.Of(run, patients)).ToArray(), pairs, patients ? disagreements : null)
+        {
+            PerPatientOmitted = patients ? null : CohortLevelText.NoPatientTable,
+        };
     }
 }
 
@@ -49,28 +62,28 @@ public sealed record ComparisonDocument(int SchemaVersion, CohortDocument Cohort
 /// <param name="CiMethod">The proportion-interval method.</param>
 /// <param name="Level">The confidence level.</param>
 /// <param name="PerImage">The per-image table.</param>
-/// <param name="PerPatient">The per-patient table.</param>
+/// <param name="PerPatient">The per-patient table; null for an image-level cohort.</param>
 /// <param name="Pipeline">The full pipeline definition that ran.</param>
 public sealed record ComparedModelDocument(string Name, ModelDocument Model, SettingsDocument Settings, CacheDocument ProbabilityCache, string CiMethod, double Level,
-    ImageTableDocument PerImage, PatientTableDocument PerPatient, PipelineDefinition Pipeline)
+    ImageTableDocument PerImage, PatientTableDocument? PerPatient, PipelineDefinition Pipeline)
 {
-    /// <summary>The document of <paramref name="run"/>.</summary>
-    public static ComparedModelDocument Of(ModelRun run)
+    /// <summary>The document of <paramref name="run"/>, with its per-patient table when <paramref name="patients"/> (a patient-level cohort).</summary>
+    public static ComparedModelDocument Of(ModelRun run, bool patients = true)
     {
         ArgumentNullException.ThrowIfNull(run);
         var p = run.RequireProvenance();
         var e = run.Evaluation;
         return new(run.Name, ModelDocument.Of(p), SettingsDocument.Of(p), CacheDocument.Of(p), ProportionIntervals.Name(e.PatientMetrics.Method), e.PatientMetrics.Level,
-            ImageTableDocument.Of(e), PatientTableDocument.Of(e), p.Pipeline);
+            ImageTableDocument.Of(e), patients ? PatientTableDocument.Of(e) : null, p.Pipeline);
     }
 }
 
 /// <summary>The tests of one pair of models.</summary>
 /// <param name="A">The first model's name.</param>
 /// <param name="B">The second model's name.</param>
-/// <param name="PerPatient">The tests on patients.</param>
+/// <param name="PerPatient">The tests on patients; null for an image-level cohort.</param>
 /// <param name="PerImage">The tests on slices with a known truth.</param>
-public sealed record PairDocument(string A, string B, PairTestsDocument PerPatient, PairTestsDocument PerImage);
+public sealed record PairDocument(string A, string B, PairTestsDocument? PerPatient, PairTestsDocument PerImage);
 
 /// <summary>The paired tests of two models at one level.</summary>
 /// <param name="McnemarSensitivity">McNemar on the diseased cases.</param>

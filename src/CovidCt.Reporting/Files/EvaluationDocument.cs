@@ -32,6 +32,9 @@ public sealed record EvaluationDocument(int SchemaVersion, string? ModelNote, Co
     /// <summary>The lesion-level results, or null when the run has none.</summary>
     public LesionDocument? Lesions { get; init; }
 
+    /// <summary>What the run warned about (<see cref="ModelRun.Warnings"/>); empty when nothing.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The document of <paramref name="run"/> on <paramref name="manifest"/>.</summary>
     public static EvaluationDocument Of(ModelRun run, CohortManifest manifest, CohortSplit? split, string? modelNote)
     {
@@ -45,6 +48,7 @@ public sealed record EvaluationDocument(int SchemaVersion, string? ModelNote, Co
         {
             PerPatientOmitted = patients ? null : CohortLevelText.NoPatientTable,
             Lesions = run.Lesions is { } lesions ? LesionDocument.Of(lesions) : null,
+            Warnings = run.Warnings,
         };
     }
 }

@@ -4,34 +4,45 @@ using CovidCt.Reporting.Conventions;
 
 namespace CovidCt.Reporting.Files;
 
-/// <summary><c>covidct sweep --json</c>: the grid, the Pareto fronts, the study's setting and the tuned operating point (docs/sweep.md).</summary>
+/// <summary>
+/// <c>covidct sweep --json</c>: the grid, the Pareto fronts, the study's setting and the tuned operating point (docs/sweep.md). An
+/// image-level cohort has no patient sections (<c>patients</c>, <c>pareto_patient</c>, the study's per-patient table): they are
+/// null, and <see cref="PerPatientOmitted"/> says why, as in metrics.json.
+/// </summary>
 /// <param name="SchemaVersion">The schema version (<see cref="OutputJson.SchemaVersion"/>).</param>
 /// <param name="Model">The model file.</param>
 /// <param name="Cohort">The cohort manifest.</param>
 /// <param name="Split">The split swept (the tuning split with --tune-on), or <c>all</c>.</param>
-/// <param name="Patients">Patients swept.</param>
+/// <param name="Patients">Patients swept; null for an image-level cohort (<paramref name="Slices"/> counts its images).</param>
 /// <param name="Slices">Slices swept.</param>
 /// <param name="ImagesWithoutTruth">Slices left out of the per-image columns (no truth).</param>
 /// <param name="Settings">Settings evaluated.</param>
 /// <param name="Csv">sweep.csv, every setting.</param>
 /// <param name="Seconds">Wall time of scoring and sweeping.</param>
 /// <param name="Grid">The axes of the grid.</param>
-/// <param name="ParetoPatient">The per-patient Pareto front.</param>
+/// <param name="ParetoPatient">The per-patient Pareto front; null for an image-level cohort.</param>
 /// <param name="ParetoImage">The per-image Pareto front.</param>
 /// <param name="StudyDefault">The study's setting, or null when the grid lacks it.</param>
 /// <param name="Tuning">The tuned operating point, or null without --tune-on.</param>
-public sealed record SweepDocument(int SchemaVersion, string Model, string Cohort, string Split, int Patients, long Slices, long ImagesWithoutTruth, int Settings,
-    string Csv, double Seconds, SweepGridDocument Grid, IReadOnlyList<ParetoPointDocument> ParetoPatient, IReadOnlyList<ParetoPointDocument> ParetoImage,
+public sealed record SweepDocument(int SchemaVersion, string Model, string Cohort, string Split, int? Patients, long Slices, long ImagesWithoutTruth, int Settings,
+    string Csv, double Seconds, SweepGridDocument Grid, IReadOnlyList<ParetoPointDocument>? ParetoPatient, IReadOnlyList<ParetoPointDocument> ParetoImage,
     SweepRowDocument? StudyDefault, TuningDocument? Tuning)
 {
+    /// <summary>Why there are no patient sections (<see cref="CohortLevelText.NoPatientTable"/>), or null when there are.</summary>
+    public string? PerPatientOmitted { get; init; }
+
     /// <summary>The document of <paramref name="result"/> (of the tuning split when <paramref name="tuned"/> is given).</summary>
     public static SweepDocument Of(string model, CohortManifest manifest, CohortSplit? split, SweepResult result, TunedOperatingPoint? tuned, string csv, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(result);
-        return new(OutputJson.SchemaVersion, model, manifest.Path, CohortSplitNames.NameOrAll(split), result.Patients, result.Slices, result.ImagesWithoutTruth, result.Grid.Count,
-            csv, elapsed.TotalSeconds, SweepGridDocument.Of(result.Grid), Front(result, SweepLevel.Patient), Front(result, SweepLevel.Image),
-            result.StudyDefaults is { } study ? SweepRowDocument.Of(study) : null, tuned is null ? null : TuningDocument.Of(tuned));
+        var patients = CohortLevelText.HasPatientTable(manifest);
+        return new(OutputJson.SchemaVersion, model, manifest.Path, CohortSplitNames.NameOrAll(split), patients ? result.Patients : null, result.Slices, result.ImagesWithoutTruth,
+            result.Grid.Count, csv, elapsed.TotalSeconds, SweepGridDocument.Of(result.Grid), patients ? Front(result, SweepLevel.Patient) : null, Front(result, SweepLevel.Image),
+            result.StudyDefaults is { } study ? SweepRowDocument.Of(study, patients) : null, tuned is null ? null : TuningDocument.Of(tuned))
+        {
+            PerPatientOmitted = patients ? null : CohortLevelText.NoPatientTable,
+        };
     }
 
     private static ParetoPointDocument[] Front(SweepResult result, SweepLevel level) =>
@@ -85,17 +96,17 @@ public sealed record ParetoPointDocument(double Sensitivity, double Specificity,
 /// <param name="Setting">The setting.</param>
 /// <param name="ImageCounts">Per-image confusion table.</param>
 /// <param name="Image">Per-image metrics by key.</param>
-/// <param name="PatientCounts">Per-patient confusion table.</param>
-/// <param name="Patient">Per-patient metrics by key.</param>
+/// <param name="PatientCounts">Per-patient confusion table; null for an image-level cohort.</param>
+/// <param name="Patient">Per-patient metrics by key; null for an image-level cohort.</param>
 public sealed record SweepRowDocument(SweepSettingDocument Setting, CountsDocument ImageCounts, IReadOnlyDictionary<string, EstimateDocument> Image,
-    CountsDocument PatientCounts, IReadOnlyDictionary<string, EstimateDocument> Patient)
+    CountsDocument? PatientCounts, IReadOnlyDictionary<string, EstimateDocument>? Patient)
 {
-    /// <summary>The document of <paramref name="row"/>.</summary>
-    public static SweepRowDocument Of(SweepRow row)
+    /// <summary>The document of <paramref name="row"/>, with its per-patient table when <paramref name="patients"/> (a patient-level cohort).</summary>
+    public static SweepRowDocument Of(SweepRow row, bool patients = true)
     {
         ArgumentNullException.ThrowIfNull(row);
         return new(SweepSettingDocument.Of(row.Setting), CountsDocument.Of(row.Image.Counts), EstimateDocument.All(row.Image),
-            CountsDocument.Of(row.Patient.Counts), EstimateDocument.All(row.Patient));
+            patients ? CountsDocument.Of(row.Patient.Counts) : null, patients ? EstimateDocument.All(row.Patient) : null);
     }
 }
 

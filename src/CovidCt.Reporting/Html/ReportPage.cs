@@ -37,6 +37,7 @@ internal static class ReportPage
         html.Append("<h1>").Append(Encode($"{modelName} on {Path.GetFileName(manifest.Folder)} ({CohortSplitNames.NameOrAll(split)})")).Append("</h1>\n");
         html.Append("<p class=\"meta\">").Append(Encode(Describe(run, provenance, manifest, split))).Append("</p>\n");
         if (modelNote is not null) html.Append("<p class=\"note\">").Append(Encode(modelNote)).Append("</p>\n");
+        foreach (var warning in run.Warnings) html.Append("<p class=\"note\">").Append(Encode($"Warning: {warning}")).Append("</p>\n");
 
         html.Append("<h2>Tables</h2>\n<div class=\"row\">\n");
         var patientLevel = CohortLevelText.HasPatientTable(manifest);

@@ -19,6 +19,12 @@ public sealed record ModelRun(string Name, PipelineEvaluation Evaluation)
     /// <summary>A post-processing sweep of the same maps, or null: when set, report.html carries the live operating-point explorer (<see cref="Explorer.OperatingPointExplorer"/>).</summary>
     public Pipelines.Sweeps.SweepResult? Sweep { get; init; }
 
+    /// <summary>
+    /// What the run warned about while it went, one sentence each (a case body framing could not frame, a poor per-image window
+    /// fit); metrics.json's <c>warnings</c> and report.html show them beside the numbers they qualify.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The provenance, or an error naming the run when it has none.</summary>
     /// <exception cref="InvalidOperationException">The run was made without provenance.</exception>
     public RunProvenance RequireProvenance() => Provenance

@@ -18,7 +18,9 @@ public sealed class SweepGridTests
     public void The_default_grid_holds_every_combination_once_and_the_study_setting()
     {
         var grid = SweepGrid.Default;
-        Assert.Equal(11 * 4 * 5 * 2, grid.Count);
+        Assert.Equal(11 * 6 * 5 * 2, grid.Count);
+        // Slice pixels: the study's 25 bracketed by doubling steps (was 0, 10, 25, 50 when they were map pixels).
+        Assert.Equal([0, 10, 25, 50, 100, 200], grid.MinPixels);
         Assert.Equal(grid.Count, grid.Settings.Distinct().Count());
         Assert.Contains(SweepSetting.Study, grid.Settings);
         Assert.Equal(new SweepSetting(0.3, 0, 1, true, QuadrantAssignment.Centroid), grid.Settings[0]);

@@ -9,9 +9,13 @@ internal sealed class CtSourceOptions
 {
     public Option<string?> Series { get; } = new("--series") { Description = "Series Instance UID to read when a DICOM folder holds several." };
 
+    /// <summary>The <c>--window</c> value that fits each image's window from its own histogram (image-level cohorts of evaluate, compare and sweep).</summary>
+    public const string FitPerImage = "fit-per-image";
+
     public Option<string?> Window { get; } = new("--window")
     {
-        Description = $"WIDTH/LEVEL in HU the PNG/JPEG slices were exported with, e.g. 1500/-600 (a manifest's window column wins for its row). Default: the study's {StudyProtocol.LungWindow}, with a note.",
+        Description = $"WIDTH/LEVEL in HU the PNG/JPEG slices were exported with, e.g. 1500/-600 (a manifest's window column wins for its row). Default: the study's {StudyProtocol.LungWindow}, with a note. "
+            + $"{FitPerImage} (evaluate, compare and sweep on an image-level cohort): each image's window fitted from its own gray histogram, for slices exported at different windows.",
     };
 
     public ReadLimitOptions Limits { get; } = new();
@@ -23,10 +27,22 @@ internal sealed class CtSourceOptions
         Limits.AddTo(command);
     }
 
-    public CtReadOptions Read(ParseResult parse)
+    /// <summary>True when <c>--window fit-per-image</c> was given.</summary>
+    public bool FitsPerImage(ParseResult parse) => string.Equals(parse.GetValue(Window), FitPerImage, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The read options. <c>--window fit-per-image</c> is refused unless <paramref name="perImageFit"/> (evaluate, compare and
+    /// sweep, which fit each image later, <see cref="PerImageWindows"/>); there it leaves the window unset.
+    /// </summary>
+    /// <exception cref="UsageException">When the window cannot be read, or is fit-per-image where it does not apply.</exception>
+    public CtReadOptions Read(ParseResult parse, bool perImageFit = false)
     {
+        if (FitsPerImage(parse) && !perImageFit)
+        {
+            throw new UsageException($"--window {FitPerImage} fits each image of an image-level cohort and applies to evaluate, compare and sweep; here give WIDTH/LEVEL (inspect prints the window that fits the slices best)");
+        }
         HounsfieldWindow? window = null;
-        if (parse.GetValue(Window) is { } text && !HounsfieldWindow.TryParse(text, out window, out var problem))
+        if (!FitsPerImage(parse) && parse.GetValue(Window) is { } text && !HounsfieldWindow.TryParse(text, out window, out var problem))
         {
             throw new UsageException($"--window: {problem}");
         }

@@ -54,18 +54,22 @@ internal sealed class EvaluationOptions
     /// <summary>The manifest (or the image-level cohort of --images/--masks), loaded with --series and --window (the default window of rows without one).</summary>
     public CohortManifest Manifest(ParseResult parse)
     {
-        var read = Source.Read(parse);
+        var read = Source.Read(parse, perImageFit: true);
         return ImageFolders.Cohort(parse, parse.GetValue(Cohort) is not null, read)
             ?? CohortManifest.Load(parse.GetValue(Cohort)?.FullName ?? ShippedAssets.Cohort(), read);
     }
 
-    /// <summary>Notes and warnings about the read window of the split's PNG/JPEG sources, before any number is printed.</summary>
-    public void WriteWindowNotes(ParseResult parse, CohortManifest manifest, CohortSplit? split)
+    /// <summary>With <c>--window fit-per-image</c>, every image's window fitted from its own histogram (the cohort to run is its <see cref="PerImageWindows.Manifest"/>); else null.</summary>
+    public PerImageWindows? FitWindows(ParseResult parse, CohortManifest manifest) =>
+        Source.FitsPerImage(parse) ? PerImageWindows.Fit(manifest, manifest.ImageOptions?.Limits ?? Data.InputLimits.Default) : null;
+
+    /// <summary>Notes and warnings about the read window of the split's PNG/JPEG sources (and of the <paramref name="fitted"/> ones), before any number is printed.</summary>
+    public void WriteWindowNotes(ParseResult parse, CohortManifest manifest, CohortSplit? split, PerImageWindows? fitted = null)
     {
         var writers = CommandWriters.Of(parse);
         var json = parse.GetValue(Json);
         var quiet = parse.GetValue(Quiet);
-        WindowNotes.Write(manifest.InSplit(split), manifest.ImageOptions?.Limits ?? Data.InputLimits.Default, quiet ? null : writers.Log(json), quiet ? writers.Error : writers.Log(json));
+        WindowNotes.Write(manifest.InSplit(split), manifest.ImageOptions?.Limits ?? Data.InputLimits.Default, quiet ? null : writers.Log(json), quiet ? writers.Error : writers.Log(json), fitted);
     }
 
     /// <summary>Says where this run caches and writes, before it starts (so private data's derived files are never a surprise).</summary>

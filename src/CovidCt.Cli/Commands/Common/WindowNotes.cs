@@ -13,15 +13,21 @@ internal static class WindowNotes
 {
     /// <summary>
     /// Notes and checks the slice-folder entries of a cohort, decoding sampled slices within <paramref name="limits"/>; notes go
-    /// to <paramref name="log"/> (null when quiet), warnings to <paramref name="warnings"/>.
+    /// to <paramref name="log"/> (null when quiet), warnings to <paramref name="warnings"/>. Images whose window was
+    /// <paramref name="fitted"/> per image are not checked against it again: the fit's summary line and its poor fits are said instead.
     /// </summary>
-    public static void Write(IEnumerable<CohortEntry> entries, InputLimits limits, TextWriter? log, TextWriter warnings)
+    public static void Write(IEnumerable<CohortEntry> entries, InputLimits limits, TextWriter? log, TextWriter warnings, PerImageWindows? fitted = null)
     {
+        if (fitted is not null)
+        {
+            log?.WriteLine(fitted.Summary);
+            foreach (var warning in fitted.Warnings) warnings.WriteLine($"Warning: {warning}");
+        }
         var unstated = new List<string>();
         var checkedFolders = new HashSet<(string, HounsfieldWindow?)>();
         foreach (var entry in entries)
         {
-            if (!IsEightBit(entry.ImagesPath)) continue;
+            if (!IsEightBit(entry.ImagesPath) || fitted?.Fitted(entry.PatientId) == true) continue;
             if (entry.Window is null) unstated.Add(entry.PatientId);
             // Single slices (image-level cohorts) are checked together per folder: one crop holds too few pixels of each tissue for a stable fit.
             var source = File.Exists(entry.ImagesPath) ? Path.GetDirectoryName(entry.ImagesPath)! : entry.ImagesPath;

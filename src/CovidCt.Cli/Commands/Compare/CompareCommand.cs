@@ -26,10 +26,12 @@ internal static class CompareCommand
                 .Concat((parse.GetValue(models) ?? []).Select(f => PipelineChoice.Resolve(null, f, shared.ValidArea.Options(parse), parse.GetValue(activation), imageScore, framing).Definition)).ToArray();
             foreach (var definition in definitions) shared.WithMemoryBudget(parse, definition.Options);
             if (definitions.Length < 2) throw new UsageException($"compare needs at least two --model or --pipeline options; got {definitions.Length}");
+            var manifest = shared.Manifest(parse);
+            var windows = shared.FitWindows(parse, manifest);
             var settings = new CompareSettings(shared.Method(parse), shared.CheckedLevel(parse), parse.GetValue(shared.Json), parse.GetValue(shared.Quiet),
-                definitions, shared.Manifest(parse), shared.SplitOf(parse), shared.CacheRoot(parse));
+                definitions, windows?.Manifest ?? manifest, shared.SplitOf(parse), shared.CacheRoot(parse));
             shared.WriteFolders(parse, settings.CacheRoot, null);
-            shared.WriteWindowNotes(parse, settings.Manifest, settings.Split);
+            shared.WriteWindowNotes(parse, settings.Manifest, settings.Split, windows);
             var writers = CommandWriters.Of(parse);
             CompareConsole.Write(writers.Output, settings, CompareHandler.Run(settings, writers.Log(settings.Json)));
             return CliApp.Success;

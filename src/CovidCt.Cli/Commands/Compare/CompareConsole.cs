@@ -14,6 +14,7 @@ namespace CovidCt.Cli.Commands;
 /// <summary>
 /// What <c>covidct compare</c> prints: with --json the comparison document; otherwise (unless --quiet) the tables side by side,
 /// the paired tests, Newcombe's paired differences, the per-image tests clustered by patient and the patients the models disagree on.
+/// On an image-level cohort the patient-level parts are left out, with the line evaluate prints (<see cref="CohortLevelText.NoPatientTable"/>).
 /// </summary>
 internal static class CompareConsole
 {
@@ -29,26 +30,34 @@ internal static class CompareConsole
         var runs = comparison.Models;
         var names = runs.Select(r => r.Name).ToArray();
         var e0 = runs[0].Evaluation;
+        // An image-level cohort has no patients: every patient-level section gives way to one line saying why (as in evaluate).
+        var patients = CohortLevelText.HasPatientTable(manifest);
         console.Line();
-        console.Line($"Cohort: {manifest.Path}, split {CohortSplitNames.NameOrAll(split)}: {e0.Patients.Count} patients ({e0.Patients.Count(p => p.IsCovid)} COVID-19), {e0.ImageCounts.Total} slices with known truth");
+        console.Line($"Cohort: {manifest.Path}, split {CohortSplitNames.NameOrAll(split)}: {CohortLevelText.Cases(manifest, e0)}, {e0.ImageCounts.Total} slices with known truth");
         foreach (var run in runs)
         {
             var p = run.RequireProvenance();
             console.Line($"{run.Name}: {p.ModelPath} ({p.Architecture} {p.Version})");
         }
-        SideBySide(console, "Per patient", runs.Select(r => (r.Evaluation.PatientMetrics, (Estimate?)r.Evaluation.PatientRoc.Auc)).ToArray(), names);
+        if (patients) SideBySide(console, "Per patient", runs.Select(r => (r.Evaluation.PatientMetrics, (Estimate?)r.Evaluation.PatientRoc.Auc)).ToArray(), names);
+        else
+        {
+            console.Line();
+            console.Line(CohortLevelText.NoPatientTable);
+        }
         SideBySide(console, "Per image", runs.Select(r => (r.Evaluation.ImageMetrics, r.Evaluation.ImageRoc?.Auc)).ToArray(), names);
         console.Line();
         console.Line("Paired tests (two-sided; McNemar exact on the discordant cases, DeLong on the AUCs of the same cases):");
         var table = TextConsole.Table("Pair", "Level", "Sensitivity: only A / only B correct, p", "Specificity: only A / only B correct, p", "AUC A − B (95% CI), p");
-        foreach (var tests in PatientThenImage(comparison))
+        foreach (var tests in PatientThenImage(comparison, patients))
         {
             table.AddTextRow($"{tests.ModelA} vs {tests.ModelB}", tests.Level == ComparisonLevel.Patient ? "patient" : "image",
                 McNemarText(tests.Decisions.Sensitivity), McNemarText(tests.Decisions.Specificity), DeLongText(tests));
         }
         console.Write(table);
-        Differences(console, comparison);
+        Differences(console, comparison, patients);
         Clustered(console, comparison);
+        if (!patients) return;
         var disagree = comparison.DisagreeingPatients;
         console.Line();
         if (disagree.Count == 0)
@@ -57,22 +66,22 @@ internal static class CompareConsole
             return;
         }
         console.Line($"Patients on which they disagree ({disagree.Count}):");
-        var patients = TextConsole.Table(["Patient", "Label", .. names]);
+        var rows = TextConsole.Table(["Patient", "Label", .. names]);
         foreach (var id in disagree)
         {
             var outcomes = comparison.OutcomesOf(id);
-            patients.AddTextRow([id, outcomes[0].Outcome.IsCovid ? "covid" : "control", .. outcomes.Select(o => o.Outcome.Result.Decision.IsPositive ? "positive" : "negative")]);
+            rows.AddTextRow([id, outcomes[0].Outcome.IsCovid ? "covid" : "control", .. outcomes.Select(o => o.Outcome.Result.Decision.IsPositive ? "positive" : "negative")]);
         }
-        console.Write(patients);
+        console.Write(rows);
     }
 
-    private static void Differences(IAnsiConsole console, ModelComparison comparison)
+    private static void Differences(IAnsiConsole console, ModelComparison comparison, bool patients)
     {
         var level = TextFormat.Level(comparison.Models[0].Evaluation.ImageMetrics.Level);
         console.Line();
         console.Line($"Paired differences A − B ({level} CI, Newcombe's paired method; per image it treats slices as independent):");
         var table = TextConsole.Table("Pair", "Level", "Sensitivity A − B", "Specificity A − B");
-        foreach (var tests in PatientThenImage(comparison))
+        foreach (var tests in PatientThenImage(comparison, patients))
         {
             table.AddTextRow($"{tests.ModelA} vs {tests.ModelB}", tests.Level == ComparisonLevel.Patient ? "patient" : "image",
                 DifferenceText(tests.SensitivityDifference), DifferenceText(tests.SpecificityDifference));
@@ -83,7 +92,7 @@ internal static class CompareConsole
     // Per image, the tests clustered by patient go beside the ones above, which treat slices as independent.
     private static void Clustered(IAnsiConsole console, ModelComparison comparison)
     {
-        var images = PatientThenImage(comparison).Where(t => t.Level == ComparisonLevel.Image).ToArray();
+        var images = PatientThenImage(comparison, patients: false).ToArray();
         console.Line();
         if (images.FirstOrDefault()?.Clustered is not { } first)
         {
@@ -101,8 +110,10 @@ internal static class CompareConsole
         console.Write(table);
     }
 
-    private static IEnumerable<PairedModelTest> PatientThenImage(ModelComparison comparison) =>
-        comparison.Tests.Where(t => t.Level == ComparisonLevel.Patient).SelectMany(pair => new[] { pair, comparison.Test(pair.ModelA, pair.ModelB, ComparisonLevel.Image) });
+    // Each pair's patient test, then its image test; the image tests alone when the cohort has no patients.
+    private static IEnumerable<PairedModelTest> PatientThenImage(ModelComparison comparison, bool patients) =>
+        comparison.Tests.Where(t => t.Level == ComparisonLevel.Patient)
+            .SelectMany(pair => patients ? new[] { pair, comparison.Test(pair.ModelA, pair.ModelB, ComparisonLevel.Image) } : [comparison.Test(pair.ModelA, pair.ModelB, ComparisonLevel.Image)]);
 
     private static string DifferenceText(Estimate d) => d.Value is { } v
         ? $"{TextFormat.Number(v, "+0.0000;-0.0000;0.0000")} ({(d.Interval is { } ci ? TextFormat.SignedInterval(ci) : "no interval")})"

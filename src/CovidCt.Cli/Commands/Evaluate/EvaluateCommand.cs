@@ -31,13 +31,16 @@ internal static class EvaluateCommand
             var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model), shared.ValidArea.Options(parse), parse.GetValue(activation),
                 parse.GetValue(shared.ImageScore), parse.GetValue(shared.Framing));
             shared.WithMemoryBudget(parse, definition.Options);
+            var manifest = shared.Manifest(parse);
+            var windows = shared.FitWindows(parse, manifest);
             var settings = new EvaluateSettings(shared.Method(parse), shared.CheckedLevel(parse), parse.GetValue(shared.Json), parse.GetValue(shared.Quiet),
-                definition, note, shared.Manifest(parse), shared.SplitOf(parse), parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse))
+                definition, note, windows?.Manifest ?? manifest, shared.SplitOf(parse), parse.GetValue(outFolder)!.FullName, shared.CacheRoot(parse))
             {
+                Windows = windows,
                 Cluster = parse.GetValue(cluster) is { } connection ? ClusterCommands.ConnectionOf(connection) : null,
             };
             shared.WriteFolders(parse, settings.CacheRoot, settings.OutFolder);
-            shared.WriteWindowNotes(parse, settings.Manifest, settings.Split);
+            shared.WriteWindowNotes(parse, settings.Manifest, settings.Split, windows);
             var writers = CommandWriters.Of(parse);
             EvaluateConsole.Write(writers.Output, settings, EvaluateHandler.Run(settings, writers.Log(settings.Json)));
             return CliApp.Success;
@@ -52,4 +55,10 @@ internal sealed record EvaluateSettings(ProportionInterval Method, double Level,
 {
     /// <summary>The cluster whose workers run the patients (<c>--cluster</c>), or null to run them in this process.</summary>
     public Cluster.ClusterConnection? Cluster { get; init; }
+
+    /// <summary>With --window fit-per-image, each image's window (<see cref="Manifest"/> reads them); else null.</summary>
+    public PerImageWindows? Windows { get; init; }
+
+    /// <summary>Warnings known before the run (poor per-image window fits), kept with the run's own.</summary>
+    public IReadOnlyList<string> Warnings => Windows?.Warnings ?? [];
 }

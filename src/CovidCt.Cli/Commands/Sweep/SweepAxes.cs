@@ -8,7 +8,8 @@ namespace CovidCt.Cli.Commands;
 internal static class SweepAxes
 {
     public const string DefaultThresholds = "0.30:0.80:0.05";
-    public const string DefaultMinPixels = "0,10,25,50";
+    // The library's default grid (slice pixels bracketing the study's 25, see SweepGrid.Default), so the two never differ.
+    public static readonly string DefaultMinPixels = string.Join(',', SweepGrid.Default.MinPixels);
     public const string DefaultConsecutive = "1..5";
     public const string DefaultQuadrants = "on,off";
     public const string DefaultAssignments = "centroid";

@@ -8,7 +8,7 @@ using CovidCt.Reporting.Conventions;
 namespace CovidCt.Cli.Commands;
 
 /// <summary>
-/// <c>covidct sweep [--model M] [--cohort MANIFEST] --threshold 0.30:0.80:0.05 --min-pixels 0,10,25,50 --consecutive 1..5
+/// <c>covidct sweep [--model M] [--cohort MANIFEST] --threshold 0.30:0.80:0.05 --min-pixels 0,10,25,50,100,200 --consecutive 1..5
 /// [--quadrants on,off] [--tune-on val --report-on test]</c>: scores each patient once (probability cache), evaluates every
 /// post-processing setting, writes sweep.csv, prints the Pareto fronts, the study's setting and the tuned operating point.
 /// </summary>
@@ -42,8 +42,14 @@ internal static class SweepCommand
             if (tune is not null && tune == report) throw new UsageException($"--tune-on and --report-on are both '{parse.GetValue(tuneOn)}': tuning and reporting on one split overstates the result; choose two splits");
             if (tune is not null && parse.GetResult(shared.Split) is { Implicit: false }) throw new UsageException("--split cannot be combined with --tune-on/--report-on, which name the splits themselves");
             var (method, level, choice) = (shared.Method(parse), shared.CheckedLevel(parse), ModelFiles.Choose(parse.GetValue(model)));
-            var manifest = shared.Manifest(parse);
+            var loaded = shared.Manifest(parse);
+            var windows = shared.FitWindows(parse, loaded);
+            var manifest = windows?.Manifest ?? loaded;
             var split = tune ?? shared.SplitOf(parse);
+            if (tune is not null && !CohortLevelText.HasPatientTable(manifest))
+            {
+                throw new UsageException($"{manifest.Path} is an image-level cohort: --tune-on chooses the operating point by the per-patient Youden's J, and {CohortLevelText.NoPatientRule}; read the per-image Pareto front instead");
+            }
             RequirePatients(manifest, split, tune is null ? "--split" : "--tune-on");
             if (report is not null) RequirePatients(manifest, report, "--report-on");
             if (tune is not null) RequireBothLabels(manifest, tune.Value);
@@ -51,7 +57,7 @@ internal static class SweepCommand
                 shared.WithMemoryBudget(parse, PipelineChoice.Apply(shared.ValidArea.Options(parse), parse.GetValue(activation), parse.GetValue(shared.ImageScore),
                     parse.GetValue(shared.Framing))));
             shared.WriteFolders(parse, settings.CacheRoot, settings.OutFolder);
-            shared.WriteWindowNotes(parse, settings.Manifest, settings.Split);
+            shared.WriteWindowNotes(parse, settings.Manifest, settings.Split, windows);
             var writers = CommandWriters.Of(parse);
             SweepConsole.Write(writers.Output, settings, SweepHandler.Run(settings, writers.Log(settings.Json)));
             return CliApp.Success;

@@ -11,7 +11,8 @@ namespace CovidCt.Cli.Commands;
 
 /// <summary>
 /// What <c>covidct sweep</c> prints: with --json the sweep document; otherwise (unless --quiet) the Pareto fronts, where the study's
-/// setting sits, and the tuned operating point.
+/// setting sits, and the tuned operating point. On an image-level cohort only the per-image front and figures, with the line
+/// evaluate prints about the missing per-patient table.
 /// </summary>
 internal static class SweepConsole
 {
@@ -26,10 +27,18 @@ internal static class SweepConsole
         var console = TextConsole.Create(output);
         var result = run.Result!;
         var c = CultureInfo.InvariantCulture;
-        console.Line(string.Create(c, $"{result.Grid.Count} settings of {Path.GetFileName(run.Model.Path)} on {result.Patients} patients, {result.Slices} slices (split {CohortSplitNames.NameOrAll(run.Split)}) in {run.Elapsed.TotalSeconds:0.0} s"));
+        // An image-level cohort has no patients: its per-patient front and the study's per-patient figures give way to the line evaluate prints.
+        var patients = CohortLevelText.HasPatientTable(run.Manifest);
+        var cases = patients ? $"{result.Patients} patients, {result.Slices} slices" : $"{result.Patients} images";
+        console.Line(string.Create(c, $"{result.Grid.Count} settings of {Path.GetFileName(run.Model.Path)} on {cases} (split {CohortSplitNames.NameOrAll(run.Split)}) in {run.Elapsed.TotalSeconds:0.0} s"));
         if (result.ImagesWithoutTruth > 0) console.Line(string.Create(c, $"{result.ImagesWithoutTruth} slices of COVID-19 patients without masks have no per-image truth and are left out of the per-image columns."));
         console.Line($"Every setting: {run.CsvPath}");
-        foreach (var level in new[] { SweepLevel.Patient, SweepLevel.Image })
+        if (!patients)
+        {
+            console.Line();
+            console.Line(CohortLevelText.NoPatientTable);
+        }
+        foreach (var level in patients ? new[] { SweepLevel.Patient, SweepLevel.Image } : [SweepLevel.Image])
         {
             console.Line();
             var front = result.ParetoFront(level);
@@ -49,7 +58,7 @@ internal static class SweepConsole
             console.Write(table);
         }
         console.Line();
-        console.Line(StudyLine(result));
+        console.Line(StudyLine(result, patients));
         if (run.Tuned is { } tuned) WriteTuned(console, tuned);
     }
 
@@ -63,11 +72,11 @@ internal static class SweepConsole
         s.Assignment.ToString().ToLowerInvariant(),
     ];
 
-    private static string StudyLine(SweepResult result)
+    private static string StudyLine(SweepResult result, bool patients)
     {
         if (result.StudyDefaults is not { } study) return "The study's setting (0.50, more than 25 pixels, k 3, same quadrant, centroid) is not in this grid.";
-        return $"The study's setting (0.50, more than 25 pixels, k 3, same quadrant, centroid): per patient {Pair(study.Patient)} ({Where(result, study, SweepLevel.Patient)}); " +
-            $"per image {Pair(study.Image)} ({Where(result, study, SweepLevel.Image)}).";
+        var perPatient = patients ? $"per patient {Pair(study.Patient)} ({Where(result, study, SweepLevel.Patient)}); " : "";
+        return $"The study's setting (0.50, more than 25 pixels, k 3, same quadrant, centroid): {perPatient}per image {Pair(study.Image)} ({Where(result, study, SweepLevel.Image)}).";
     }
 
     private static string Where(SweepResult result, SweepRow row, SweepLevel level) =>

@@ -5,6 +5,7 @@ using CovidCt.Pipelines;
 using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.Definition;
 using CovidCt.Pipelines.Sweeps;
+using CovidCt.Reporting.Conventions;
 
 namespace CovidCt.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class SweepHandler
         if (settings.Model.Note is not null && !settings.Quiet) log.WriteLine(settings.Model.Note);
         var clock = Stopwatch.StartNew();
         var patients = manifest.InSplit(split).Count() + (report is null ? 0 : manifest.InSplit(report).Count());
-        var title = string.Create(CultureInfo.InvariantCulture, $"Sweeping {grid.Count} settings of {Path.GetFileName(settings.Model.Path)} over {patients} patients");
+        var title = string.Create(CultureInfo.InvariantCulture, $"Sweeping {grid.Count} settings of {Path.GetFileName(settings.Model.Path)} over {CaseProgressLine.Cases(manifest.Level, patients)}");
         var run = new SweepRun(settings.Model, manifest, split, grid, settings.OutFolder, null, null, TimeSpan.Zero);
         // The engine: the chain's steps 2 to 4 with their probability cache, feeding the cohort sweep.
         using var pipeline = new DetectionPipeline(settings.Model.Path, settings.Options, cache: new ProbabilityCacheOptions(settings.CacheRoot, CohortFingerprint.Compute(manifest)));
@@ -33,7 +34,7 @@ internal static class SweepHandler
         // The folder is replaced as a whole, so a failed run never leaves a new sweep.csv beside an old pipeline.json.
         RunFolder.Replace(settings.OutFolder, staging =>
         {
-            run.Result!.WriteCsv(Path.Combine(staging, Path.GetFileName(run.CsvPath)));
+            run.Result!.WriteCsv(Path.Combine(staging, Path.GetFileName(run.CsvPath)), CohortLevelText.HasPatientTable(manifest));
             if (run.Tuned is { } point)
             {
                 // The chosen operating point as a full pipeline definition: 'evaluate --pipeline' runs exactly it.
