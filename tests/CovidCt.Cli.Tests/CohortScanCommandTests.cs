@@ -63,4 +63,24 @@ public sealed class CohortScanCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal("P4/second", CohortManifest.Load(_folder.File("tree/manifest.csv")).Entries[0].Images);
     }
+    [Fact]
+    public void Masks_named_in_the_labels_beside_the_images_are_not_taken_for_series()
+    {
+        // images/P1.nii.gz and masks/P1.nii.gz: both carry the patient's name, but the labels say which one is the mask.
+        Directory.CreateDirectory(_folder.File("tree/images"));
+        Directory.CreateDirectory(_folder.File("tree/masks"));
+        foreach (var id in new[] { "P1", "P2" })
+        {
+            Data.Nifti.NiftiWriter.Write(Volumes.Integral(), _folder.File($"tree/images/{id}.nii.gz"));
+            Data.Nifti.NiftiWriter.Write(Volumes.Integral(), _folder.File($"tree/masks/{id}.nii.gz"));
+        }
+        File.WriteAllText(_folder.File("labels.csv"), "patient_id,label,masks\nP1,covid,tree/masks/P1.nii.gz\nP2,control,tree/masks/P2.nii.gz\n");
+
+        var run = CliRun.Of("cohort", "scan", _folder.File("tree"), "--labels", _folder.File("labels.csv"));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var manifest = CohortManifest.Load(_folder.File("tree/manifest.csv"));
+        Assert.Equal(["images/P1.nii.gz", "images/P2.nii.gz"], manifest.Entries.Select(e => e.Images));
+        Assert.Equal(["masks/P1.nii.gz", "masks/P2.nii.gz"], manifest.Entries.Select(e => e.Masks));
+    }
 }

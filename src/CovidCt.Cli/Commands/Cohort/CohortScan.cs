@@ -24,7 +24,12 @@ internal static class CohortScan
         var entries = new List<CohortEntry>();
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var masks = new HashSet<string>(StringComparer.Ordinal);
+        // Mask files named by any row are not series: a tree that keeps masks beside the images (masks/P1.nii.gz next to
+        // images/P1.nii.gz) would otherwise give every patient two candidate series.
+        var masks = table.Rows.Select(row => row.Optional("masks")).OfType<string>().Where(text => text.Length > 0)
+            .Select(text => Path.GetRelativePath(root, Path.GetFullPath(text, labelsFolder)).Replace(Path.DirectorySeparatorChar, '/'))
+            .ToHashSet(StringComparer.Ordinal);
+        var series = sources.Where(s => !masks.Contains(s)).ToArray();
         foreach (var row in table.Rows)
         {
             var id = row.Optional("patient_id") ?? "";
@@ -42,15 +47,14 @@ internal static class CohortScan
             if (row.Optional("masks") is { Length: > 0 } maskText)
             {
                 mask = Path.GetFullPath(maskText, labelsFolder);
-                masks.Add(Path.GetRelativePath(root, mask).Replace(Path.DirectorySeparatorChar, '/'));
                 if (!File.Exists(mask) && !Directory.Exists(mask)) Problem(row.Line, "masks", $"'{maskText}' does not exist (resolved against {labelsFolder})");
             }
-            var source = SourceOf(row, id, sources, Problem);
+            var source = SourceOf(row, id, series, Problem);
             if (source is null || label is null) continue;
             if (!owners.TryAdd(source, id)) { Problem(row.Line, "source", $"'{source}' is already the source of patient '{owners[source]}'; each series belongs to one patient"); continue; }
             entries.Add(new CohortEntry(id, label.Value, Relative(manifestFolder, Path.Combine(root, source)), mask is null ? null : Relative(manifestFolder, mask), split));
         }
-        foreach (var source in sources.Where(s => !owners.ContainsKey(s) && !masks.Contains(s)))
+        foreach (var source in series.Where(s => !owners.ContainsKey(s)))
         {
             Problem(null, null, $"the series '{source}' under {root} has no row: add one (patient_id,label), name it in a source column, or move it out of the folder");
         }
