@@ -12,7 +12,9 @@ internal sealed record ScoreAnalysis(
     string OperatingPointSource,
     DiagnosticMetrics? OperatingMetrics,
     IReadOnlyList<KeyValuePair<string, BootstrapResult>>? Bootstrap,
-    ClusteredScores? Clustered)
+    ClusteredScores? Clustered,
+    AveragePrecisionResult PrAuc,
+    BootstrapResult? PrAucBootstrap)
 {
     public static ScoreAnalysis Run(IReadOnlyList<ScoredCase> cases, double? threshold, ProportionInterval method, double level, int resamples, int seed)
     {
@@ -25,6 +27,8 @@ internal sealed record ScoreAnalysis(
             ? new ThresholdPoint(t, ConfusionCounts.FromDecisions(labels, scores.Select(s => s >= t).ToArray()))
             : roc.YoudenOptimal() is { } youden ? new ThresholdPoint(youden.Threshold, youden.Counts) : null;
         var metrics = point is null ? null : DiagnosticMetrics.Compute(point.Counts, method, level);
+        var prAuc = PrecisionRecall.AveragePrecision(labels: labels, scores: scores, level: level);
+        BootstrapResult? prAucBootstrap = null;
         int? patients = null;
         IReadOnlyList<KeyValuePair<string, BootstrapResult>>? bootstrap = null;
         ClusteredScores? clustered = null;
@@ -33,8 +37,11 @@ internal sealed record ScoreAnalysis(
             clustered = ClusteredScores.Compute(scores, labels, cases.Select(c => c.Patient!).ToArray(), point?.Threshold, level);
             var bootstrapper = new PatientBootstrap(cases.Select(c => c.Patient!).ToArray(), resamples, seed, level);
             patients = bootstrapper.Patients;
+            // Slices of one patient are not independent, so the PR-AUC interval resamples patients, as the operating-point metrics do.
+            prAucBootstrap = bootstrapper.Interval(resample => PrecisionRecall.AveragePrecision(
+                labels: resample.Select(i => labels[i]).ToArray(), scores: resample.Select(i => scores[i]).ToArray(), level: level).AveragePrecision.Value);
             if (point is not null) bootstrap = bootstrapper.ConfusionMetrics(labels, scores.Select(s => s >= point.Threshold).ToArray());
         }
-        return new ScoreAnalysis(cases.Count, patients, roc, sweep, point, threshold is null ? "youden" : "option", metrics, bootstrap, clustered);
+        return new ScoreAnalysis(cases.Count, patients, roc, sweep, point, threshold is null ? "youden" : "option", metrics, bootstrap, clustered, prAuc, prAucBootstrap);
     }
 }
