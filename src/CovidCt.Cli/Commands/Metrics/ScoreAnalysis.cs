@@ -14,9 +14,11 @@ internal sealed record ScoreAnalysis(
     IReadOnlyList<KeyValuePair<string, BootstrapResult>>? Bootstrap,
     ClusteredScores? Clustered,
     AveragePrecisionResult PrAuc,
-    BootstrapResult? PrAucBootstrap)
+    BootstrapResult? PrAucBootstrap,
+    IReadOnlyList<FixedRateAnalysis> FixedRates)
 {
-    public static ScoreAnalysis Run(IReadOnlyList<ScoredCase> cases, double? threshold, ProportionInterval method, double level, int resamples, int seed)
+    public static ScoreAnalysis Run(IReadOnlyList<ScoredCase> cases, double? threshold, ProportionInterval method, double level, int resamples, int seed,
+        double? atSpecificity, double? atSensitivity)
     {
         if (resamples < 1) throw new UsageException($"--resamples must be at least 1, got {resamples}");
         var scores = cases.Select(c => c.Scores[0]).ToArray();
@@ -42,6 +44,12 @@ internal sealed record ScoreAnalysis(
                 labels: resample.Select(i => labels[i]).ToArray(), scores: resample.Select(i => scores[i]).ToArray(), level: level).AveragePrecision.Value);
             if (point is not null) bootstrap = bootstrapper.ConfusionMetrics(labels, scores.Select(s => s >= point.Threshold).ToArray());
         }
-        return new ScoreAnalysis(cases.Count, patients, roc, sweep, point, threshold is null ? "youden" : "option", metrics, bootstrap, clustered, prAuc, prAucBootstrap);
+        // Without a patient column every case is its own cluster: the same bootstrap then resamples cases.
+        var fixedBootstrap = new PatientBootstrap(cases.Select((c, i) => c.Patient ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), resamples, seed, level);
+        var unit = cases[0].Patient is null ? "cases" : "patients";
+        List<FixedRateAnalysis> fixedRates = [];
+        if (atSpecificity is { } spec) fixedRates.Add(FixedRateAnalysis.Compute(true, spec, roc, labels, scores, fixedBootstrap, unit, method, level));
+        if (atSensitivity is { } sens) fixedRates.Add(FixedRateAnalysis.Compute(false, sens, roc, labels, scores, fixedBootstrap, unit, method, level));
+        return new ScoreAnalysis(cases.Count, patients, roc, sweep, point, threshold is null ? "youden" : "option", metrics, bootstrap, clustered, prAuc, prAucBootstrap, fixedRates);
     }
 }

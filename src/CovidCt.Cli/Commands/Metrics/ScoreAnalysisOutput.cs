@@ -22,6 +22,7 @@ internal static class ScoreAnalysisOutput
             : $"AUC undefined: {auc.UndefinedReason}");
         if (a.Clustered is { } clustered) ClusteredScoresText.Auc(console, clustered);
         PrAucOutput.Text(console, a);
+        FixedRateOutput.Text(console, a.FixedRates);
         console.Line();
         console.Line($"Thresholds ({TextFormat.Count(a.Thresholds.Count)} distinct; call positive when score ≥ threshold):");
         var table = TextConsole.Table("Threshold", "TP", "FP", "TN", "FN", "Sensitivity", "Specificity", "Youden's J");
@@ -81,6 +82,7 @@ internal static class ScoreAnalysisOutput
         if (a.Clustered is { } clustered) ClusteredJson.Auc(j, "clustered_auc", clustered.Auc, clustered.AucUndefined);
         else w.WriteNull("clustered_auc");
         PrAucOutput.Json(j, a);
+        FixedRateOutput.Json(j, a.FixedRates);
         if (a.OperatingPoint is { } point && a.OperatingMetrics is { } metrics)
         {
             w.WriteStartObject("operating_point");
