@@ -47,4 +47,18 @@ public sealed class PrecisionRecallTests
         var result = PrecisionRecall.AveragePrecision(labels: [true, false], scores: [0.5, 0.5]);
         Assert.Equal(0.5, result.AveragePrecision.Value);
     }
+
+    [Fact]
+    public void The_fast_patient_bootstrap_equals_average_precision_recomputed_on_every_resample()
+    {
+        // Ten patients of two slices each; the same seed gives the same draws to both computations.
+        var patients = Enumerable.Range(0, Scores.Length).Select(i => $"p{i / 2}").ToArray();
+        var fast = PrecisionRecall.Bootstrap(Labels, Scores, new PatientBootstrap(patients, 300, 7));
+        var slow = new PatientBootstrap(patients, 300, 7).Interval(resample => PrecisionRecall.AveragePrecision(
+            labels: resample.Select(i => Labels[i]).ToArray(), scores: resample.Select(i => Scores[i]).ToArray()).AveragePrecision.Value);
+        Assert.Equal(slow.Value!.Value, fast.Value!.Value, 14);
+        Assert.Equal(slow.UndefinedResamples, fast.UndefinedResamples);
+        Assert.Equal(slow.Interval!.Lower, fast.Interval!.Lower, 14);
+        Assert.Equal(slow.Interval!.Upper, fast.Interval!.Upper, 14);
+    }
 }

@@ -40,8 +40,8 @@ internal sealed record ScoreAnalysis(
             var bootstrapper = new PatientBootstrap(cases.Select(c => c.Patient!).ToArray(), resamples, seed, level);
             patients = bootstrapper.Patients;
             // Slices of one patient are not independent, so the PR-AUC interval resamples patients, as the operating-point metrics do.
-            prAucBootstrap = bootstrapper.Interval(resample => PrecisionRecall.AveragePrecision(
-                labels: resample.Select(i => labels[i]).ToArray(), scores: resample.Select(i => scores[i]).ToArray(), level: level).AveragePrecision.Value);
+            // Slices of one patient are not independent, so the PR-AUC interval resamples patients, as the operating-point metrics do.
+            prAucBootstrap = PrecisionRecall.Bootstrap(labels, scores, bootstrapper);
             if (point is not null) bootstrap = bootstrapper.ConfusionMetrics(labels, scores.Select(s => s >= point.Threshold).ToArray());
         }
         // Without a patient column every case is its own cluster: the same bootstrap then resamples cases.
