@@ -12,9 +12,13 @@ internal sealed record ScoreAnalysis(
     string OperatingPointSource,
     DiagnosticMetrics? OperatingMetrics,
     IReadOnlyList<KeyValuePair<string, BootstrapResult>>? Bootstrap,
-    ClusteredScores? Clustered)
+    ClusteredScores? Clustered,
+    AveragePrecisionResult PrAuc,
+    BootstrapResult? PrAucBootstrap,
+    IReadOnlyList<FixedRateAnalysis> FixedRates)
 {
-    public static ScoreAnalysis Run(IReadOnlyList<ScoredCase> cases, double? threshold, ProportionInterval method, double level, int resamples, int seed)
+    public static ScoreAnalysis Run(IReadOnlyList<ScoredCase> cases, double? threshold, ProportionInterval method, double level, int resamples, int seed,
+        double? atSpecificity, double? atSensitivity)
     {
         if (resamples < 1) throw new UsageException($"--resamples must be at least 1, got {resamples}");
         var scores = cases.Select(c => c.Scores[0]).ToArray();
@@ -25,6 +29,8 @@ internal sealed record ScoreAnalysis(
             ? new ThresholdPoint(t, ConfusionCounts.FromDecisions(labels, scores.Select(s => s >= t).ToArray()))
             : roc.YoudenOptimal() is { } youden ? new ThresholdPoint(youden.Threshold, youden.Counts) : null;
         var metrics = point is null ? null : DiagnosticMetrics.Compute(point.Counts, method, level);
+        var prAuc = PrecisionRecall.AveragePrecision(labels: labels, scores: scores, level: level);
+        BootstrapResult? prAucBootstrap = null;
         int? patients = null;
         IReadOnlyList<KeyValuePair<string, BootstrapResult>>? bootstrap = null;
         ClusteredScores? clustered = null;
@@ -33,8 +39,17 @@ internal sealed record ScoreAnalysis(
             clustered = ClusteredScores.Compute(scores, labels, cases.Select(c => c.Patient!).ToArray(), point?.Threshold, level);
             var bootstrapper = new PatientBootstrap(cases.Select(c => c.Patient!).ToArray(), resamples, seed, level);
             patients = bootstrapper.Patients;
+            // Slices of one patient are not independent, so the PR-AUC interval resamples patients, as the operating-point metrics do.
+            // Slices of one patient are not independent, so the PR-AUC interval resamples patients, as the operating-point metrics do.
+            prAucBootstrap = PrecisionRecall.Bootstrap(labels, scores, bootstrapper);
             if (point is not null) bootstrap = bootstrapper.ConfusionMetrics(labels, scores.Select(s => s >= point.Threshold).ToArray());
         }
-        return new ScoreAnalysis(cases.Count, patients, roc, sweep, point, threshold is null ? "youden" : "option", metrics, bootstrap, clustered);
+        // Without a patient column every case is its own cluster: the same bootstrap then resamples cases.
+        var fixedBootstrap = new PatientBootstrap(cases.Select((c, i) => c.Patient ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), resamples, seed, level);
+        var unit = cases[0].Patient is null ? "cases" : "patients";
+        List<FixedRateAnalysis> fixedRates = [];
+        if (atSpecificity is { } spec) fixedRates.Add(FixedRateAnalysis.Compute(true, spec, roc, labels, scores, fixedBootstrap, unit, method, level));
+        if (atSensitivity is { } sens) fixedRates.Add(FixedRateAnalysis.Compute(false, sens, roc, labels, scores, fixedBootstrap, unit, method, level));
+        return new ScoreAnalysis(cases.Count, patients, roc, sweep, point, threshold is null ? "youden" : "option", metrics, bootstrap, clustered, prAuc, prAucBootstrap, fixedRates);
     }
 }

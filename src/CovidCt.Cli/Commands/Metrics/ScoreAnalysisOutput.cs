@@ -21,6 +21,8 @@ internal static class ScoreAnalysisOutput
                 : $", {TextFormat.Level(aucInterval.Level)} CI {TextFormat.Number(aucInterval.Lower, "0.0000")}–{TextFormat.Number(aucInterval.Upper, "0.0000")} ({aucInterval.Method}), SE {TextFormat.Number(a.Curve.DeLong!.StandardError, "0.0000")}")
             : $"AUC undefined: {auc.UndefinedReason}");
         if (a.Clustered is { } clustered) ClusteredScoresText.Auc(console, clustered);
+        PrAucOutput.Text(console, a);
+        FixedRateOutput.Text(console, a.FixedRates);
         console.Line();
         console.Line($"Thresholds ({TextFormat.Count(a.Thresholds.Count)} distinct; call positive when score ≥ threshold):");
         var table = TextConsole.Table("Threshold", "TP", "FP", "TN", "FN", "Sensitivity", "Specificity", "Youden's J");
@@ -79,6 +81,8 @@ internal static class ScoreAnalysisOutput
         else w.WriteNull("delong");
         if (a.Clustered is { } clustered) ClusteredJson.Auc(j, "clustered_auc", clustered.Auc, clustered.AucUndefined);
         else w.WriteNull("clustered_auc");
+        PrAucOutput.Json(j, a);
+        FixedRateOutput.Json(j, a.FixedRates);
         if (a.OperatingPoint is { } point && a.OperatingMetrics is { } metrics)
         {
             w.WriteStartObject("operating_point");
