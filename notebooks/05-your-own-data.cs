@@ -9,6 +9,7 @@
 
 using System.Diagnostics;
 using CovidCt.Data.Cohorts;
+using CovidCt.Reporting.Plots;
 using CovidCt.Interactive.Pages;
 using CovidCt.Interactive.Workspace;
 using CovidCt.Pipelines;
@@ -77,6 +78,7 @@ page.Heading("Every operating point, live");
 using var pipeline = new DetectionPipeline(modelPath, new PipelineOptions(), cache: cache);
 var sweep = CohortSweep.Run(pipeline, manifest, split, SweepGrid.Default, pipeline.Scoring.Cache);
 page.Show(sweep);
+page.Show(Charts.ParetoFront($"Pareto front of {Path.GetFileNameWithoutExtension(modelPath)}, per patient", sweep, SweepLevel.Patient, ("study's setting", sweep.StudyDefaults)));
 
 page.Heading("The files, as covidct evaluate writes them");
 var run = new ModelRun(Path.GetFileNameWithoutExtension(modelPath), evaluation)
