@@ -38,6 +38,7 @@ public static class CovidCtFormatters
         Add<Data.Cohorts.CohortManifest>(ManifestHtml.Manifest);
         Add<BootstrapResult>(BootstrapHtml.Result);
         Add<IEnumerable<Pipelines.Sweeps.SweepRow>>(SweepRowsHtml.Rows);
+        Add<IEnumerable<PatientOutcome>>(OutcomeRowsHtml.Rows);
         Add<PlotlyFigure>(ChartHtml.Figure);
         Add<ReproducibilityRecord>(ReproducibilityHtml.Record);
     }
