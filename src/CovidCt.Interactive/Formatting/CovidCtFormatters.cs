@@ -36,6 +36,9 @@ public static class CovidCtFormatters
         Add<Pipelines.Sweeps.SweepResult>(ExplorerHtml.Sweep);
         Add<Pipelines.Models.OnnxModelInfo>(ModelSummaryHtml.Model);
         Add<Data.Cohorts.CohortManifest>(ManifestHtml.Manifest);
+        Add<BootstrapResult>(BootstrapHtml.Result);
+        Add<IEnumerable<Pipelines.Sweeps.SweepRow>>(SweepRowsHtml.Rows);
+        Add<IEnumerable<PatientOutcome>>(OutcomeRowsHtml.Rows);
         Add<PlotlyFigure>(ChartHtml.Figure);
         Add<ReproducibilityRecord>(ReproducibilityHtml.Record);
     }

@@ -1,4 +1,8 @@
 using CovidCt.Cli.Output;
+using CovidCt.Data.Cohorts;
+using CovidCt.Pipelines;
+using CovidCt.Pipelines.Caching;
+using CovidCt.Pipelines.Sweeps;
 using CovidCt.Pipelines.Evaluation;
 using CovidCt.Pipelines.Preprocessing;
 using CovidCt.Reporting;
@@ -40,7 +44,7 @@ internal static class EvaluateHandler
                 : ModelEvaluation.Run(settings.Pipeline, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress, OnPatient);
             // Said after the progress (a bar would swallow it) and before any number, and kept in metrics.json and report.html.
             foreach (var warning in warnings.Skip(settings.Warnings.Count)) log.WriteLine($"Warning: {warning}");
-            run = run with { Lesions = lesions.Evaluate(settings.Method, settings.Level), Warnings = warnings };
+            run = run with { Lesions = lesions.Evaluate(settings.Method, settings.Level), Warnings = warnings, Sweep = settings.Explore ? Explore(settings, progress) : null };
             var document = EvaluationReport.Write(staging, run, settings.Manifest, settings.Split, figures.Figures, settings.ModelNote);
             settings.Windows?.WriteCsv(Path.Combine(staging, PerImageWindows.FileName));
             // Parquet beside the CSVs: a clustered run's parts were written by its workers, a single process writes the same parts itself.
@@ -50,5 +54,17 @@ internal static class EvaluateHandler
         });
         if (settings.Cluster is not null) ClusterModelEvaluation.Finish(settings.OutFolder);
         return result;
+    }
+
+    // The sweep covidct sweep runs by default, on the maps the evaluation just cached: no volume is scored again.
+    private static SweepResult Explore(EvaluateSettings settings, RunProgress progress)
+    {
+        using var pipeline = new DetectionPipeline(settings.Pipeline.ModelPath, settings.Pipeline.Options,
+            cache: new ProbabilityCacheOptions(settings.CacheRoot, CohortFingerprint.Compute(settings.Manifest)));
+        var patients = settings.Manifest.InSplit(settings.Split).Count();
+        SweepResult? sweep = null;
+        progress.Run($"Sweeping {SweepGrid.Default.Count} post-processing settings over {CaseProgressLine.Cases(settings.Manifest.Level, patients)} for report.html's explorer", patients, step =>
+            sweep = CohortSweep.Run(pipeline, settings.Manifest, settings.Split, SweepGrid.Default, pipeline.Scoring.Cache, id => step(id), settings.Method, settings.Level));
+        return sweep!;
     }
 }
