@@ -1,4 +1,5 @@
 using CovidCt.Reporting.Comparisons;
+using CovidCt.Reporting.Conventions;
 using CovidCt.Interactive.Html;
 using System.Globalization;
 using CovidCt.Metrics;
@@ -40,7 +41,7 @@ public static class ModelComparisonHtml
         ]);
         var rows = comparison.Tests.Select(t => (IReadOnlyList<Cell>)
         [
-            t.Level == ComparisonLevel.Patient ? "per patient" : "per image", Markup.Encode(t.ModelA), Markup.Encode(t.ModelB),
+            LevelName(t.Level), Markup.Encode(t.ModelA), Markup.Encode(t.ModelB),
             Cell.Numeric(Markup.Count(t.Cases)),
             .. DeLongCells(t),
             Cell.Numeric($"{Markup.Count(t.Decisions.Sensitivity.OnlyACorrect)} / {Markup.Count(t.Decisions.Sensitivity.OnlyBCorrect)}"),
@@ -53,10 +54,13 @@ public static class ModelComparisonHtml
             : $"Patients with different decisions: {string.Join(", ", comparison.DisagreeingPatients)}.";
         return Markup.Block(
             Markup.Table(SummaryCaption(comparison.Models), SummaryHeader, summary),
+            RocHtml.Caveats(AucCaveats(comparison.Models)),
             Markup.Table($"{comparison.Models.Count} models on the same cases: paired DeLong and McNemar exact tests", Header, rows),
+            RocHtml.Caveats(comparison.Tests.Where(t => t.DeLong is not null).SelectMany(t =>
+                StatisticCaveats.PairedDeLong(t.DeLong!).Select(c => $"{LevelName(t.Level)}, {t.ModelA} against {t.ModelB}: {c}"))),
             Markup.Table("Paired differences A − B (Newcombe's paired CI; per image slices taken as independent)", DifferenceHeader, comparison.Tests.Select(t => (IReadOnlyList<Cell>)
             [
-                t.Level == ComparisonLevel.Patient ? "per patient" : "per image", Markup.Encode(t.ModelA), Markup.Encode(t.ModelB),
+                LevelName(t.Level), Markup.Encode(t.ModelA), Markup.Encode(t.ModelB),
                 Cell.Numeric(ClusteredHtml.Difference(t.SensitivityDifference)), Cell.Numeric(ClusteredHtml.Difference(t.SpecificityDifference)),
             ])),
             ClusteredHtml.Comparison(comparison),
@@ -79,6 +83,13 @@ public static class ModelComparisonHtml
 
     private static string Setting(PipelineOptions o) => string.Create(CultureInfo.InvariantCulture,
         $"probability ≥ {o.LesionBoxes.Threshold:0.00}, more than {o.LesionBoxes.MinPixels} pixels, {o.PatientRule.ConsecutiveSlices} consecutive slices, {(o.PatientRule.SameQuadrant ? "same quadrant" : "any quadrant")}");
+
+    private static string LevelName(ComparisonLevel level) => level == ComparisonLevel.Patient ? "per patient" : "per image";
+
+    // A degenerate AUC (zero-width interval, too few cases, one threshold) looks precise in the summary: each says so under it.
+    private static IEnumerable<string> AucCaveats(IEnumerable<ModelRun> models) => models.SelectMany(m =>
+        StatisticCaveats.Auc(m.Evaluation.PatientRoc).Select(c => $"{m.Name}, patient AUC: {c}")
+            .Concat(m.Evaluation.ImageRoc is { } roc ? StatisticCaveats.Auc(roc).Select(c => $"{m.Name}, image AUC: {c}") : []));
 
     private static string Proportion(Estimate estimate) => estimate.Value is { } v
         ? $"{Markup.Percent(v)} ({Markup.Count(estimate.Numerator)}/{Markup.Count(estimate.Denominator)}), {Markup.Interval(estimate.Interval, asPercent: true)}"

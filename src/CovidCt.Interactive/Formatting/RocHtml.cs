@@ -46,5 +46,5 @@ public static class RocHtml
         ]]), Caveats(StatisticCaveats.PairedDeLong(result)));
 
     // Each caveat as a marked line under its table, so a degenerate number never reads as precise.
-    private static string Caveats(IReadOnlyList<string> caveats) => string.Concat(caveats.Select(c => $"<p class=\"miss\">Caveat: {Markup.Encode(c)}</p>"));
+    internal static string Caveats(IEnumerable<string> caveats) => string.Concat(caveats.Select(c => $"<p class=\"miss\">Caveat: {Markup.Encode(c)}</p>"));
 }

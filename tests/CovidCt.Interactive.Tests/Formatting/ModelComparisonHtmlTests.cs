@@ -53,4 +53,18 @@ public sealed class ModelComparisonHtmlTests
         Assert.Contains("undefined: the paired DeLong test needs at least two cases of each class", html);
         Assert.Contains("Every model makes the same decision for every patient.", html);
     }
+    [Fact]
+    public void Degenerate_aucs_and_paired_tests_carry_their_caveats_under_the_tables()
+    {
+        // Both models separate 2 COVID-19 patients from 2 controls perfectly: AUC 1 (1–1) each, a paired difference 0 (0 to 0), p 1.
+        ModelRun Perfect(string name) => Run(name,
+            Detections.Outcome(Detections.Positive("p1"), true, CovidTruth), Detections.Outcome(Detections.Positive("p2"), true, CovidTruth),
+            Detections.Outcome(Detections.Negative("n1"), false, ControlTruth), Detections.Outcome(Detections.Negative("n2"), false, ControlTruth));
+
+        var html = ModelComparisonHtml.Comparison(ModelComparison.Compute([Perfect("A"), Perfect("B")]));
+
+        Assert.Contains("Caveat: A, patient AUC: zero-width interval", html);
+        Assert.Contains("Caveat: B, patient AUC: n below 10 per class (2 diseased, 2 not)", html);
+        Assert.Contains("Caveat: per patient, A against B: zero-width interval: the variance of the difference is 0", html);
+    }
 }
