@@ -29,8 +29,8 @@ var page = new NotebookPage("05 · Your own model and data");
 var scratch = Directory.CreateTempSubdirectory("covidct-05-").FullName;
 
 // So that it runs anywhere (CI included), the folder is the embedded default cohort unless the environment names another;
-// its labels CSV is then written from the default cohort's own manifest, so the scan has something to match. Its source
-// column names each patient's image: the mask files are named as the patients too, so matching by name would find two.
+// its labels CSV is then written from the default cohort's own manifest, so the scan has something to match (the files it
+// names as masks are not taken for series, though they carry the patients' names too).
 page.Heading("The folder and its labels");
 var seriesFolder = Environment.GetEnvironmentVariable("COVIDCT_NOTEBOOK_SERIES") ?? Path.Combine(workspace.Root, "datasets", "default");
 var labels = Environment.GetEnvironmentVariable("COVIDCT_NOTEBOOK_LABELS");
@@ -38,8 +38,8 @@ if (labels is null)
 {
     labels = Path.Combine(scratch, "labels.csv");
     var defaultCohort = CohortManifest.Load(Path.Combine(seriesFolder, "manifest.csv"));
-    File.WriteAllLines(labels, defaultCohort.Entries.Select(e => $"{e.PatientId},{(e.Label == PatientLabel.Covid ? "covid" : "control")},{e.Split?.Name()},{e.MasksPath},{Path.GetRelativePath(seriesFolder, e.ImagesPath).Replace('\\', '/')}")
-        .Prepend("patient_id,label,split,masks,source"));
+    File.WriteAllLines(labels, defaultCohort.Entries.Select(e => $"{e.PatientId},{(e.Label == PatientLabel.Covid ? "covid" : "control")},{e.Split?.Name()},{e.MasksPath}")
+        .Prepend("patient_id,label,split,masks"));
 }
 page.Text($"Series under {seriesFolder}; labels from {labels}, first lines:").Show(string.Join(Environment.NewLine, File.ReadLines(labels).Take(5)));
 
