@@ -38,6 +38,14 @@ public static class CohortSweep
         // behind, so Add never runs twice at once and patients are added in input order, as the counts are the same either way.
         var counting = Task.CompletedTask;
         string? counted = null;
+        // Waits for the patient being counted (its own exception, if any, thrown as is), then reports it done, once.
+        void FinishCounting()
+        {
+            var (task, patientId) = (counting, counted);
+            (counting, counted) = (Task.CompletedTask, null);
+            task.GetAwaiter().GetResult();
+            if (patientId is not null) onPatient?.Invoke(patientId);
+        }
         try
         {
             foreach (var patient in PatientGroups.Of(rows))
@@ -48,32 +56,20 @@ public static class CohortSweep
                 var maps = patient.Select(r => r.Map()).ToArray();
                 var validAreas = patient.Select(r => r.ValidArea()).ToArray();
                 var truth = patient.Select(r => r.HasSliceTruth ? r.SliceTruth : (bool?)null).ToArray();
-                Finish(counting, counted, onPatient);
+                FinishCounting();
                 counted = first.PatientId;
                 counting = Task.Run(() => sweep.Add(first.PatientId, first.Source, geometry, maps, validAreas, first.Label, truth));
             }
         }
         catch
         {
-            // On the chain's own error, the patient being counted finishes before the error leaves; its outcome then no longer matters.
-            try
-            {
-                counting.Wait();
-            }
-            catch (AggregateException)
-            {
-            }
+            // As one patient after another: the patient being counted is finished and reported (or its own, earlier, error
+            // thrown) before the error of the patient after it leaves.
+            FinishCounting();
             throw;
         }
-        Finish(counting, counted, onPatient);
+        FinishCounting();
         return sweep.Result(method, level);
-    }
-
-    // Waits for the patient being counted (its own exception, if any, thrown as is), then reports it done.
-    private static void Finish(Task counting, string? patientId, Action<string>? onPatient)
-    {
-        counting.GetAwaiter().GetResult();
-        if (patientId is not null) onPatient?.Invoke(patientId);
     }
 
     /// <summary>
