@@ -28,7 +28,7 @@ public static class EvaluationReport
     {
         ArgumentNullException.ThrowIfNull(run);
         Directory.CreateDirectory(outFolder);
-        var figures = new ErrorFigures(outFolder);
+        using var figures = new ErrorFigures(outFolder);
         figures.AddAll(run.Evaluation, manifest);
         return Write(outFolder, run, manifest, split, figures.Figures, modelNote);
     }

@@ -10,7 +10,9 @@ namespace CovidCt.Pipelines.Caching;
 /// steps 4 to 8 can be re-run for any threshold, minimum size, k or quadrant setting without the model.
 /// </summary>
 /// <remarks>
-/// Maps are quantised to 8 bits (value = round(p x 255) / 255, error at most 1/510) and zlib-compressed. Scoring without a
+/// Maps are quantised to 8 bits (value = round(p x 255) / 255, error at most 1/510) and zlib-compressed at the fastest level
+/// (issue #20: on the default cohort's maps a tenth to a third of the optimal level's write time, reads as fast, 61 KiB instead
+/// of 23 KiB for 4.1 MiB of maps; the stream format is the same, so files of either level read alike). Scoring without a
 /// cache returns the same quantised maps (<see cref="LesionScoring"/>), so no decision at any threshold depends on whether the
 /// cache was used. A file that cannot be decoded is treated as missing and replaced on the next write.
 /// </remarks>
@@ -18,6 +20,10 @@ public sealed class ProbabilityMapCache
 {
     private static readonly byte[] Magic = "CCPM"u8.ToArray();
     private const byte FormatVersion = 1;
+
+    // k / 255 for every byte k, worked out by the same division once: a lookup per pixel reads a map in about 0.8 of the time
+    // of dividing per pixel, with the very same floats.
+    private static readonly float[] Levels = Enumerable.Range(0, 256).Select(k => k / 255f).ToArray();
     private bool _warned;
 
     /// <summary>A cache for <paramref name="key"/> under <paramref name="root"/> (created when missing).</summary>
@@ -66,9 +72,7 @@ public sealed class ProbabilityMapCache
                 var height = reader.ReadInt32();
                 var bytes = reader.ReadBytes(checked(width * height));
                 if (bytes.Length != width * height) return false;
-                var values = new float[bytes.Length];
-                for (var p = 0; p < bytes.Length; p++) values[p] = bytes[p] / 255f;
-                result[i] = new ProbabilityMap(width, height, values);
+                result[i] = new ProbabilityMap(width, height, Dequantise(bytes));
             }
             maps = result;
             return true;
@@ -85,7 +89,7 @@ public sealed class ProbabilityMapCache
         ArgumentNullException.ThrowIfNull(maps);
         AtomicFile.Write(PathOf(patientId), stream =>
         {
-            using var zlib = new ZLibStream(stream, CompressionLevel.Optimal, leaveOpen: true);
+            using var zlib = new ZLibStream(stream, CompressionLevel.Fastest, leaveOpen: true);
             using var writer = new BinaryWriter(zlib);
             writer.Write(Magic);
             writer.Write(FormatVersion);
@@ -115,7 +119,7 @@ public sealed class ProbabilityMapCache
             // A full disk or a read-only cache costs speed, not results: warn once and go on with the same quantised maps.
             if (!_warned) Console.Error.WriteLine($"warning: the probability cache {Folder} cannot be written ({e.Message}); going on without caching");
             _warned = true;
-            return maps.Select(m => new ProbabilityMap(m.Width, m.Height, Array.ConvertAll(Quantise(m.Values), b => b / 255f))).ToArray();
+            return maps.Select(Quantised).ToArray();
         }
         return TryRead(patientId, out cached) ? cached : throw new IOException($"{PathOf(patientId)} could not be read back after writing");
     }
@@ -140,10 +144,14 @@ public sealed class ProbabilityMapCache
     /// </summary>
     internal static ProbabilityMap Quantised(ProbabilityMap map)
     {
-        var bytes = Quantise(map.Values);
+        return new ProbabilityMap(map.Width, map.Height, Dequantise(Quantise(map.Values)));
+    }
+
+    private static float[] Dequantise(byte[] bytes)
+    {
         var values = new float[bytes.Length];
-        for (var p = 0; p < bytes.Length; p++) values[p] = bytes[p] / 255f;
-        return new ProbabilityMap(map.Width, map.Height, values);
+        for (var p = 0; p < bytes.Length; p++) values[p] = Levels[bytes[p]];
+        return values;
     }
 
     private static byte[] Quantise(float[] values)

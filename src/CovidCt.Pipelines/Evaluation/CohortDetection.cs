@@ -64,7 +64,9 @@ public sealed class CohortDetection : IDisposable
 
     /// <summary>
     /// The patients <paramref name="cohortPatients"/> yields, already read, through the chain, joined with their truth: what a cluster
-    /// worker runs on the patients it is given (a manifest run reads its patients through here too).
+    /// worker runs on the patients it is given (a manifest run reads its patients through here too). The next patient is taken from
+    /// <paramref name="cohortPatients"/> on another thread while the current one is scored; outcomes keep the input order, and a
+    /// patient that cannot be read throws when its turn comes, after every patient before it was reported.
     /// </summary>
     /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a patient has no slices or duplicate positions, or the model returns non-finite values.</exception>
     public IReadOnlyList<PatientOutcome> RunPatients(IEnumerable<CohortPatient> cohortPatients, Action<CohortPatient, PatientOutcome>? onPatient = null)
@@ -74,7 +76,8 @@ public sealed class CohortDetection : IDisposable
         var inFlight = new Dictionary<string, CohortPatient>(StringComparer.Ordinal);
         IEnumerable<CohortPatient> Read()
         {
-            foreach (var patient in cohortPatients)
+            // Patient n+1 is read on another thread while patient n is scored (one ahead, so memory stays bounded).
+            foreach (var patient in ReadAhead.Of(cohortPatients))
             {
                 if (onPatient is not null) inFlight[patient.Entry.PatientId] = patient;
                 yield return patient;

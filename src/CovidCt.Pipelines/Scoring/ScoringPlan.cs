@@ -75,6 +75,14 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
         $"{ConcurrentBatches} {(ConcurrentBatches == 1 ? "batch" : "batches")} of {BatchSize} {(BatchSize == 1 ? "image" : "images")} at a time x {IntraOpThreads} {(IntraOpThreads == 1 ? "thread" : "threads")}, "
         + $"about {EstimatedBytes / Gibibyte:0.0} GiB (budget {memoryBudgetBytes / Gibibyte:0.0} GiB{(WithinBudget ? "" : ", exceeded by one batch alone")})");
 
+    /// <summary>
+    /// Null when the plan fits <paramref name="memoryBudgetBytes"/>; otherwise the warning a command prints before any number:
+    /// even one batch at a time is estimated above the budget, so scoring runs anyway and may need that much memory.
+    /// </summary>
+    public string? BudgetWarning(long memoryBudgetBytes) => WithinBudget ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"one scoring batch alone is estimated at {(BaseBytes + (EstimatedBytes - BaseBytes) / ConcurrentBatches) / Gibibyte:0.0} GiB, above the memory budget of {memoryBudgetBytes / Gibibyte:0.0} GiB "
+        + $"({Describe(memoryBudgetBytes)}); scoring runs one batch at a time anyway and may use that much memory. Raise --memory-budget if the machine has it; otherwise expect swapping or the process being killed");
+
     private const double Gibibyte = 1L << 30;
 
     // The largest count in [1, most] that divides cores, so batches x threads = cores (1 always qualifies).

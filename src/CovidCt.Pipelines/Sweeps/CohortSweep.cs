@@ -3,6 +3,7 @@ using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
 using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.Catalog;
+using CovidCt.Pipelines.Evaluation;
 using Microsoft.ML;
 
 namespace CovidCt.Pipelines.Sweeps;
@@ -14,8 +15,9 @@ public static class CohortSweep
     /// Every patient of <paramref name="manifest"/> (of <paramref name="split"/> when given) through every setting of
     /// <paramref name="grid"/>; the options the grid does not vary are <paramref name="pipeline"/>'s. Steps 2 to 4 are the ML.NET
     /// chain's (<see cref="CovidCtCatalog.ScoreAndSegment"/>, on <paramref name="context"/> or a new one), fed patient by patient;
-    /// with a <paramref name="cache"/>, maps are read from it or scored and written once. <paramref name="onPatient"/> receives
-    /// each patient's id once it is done (for progress).
+    /// with a <paramref name="cache"/>, maps are read from it or scored and written once. The next patient is read, and the one
+    /// before counted, on other threads while a patient goes through the chain; the result is that of adding the patients in order.
+    /// <paramref name="onPatient"/> receives each patient's id once it is done (for progress), in input order, on the calling thread.
     /// </summary>
     /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a patient cannot be read, has no slices or duplicate positions, or the model returns non-finite values.</exception>
     /// <exception cref="InvalidOperationException">When the manifest has no patient in <paramref name="split"/>.</exception>
@@ -27,19 +29,46 @@ public static class CohortSweep
         var sweep = new PostProcessingSweep(grid, pipeline.Options);
         var ml = context ?? new MLContext();
         var cacheOptions = cache is null ? null : new ProbabilityCacheOptions(cache.Root, cache.Key.CohortSha256);
-        var slices = SliceDataView.FromCohort(ml, manifest, split, readOptions);
+        // Patient n+1 is read on another thread while patient n goes through the chain (Evaluation.ReadAhead: one ahead).
+        var slices = SliceDataView.FromPatients(ml, () => ReadAhead.Of(CohortReader.ReadPatients(manifest, split, readOptions)));
         using var chain = ml.CovidCt().ScoreAndSegment(pipeline.ModelPath, pipeline.Options, cacheOptions).Fit(slices);
         var view = chain.Transform(slices);
         var rows = view is IRowStream<ValidAreaSliceRow> typed ? typed.Rows : ml.Data.CreateEnumerable<ValidAreaSliceRow>(view, reuseRowObject: false);
-        foreach (var patient in PatientGroups.Of(rows))
+        // Patient n's settings are counted on other threads while the chain brings patient n+1 (cache, valid area): one patient
+        // behind, so Add never runs twice at once and patients are added in input order, as the counts are the same either way.
+        var counting = Task.CompletedTask;
+        string? counted = null;
+        // Waits for the patient being counted (its own exception, if any, thrown as is), then reports it done, once.
+        void FinishCounting()
         {
-            var first = patient[0];
-            var geometry = new VolumeGeometry(first.Width, first.Height, patient.Count, first.ColumnSpacing, first.RowSpacing, patient.Select(r => r.Position).ToArray(),
-                0, new Vector3D(1, 0, 0), new Vector3D(0, 1, 0), default);
-            sweep.Add(first.PatientId, first.Source, geometry, patient.Select(r => r.Map()).ToArray(), patient.Select(r => r.ValidArea()).ToArray(), first.Label,
-                patient.Select(r => r.HasSliceTruth ? r.SliceTruth : (bool?)null).ToArray());
-            onPatient?.Invoke(first.PatientId);
+            var (task, patientId) = (counting, counted);
+            (counting, counted) = (Task.CompletedTask, null);
+            task.GetAwaiter().GetResult();
+            if (patientId is not null) onPatient?.Invoke(patientId);
         }
+        try
+        {
+            foreach (var patient in PatientGroups.Of(rows))
+            {
+                var first = patient[0];
+                var geometry = new VolumeGeometry(first.Width, first.Height, patient.Count, first.ColumnSpacing, first.RowSpacing, patient.Select(r => r.Position).ToArray(),
+                    0, new Vector3D(1, 0, 0), new Vector3D(0, 1, 0), default);
+                var maps = patient.Select(r => r.Map()).ToArray();
+                var validAreas = patient.Select(r => r.ValidArea()).ToArray();
+                var truth = patient.Select(r => r.HasSliceTruth ? r.SliceTruth : (bool?)null).ToArray();
+                FinishCounting();
+                counted = first.PatientId;
+                counting = Task.Run(() => sweep.Add(first.PatientId, first.Source, geometry, maps, validAreas, first.Label, truth));
+            }
+        }
+        catch
+        {
+            // As one patient after another: the patient being counted is finished and reported (or its own, earlier, error
+            // thrown) before the error of the patient after it leaves.
+            FinishCounting();
+            throw;
+        }
+        FinishCounting();
         return sweep.Result(method, level);
     }
 

@@ -13,9 +13,13 @@ namespace CovidCt.Cli.Commands;
 /// <summary>Runs a model over a cohort through the probability-map cache, with progress, and evaluates it (evaluate and compare).</summary>
 internal static class ModelEvaluation
 {
-    /// <summary>Runs <paramref name="definition"/> as the ML.NET chain over the cohort, through the probability-map cache (decisions on the 8-bit maps).</summary>
+    /// <summary>
+    /// Runs <paramref name="definition"/> as the ML.NET chain over the cohort, through the probability-map cache (decisions on the 8-bit maps).
+    /// A scoring plan whose one batch alone exceeds the memory budget is a warning of the run (<see cref="ModelRun.Warnings"/>), also
+    /// given to <paramref name="onWarning"/> before the first patient is scored.
+    /// </summary>
     public static ModelRun Run(PipelineDefinition definition, CohortManifest manifest, CohortSplit? split, string cacheRoot, ProportionInterval method, double level,
-        RunProgress progress, Action<CohortPatient, PatientOutcome>? onPatient = null)
+        RunProgress progress, Action<CohortPatient, PatientOutcome>? onPatient = null, Action<string>? onWarning = null)
     {
         var entries = manifest.InSplit(split).ToArray();
         if (entries.Length == 0)
@@ -24,6 +28,9 @@ internal static class ModelEvaluation
         }
         // The engine: the ML.NET chain, fitted once, with its probability cache, over the cohort.
         using var detection = new CohortDetection(new MLContext(), definition, new ProbabilityCacheOptions(cacheRoot, CohortFingerprint.Compute(manifest)));
+        var scorer = detection.Scoring.Scorer;
+        string[] warnings = scorer.Plan.BudgetWarning(scorer.Options.MemoryBudgetBytes) is { } budget ? [budget] : [];
+        foreach (var warning in warnings) onWarning?.Invoke(warning);
         var cached = entries.Count(e => detection.Scoring.IsCached(e.PatientId));
         var modelPath = definition.ModelPath;
         IReadOnlyList<PatientOutcome> outcomes = [];
@@ -37,6 +44,6 @@ internal static class ModelEvaluation
             });
         });
         var provenance = RunProvenance.Describe(definition, detection.Scoring) with { CachedPatients = cached };
-        return new ModelRun(ModelRun.NamesOf([modelPath])[0], PipelineEvaluation.Compute(outcomes, method, level)) { Provenance = provenance };
+        return new ModelRun(ModelRun.NamesOf([modelPath])[0], PipelineEvaluation.Compute(outcomes, method, level)) { Provenance = provenance, Warnings = warnings };
     }
 }

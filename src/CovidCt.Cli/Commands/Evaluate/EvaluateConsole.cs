@@ -39,7 +39,11 @@ internal static class EvaluateConsole
         // Printed only off the default, so the study's run keeps its header and a whole-slice run says so before its numbers.
         if (o.Preprocessing.Framing == SliceFraming.Image) console.Line("Frame:  the model sees the whole slice (framing image), not the patient framed on its body");
         console.Line($"Cache:  {p.CachedPatients} of {e.Patients.Count} patients' probability maps reused from {p.CacheFolder}");
-        if (CohortLevelText.HasPatientTable(manifest)) Table(console, $"Per patient ({e.PatientCounts.Total} patients)", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient, null);
+        if (CohortLevelText.HasPatientTable(manifest))
+        {
+            Table(console, $"Per patient ({e.PatientCounts.Total} patients)", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient, null);
+            Caveats(console, "Per patient", e.PatientRoc);
+        }
         else
         {
             console.Line();
@@ -54,11 +58,19 @@ internal static class EvaluateConsole
             console.Line(ClusteredText.Legend(clustered, e.ImageMetrics));
             foreach (var caveat in clustered.Caveats) console.Line($"Note: {caveat}");
         }
+        if (e.ImageRoc is { } imageRoc) Caveats(console, "Per image", imageRoc);
         if (result.Run.Lesions is { } lesions) LesionLines(console, lesions);
         console.Line();
         console.Line("The study's figures come from 42 real patients (11 COVID-19, 31 control) and 13,751 images; this cohort is another population, so read them side by side, not as a test.");
         var tables = (CohortLevelText.HasPatientTable(manifest) ? "slices.csv, patients.csv" : "slices.csv") + (result.Run.Lesions is null ? "" : $", {LesionTables.LesionsName}, {LesionTables.SlicesName}");
-        console.Line($"Wrote {outFolder}: metrics.json, {tables}, report.html, {figures} red-box figures of wrong slices in figures/");
+        var windows = settings.Windows is null ? "" : $"{PerImageWindows.FileName}, ";
+        console.Line($"Wrote {outFolder}: metrics.json, {tables}, {windows}report.html, parquet/ (slices and patients), {figures} red-box figures of wrong slices in figures/");
+    }
+
+    // The AUC caveats report.html and the notebooks carry (StatisticCaveats, one wording), in report.html's words.
+    private static void Caveats(IAnsiConsole console, string level, RocCurve roc)
+    {
+        foreach (var caveat in StatisticCaveats.Auc(roc)) console.Line($"{level} AUC, caveat: {caveat}");
     }
 
     private static void LesionLines(IAnsiConsole console, Pipelines.Evaluation.LesionEvaluation lesions)

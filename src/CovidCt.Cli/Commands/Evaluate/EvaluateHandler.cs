@@ -27,23 +27,34 @@ internal static class EvaluateHandler
         // Everything goes into a staging folder swapped in at the end: a failed or killed run leaves the previous result whole.
         var result = RunFolder.Replace(settings.OutFolder, staging =>
         {
-            var figures = new ErrorFigures(staging);
+            // Figures are part of the output folder (report.html shows them), so they are drawn with --quiet too, but on
+            // another thread while the next patient is scored (docs/cli.md, "Files written to DIR").
+            using var figures = new ErrorFigures(staging);
             // Lesions are matched while each patient's mask is in memory, beside the figures.
             var lesions = new LesionTally();
             var framing = settings.Pipeline.Options.Preprocessing.Framing;
             var warnings = new List<string>(settings.Warnings);
+            // The warnings already printed (those known before the run, and the memory warning).
+            var printed = warnings.Count;
             void OnPatient(Data.Cohorts.CohortPatient patient, PatientOutcome outcome)
             {
-                figures.Add(patient, outcome);
+                figures.DrawBehind(patient, outcome);
                 lesions.Add(patient, outcome);
                 if (FramingCheck.WholeSliceFallback(patient.Entry.PatientId, patient.Volume, framing) is { } fallback) warnings.Add(fallback);
+            }
+            // The memory warning comes before scoring starts: the run it warns about may not finish.
+            void OnWarning(string warning)
+            {
+                log.WriteLine($"Warning: {warning}");
+                warnings.Add(warning);
+                printed++;
             }
             var progress = RunProgress.For(log, settings.Quiet);
             var run = settings.Cluster is { } cluster
                 ? ClusterModelEvaluation.Run(cluster, settings, progress, log, OnPatient)
-                : ModelEvaluation.Run(settings.Pipeline, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress, OnPatient);
+                : ModelEvaluation.Run(settings.Pipeline, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress, OnPatient, OnWarning);
             // Said after the progress (a bar would swallow it) and before any number, and kept in metrics.json and report.html.
-            foreach (var warning in warnings.Skip(settings.Warnings.Count)) log.WriteLine($"Warning: {warning}");
+            foreach (var warning in warnings.Skip(printed)) log.WriteLine($"Warning: {warning}");
             run = run with { Lesions = lesions.Evaluate(settings.Method, settings.Level), Warnings = warnings, Sweep = settings.Explore ? Explore(settings, progress) : null };
             var document = EvaluationReport.Write(staging, run, settings.Manifest, settings.Split, figures.Figures, settings.ModelNote);
             settings.Windows?.WriteCsv(Path.Combine(staging, PerImageWindows.FileName));

@@ -1,0 +1,104 @@
+using CovidCt.Data;
+using CovidCt.Data.Cohorts;
+using CovidCt.Pipelines.Evaluation;
+using CovidCt.Pipelines.Sweeps;
+using Microsoft.ML;
+
+namespace CovidCt.Pipelines.Tests.Evaluation;
+
+/// <summary>
+/// Issue #20, work around the model off the critical path: patient n+1 is read while patient n is scored, one patient ahead,
+/// in order, and a patient that cannot be read still fails naming its file, after the patients before it.
+/// </summary>
+public sealed class ReadAheadTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly TestModels _models = new();
+
+    public void Dispose() => _models.Dispose();
+
+    [Fact]
+    public void The_next_patient_is_read_while_the_current_one_is_in_the_chain_and_outcomes_keep_their_order()
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
+        var patients = CohortReader.ReadPatients(manifest).ToArray();
+        var read = 0;
+        IEnumerable<CohortPatient> Counted()
+        {
+            foreach (var patient in patients)
+            {
+                Interlocked.Increment(ref read);
+                yield return patient;
+            }
+        }
+        using var pipeline = new DetectionPipeline(_models.Lesion(32));
+        using var detection = new CohortDetection(new MLContext(), pipeline.ModelPath, pipeline.Options);
+        var readWhenDone = new List<int>();
+        var outcomes = detection.RunPatients(Counted(), (patient, _) =>
+        {
+            // Read one after another, the next patient would be read only once this one is done: wait for it to come.
+            if (patient.Entry.PatientId == "P1") SpinWait.SpinUntil(() => Volatile.Read(ref read) >= 2, Patience);
+            readWhenDone.Add(Volatile.Read(ref read));
+        });
+
+        Assert.Equal(2, readWhenDone[0]);
+        Assert.Equal(["P1", "P2", "C1"], outcomes.Select(o => o.Result.PatientId));
+        Assert.Equal(CohortDetection.Run(pipeline, manifest).Select(o => o.Result.Decision), outcomes.Select(o => o.Result.Decision));
+    }
+
+    [Fact]
+    public void No_more_than_one_item_is_read_ahead()
+    {
+        var read = 0;
+        IEnumerable<int> Source()
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                Interlocked.Increment(ref read);
+                yield return i;
+            }
+        }
+        var seen = new List<(int Item, int Read)>();
+        foreach (var item in ReadAhead.Of(Source()))
+        {
+            // Time for a read-ahead that did not stop at one item to run on.
+            Thread.Sleep(50);
+            seen.Add((item, Volatile.Read(ref read)));
+        }
+        Assert.Equal([0, 1, 2, 3, 4], seen.Select(s => s.Item));
+        Assert.All(seen, s => Assert.True(s.Read <= s.Item + 2, $"item {s.Item} in use while {s.Read} items were read"));
+    }
+
+    [Fact]
+    public void A_patient_that_cannot_be_read_fails_naming_its_file_after_the_patients_before_it()
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
+        var broken = manifest.Entries.Single(e => e.PatientId == "P2").ImagesPath;
+        File.WriteAllBytes(broken, [1, 2, 3, 4]);
+        using var pipeline = new DetectionPipeline(_models.Lesion(32));
+        var done = new List<string>();
+
+        var error = Assert.ThrowsAny<CovidCtInputException>(() => CohortDetection.Run(pipeline, manifest, onPatient: (patient, _) => done.Add(patient.Entry.PatientId)));
+
+        Assert.Contains(broken, error.Message, StringComparison.Ordinal);
+        Assert.Equal(["P1"], done);
+    }
+
+    [Fact]
+    public void A_sweep_reports_its_patients_in_order_and_a_patient_that_cannot_be_read_fails_naming_its_file()
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
+        using var pipeline = new DetectionPipeline(_models.Lesion(32));
+        var grid = new SweepGrid([0.5], [25], [3]);
+        var done = new List<string>();
+        CohortSweep.Run(pipeline, manifest, CohortSplit.Test, grid, onPatient: done.Add);
+        Assert.Equal(["P1", "P2", "C1"], done);
+
+        var broken = manifest.Entries.Single(e => e.PatientId == "C1").ImagesPath;
+        File.WriteAllBytes(broken, [1, 2, 3, 4]);
+        done.Clear();
+        var error = Assert.ThrowsAny<CovidCtInputException>(() => CohortSweep.Run(pipeline, manifest, CohortSplit.Test, grid, onPatient: done.Add));
+        Assert.Contains(broken, error.Message, StringComparison.Ordinal);
+        Assert.Equal(["P1", "P2"], done);
+    }
+}
