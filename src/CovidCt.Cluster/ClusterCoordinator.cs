@@ -38,7 +38,10 @@ internal static class ClusterCoordinator
     // A patient whose call failed this often on live workers is a defect to report, not a fault to retry.
     private const int MaxAttempts = 3;
 
-    /// <summary>Runs every patient of <paramref name="run"/>; <paramref name="progress"/> gets a line per patient finished or resumed.</summary>
+    /// <summary>
+    /// Runs every patient of <paramref name="run"/>; <paramref name="progress"/> gets a line per patient finished or resumed.
+    /// The caller checks the membership first (<see cref="ClusterConnection.CheckAsync"/>), before any work of its own.
+    /// </summary>
     /// <exception cref="InvalidInputException">When a worker refuses a patient's input (the worker's message, naming the file).</exception>
     /// <exception cref="ClusterException">When no worker joins in time, or a patient fails on every attempt.</exception>
     public static async Task<ClusterResult> RunAsync(ClusterRun run, Action<string> progress, CancellationToken cancel = default)
@@ -81,8 +84,8 @@ internal static class ClusterCoordinator
         }
         catch (Exception e) when (e is Orleans.Runtime.Messaging.ConnectionFailedException or SiloUnavailableException or OrleansMessageRejectionException)
         {
-            throw new ClusterException($"no worker of cluster {run.Connection.Text} answered within {run.WorkerWait.TotalSeconds:0} s ({e.Message}); "
-                + $"start one with: covidct cluster worker --cluster {run.Connection.Text}", e);
+            throw new ClusterException($"no worker of cluster {run.Connection.Name} answered within {run.WorkerWait.TotalSeconds:0} s ({e.Message}); "
+                + $"start one with: covidct cluster worker --cluster {run.Connection.Name}", e);
         }
         var client = host.Services.GetRequiredService<IClusterClient>();
         var dispatch = new Dispatch(run, client, pending, outcomes, progress);
@@ -122,7 +125,7 @@ internal static class ClusterCoordinator
                 if (live.Count > 0) lastWorker = DateTime.UtcNow;
                 else if (DateTime.UtcNow - lastWorker > run.WorkerWait)
                 {
-                    throw new ClusterException($"no worker of cluster {run.Connection.Text} was alive for {run.WorkerWait.TotalSeconds:0} s with {pending.Count} patients left; "
+                    throw new ClusterException($"no worker of cluster {run.Connection.Name} was alive for {run.WorkerWait.TotalSeconds:0} s with {pending.Count} patients left; "
                         + "start workers with covidct cluster worker and run the same command again: it resumes from the results written so far");
                 }
                 foreach (var silo in live.Where(s => !_running.ContainsKey(s)).OrderBy(s => s.ToString(), StringComparer.Ordinal))

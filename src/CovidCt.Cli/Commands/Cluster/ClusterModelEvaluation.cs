@@ -32,6 +32,8 @@ internal static class ClusterModelEvaluation
     /// <summary>Runs <paramref name="settings"/>' evaluation over the cluster; <paramref name="onPatient"/> sees each patient, re-read here, in manifest order.</summary>
     public static ModelRun Run(ClusterConnection connection, EvaluateSettings settings, RunProgress progress, TextWriter log, Action<CohortPatient, PatientOutcome> onPatient)
     {
+        // An unreachable database or missing tables is said before the model is loaded and the cohort fingerprinted.
+        Clustered(() => connection.CheckAsync(CancellationToken.None).GetAwaiter().GetResult());
         var (definition, manifest, split) = (settings.Pipeline, settings.Manifest, settings.Split);
         if (Directory.Exists(manifest.Path))
         {
@@ -50,7 +52,7 @@ internal static class ClusterModelEvaluation
         var run = new ClusterRun(connection, RunFolderOf(settings.OutFolder), RunKey(pipelineJson, manifest, split, settings.CacheRoot, read), pipelineJson,
             manifest.Path, [.. entries.Select(e => e.PatientId)], settings.CacheRoot, read, WorkerWait);
         ClusterResult? result = null;
-        progress.Run($"Running {Path.GetFileName(definition.ModelPath)} on {CaseProgressLine.Cases(manifest.Level, entries.Length)} over cluster {connection.Text} ({cached} from the probability cache)",
+        progress.Run($"Running {Path.GetFileName(definition.ModelPath)} on {CaseProgressLine.Cases(manifest.Level, entries.Length)} over cluster {connection.Name} ({cached} from the probability cache)",
             entries.Length, step => result = RunCluster(run, step));
         if (!settings.Quiet)
         {
@@ -85,9 +87,17 @@ internal static class ClusterModelEvaluation
 
     private static ClusterResult RunCluster(ClusterRun run, Action<string> step)
     {
+        ClusterResult? result = null;
+        Clustered(() => result = ClusterCoordinator.RunAsync(run, step).GetAwaiter().GetResult());
+        return result!;
+    }
+
+    // A cluster that cannot go on (no worker, database unreachable, tables missing) is the user's to fix: exit 2 with the message.
+    private static void Clustered(Action run)
+    {
         try
         {
-            return ClusterCoordinator.RunAsync(run, step).GetAwaiter().GetResult();
+            run();
         }
         catch (ClusterException e)
         {
