@@ -42,12 +42,17 @@ internal static class ClusterCoordinator
     /// Runs every patient of <paramref name="run"/>; <paramref name="progress"/> gets a line per patient finished or resumed.
     /// The caller checks the membership first (<see cref="ClusterConnection.CheckAsync"/>), before any work of its own.
     /// </summary>
+    /// <param name="run">The run.</param>
+    /// <param name="progress">Gets a line per patient finished or resumed.</param>
+    /// <param name="onOutcome">Gets each patient's outcome once, as it is resumed or first answered (on the coordinator's loop: keep it short).</param>
+    /// <param name="cancel">Stops the run.</param>
     /// <exception cref="InvalidInputException">When a worker refuses a patient's input (the worker's message, naming the file).</exception>
     /// <exception cref="ClusterException">When no worker joins in time, or a patient fails on every attempt.</exception>
-    public static async Task<ClusterResult> RunAsync(ClusterRun run, Action<string> progress, CancellationToken cancel = default)
+    public static async Task<ClusterResult> RunAsync(ClusterRun run, Action<string> progress, Action<string, PatientOutcome> onOutcome, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(onOutcome);
         var kept = run.Folder.Claim(run.Key, run.PipelineJson);
         var outcomes = new Dictionary<string, PatientOutcome>(StringComparer.Ordinal);
         var wanted = run.Patients.ToHashSet(StringComparer.Ordinal);
@@ -56,6 +61,7 @@ internal static class ClusterCoordinator
             foreach (var (id, outcome) in run.Folder.Finished().Where(f => wanted.Contains(f.Key)))
             {
                 outcomes[id] = outcome;
+                onOutcome(id, outcome);
                 progress($"{id}: from the interrupted run's results");
             }
         }
@@ -88,13 +94,14 @@ internal static class ClusterCoordinator
                 + $"start one with: covidct cluster worker --cluster {run.Connection.Name}", e);
         }
         var client = host.Services.GetRequiredService<IClusterClient>();
-        var dispatch = new Dispatch(run, client, pending, outcomes, progress);
+        var dispatch = new Dispatch(run, client, pending, outcomes, progress, onOutcome);
         await dispatch.RunAsync(cancel).ConfigureAwait(false);
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return new ClusterResult(outcomes, resumed, dispatch.Reassigned, dispatch.PerWorker);
     }
 
-    private sealed class Dispatch(ClusterRun run, IClusterClient client, LinkedList<string> pending, Dictionary<string, PatientOutcome> outcomes, Action<string> progress)
+    private sealed class Dispatch(ClusterRun run, IClusterClient client, LinkedList<string> pending, Dictionary<string, PatientOutcome> outcomes,
+        Action<string> progress, Action<string, PatientOutcome> onOutcome)
     {
         private readonly Dictionary<SiloAddress, (string Patient, Task<PatientReply> Call)> _running = [];
         private readonly Dictionary<string, int> _attempts = new(StringComparer.Ordinal);
@@ -165,6 +172,7 @@ internal static class ClusterCoordinator
             var outcome = OutcomeJson.Read(reply.OutcomeJson!, $"worker {reply.Worker}, patient '{patient}'");
             // Counted once: a patient answered twice (a worker thought lost that finished after all) keeps its first answer, which is identical.
             if (!outcomes.TryAdd(patient, outcome)) return;
+            onOutcome(patient, outcome);
             PerWorker[reply.Worker] = PerWorker.GetValueOrDefault(reply.Worker) + 1;
             progress($"{patient}: {reply.Worker}, {reply.Seconds:0.0} s");
         }

@@ -53,7 +53,7 @@ public class ClusterOptionTests
     }
 
     [Theory]
-    [InlineData("10.0.0")]
+    [InlineData("10.0.0.256")]
     [InlineData("db.example.org")]
     public void A_worker_refuses_an_address_that_is_not_an_ip(string address)
     {

@@ -51,16 +51,17 @@ internal static class ClusterModelEvaluation
         var pipelineJson = definition.ToJson();
         var run = new ClusterRun(connection, RunFolderOf(settings.OutFolder), RunKey(pipelineJson, manifest, split, settings.CacheRoot, read), pipelineJson,
             manifest.Path, [.. entries.Select(e => e.PatientId)], settings.CacheRoot, read, WorkerWait);
+        // Figures and lesions need each patient's volume and mask: read here again, in manifest order as the single-process run
+        // sees them, each as soon as it and the patients before it are done, while the workers go on with the rest.
+        using var inOrder = new PatientsInOrder(entries, manifest.ImageOptions, onPatient);
         ClusterResult? result = null;
         progress.Run($"Running {Path.GetFileName(definition.ModelPath)} on {CaseProgressLine.Cases(manifest.Level, entries.Length)} over cluster {connection.Name} ({cached} from the probability cache)",
-            entries.Length, step => result = RunCluster(run, step));
+            entries.Length, step => result = RunCluster(run, step, inOrder));
         if (!settings.Quiet)
         {
             var workers = string.Join(", ", result!.PerWorker.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key} {w.Value}"));
             log.WriteLine($"Cluster: {result.Resumed} patients resumed from an interrupted run, {result.Reassigned} handed to another worker; per worker: {(workers.Length == 0 ? "none" : workers)}");
         }
-        // Figures and lesions need each patient's volume and mask: read here again, in manifest order, as the single-process run sees them.
-        foreach (var patient in CohortReader.ReadPatients(manifest, split)) onPatient(patient, result!.Outcomes[patient.Entry.PatientId]);
         var outcomes = entries.Select(e => result!.Outcomes[e.PatientId]).ToArray();
         var provenance = RunProvenance.Describe(definition, detection.Scoring) with { CachedPatients = cached };
         return new ModelRun(ModelRun.NamesOf([definition.ModelPath])[0], PipelineEvaluation.Compute(outcomes, settings.Method, settings.Level)) { Provenance = provenance };
@@ -85,10 +86,18 @@ internal static class ClusterModelEvaluation
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
 
-    private static ClusterResult RunCluster(ClusterRun run, Action<string> step)
+    private static ClusterResult RunCluster(ClusterRun run, Action<string> step, PatientsInOrder inOrder)
     {
         ClusterResult? result = null;
-        Clustered(() => result = ClusterCoordinator.RunAsync(run, step).GetAwaiter().GetResult());
+        try
+        {
+            Clustered(() => result = ClusterCoordinator.RunAsync(run, step, inOrder.Add, inOrder.Stopped).GetAwaiter().GetResult());
+        }
+        catch (OperationCanceledException)
+        {
+            // Reading a patient here failed and stopped the run: Complete throws that error.
+        }
+        inOrder.Complete();
         return result!;
     }
 
