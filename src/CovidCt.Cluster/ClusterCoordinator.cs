@@ -16,10 +16,11 @@ namespace CovidCt.Cluster;
 /// <param name="ManifestPath">The cohort manifest.</param>
 /// <param name="Patients">The patients to run, in manifest order.</param>
 /// <param name="CacheRoot">The probability-map cache folder.</param>
+/// <param name="CohortFingerprint">The cohort's part of the cache key (<see cref="Pipelines.Caching.CohortFingerprint"/>), passed to the workers.</param>
 /// <param name="Read">How the cohort's images are read, or null for the manifest's defaults.</param>
 /// <param name="WorkerWait">How long to wait for a first worker (and for one after all were lost).</param>
 internal sealed record ClusterRun(ClusterConnection Connection, ClusterRunFolder Folder, string Key, string PipelineJson, string ManifestPath,
-    IReadOnlyList<string> Patients, string CacheRoot, ReadSettings? Read, TimeSpan WorkerWait);
+    IReadOnlyList<string> Patients, string CacheRoot, string CohortFingerprint, ReadSettings? Read, TimeSpan WorkerWait);
 
 /// <summary>What a clustered run gave.</summary>
 /// <param name="Outcomes">Every patient's outcome, by patient.</param>
@@ -152,7 +153,7 @@ internal static class ClusterCoordinator
             try
             {
                 return client.GetGrain<IPatientWorkerGrain>(silo.ToParsableString())
-                    .Evaluate(new PatientJob(run.Folder.Path, run.ManifestPath, patient, run.CacheRoot, run.Read));
+                    .Evaluate(new PatientJob(run.Folder.Path, run.ManifestPath, patient, run.CacheRoot, run.Read, run.CohortFingerprint));
             }
             finally
             {

@@ -45,12 +45,14 @@ internal static class ClusterModelEvaluation
             throw new UsageException($"{manifest.Path} has no patients in split '{CohortSplitNames.NameOrAll(split)}'; choose another with --split (test, val, train or all)");
         }
         // The coordinator fits the chain too, without scoring anything: the provenance and the cache count are then those of a single-process run.
-        using var detection = new CohortDetection(new MLContext(), definition, new ProbabilityCacheOptions(settings.CacheRoot, CohortFingerprint.Compute(manifest)));
+        // The cohort's fingerprint lists every file of the cohort: computed once here and handed to the workers with each patient.
+        var fingerprint = CohortFingerprint.Compute(manifest);
+        using var detection = new CohortDetection(new MLContext(), definition, new ProbabilityCacheOptions(settings.CacheRoot, fingerprint));
         var cached = entries.Count(e => detection.Scoring.IsCached(e.PatientId));
         var read = ReadOf(manifest);
         var pipelineJson = definition.ToJson();
         var run = new ClusterRun(connection, RunFolderOf(settings.OutFolder), RunKey(pipelineJson, manifest, split, settings.CacheRoot, read), pipelineJson,
-            manifest.Path, [.. entries.Select(e => e.PatientId)], settings.CacheRoot, read, WorkerWait);
+            manifest.Path, [.. entries.Select(e => e.PatientId)], settings.CacheRoot, fingerprint, read, WorkerWait);
         // Figures and lesions need each patient's volume and mask: read here again, in manifest order as the single-process run
         // sees them, each as soon as it and the patients before it are done, while the workers go on with the rest.
         using var inOrder = new PatientsInOrder(entries, manifest.ImageOptions, onPatient);

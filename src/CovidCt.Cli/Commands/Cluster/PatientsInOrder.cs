@@ -1,5 +1,5 @@
 using CovidCt.Data.Cohorts;
-using CovidCt.Imaging;
+using CovidCt.Data;
 using CovidCt.Pipelines.Evaluation;
 
 namespace CovidCt.Cli.Commands;
