@@ -16,6 +16,15 @@ if ! command -v chromium > /dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v ap
     || echo "   chromium could not be installed (see $results/chromium-install.log): the browser test will skip"
 fi
 
+# The cluster's membership tests start their own PostgreSQL (Debian's server binaries, a temp folder, 127.0.0.1, a free
+# port); install them once when we may, else those tests skip saying why.
+if ! ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1 && ! command -v initdb > /dev/null 2>&1 \
+  && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null 2>&1; then
+  echo "== installing postgresql (cluster membership tests)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) > "$results/postgresql-install.log" 2>&1 \
+    || echo "   postgresql could not be installed (see $results/postgresql-install.log): the PostgreSQL membership tests will skip"
+fi
+
 echo "== build"
 if ! dotnet build CovidCt.sln -c Release > "$results/build.log" 2>&1; then
   grep -E "error|warning" "$results/build.log" | sort -u | head -40

@@ -16,10 +16,11 @@ namespace CovidCt.Cluster;
 /// <param name="ManifestPath">The cohort manifest.</param>
 /// <param name="Patients">The patients to run, in manifest order.</param>
 /// <param name="CacheRoot">The probability-map cache folder.</param>
+/// <param name="CohortFingerprint">The cohort's part of the cache key (<see cref="Pipelines.Caching.CohortFingerprint"/>), passed to the workers.</param>
 /// <param name="Read">How the cohort's images are read, or null for the manifest's defaults.</param>
 /// <param name="WorkerWait">How long to wait for a first worker (and for one after all were lost).</param>
 internal sealed record ClusterRun(ClusterConnection Connection, ClusterRunFolder Folder, string Key, string PipelineJson, string ManifestPath,
-    IReadOnlyList<string> Patients, string CacheRoot, ReadSettings? Read, TimeSpan WorkerWait);
+    IReadOnlyList<string> Patients, string CacheRoot, string CohortFingerprint, ReadSettings? Read, TimeSpan WorkerWait);
 
 /// <summary>What a clustered run gave.</summary>
 /// <param name="Outcomes">Every patient's outcome, by patient.</param>
@@ -38,13 +39,21 @@ internal static class ClusterCoordinator
     // A patient whose call failed this often on live workers is a defect to report, not a fault to retry.
     private const int MaxAttempts = 3;
 
-    /// <summary>Runs every patient of <paramref name="run"/>; <paramref name="progress"/> gets a line per patient finished or resumed.</summary>
+    /// <summary>
+    /// Runs every patient of <paramref name="run"/>; <paramref name="progress"/> gets a line per patient finished or resumed.
+    /// The caller checks the membership first (<see cref="ClusterConnection.CheckAsync"/>), before any work of its own.
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <param name="progress">Gets a line per patient finished or resumed.</param>
+    /// <param name="onOutcome">Gets each patient's outcome once, as it is resumed or first answered (on the coordinator's loop: keep it short).</param>
+    /// <param name="cancel">Stops the run.</param>
     /// <exception cref="InvalidInputException">When a worker refuses a patient's input (the worker's message, naming the file).</exception>
     /// <exception cref="ClusterException">When no worker joins in time, or a patient fails on every attempt.</exception>
-    public static async Task<ClusterResult> RunAsync(ClusterRun run, Action<string> progress, CancellationToken cancel = default)
+    public static async Task<ClusterResult> RunAsync(ClusterRun run, Action<string> progress, Action<string, PatientOutcome> onOutcome, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(onOutcome);
         var kept = run.Folder.Claim(run.Key, run.PipelineJson);
         var outcomes = new Dictionary<string, PatientOutcome>(StringComparer.Ordinal);
         var wanted = run.Patients.ToHashSet(StringComparer.Ordinal);
@@ -53,6 +62,7 @@ internal static class ClusterCoordinator
             foreach (var (id, outcome) in run.Folder.Finished().Where(f => wanted.Contains(f.Key)))
             {
                 outcomes[id] = outcome;
+                onOutcome(id, outcome);
                 progress($"{id}: from the interrupted run's results");
             }
         }
@@ -81,17 +91,18 @@ internal static class ClusterCoordinator
         }
         catch (Exception e) when (e is Orleans.Runtime.Messaging.ConnectionFailedException or SiloUnavailableException or OrleansMessageRejectionException)
         {
-            throw new ClusterException($"no worker of cluster {run.Connection.Text} answered within {run.WorkerWait.TotalSeconds:0} s ({e.Message}); "
-                + $"start one with: covidct cluster worker --cluster {run.Connection.Text}", e);
+            throw new ClusterException($"no worker of cluster {run.Connection.Name} answered within {run.WorkerWait.TotalSeconds:0} s ({e.Message}); "
+                + $"start one with: covidct cluster worker --cluster {run.Connection.Name}", e);
         }
         var client = host.Services.GetRequiredService<IClusterClient>();
-        var dispatch = new Dispatch(run, client, pending, outcomes, progress);
+        var dispatch = new Dispatch(run, client, pending, outcomes, progress, onOutcome);
         await dispatch.RunAsync(cancel).ConfigureAwait(false);
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return new ClusterResult(outcomes, resumed, dispatch.Reassigned, dispatch.PerWorker);
     }
 
-    private sealed class Dispatch(ClusterRun run, IClusterClient client, LinkedList<string> pending, Dictionary<string, PatientOutcome> outcomes, Action<string> progress)
+    private sealed class Dispatch(ClusterRun run, IClusterClient client, LinkedList<string> pending, Dictionary<string, PatientOutcome> outcomes,
+        Action<string> progress, Action<string, PatientOutcome> onOutcome)
     {
         private readonly Dictionary<SiloAddress, (string Patient, Task<PatientReply> Call)> _running = [];
         private readonly Dictionary<string, int> _attempts = new(StringComparer.Ordinal);
@@ -122,7 +133,7 @@ internal static class ClusterCoordinator
                 if (live.Count > 0) lastWorker = DateTime.UtcNow;
                 else if (DateTime.UtcNow - lastWorker > run.WorkerWait)
                 {
-                    throw new ClusterException($"no worker of cluster {run.Connection.Text} was alive for {run.WorkerWait.TotalSeconds:0} s with {pending.Count} patients left; "
+                    throw new ClusterException($"no worker of cluster {run.Connection.Name} was alive for {run.WorkerWait.TotalSeconds:0} s with {pending.Count} patients left; "
                         + "start workers with covidct cluster worker and run the same command again: it resumes from the results written so far");
                 }
                 foreach (var silo in live.Where(s => !_running.ContainsKey(s)).OrderBy(s => s.ToString(), StringComparer.Ordinal))
@@ -142,7 +153,7 @@ internal static class ClusterCoordinator
             try
             {
                 return client.GetGrain<IPatientWorkerGrain>(silo.ToParsableString())
-                    .Evaluate(new PatientJob(run.Folder.Path, run.ManifestPath, patient, run.CacheRoot, run.Read));
+                    .Evaluate(new PatientJob(run.Folder.Path, run.ManifestPath, patient, run.CacheRoot, run.Read, run.CohortFingerprint));
             }
             finally
             {
@@ -162,6 +173,7 @@ internal static class ClusterCoordinator
             var outcome = OutcomeJson.Read(reply.OutcomeJson!, $"worker {reply.Worker}, patient '{patient}'");
             // Counted once: a patient answered twice (a worker thought lost that finished after all) keeps its first answer, which is identical.
             if (!outcomes.TryAdd(patient, outcome)) return;
+            onOutcome(patient, outcome);
             PerWorker[reply.Worker] = PerWorker.GetValueOrDefault(reply.Worker) + 1;
             progress($"{patient}: {reply.Worker}, {reply.Seconds:0.0} s");
         }

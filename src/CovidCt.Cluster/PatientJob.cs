@@ -6,13 +6,15 @@ namespace CovidCt.Cluster;
 /// <param name="PatientId">The patient to run.</param>
 /// <param name="CacheRoot">The probability-map cache folder.</param>
 /// <param name="Read">How the coordinator reads the cohort's images, or null for the manifest's defaults.</param>
+/// <param name="CohortFingerprint">The cohort's part of the cache key, computed once by the coordinator: a worker would otherwise list every file of the cohort again.</param>
 [GenerateSerializer, Immutable]
 internal sealed record PatientJob(
     [property: Id(0)] string RunFolder,
     [property: Id(1)] string ManifestPath,
     [property: Id(2)] string PatientId,
     [property: Id(3)] string CacheRoot,
-    [property: Id(4)] ReadSettings? Read);
+    [property: Id(4)] ReadSettings? Read,
+    [property: Id(5)] string CohortFingerprint);
 
 /// <summary>The image-reading options of a run, as plain values a worker rebuilds them from.</summary>
 /// <param name="SeriesInstanceUid">The DICOM series to read, or null.</param>

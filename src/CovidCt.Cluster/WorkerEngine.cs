@@ -66,7 +66,7 @@ internal sealed class WorkerEngine(string name, int? cudaDevice, TextWriter log)
             definition.Options.Scoring.UseCuda = true;
             definition.Options.Scoring.CudaDeviceId = device;
         }
-        var detection = new CohortDetection(new MLContext(), definition, new ProbabilityCacheOptions(job.CacheRoot, CohortFingerprint.Compute(manifest)));
+        var detection = new CohortDetection(new MLContext(), definition, new ProbabilityCacheOptions(job.CacheRoot, job.CohortFingerprint));
         if (cudaDevice is not null && !detection.Scoring.Scorer.UsesCuda)
         {
             log.WriteLine($"{Name}: warning: the CUDA provider could not start on device {cudaDevice}; scoring on the CPU");

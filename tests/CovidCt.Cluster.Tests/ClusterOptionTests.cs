@@ -1,4 +1,5 @@
 using CovidCt.Cli;
+using CovidCt.Cluster.Tests.Processes;
 
 namespace CovidCt.Cluster.Tests;
 
@@ -11,6 +12,62 @@ public class ClusterOptionTests
         Assert.Equal(CliApp.InputError, code);
         Assert.Contains("--cluster redis:6379", error);
         Assert.Contains("localhost:PORT", error);
+        Assert.Contains("postgres://", error);
+    }
+
+    [Fact]
+    public void A_bad_database_uri_is_refused_naming_the_option_and_never_showing_the_password()
+    {
+        var (code, error) = Run("cluster", "worker", "--cluster", "postgres://covidct:hunter2@db.example.org/");
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Contains("--cluster postgres://covidct:***@db.example.org/", error);
+        Assert.Contains("names no database", error);
+        Assert.DoesNotContain("hunter2", error);
+    }
+
+    [Fact]
+    public void A_database_that_does_not_answer_is_exit_2_for_init_db_worker_and_evaluate_naming_it()
+    {
+        var unreachable = $"postgres://covidct:hunter2@127.0.0.1:{FreePorts.Pair()}/covidct?timeout=5";
+        string[][] commands =
+        [
+            ["cluster", "init-db", unreachable],
+            ["cluster", "worker", "--cluster", unreachable, "--address", "127.0.0.1"],
+            ["evaluate", "--cluster", unreachable, "--out", Path.Combine(Path.GetTempPath(), "covidct-never-written")],
+        ];
+        foreach (var command in commands)
+        {
+            var (code, error) = Run(command);
+            Assert.True(code == CliApp.InputError, $"{string.Join(' ', command)}: exit {code}: {error}");
+            Assert.Contains("cannot reach database postgres://covidct@127.0.0.1:", error);
+            Assert.DoesNotContain("hunter2", error);
+        }
+    }
+
+    [Fact]
+    public void Init_db_refuses_a_localhost_cluster_which_needs_no_database()
+    {
+        var (code, error) = Run("cluster", "init-db", "localhost:41000");
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Contains("needs no database", error);
+    }
+
+    [Theory]
+    [InlineData("10.0.0.256")]
+    [InlineData("db.example.org")]
+    public void A_worker_refuses_an_address_that_is_not_an_ip(string address)
+    {
+        var (code, error) = Run("cluster", "worker", "--cluster", "postgres://u@db/covidct", "--address", address);
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Contains($"--address {address}: expected an IP address", error);
+    }
+
+    [Fact]
+    public void A_localhost_worker_refuses_to_listen_beyond_loopback()
+    {
+        var (code, error) = Run("cluster", "worker", "--cluster", $"localhost:{FreePorts.Pair()}", "--address", "10.0.0.5");
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Contains("lives on this machine's loopback", error);
     }
 
     [Theory]

@@ -7,7 +7,7 @@ namespace CovidCt.Cluster.Tests.Processes;
 /// Real clusters: workers and coordinators are separate covidct processes on loopback ports, evaluating the default cohort;
 /// each result must be the single-process one. Several minutes on a 2-core machine (each run scores the cohort afresh).
 /// </summary>
-public sealed partial class ClusterRunTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+public sealed partial class ClusterRunTests(ClusterFixture fixture, PostgresServer postgres) : IClassFixture<ClusterFixture>, IClassFixture<PostgresServer>
 {
     [Fact]
     public void Three_workers_give_the_single_process_result()
@@ -87,6 +87,28 @@ public sealed partial class ClusterRunTests(ClusterFixture fixture) : IClassFixt
         }
     }
 
+    [SkippableFact]
+    public void Two_workers_with_their_membership_in_postgresql_give_the_single_process_result()
+    {
+        Skip.If(postgres.Unavailable is not null, postgres.Unavailable);
+        var database = postgres.NewDatabase();
+        using (var init = CovidctProcess.Start("cluster", "init-db", database))
+        {
+            Assert.True(init.WaitForExit(TimeSpan.FromMinutes(2)) == 0, init.Output);
+        }
+        var firstPort = FreePorts.Pair();
+        // No worker keeps the membership: each finds the others in the database, as on separate machines.
+        using var first = CovidctProcess.Worker(database, firstPort);
+        using var second = CovidctProcess.Worker(database, FreePorts.Pair(firstPort));
+        var output = fixture.Out("postgres");
+        using var coordinator = CovidctProcess.Start(["evaluate", "--cluster", database, .. fixture.Options(output)]);
+        Assert.True(coordinator.WaitForExit(ClusterFixture.RunLimit) == 0, coordinator.Output);
+
+        fixture.AssertSameResult(output);
+        Assert.Contains($"over cluster {database}", coordinator.Output, StringComparison.Ordinal);
+        Assert.All([first, second], w => Assert.Contains(" done in ", w.Output, StringComparison.Ordinal));
+    }
+
     private static string Connection(int port) => $"localhost:{port.ToString(CultureInfo.InvariantCulture)}";
 
     // The first worker keeps the membership; the others join through it.
@@ -97,7 +119,7 @@ public sealed partial class ClusterRunTests(ClusterFixture fixture) : IClassFixt
         var workers = new List<CovidctProcess>();
         try
         {
-            foreach (var siloPort in ports) workers.Add(CovidctProcess.Worker(ports[0], siloPort));
+            foreach (var siloPort in ports) workers.Add(CovidctProcess.Worker(Connection(ports[0]), siloPort));
         }
         catch
         {

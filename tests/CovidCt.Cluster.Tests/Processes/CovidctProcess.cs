@@ -27,10 +27,10 @@ internal sealed class CovidctProcess : IDisposable
 
     public static CovidctProcess Start(params string[] args) => new(args);
 
-    /// <summary>Starts a worker of <paramref name="port"/>'s cluster on <paramref name="siloPort"/> and waits until it has joined.</summary>
-    public static CovidctProcess Worker(int port, int siloPort)
+    /// <summary>Starts a worker of <paramref name="cluster"/> on 127.0.0.1:<paramref name="siloPort"/> and waits until it has joined.</summary>
+    public static CovidctProcess Worker(string cluster, int siloPort)
     {
-        var worker = Start("cluster", "worker", "--cluster", $"localhost:{port}", "--port", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var worker = Start("cluster", "worker", "--cluster", cluster, "--address", "127.0.0.1", "--port", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!worker.WaitFor(o => o.Contains("joined cluster", StringComparison.Ordinal), TimeSpan.FromMinutes(2)))
         {
             worker.Dispose();

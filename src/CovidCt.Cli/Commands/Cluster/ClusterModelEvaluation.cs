@@ -32,6 +32,8 @@ internal static class ClusterModelEvaluation
     /// <summary>Runs <paramref name="settings"/>' evaluation over the cluster; <paramref name="onPatient"/> sees each patient, re-read here, in manifest order.</summary>
     public static ModelRun Run(ClusterConnection connection, EvaluateSettings settings, RunProgress progress, TextWriter log, Action<CohortPatient, PatientOutcome> onPatient)
     {
+        // An unreachable database or missing tables is said before the model is loaded and the cohort fingerprinted.
+        Clustered(() => connection.CheckAsync(CancellationToken.None).GetAwaiter().GetResult());
         var (definition, manifest, split) = (settings.Pipeline, settings.Manifest, settings.Split);
         if (Directory.Exists(manifest.Path))
         {
@@ -43,22 +45,25 @@ internal static class ClusterModelEvaluation
             throw new UsageException($"{manifest.Path} has no patients in split '{CohortSplitNames.NameOrAll(split)}'; choose another with --split (test, val, train or all)");
         }
         // The coordinator fits the chain too, without scoring anything: the provenance and the cache count are then those of a single-process run.
-        using var detection = new CohortDetection(new MLContext(), definition, new ProbabilityCacheOptions(settings.CacheRoot, CohortFingerprint.Compute(manifest)));
+        // The cohort's fingerprint lists every file of the cohort: computed once here and handed to the workers with each patient.
+        var fingerprint = CohortFingerprint.Compute(manifest);
+        using var detection = new CohortDetection(new MLContext(), definition, new ProbabilityCacheOptions(settings.CacheRoot, fingerprint));
         var cached = entries.Count(e => detection.Scoring.IsCached(e.PatientId));
         var read = ReadOf(manifest);
         var pipelineJson = definition.ToJson();
         var run = new ClusterRun(connection, RunFolderOf(settings.OutFolder), RunKey(pipelineJson, manifest, split, settings.CacheRoot, read), pipelineJson,
-            manifest.Path, [.. entries.Select(e => e.PatientId)], settings.CacheRoot, read, WorkerWait);
+            manifest.Path, [.. entries.Select(e => e.PatientId)], settings.CacheRoot, fingerprint, read, WorkerWait);
+        // Figures and lesions need each patient's volume and mask: read here again, in manifest order as the single-process run
+        // sees them, each as soon as it and the patients before it are done, while the workers go on with the rest.
+        using var inOrder = new PatientsInOrder(entries, manifest.ImageOptions, onPatient);
         ClusterResult? result = null;
-        progress.Run($"Running {Path.GetFileName(definition.ModelPath)} on {CaseProgressLine.Cases(manifest.Level, entries.Length)} over cluster {connection.Text} ({cached} from the probability cache)",
-            entries.Length, step => result = RunCluster(run, step));
+        progress.Run($"Running {Path.GetFileName(definition.ModelPath)} on {CaseProgressLine.Cases(manifest.Level, entries.Length)} over cluster {connection.Name} ({cached} from the probability cache)",
+            entries.Length, step => result = RunCluster(run, step, inOrder));
         if (!settings.Quiet)
         {
             var workers = string.Join(", ", result!.PerWorker.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key} {w.Value}"));
             log.WriteLine($"Cluster: {result.Resumed} patients resumed from an interrupted run, {result.Reassigned} handed to another worker; per worker: {(workers.Length == 0 ? "none" : workers)}");
         }
-        // Figures and lesions need each patient's volume and mask: read here again, in manifest order, as the single-process run sees them.
-        foreach (var patient in CohortReader.ReadPatients(manifest, split)) onPatient(patient, result!.Outcomes[patient.Entry.PatientId]);
         var outcomes = entries.Select(e => result!.Outcomes[e.PatientId]).ToArray();
         var provenance = RunProvenance.Describe(definition, detection.Scoring) with { CachedPatients = cached };
         return new ModelRun(ModelRun.NamesOf([definition.ModelPath])[0], PipelineEvaluation.Compute(outcomes, settings.Method, settings.Level)) { Provenance = provenance };
@@ -83,11 +88,27 @@ internal static class ClusterModelEvaluation
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
 
-    private static ClusterResult RunCluster(ClusterRun run, Action<string> step)
+    private static ClusterResult RunCluster(ClusterRun run, Action<string> step, PatientsInOrder inOrder)
+    {
+        ClusterResult? result = null;
+        try
+        {
+            Clustered(() => result = ClusterCoordinator.RunAsync(run, step, inOrder.Add, inOrder.Stopped).GetAwaiter().GetResult());
+        }
+        catch (OperationCanceledException)
+        {
+            // Reading a patient here failed and stopped the run: Complete throws that error.
+        }
+        inOrder.Complete();
+        return result!;
+    }
+
+    // A cluster that cannot go on (no worker, database unreachable, tables missing) is the user's to fix: exit 2 with the message.
+    private static void Clustered(Action run)
     {
         try
         {
-            return ClusterCoordinator.RunAsync(run, step).GetAwaiter().GetResult();
+            run();
         }
         catch (ClusterException e)
         {
