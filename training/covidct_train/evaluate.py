@@ -1,11 +1,13 @@
 """Per-image and per-patient results of a checkpoint on a cohort split, with the study's post-processing.
 
-Per image: truth = the slice's mask has lesion pixels at model size (slices of covid patients without
-masks are left out and counted in ``images_unknown_truth``); prediction = a kept component (see
-postprocess). Per patient: truth = the manifest label; prediction = the 3-consecutive-slices rule.
-``per_image_reportable_lesions`` repeats
-the per-image count leaving out slices whose only lesions have at most ``min_pixels`` pixels at model size
-(no detector can report them under the study's rule); how many were left out is stated.
+Counted at the slice's own resolution, as the platform counts (the model's map is resized back to the slice before
+components are formed; see postprocess). Per image: truth = the slice's mask has lesion pixels (slices of covid
+patients without masks are left out and counted in ``images_unknown_truth``); prediction = a kept component.
+Per patient: truth = the manifest label; prediction = the 3-consecutive-slices rule.
+``per_image_reportable_lesions`` repeats the per-image count leaving out slices whose only lesions have at most
+``min_pixels`` slice pixels (no detector can report them under the study's rule); how many were left out is stated.
+Unlike ``covidct evaluate`` this script fits the whole slice into the input (no body framing) and applies no lung-field
+valid area: it is a quick check while training; the figures on a model card come from ``covidct evaluate``.
 Proportions come with Wilson 95 % intervals; a zero denominator gives null with a reason, never 0.
 """
 from __future__ import annotations
@@ -15,9 +17,11 @@ import json
 import math
 import os
 
+import numpy as np
 import torch
 
-from .cohort import load_manifest, load_slices
+from . import nifti
+from .cohort import load_manifest
 from .dicom import read_series
 from .export import load_checkpoint
 
@@ -25,7 +29,7 @@ from .export import load_checkpoint
 # point is the pipeline's (a pipeline.json from `covidct sweep`), never a model's (docs/models.md).
 THRESHOLD = 0.5
 MIN_PIXELS = 25
-from .postprocess import patient_positive, slice_findings
+from .postprocess import patient_positive, slice_findings, to_slice_resolution
 from .preprocess import slices_to_model_input
 
 
@@ -50,39 +54,60 @@ def confusion(truth: list[bool], predicted: list[bool]) -> dict:
 
 
 @torch.no_grad()
+def score_at_slice_resolution(model, hounsfield: np.ndarray, size: int, threshold: float,
+                              min_pixels: int) -> list[set[int]]:
+    """Quadrant findings of every slice of a volume [Z,H,W], counted on the slice's own pixels."""
+    images = slices_to_model_input(hounsfield, size, size)
+    height, width = hounsfield.shape[-2:]
+    findings = []
+    for i in range(0, len(images), 16):
+        probability = to_slice_resolution(model.probability(images[i:i + 16]), height, width)
+        findings.extend(slice_findings(probability, threshold, min_pixels))
+    return findings
+
+
+@torch.no_grad()
 def evaluate(checkpoint: str, manifest: str, split: str, threshold: float, min_pixels: int, threads: int) -> dict:
     torch.set_num_threads(threads)
     model, config = load_checkpoint(checkpoint)
     size = config["size"]
-    data = load_slices(load_manifest(manifest), split, size, size)
-    probability = torch.cat([model.probability(data.images[i:i + 32]) for i in range(0, len(data.images), 32)])
-    findings = slice_findings(probability, threshold, min_pixels)
-    # lesions the post-processing could report at all: a mask component larger than min_pixels
-    reportable = [bool(f) for f in slice_findings(data.targets, 0.5, min_pixels)]
+    entries = [e for e in load_manifest(manifest) if split is None or e.split == split]
+    if not entries:
+        raise ValueError(f"{manifest}: no patients in split '{split}'")
     image_truth, image_predicted, patient_truth, patient_predicted = [], [], [], []
-    large_truth, large_predicted, small_only = [], [], 0
+    large_truth, large_predicted, small_only, unknown = [], [], 0, 0
     patients = []
-    for p, entry in enumerate(data.entries):
-        rows = (data.patient == p).nonzero().squeeze(1).tolist()  # already in slice order
-        patient_findings = [findings[r] for r in rows]
+    for entry in entries:
+        if not entry.images.endswith((".nii", ".nii.gz")):
+            raise ValueError(f"{entry.patient_id}: images '{entry.images}' is not NIfTI; build the cohort as NIfTI")
+        hu = nifti.read(entry.images)
+        findings = score_at_slice_resolution(model, hu, size, threshold, min_pixels)
+        mask = nifti.read(entry.masks) != 0 if entry.masks else None
+        if mask is not None and mask.shape != hu.shape:
+            raise ValueError(f"{entry.patient_id}: mask shape {mask.shape} differs from image {hu.shape}")
+        lesion = [bool(m.any()) for m in mask] if mask is not None else [False] * len(hu)
+        # lesions the post-processing could report at all: a mask component larger than min_pixels slice pixels
+        reportable = ([bool(f) for f in slice_findings(torch.from_numpy(mask[:, None].astype(np.float32)), 0.5,
+                                                       min_pixels)] if mask is not None else lesion)
         patient_truth.append(entry.label == "covid")
-        patient_predicted.append(patient_positive(patient_findings))
+        patient_predicted.append(patient_positive(findings))
         patients.append({"patient_id": entry.patient_id, "label": entry.label, "predicted_positive": patient_predicted[-1],
-                         "slices": len(rows), "slices_with_finding": sum(bool(f) for f in patient_findings),
-                         "slices_with_lesion": sum(bool(data.targets[r].any()) for r in rows)})
-        for r in rows:
-            if data.known[r]:
-                has_lesion = bool(data.targets[r].any())
-                image_truth.append(has_lesion)
-                image_predicted.append(bool(findings[r]))
-                if has_lesion and not reportable[r]:
-                    small_only += 1
-                else:
-                    large_truth.append(has_lesion)
-                    large_predicted.append(bool(findings[r]))
+                         "slices": len(findings), "slices_with_finding": sum(bool(f) for f in findings),
+                         "slices_with_lesion": sum(lesion)})
+        if mask is None and entry.label == "covid":
+            unknown += len(findings)
+            continue
+        for has_lesion, found, large in zip(lesion, findings, reportable):
+            image_truth.append(has_lesion)
+            image_predicted.append(bool(found))
+            if has_lesion and not large:
+                small_only += 1
+            else:
+                large_truth.append(has_lesion)
+                large_predicted.append(bool(found))
     return {"checkpoint": checkpoint, "manifest": manifest, "split": split, "threshold": threshold,
-            "min_pixels": min_pixels, "input_size": size, "patients": len(data.entries),
-            "images": len(image_truth), "images_unknown_truth": int((~data.known).sum()),
+            "min_pixels": min_pixels, "counted_at": "slice resolution", "input_size": size, "patients": len(entries),
+            "images": len(image_truth), "images_unknown_truth": unknown,
             "per_image": confusion(image_truth, image_predicted),
             "per_image_reportable_lesions": dict(confusion(large_truth, large_predicted),
                                                  images_left_out_with_only_small_lesions=small_only),
@@ -93,13 +118,9 @@ def evaluate(checkpoint: str, manifest: str, split: str, threshold: float, min_p
 def evaluate_control_series(checkpoint: str, folders: list[str], threshold: float, min_pixels: int) -> list[dict]:
     """Runs the model on real DICOM series of patients without COVID-19 (every slice is a true negative)."""
     model, config = load_checkpoint(checkpoint)
-    size = config["size"]
     results = []
     for folder in folders:
-        hu = read_series(folder)
-        images = slices_to_model_input(hu, size, size)
-        probability = torch.cat([model.probability(images[i:i + 32]) for i in range(0, len(images), 32)])
-        findings = slice_findings(probability, threshold, min_pixels)
+        findings = score_at_slice_resolution(model, read_series(folder), config["size"], threshold, min_pixels)
         flagged = sum(bool(f) for f in findings)
         results.append({"series": os.path.basename(os.path.normpath(folder)), "slices": len(findings),
                         "slices_with_finding": flagged,

@@ -1,7 +1,8 @@
 """The study's post-processing in Python: lesion components per slice and the 3-consecutive-slices rule.
 
-Conventions (the same defaults the card states): a component is 8-connected, counted at the model's
-output resolution, kept when probability >= threshold and it has MORE than ``min_pixels`` pixels; its
+Conventions (the same defaults the card states): a component is 8-connected, counted at the slice's own
+resolution as the platform counts it (the model's map resized back bilinearly, half-pixel centres:
+``to_slice_resolution``), kept when probability >= threshold and it has MORE than ``min_pixels`` pixels; its
 quadrant is that of its pixel centroid relative to the image centre (a centroid on a split line goes right
 or down, as in the C# SliceDetector); no valid-area (lung field) restriction is applied here; a patient is positive when one
 quadrant holds a kept component on three consecutive slices, without gaps.
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import torch
 import torch.nn.functional as F
+
+from .preprocess import resize
 
 
 def label_components(mask: torch.Tensor) -> torch.Tensor:
@@ -23,6 +26,13 @@ def label_components(mask: torch.Tensor) -> torch.Tensor:
         if torch.equal(grown, labels):
             return labels.long()
         labels = grown
+
+
+def to_slice_resolution(probability: torch.Tensor, height: int, width: int) -> torch.Tensor:
+    """The model's maps [N,1,h,w] taken back to the slices' size [N,1,height,width], bilinearly with half-pixel centres:
+    the platform's resize-back (docs/pipeline.md, step 3) for a slice that fills the input; "more than 25 pixels" then
+    means slice pixels, as in the study, not pixels of a 128 x 128 map (16 times the area on a 512 x 512 slice)."""
+    return resize(probability, height, width)
 
 
 def slice_findings(probability: torch.Tensor, threshold: float, min_pixels: int) -> list[set[int]]:

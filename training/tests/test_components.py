@@ -7,12 +7,12 @@ import unittest
 import numpy as np
 import torch
 
-from covidct_train import nifti
+from covidct_train import evaluate, nifti
 from covidct_train.augment import augment
 from covidct_train.cohort import load_manifest
 from covidct_train.export import fold_batch_norm
 from covidct_train.models import build
-from covidct_train.postprocess import patient_positive, slice_findings
+from covidct_train.postprocess import patient_positive, slice_findings, to_slice_resolution
 from covidct_train.preprocess import mask_to_target, slices_to_model_input
 
 # written by the C# cohort builder (`covidct cohort build`) and committed with the repository
@@ -141,6 +141,18 @@ class PostprocessTest(unittest.TestCase):
         q = torch.zeros(1, 1, 10, 10)
         q[0, 0, 4:6, 4:6] = 1.0  # centroid exactly on both split lines: right and down
         self.assertEqual(slice_findings(q, 0.5, 1), [{3}])
+
+    def test_a_lesion_small_on_the_map_is_counted_in_slice_pixels(self):
+        class FixedMap:
+            def probability(self, images):
+                p = torch.zeros(len(images), 1, 32, 32)
+                p[:, :, 4:8, 4:8] = 0.9  # 16 map pixels: dropped on the map, about 256 pixels of a 128 x 128 slice
+                return p
+
+        hu = np.full((2, 128, 128), -800, dtype=np.int16)
+        self.assertEqual(slice_findings(FixedMap().probability(hu), 0.5, 25), [set(), set()])
+        self.assertEqual(evaluate.score_at_slice_resolution(FixedMap(), hu, 32, 0.5, 25), [{0}, {0}])
+        self.assertEqual(to_slice_resolution(torch.ones(1, 1, 32, 32), 128, 96).shape, (1, 1, 128, 96))
 
     def test_three_consecutive_slices_in_one_quadrant(self):
         self.assertTrue(patient_positive([{1}, {0, 1}, {1}]))

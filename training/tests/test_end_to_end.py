@@ -110,6 +110,18 @@ class EndToEndTest(unittest.TestCase):
         np.testing.assert_allclose(slices_to_model_input(hu, 32, 32).numpy(), image, atol=1e-7)
         self.assertEqual(hu.shape, (2, 256, 256))
 
+    def test_a_model_joins_the_parity_fixture_without_the_others_checkpoints(self):
+        folder = os.path.join(self.folder, "parity-add")
+        best = os.path.join(self.run_dir, "best.pt")
+        parity.write(folder, {"first": best}, self.manifest, "sim-003")
+        parity.write(folder, {"second": best}, self.manifest, "sim-003", add=True)
+        with open(os.path.join(folder, "fixture.json")) as f:
+            spec = json.load(f)
+        self.assertEqual(list(spec["models"]), ["first", "second"])
+        self.assertIn("probability.first.f32", spec["shapes"])
+        with self.assertRaisesRegex(ValueError, "same HU slices"):
+            parity.write(folder, {"third": best}, self.manifest, "sim-007", add=True)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -29,6 +29,18 @@ public enum FindingKind
 
     /// <summary>COVID-19: consolidation with air bronchograms (branching air channels left open inside it); <see cref="LesionModel.Realistic"/> only.</summary>
     ConsolidationWithAirBronchogram,
+
+    /// <summary>Confounder: partial volume of the heart border in the lower, anterior lung; <see cref="LesionModel.Realistic"/> only.</summary>
+    HeartBorderPartialVolume,
+
+    /// <summary>Confounder: partial volume of a diaphragm dome in the lowest lung slices; <see cref="LesionModel.Realistic"/> only.</summary>
+    DiaphragmPartialVolume,
+
+    /// <summary>Confounder: a vessel beside the hilum cut obliquely; <see cref="LesionModel.Realistic"/> only.</summary>
+    HilarVessel,
+
+    /// <summary>Confounder: the chest wall and pleura cut tangentially at the lung apex; <see cref="LesionModel.Realistic"/> only.</summary>
+    ApicalChestWall,
 }
 
 /// <summary>One simulated finding, in the volume's millimetre frame (column × column spacing, row × row spacing, slice position).</summary>

@@ -27,6 +27,9 @@ internal readonly struct LesionShape
             FindingKind.Nodule => (0.12, 0.1, 0.04),
             FindingKind.LobarConsolidation => (0.2, 0.12, 0.08),
             FindingKind.AtelectasisBand => (0.15, 0.25, 0.08),
+            FindingKind.HeartBorderPartialVolume or FindingKind.DiaphragmPartialVolume => (0.15, 0.5, 0.1),
+            FindingKind.HilarVessel => (0.1, 0.12, 0.04),
+            FindingKind.ApicalChestWall => (0.2, 0.3, 0.1),
             _ => (0.2, 0.3, 0.2),
         };
         _shapeScale = Math.Clamp(Math.Min(finding.TangentialRadius, finding.CraniocaudalRadius) * 0.8, 4, 14);
