@@ -55,7 +55,8 @@ public static class Int8Quantization
         var record = JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["scheme"] = Scheme,
-            ["calibration_cohort"] = calibration.Path,
+            // The manifest's folder and name only: the model travels, the machine's paths should not.
+            ["calibration_cohort"] = $"{Path.GetFileName(calibration.Folder)}/{Path.GetFileName(calibration.Path)}",
             ["calibration_cohort_sha256"] = CohortFingerprint.Compute(calibration),
             ["calibration_split"] = splitName,
             ["calibration_slices"] = slices,
