@@ -52,10 +52,10 @@ public sealed class Int8QuantizationTests(TinyCalibrationCohort tiny, Xunit.Abst
         using var int8 = new BatchedOnnxScorer(tiny.Result.OutputPath);
         var differences = fp32.Score(images).Zip(int8.Score(images)).SelectMany(pair => pair.First.Values.Zip(pair.Second.Values, (a, b) => Math.Abs(a - b))).ToArray();
         log.WriteLine($"{differences.Length} pixels: mean difference {differences.Average():G3}, 99.9th percentile {Percentile(differences, 0.999):G3}, largest {differences.Max():G3}");
-        // Several times what the shipped model shows on these 44 slices (printed above; docs/models.md "Int8 models" has the
-        // figures): a wrong scale, zero point or bias scale moves whole maps by far more.
-        Assert.True(differences.Average() < 0.01, $"mean difference {differences.Average():G3}");
-        Assert.True(Percentile(differences, 0.999) < 0.2, $"99.9th percentile difference {Percentile(differences, 0.999):G3}");
+        // About 30 and 8 times what unetpp-v2 shows on these 44 slices (measured: mean 3.3e-5, 99.9th percentile 0.0025, largest
+        // single pixel 0.30): a wrong scale, zero point or bias scale moves whole maps by far more.
+        Assert.True(differences.Average() < 0.001, $"mean difference {differences.Average():G3}");
+        Assert.True(Percentile(differences, 0.999) < 0.02, $"99.9th percentile difference {Percentile(differences, 0.999):G3}");
     }
 
     [Fact]
