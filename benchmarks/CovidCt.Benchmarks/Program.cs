@@ -4,6 +4,8 @@ using CovidCt.Benchmarks;
 var smoke = args.Contains("--smoke");
 var only = Value("--only");
 var model = Value("--model") ?? Path.Combine("models", "unetpp-v2.onnx");
+// The int8 version of --model (covidct model quantize): MODEL-int8.onnx beside it unless --int8 names another.
+var int8 = Value("--int8") ?? Path.Combine(Path.GetDirectoryName(model) ?? "", Path.GetFileNameWithoutExtension(model) + "-int8.onnx");
 var shared = Environment.GetEnvironmentVariable("COVIDCT_SHARED_DATA");
 var output = Console.Out;
 
@@ -20,6 +22,8 @@ if (smoke)
     {
         output.WriteLine($"  scoring: {model} not found, scorer agreement not checked");
     }
+    if (File.Exists(int8)) ok &= Int8Benchmark.Smoke(output, int8);
+    else output.WriteLine($"  int8: {int8} not found, int8 kernels not checked");
     output.WriteLine(ok ? "SMOKE passed" : "SMOKE failed");
     return ok ? 0 : 1;
 }
@@ -43,6 +47,11 @@ if (Run("scoring"))
 {
     if (File.Exists(model)) modelTime = ScoringBenchmark.Run(output, model, images: (int)(Number("--images") ?? 16), repeats: (int)(Number("--repeats") ?? 3), gflopPerImage: Number("--gflop-per-image"), OursOptions(), peak);
     else output.WriteLine($"Scoring: {model} not found (pass --model)");
+}
+if (Run("int8"))
+{
+    if (File.Exists(model) && File.Exists(int8)) Int8Benchmark.Run(output, model, int8, images: (int)(Number("--images") ?? 16), repeats: (int)(Number("--repeats") ?? 5), OursOptions());
+    else output.WriteLine($"Int8: {model} or {int8} not found (make it with covidct model quantize, or pass --int8)");
 }
 if (only == "memory")
 {

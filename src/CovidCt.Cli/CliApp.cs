@@ -83,6 +83,7 @@ public static class CliApp
         yield return Commands.SweepCommand.Create();
         yield return Commands.ServeCommand.Create();
         yield return Commands.ClusterCommands.Create();
+        yield return Commands.ModelCommands.Create();
     }
 }
 

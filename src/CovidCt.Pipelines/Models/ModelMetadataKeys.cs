@@ -40,4 +40,10 @@ public static class ModelMetadataKeys
 
     /// <summary>When training finished, UTC.</summary>
     public const string TrainedUtc = "covidct.trained_utc";
+
+    /// <summary>
+    /// Set on an int8 model by <c>covidct model quantize</c> (<see cref="Quantization.Int8Quantization"/>): a JSON object with the
+    /// scheme, the calibration cohort's fingerprint, split and slice count, and the source model's file name and SHA-256.
+    /// </summary>
+    public const string Quantization = "covidct.quantization";
 }
