@@ -14,7 +14,7 @@ internal static class CompareCommand
 {
     public static Command Create()
     {
-        var models = new Option<FileInfo[]>("--model") { Description = "A lesion model (ONNX), run with the study's options; give two or more models and pipelines in all.", AllowMultipleArgumentsPerToken = false };
+        var models = new Option<FileInfo[]>("--model") { Description = "A lesion model (ONNX), run with the study's options (with --tune-on, at the operating point chosen for it); give two or more models and pipelines in all.", AllowMultipleArgumentsPerToken = false };
         var pipelines = new Option<FileInfo[]>("--pipeline") { Description = $"A {PipelineChoice.FileName} to run exactly (model, SHA-256 checked, and every option); may be repeated and mixed with --model.", AllowMultipleArgumentsPerToken = false };
         var shared = new EvaluationOptions();
         var activation = PipelineChoice.ActivationOption();
