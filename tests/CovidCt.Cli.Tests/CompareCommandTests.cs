@@ -1,3 +1,4 @@
+using CovidCt.Pipelines.Models;
 using System.Text.Json;
 
 namespace CovidCt.Cli.Tests;
@@ -10,13 +11,20 @@ public sealed class CompareCommandTests : IDisposable
 {
     private readonly TestModels _models = new();
     private readonly string _manifest;
+    private readonly string _lesion;
+    private readonly string _silent;
 
-    public CompareCommandTests() => _manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort")).Path;
+    public CompareCommandTests()
+    {
+        _manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort")).Path;
+        // Each call writes a new file (its name ends in a fresh id), so each model is written once and named by its file.
+        (_lesion, _silent) = (_models.Lesion(32), _models.Silent(32));
+    }
 
     public void Dispose() => _models.Dispose();
 
     private CliRun Compare(params string[] extra) =>
-        CliRun.Of(["compare", "--model", _models.Lesion(32), "--model", _models.Silent(32), "--cohort", _manifest, "--cache", Path.Combine(_models.Folder, "cache"), .. extra]);
+        CliRun.Of(["compare", "--model", _lesion, "--model", _silent, "--cohort", _manifest, "--cache", Path.Combine(_models.Folder, "cache"), .. extra]);
 
     [Fact]
     public void Json_pairs_the_models_with_mcnemar_per_class_and_lists_the_disagreement()
@@ -57,5 +65,26 @@ public sealed class CompareCommandTests : IDisposable
         var run = CliRun.Of("compare", "--model", _models.Lesion(32), "--cohort", _manifest);
         Assert.Equal(CliApp.InputError, run.ExitCode);
         Assert.Contains("at least two --model", run.Error);
+    }
+
+    [Fact]
+    public void Degenerate_aucs_carry_their_caveats_under_the_tables()
+    {
+        var run = Compare();
+        Assert.True(run.ExitCode == 0, run.Error);
+        var silent = Path.GetFileNameWithoutExtension(_silent);
+        // One control patient: every patient AUC rests on too few cases; the silent model scores every slice 0: one threshold.
+        Assert.Contains($"Caveat, {silent}, patient AUC: n below 10 per class (2 diseased, 1 not)", run.Output);
+        Assert.Contains($"Caveat, {silent}, image AUC: single-threshold ROC", run.Output);
+    }
+
+    [Fact]
+    public void A_paired_delong_test_without_variance_carries_its_caveat()
+    {
+        // The same lesion model in two layouts: identical scores, so the variance of the AUC difference is 0.
+        var (a, b) = (_lesion, _models.Lesion(32, TensorLayout.Nhwc));
+        var run = CliRun.Of("compare", "--model", a, "--model", b, "--cohort", _manifest, "--cache", Path.Combine(_models.Folder, "cache"));
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains($"Caveat, {Path.GetFileNameWithoutExtension(a)} vs {Path.GetFileNameWithoutExtension(b)}, image AUC difference: zero-width interval", run.Output);
     }
 }

@@ -135,4 +135,14 @@ public sealed class ImageLevelCompareSweepTests : IDisposable
         Assert.Equal(CliApp.InputError, run.ExitCode);
         Assert.Contains("is an image-level cohort: --tune-on chooses the operating point by the per-patient Youden's J", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compare_refuses_to_tune_an_image_level_cohort_by_the_patient_rule()
+    {
+        var run = CliRun.Of("compare", "--model", _models.Lesion(32), "--model", _models.Silent(32), "--images", File("images"), "--masks", File("masks"),
+            "--window", "1500/-600", "--tune-on", "val", "--report-on", "test", "--cache", File("cache"), "--out", File("compare"));
+
+        Assert.Equal(CliApp.InputError, run.ExitCode);
+        Assert.Contains("is an image-level cohort: --tune-on chooses the operating point by the per-patient Youden's J", run.Error, StringComparison.Ordinal);
+    }
 }

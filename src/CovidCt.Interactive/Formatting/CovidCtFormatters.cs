@@ -41,6 +41,8 @@ public static class CovidCtFormatters
         Add<IEnumerable<PatientOutcome>>(OutcomeRowsHtml.Rows);
         Add<PlotlyFigure>(ChartHtml.Figure);
         Add<ReproducibilityRecord>(ReproducibilityHtml.Record);
+        Add<Reporting.Readers.ReaderStudyReport>(ReaderStudyHtml.Report);
+        Add<SampleSizeResult>(SampleSizeHtml.Result);
     }
 
     private static void Add<T>(Func<T, string> html)

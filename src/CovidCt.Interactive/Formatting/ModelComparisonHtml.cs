@@ -1,9 +1,7 @@
 using CovidCt.Reporting.Comparisons;
 using CovidCt.Reporting.Conventions;
 using CovidCt.Interactive.Html;
-using System.Globalization;
 using CovidCt.Metrics;
-using CovidCt.Pipelines;
 using CovidCt.Reporting.Runs;
 
 namespace CovidCt.Interactive.Formatting;
@@ -73,16 +71,11 @@ public static class ModelComparisonHtml
     /// </summary>
     internal static string SummaryCaption(IReadOnlyList<ModelRun> models)
     {
-        var settings = models.Select(m => (m.Name, Setting: m.Provenance is { } p ? Setting(p.Options) : null)).ToArray();
-        if (settings.All(s => s.Setting == StudySetting)) return "Each model with the study's post-processing";
+        var settings = models.Select(m => (m.Name, Setting: m.Provenance is { } p ? OperatingPointText.Describe(p.Options) : null)).ToArray();
+        if (models.All(m => m.Provenance is { } p && OperatingPointText.IsStudys(p.Options))) return "Each model with the study's post-processing";
         if (settings.All(s => s.Setting is not null && s.Setting == settings[0].Setting)) return $"Each model with the same post-processing: {settings[0].Setting}";
         return "Each model with its own post-processing: " + string.Join("; ", settings.Select(s => $"{s.Name}: {s.Setting ?? "not recorded (run without provenance)"}"));
     }
-
-    private static readonly string StudySetting = Setting(new PipelineOptions());
-
-    private static string Setting(PipelineOptions o) => string.Create(CultureInfo.InvariantCulture,
-        $"probability ≥ {o.LesionBoxes.Threshold:0.00}, more than {o.LesionBoxes.MinPixels} pixels, {o.PatientRule.ConsecutiveSlices} consecutive slices, {(o.PatientRule.SameQuadrant ? "same quadrant" : "any quadrant")}");
 
     private static string LevelName(ComparisonLevel level) => level == ComparisonLevel.Patient ? "per patient" : "per image";
 

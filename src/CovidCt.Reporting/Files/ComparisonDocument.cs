@@ -23,6 +23,9 @@ public sealed record ComparisonDocument(int SchemaVersion, CohortDocument Cohort
     /// <summary>Why there are no patient sections (<see cref="CohortLevelText.NoPatientTable"/>), or null when there are.</summary>
     public string? PerPatientOmitted { get; init; }
 
+    /// <summary>With <c>compare --tune-on</c>: where each model's operating point was chosen and how; null when every model ran at the setting it was given.</summary>
+    public ComparisonTuningDocument? Tuning { get; init; }
+
     /// <summary>The document of <paramref name="comparison"/> on <paramref name="manifest"/>.</summary>
     public static ComparisonDocument Of(ModelComparison comparison, CohortManifest manifest, CohortSplit? split)
     {
@@ -67,6 +70,12 @@ public sealed record ComparisonDocument(int SchemaVersion, CohortDocument Cohort
 public sealed record ComparedModelDocument(string Name, ModelDocument Model, SettingsDocument Settings, CacheDocument ProbabilityCache, string CiMethod, double Level,
     ImageTableDocument PerImage, PatientTableDocument? PerPatient, PipelineDefinition Pipeline)
 {
+    /// <summary>The operating point the decisions were made at, in words (<see cref="OperatingPointText.DescribeAgainstStudy"/>).</summary>
+    public string OperatingPoint { get; init; } = "";
+
+    /// <summary>The pipeline.json the run was read from (<c>compare --pipeline</c>), or null for a model given with <c>--model</c>.</summary>
+    public string? PipelineFile { get; init; }
+
     /// <summary>The document of <paramref name="run"/>, with its per-patient table when <paramref name="patients"/> (a patient-level cohort).</summary>
     public static ComparedModelDocument Of(ModelRun run, bool patients = true)
     {
@@ -74,7 +83,10 @@ public sealed record ComparedModelDocument(string Name, ModelDocument Model, Set
         var p = run.RequireProvenance();
         var e = run.Evaluation;
         return new(run.Name, ModelDocument.Of(p), SettingsDocument.Of(p), CacheDocument.Of(p), ProportionIntervals.Name(e.PatientMetrics.Method), e.PatientMetrics.Level,
-            ImageTableDocument.Of(e), patients ? PatientTableDocument.Of(e) : null, p.Pipeline);
+            ImageTableDocument.Of(e), patients ? PatientTableDocument.Of(e) : null, p.Pipeline)
+        {
+            OperatingPoint = OperatingPointText.DescribeAgainstStudy(p.Options),
+        };
     }
 }
 
@@ -118,3 +130,38 @@ public sealed record PairTestsDocument(McNemarDocument McnemarSensitivity, McNem
 /// <param name="Label">covid or control.</param>
 /// <param name="Positive">Each model's decision, by model name.</param>
 public sealed record DisagreementDocument(string Patient, string Label, IReadOnlyDictionary<string, bool> Positive);
+
+/// <summary>
+/// <c>compare --tune-on</c>: each model's operating point chosen on one split by the rule of <c>covidct sweep --tune-on</c>; the
+/// comparison (models, pairs) is on the other split, each model at its own chosen point.
+/// </summary>
+/// <param name="TunedOn">The split every operating point was chosen on.</param>
+/// <param name="ReportedOn">The split the comparison is on.</param>
+/// <param name="Rule">How each point was chosen (the sweep's rule, <see cref="TuningDocument.Rule"/>).</param>
+/// <param name="Models">Each model's chosen point, in the comparison's order.</param>
+public sealed record ComparisonTuningDocument(string TunedOn, string ReportedOn, string Rule, IReadOnlyList<TunedModelDocument> Models)
+{
+    /// <summary>The document of <paramref name="models"/>, which were tuned on one split and reported on another.</summary>
+    /// <exception cref="ArgumentException">No models, or models tuned or reported on different splits.</exception>
+    public static ComparisonTuningDocument Of(IReadOnlyList<TunedModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var documents = models.Select(m => (Model: m, Tuning: TuningDocument.Of(m.Tuned))).ToArray();
+        if (documents.Length == 0) throw new ArgumentException("a tuned comparison needs its models", nameof(models));
+        if (documents.Select(d => (d.Tuning.TunedOn, d.Tuning.ReportedOn)).Distinct().Count() > 1)
+        {
+            throw new ArgumentException("the models were tuned or reported on different splits; a comparison needs one pair of splits", nameof(models));
+        }
+        var first = documents[0].Tuning;
+        return new(first.TunedOn, first.ReportedOn, first.Rule,
+            documents.Select(d => new TunedModelDocument(d.Model.Name, d.Tuning.Chosen, d.Tuning.Reported, d.Model.PipelineFile, d.Model.SweepCsv)).ToArray());
+    }
+}
+
+/// <summary>One model's operating point in a tuned comparison.</summary>
+/// <param name="Name">The model's name, as in the comparison's models and pairs.</param>
+/// <param name="Chosen">The chosen setting's tables on the tuning split (optimistic: it was chosen there).</param>
+/// <param name="Reported">The same setting's tables on the report split, as the sweep reports them.</param>
+/// <param name="PipelineFile">The chosen point as a full pipeline definition, or null when not written.</param>
+/// <param name="SweepCsv">The tuning split's sweep, or null when not written.</param>
+public sealed record TunedModelDocument(string Name, SweepRowDocument Chosen, SweepRowDocument Reported, string? PipelineFile, string? SweepCsv);

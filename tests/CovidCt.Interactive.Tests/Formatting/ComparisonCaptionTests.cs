@@ -42,4 +42,17 @@ public sealed class ComparisonCaptionTests
         Assert.Contains("b: not recorded", caption);
         Assert.DoesNotContain("study's", caption);
     }
+
+    [Fact]
+    public void A_setting_beyond_the_four_swept_parameters_is_named()
+    {
+        var overlap = new PipelineOptions();
+        overlap.Quadrants.Assignment = Pipelines.PostProcessing.QuadrantAssignment.Overlap;
+        overlap.PatientRule.MaxGap = 1;
+
+        var caption = ModelComparisonHtml.SummaryCaption([Run("a", overlap), Run("b", new())]);
+
+        Assert.Equal("Each model with its own post-processing: a: probability ≥ 0.50, more than 25 pixels, 3 consecutive slices, same quadrant, "
+            + "a box counts for every quadrant it overlaps, runs may skip up to 1 slices; b: probability ≥ 0.50, more than 25 pixels, 3 consecutive slices, same quadrant", caption);
+    }
 }

@@ -14,18 +14,30 @@ namespace CovidCt.Cli.Commands;
 /// <summary>
 /// What <c>covidct compare</c> prints: with --json the comparison document; otherwise (unless --quiet) the tables side by side,
 /// the paired tests, Newcombe's paired differences, the per-image tests clustered by patient and the patients the models disagree on.
-/// On an image-level cohort the patient-level parts are left out, with the line evaluate prints (<see cref="CohortLevelText.NoPatientTable"/>).
+/// Each model's operating point is stated (with --tune-on, where it was chosen); a degenerate AUC or paired DeLong test carries its
+/// caveat under its table (<see cref="StatisticCaveats"/>, the wording report.html and the notebooks use). On an image-level cohort the patient-level parts are left out, with the line evaluate prints (<see cref="CohortLevelText.NoPatientTable"/>).
 /// </summary>
 internal static class CompareConsole
 {
-    public static void Write(TextWriter output, CompareSettings settings, ModelComparison comparison)
+    public static void Write(TextWriter output, CompareSettings settings, CompareRun run)
     {
-        if (settings.Json) output.Write(OutputJson.Serialize(ComparisonDocument.Of(comparison, settings.Manifest, settings.Split)));
-        else if (!settings.Quiet) Text(output, settings.Manifest, settings.Split, comparison);
+        if (settings.Json) output.Write(OutputJson.Serialize(Document(settings, run)));
+        else if (!settings.Quiet) Text(output, settings, run);
     }
 
-    private static void Text(TextWriter output, CohortManifest manifest, CohortSplit? split, ModelComparison comparison)
+    private static ComparisonDocument Document(CompareSettings settings, CompareRun run)
     {
+        var document = ComparisonDocument.Of(run.Comparison, settings.Manifest, settings.Split);
+        return document with
+        {
+            Models = document.Models.Select((m, i) => m with { PipelineFile = settings.PipelineFiles[i] }).ToArray(),
+            Tuning = run.Tuned is { } tuned ? ComparisonTuningDocument.Of(tuned) : null,
+        };
+    }
+
+    private static void Text(TextWriter output, CompareSettings settings, CompareRun run)
+    {
+        var (manifest, split, comparison) = (settings.Manifest, settings.Split, run.Comparison);
         var console = TextConsole.Create(output);
         var runs = comparison.Models;
         var names = runs.Select(r => r.Name).ToArray();
@@ -34,27 +46,35 @@ internal static class CompareConsole
         var patients = CohortLevelText.HasPatientTable(manifest);
         console.Line();
         console.Line($"Cohort: {manifest.Path}, split {CohortSplitNames.NameOrAll(split)}: {CohortLevelText.Cases(manifest, e0)}, {e0.ImageCounts.Total} slices with known truth");
-        foreach (var run in runs)
+        for (var i = 0; i < runs.Count; i++)
         {
-            var p = run.RequireProvenance();
-            console.Line($"{run.Name}: {p.ModelPath} ({p.Architecture} {p.Version})");
+            var p = runs[i].RequireProvenance();
+            console.Line($"{runs[i].Name}: {p.ModelPath} ({p.Architecture} {p.Version}); operating point {Origin(settings, run, i)}: {OperatingPointText.DescribeAgainstStudy(p.Options)}");
         }
-        if (patients) SideBySide(console, "Per patient", runs.Select(r => (r.Evaluation.PatientMetrics, (Estimate?)r.Evaluation.PatientRoc.Auc)).ToArray(), names);
+        if (run.Tuned is { } tuned) CompareTunedConsole.Write(console, tuned, split);
+        if (patients)
+        {
+            SideBySide(console, "Per patient", runs.Select(r => (r.Evaluation.PatientMetrics, (Estimate?)r.Evaluation.PatientRoc.Auc)).ToArray(), names);
+            Caveats(console, runs.SelectMany(r => StatisticCaveats.Auc(r.Evaluation.PatientRoc).Select(c => $"{r.Name}, patient AUC: {c}")));
+        }
         else
         {
             console.Line();
             console.Line(CohortLevelText.NoPatientTable);
         }
         SideBySide(console, "Per image", runs.Select(r => (r.Evaluation.ImageMetrics, r.Evaluation.ImageRoc?.Auc)).ToArray(), names);
+        Caveats(console, runs.SelectMany(r => r.Evaluation.ImageRoc is { } roc ? StatisticCaveats.Auc(roc).Select(c => $"{r.Name}, image AUC: {c}") : []));
         console.Line();
         console.Line("Paired tests (two-sided; McNemar exact on the discordant cases, DeLong on the AUCs of the same cases):");
         var table = TextConsole.Table("Pair", "Level", "Sensitivity: only A / only B correct, p", "Specificity: only A / only B correct, p", "AUC A − B (95% CI), p");
         foreach (var tests in PatientThenImage(comparison, patients))
         {
-            table.AddTextRow($"{tests.ModelA} vs {tests.ModelB}", tests.Level == ComparisonLevel.Patient ? "patient" : "image",
+            table.AddTextRow($"{tests.ModelA} vs {tests.ModelB}", LevelName(tests.Level),
                 McNemarText(tests.Decisions.Sensitivity), McNemarText(tests.Decisions.Specificity), DeLongText(tests));
         }
         console.Write(table);
+        Caveats(console, PatientThenImage(comparison, patients).Where(t => t.DeLong is not null)
+            .SelectMany(t => StatisticCaveats.PairedDeLong(t.DeLong!).Select(c => $"{t.ModelA} vs {t.ModelB}, {LevelName(t.Level)} AUC difference: {c}")));
         Differences(console, comparison, patients);
         Clustered(console, comparison);
         if (!patients) return;
@@ -75,6 +95,20 @@ internal static class CompareConsole
         console.Write(rows);
     }
 
+    // Where each run's operating point came from: chosen on the tuning split, read from a pipeline.json, or the study's (--model).
+    private static string Origin(CompareSettings settings, CompareRun run, int index) =>
+        run.Tuned is not null ? $"chosen on {CohortSplitNames.NameOrAll(run.Tuned[index].Tuned.TunedOn)}"
+        : settings.PipelineFiles[index] is { } file ? $"from {file}"
+        : "as given (--model)";
+
+    // A degenerate statistic (zero-width interval, too few cases, one threshold) looks precise in a table: each says so under it.
+    private static void Caveats(IAnsiConsole console, IEnumerable<string> caveats)
+    {
+        foreach (var caveat in caveats) console.Line($"Caveat, {caveat}");
+    }
+
+    private static string LevelName(ComparisonLevel level) => level == ComparisonLevel.Patient ? "patient" : "image";
+
     private static void Differences(IAnsiConsole console, ModelComparison comparison, bool patients)
     {
         var level = TextFormat.Level(comparison.Models[0].Evaluation.ImageMetrics.Level);
@@ -83,7 +117,7 @@ internal static class CompareConsole
         var table = TextConsole.Table("Pair", "Level", "Sensitivity A − B", "Specificity A − B");
         foreach (var tests in PatientThenImage(comparison, patients))
         {
-            table.AddTextRow($"{tests.ModelA} vs {tests.ModelB}", tests.Level == ComparisonLevel.Patient ? "patient" : "image",
+            table.AddTextRow($"{tests.ModelA} vs {tests.ModelB}", LevelName(tests.Level),
                 DifferenceText(tests.SensitivityDifference), DifferenceText(tests.SpecificityDifference));
         }
         console.Write(table);

@@ -4,16 +4,28 @@ using CovidCt.Reporting.Runs;
 
 namespace CovidCt.Cli.Commands;
 
-/// <summary>Runs <c>compare</c>: each model over the cohort, then the one comparison (Reporting's <see cref="ModelComparison"/>).</summary>
+/// <summary>
+/// Runs <c>compare</c>: each model over the cohort, then the one comparison (Reporting's <see cref="ModelComparison"/>). With
+/// --tune-on each model is first tuned on its split (<see cref="CompareTuner"/>) and then runs at its own chosen point.
+/// </summary>
 internal static class CompareHandler
 {
     /// <summary>Runs every model and compares them; progress goes to <paramref name="log"/>.</summary>
-    public static ModelComparison Run(CompareSettings settings, TextWriter log)
+    public static CompareRun Run(CompareSettings settings, TextWriter log)
     {
         var progress = RunProgress.For(log, settings.Quiet);
         var names = ModelRun.NamesOf(settings.Pipelines.Select(p => p.ModelPath).ToArray());
-        var runs = settings.Pipelines.Select((definition, i) => ModelEvaluation.Run(definition, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress)
+        var tuned = settings.Tuning is { } tuning ? CompareTuner.Tune(settings, tuning, names, progress) : null;
+        var pipelines = tuned?.Select(t => t.Definition).ToArray() ?? settings.Pipelines;
+        var runs = pipelines.Select((definition, i) => ModelEvaluation.Run(definition, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress)
             with { Name = names[i] }).ToArray();
-        return ModelComparison.Compute(runs, settings.Level);
+        var comparison = ModelComparison.Compute(runs, settings.Level);
+        // Written once everything ran, so a failed comparison never leaves new pipeline.json files behind.
+        return new CompareRun(comparison, tuned is null ? null : CompareTuner.Write(settings.Tuning!.OutFolder, tuned));
     }
 }
+
+/// <summary>What one compare command produced.</summary>
+/// <param name="Comparison">The models compared (on the report split with --tune-on).</param>
+/// <param name="Tuned">With --tune-on, each model's chosen operating point and where it was written; otherwise null.</param>
+internal sealed record CompareRun(ModelComparison Comparison, IReadOnlyList<TunedModel>? Tuned);
