@@ -74,12 +74,12 @@ internal static class ScoreAnalysisOutput
             w.WriteStartObject("delong");
             j.Number("variance", d.Variance);
             j.Number("standard_error", d.StandardError);
-            j.Interval("plain_ci", d.PlainInterval);
-            j.Interval("logit_ci", d.LogitInterval);
+            j.Interval("ci", d.PlainInterval);
+            j.Interval("ci_logit", d.LogitInterval);
             w.WriteEndObject();
         }
         else w.WriteNull("delong");
-        if (a.Clustered is { } clustered) ClusteredJson.Auc(j, "clustered_auc", clustered.Auc, clustered.AucUndefined);
+        if (a.Clustered is { } clustered) ClusteredJson.Auc(j, "clustered_auc", clustered.Auc, clustered.AucUndefined, a.Curve.DeLong?.PlainInterval);
         else w.WriteNull("clustered_auc");
         PrAucOutput.Json(j, a);
         FixedRateOutput.Json(j, a.FixedRates);
