@@ -11,7 +11,7 @@ internal static class MetricsTable
     public static Table Create(DiagnosticMetrics metrics)
     {
         var table = TextConsole.Table("Metric", "Value", "Count",
-            $"{TextFormat.Level(metrics.Level)} CI ({ProportionIntervals.Name(metrics.Method)}; J, balanced accuracy: MOVER; F1: via Jaccard; LR: log method)");
+            $"{TextFormat.Level(metrics.Level)} CI ({ProportionIntervals.Name(metrics.Method)}; J: MOVER; F1: Jaccard; LR: log)");
         foreach (var (name, estimate) in metrics.All)
         {
             table.AddTextRow(TextFormat.Label(name), TextFormat.Value(name, estimate), TextFormat.Fraction(name, estimate), Interval(name, estimate));
