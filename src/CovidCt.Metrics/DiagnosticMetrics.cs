@@ -3,8 +3,10 @@ namespace CovidCt.Metrics;
 /// <summary>
 /// Diagnostic-accuracy metrics of one confusion table. Proportions carry a confidence interval by the
 /// chosen method; likelihood ratios carry the log-method interval of Simel, Samsa and Matchar (1991)
-/// when every count it needs is non-zero; balanced accuracy, F1 and Youden's J carry no interval here
-/// (use <see cref="PatientBootstrap"/>). Any zero denominator gives an undefined estimate with its reason.
+/// when every count it needs is non-zero. Youden's J and balanced accuracy carry the MOVER interval of the sum of two
+/// independent proportions (Newcombe 1998's hybrid score method 10 when the method is Wilson), F1 the interval of the Jaccard
+/// index TP / (TP + FP + FN) mapped through F1 = 2J/(1 + J); clustered cases need <see cref="PatientBootstrap"/> instead.
+/// Any zero denominator gives an undefined estimate with its reason.
 /// </summary>
 public sealed class DiagnosticMetrics
 {
@@ -23,9 +25,10 @@ public sealed class DiagnosticMetrics
         Npv = Proportion(tn, counts.CalledNegative, "no negative calls (TN + FN = 0)");
         Accuracy = Proportion(tp + tn, counts.Total, "no cases");
         Prevalence = Proportion(counts.Positives, counts.Total, "no cases");
-        F1 = Estimate.Ratio(2 * tp, 2 * tp + fp + fn, "no diseased cases and no positive calls (2TP + FP + FN = 0)");
-        BalancedAccuracy = Combine(Sensitivity, Specificity, (se, sp) => (se + sp, 2));
-        YoudenJ = Combine(Sensitivity, Specificity, (se, sp) => (se + sp - 1, 1));
+        F1 = Estimate.Ratio(2 * tp, 2 * tp + fp + fn, "no diseased cases and no positive calls (2TP + FP + FN = 0)",
+            _withIntervals ? F1Interval(tp, tp + fp + fn, method, level) : null);
+        BalancedAccuracy = OfSum(Sensitivity, Specificity, offset: 0, denominator: 2);
+        YoudenJ = OfSum(Sensitivity, Specificity, offset: -1, denominator: 1);
         var eitherUndefined = Sensitivity.UndefinedReason ?? Specificity.UndefinedReason;
         PositiveLikelihoodRatio = LikelihoodRatio(Sensitivity.Value, Specificity.IsDefined ? (double)fp / counts.Negatives : null, eitherUndefined, tp, counts.Positives, fp, counts.Negatives,
             "no false positives (FP = 0): specificity is 1, so LR+ is infinite",
@@ -59,13 +62,26 @@ public sealed class DiagnosticMetrics
     /// <summary>(TP + TN) / all cases; undefined without cases.</summary>
     public Estimate Accuracy { get; }
 
-    /// <summary>(sensitivity + specificity) / 2; undefined when either is. No interval.</summary>
+    /// <summary>(sensitivity + specificity) / 2; undefined when either is. Interval: Youden's J interval mapped through (J + 1) / 2 (method <c>mover-METHOD</c>).</summary>
     public Estimate BalancedAccuracy { get; }
 
-    /// <summary>2TP / (2TP + FP + FN); undefined when TP, FP and FN are all 0. No interval.</summary>
+    /// <summary>
+    /// 2TP / (2TP + FP + FN); undefined when TP, FP and FN are all 0. Interval (method <c>METHOD-jaccard</c>): F1 = 2J/(1 + J) is
+    /// increasing in the Jaccard index J = TP / (TP + FP + FN), which given the TP + FP + FN cases that are not true negatives
+    /// is a binomial proportion; its interval by the chosen method is mapped through 2J/(1 + J). TN does not enter F1, so
+    /// neither does it enter the interval. Its delta-method variance, 4·TP·(FP + FN)·(TP + FP + FN)/(2TP + FP + FN)⁴, is the
+    /// multinomial delta-method variance of F1 itself, but unlike a Wald interval it stays within [0, 1] and is not
+    /// zero-width at F1 = 0 or 1.
+    /// </summary>
     public Estimate F1 { get; }
 
-    /// <summary>Youden's J = sensitivity + specificity − 1 (numerator J, denominator 1); undefined when either is. No interval.</summary>
+    /// <summary>
+    /// Youden's J = sensitivity + specificity − 1 (numerator J, denominator 1); undefined when either is. J is the difference
+    /// of two independent proportions, sensitivity − (1 − specificity), so its interval is the MOVER interval of Zou and Donner
+    /// (2008) from the two proportions' intervals by the chosen method: J − √((Se − l_Se)² + (Sp − l_Sp)²) to
+    /// J + √((u_Se − Se)² + (u_Sp − Sp)²) (method <c>mover-METHOD</c>). With Wilson's intervals this is Newcombe's (1998)
+    /// hybrid score interval for a difference of independent proportions (his method 10); it stays within [−1, 1].
+    /// </summary>
     public Estimate YoudenJ { get; }
 
     /// <summary>LR+ = sensitivity / (1 − specificity) = TP·(TN + FP) / (FP·(TP + FN)), computed from the integer counts (numerator and denominator are the two proportions); undefined when FP = 0 (infinite) or either proportion is.</summary>
@@ -103,12 +119,27 @@ public sealed class DiagnosticMetrics
     private Estimate Proportion(long numerator, long denominator, string reasonWhenZero) =>
         Estimate.Ratio(numerator, denominator, reasonWhenZero, _withIntervals ? ProportionIntervals.Compute(numerator, denominator, Method, Level) : null);
 
-    private static Estimate Combine(Estimate sensitivity, Estimate specificity, Func<double, double, (double Numerator, double Denominator)> parts)
+    // (Se + Sp + offset) / denominator, as numerator and denominator; its interval is the MOVER interval of Se + Sp mapped the same way.
+    private static Estimate OfSum(Estimate sensitivity, Estimate specificity, double offset, double denominator)
     {
         if (sensitivity.Value is not { } se) return Estimate.Undefined(double.NaN, double.NaN, $"sensitivity is undefined: {sensitivity.UndefinedReason}");
         if (specificity.Value is not { } sp) return Estimate.Undefined(double.NaN, double.NaN, $"specificity is undefined: {specificity.UndefinedReason}");
-        var (numerator, denominator) = parts(se, sp);
-        return Estimate.Defined(numerator, denominator, numerator / denominator);
+        var numerator = se + sp + offset;
+        ConfidenceInterval? interval = null;
+        if (sensitivity.Interval is { } a && specificity.Interval is { } b)
+        {
+            var lower = se + sp - Math.Sqrt((se - a.Lower) * (se - a.Lower) + (sp - b.Lower) * (sp - b.Lower));
+            var upper = se + sp + Math.Sqrt((a.Upper - se) * (a.Upper - se) + (b.Upper - sp) * (b.Upper - sp));
+            interval = new ConfidenceInterval((lower + offset) / denominator, (upper + offset) / denominator, a.Level, $"mover-{a.Method}");
+        }
+        return Estimate.Defined(numerator, denominator, numerator / denominator, interval);
+    }
+
+    // The Jaccard index's interval mapped through F1 = 2J/(1 + J); null without cases other than true negatives.
+    private static ConfidenceInterval? F1Interval(long truePositives, long notTrueNegatives, ProportionInterval method, double level)
+    {
+        if (ProportionIntervals.Compute(truePositives, notTrueNegatives, method, level) is not { } jaccard) return null;
+        return new ConfidenceInterval(2 * jaccard.Lower / (1 + jaccard.Lower), 2 * jaccard.Upper / (1 + jaccard.Upper), level, $"{jaccard.Method}-jaccard");
     }
 
     // ln(LR) ± z·sqrt(1/a − 1/n1 + 1/b − 1/n2), where a/n1 and b/n2 are the two proportions.

@@ -36,47 +36,27 @@ public static class PrecisionRecall
     /// <summary>
     /// The percentile interval of average precision over <paramref name="bootstrap"/>'s resamples (by patient), the same numbers as
     /// <c>bootstrap.Interval</c> on <see cref="AveragePrecision"/> of each resample. The cases are sorted once and each resample
-    /// only counts how often each case was drawn, so a resample costs O(cases), not a sort: 2,000 resamples of 10⁵ cases stay
-    /// in seconds. A resample without diseased cases is undefined.
+    /// only counts how often each patient was drawn, so a resample costs O(cases) additions, with no sort and no list of cases.
+    /// A resample without diseased cases is undefined.
     /// </summary>
-    /// <exception cref="ArgumentException">The lists' lengths differ, the bootstrap has more cases than scores, or a score is not finite.</exception>
+    /// <exception cref="ArgumentException">The lists' lengths differ from the bootstrap's cases, or a score is not finite.</exception>
     public static BootstrapResult Bootstrap(IReadOnlyList<bool> labels, IReadOnlyList<double> scores, PatientBootstrap bootstrap)
     {
-        ThresholdSweep.Compute(scores, labels);
-        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
-        var draws = new int[scores.Count];
-        return bootstrap.Interval(resample =>
+        var walk = new WeightedRocWalk(labels, scores, bootstrap.PatientOfCase);
+        return bootstrap.IntervalOfDraws(draws =>
         {
-            Array.Clear(draws);
-            foreach (var i in resample)
+            var (truePositives, falsePositives) = walk.Cumulative(draws);
+            // Σ ΔTP·precision over the blocks holding diseased cases, in the order AveragePrecision adds them.
+            double weighted = 0;
+            long previous = 0;
+            for (var b = 0; b < walk.Blocks; b++)
             {
-                if (i >= draws.Length) throw new ArgumentException($"the bootstrap draws case {i} but there are only {draws.Length} scores", nameof(bootstrap));
-                draws[i]++;
+                var blockPositives = truePositives[b] - previous;
+                if (blockPositives > 0) weighted += blockPositives * ((double)truePositives[b] / (truePositives[b] + falsePositives[b]));
+                previous = truePositives[b];
             }
-            return Weighted(order, draws, labels, scores);
+            return previous == 0 ? null : weighted / previous;
         });
-    }
-
-    // Average precision of cases drawn draws[i] times, walking the cases once from the highest score down, a tie block at a time.
-    private static double? Weighted(int[] order, int[] draws, IReadOnlyList<bool> labels, IReadOnlyList<double> scores)
-    {
-        long truePositives = 0, called = 0;
-        double weighted = 0;
-        for (var start = 0; start < order.Length;)
-        {
-            var end = start;
-            long blockPositives = 0;
-            while (end < order.Length && scores[order[end]] == scores[order[start]])
-            {
-                var i = order[end++];
-                called += draws[i];
-                if (labels[i]) blockPositives += draws[i];
-            }
-            truePositives += blockPositives;
-            if (blockPositives > 0) weighted += blockPositives * ((double)truePositives / called);
-            start = end;
-        }
-        return truePositives == 0 ? null : weighted / truePositives;
     }
 
     private static ConfidenceInterval? LogitInterval(double ap, long diseased, double level)

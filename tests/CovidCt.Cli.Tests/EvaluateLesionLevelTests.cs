@@ -38,5 +38,12 @@ public sealed class EvaluateLesionLevelTests : IDisposable
         Assert.True(lesions.GetProperty("false_positives_per_image").GetProperty("numerator").GetDouble() >= 1);
         Assert.Equal(JsonValueKind.Object, metrics.RootElement.GetProperty("per_patient").ValueKind);
         Assert.Contains("Lesion level", File.ReadAllText(Path.Combine(outFolder, "report.html")), StringComparison.Ordinal);
+        // The hit rate clustered by patient sits beside the naive one; all lesions are P1's, so it is undefined and says why.
+        var clustered = lesions.GetProperty("sensitivity_clustered");
+        Assert.Equal((count, 1), ((int)clustered.GetProperty("denominator").GetDouble(), clustered.GetProperty("clusters").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, clustered.GetProperty("value").ValueKind);
+        Assert.Equal("wilson", clustered.GetProperty("ci_naive").GetProperty("method").GetString());
+        Assert.Contains("one cluster only", clustered.GetProperty("undefined").GetString(), StringComparison.Ordinal);
+        Assert.Contains("lesions independent; clustered: undefined (one cluster only", File.ReadAllText(Path.Combine(outFolder, "report.html")), StringComparison.Ordinal);
     }
 }

@@ -48,4 +48,18 @@ public sealed class MetricsCountsCommandTests
         Assert.Equal(2, code);
         Assert.Contains(message, error);
     }
+
+    [Fact]
+    public void Youden_balanced_accuracy_and_f1_carry_intervals_in_text_and_json()
+    {
+        // Newcombe 1998, Table II (d): 5/56 − 0/29 is J = Se − (1 − Sp) for TP 5, FN 51, FP 0, TN 29: −0.0381 to 0.1926.
+        string[] args = ["metrics", "counts", "--tp", "5", "--fn", "51", "--tn", "29", "--fp", "0"];
+        var (code, output, _) = MetricsCli.Run(args);
+        Assert.Equal(0, code);
+        Assert.Contains("-0.038 to 0.193", output);
+        var metrics = MetricsCli.Json(args).GetProperty("metrics");
+        Assert.Equal(-0.0381, Math.Round(metrics.GetProperty("youden_j").GetProperty("ci").GetProperty("lower").GetDouble(), 4));
+        Assert.Equal("mover-wilson", metrics.GetProperty("balanced_accuracy").GetProperty("ci").GetProperty("method").GetString());
+        Assert.Equal("wilson-jaccard", metrics.GetProperty("f1").GetProperty("ci").GetProperty("method").GetString());
+    }
 }

@@ -56,7 +56,15 @@ public sealed class MetricsStatisticsCommandTests : IDisposable
         var expected = ClusteredAuc.Compute(scores, labels, patients)!;
         Assert.Equal(expected.Variance, json.GetProperty("clustered_auc").GetProperty("variance").GetDouble(), 15);
         var clustered = json.GetProperty("operating_point").GetProperty("clustered");
-        Assert.Equal("wilson-rao-scott", clustered.GetProperty("sensitivity").GetProperty("estimate").GetProperty("ci").GetProperty("method").GetString());
+        Assert.Equal("wilson-rao-scott", clustered.GetProperty("sensitivity").GetProperty("ci_clustered").GetProperty("method").GetString());
+        Assert.Equal("wilson", clustered.GetProperty("sensitivity").GetProperty("ci_naive").GetProperty("method").GetString());
+        // docs/metrics.md "JSON conventions": the names of evaluate's metrics.json (per_image.clustered), plus the standard error.
+        Assert.Equal(["auc", "ci_clustered", "ci_logit", "ci_naive", "variance", "standard_error", "naive_variance", "design_effect", "clusters", "undefined"],
+            json.GetProperty("clustered_auc").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("delong", json.GetProperty("clustered_auc").GetProperty("ci_naive").GetProperty("method").GetString());
+        Assert.Equal(["numerator", "denominator", "value", "ci_clustered", "ci_naive", "design_effect", "effective_units", "clusters", "undefined", "caveat"],
+            clustered.GetProperty("sensitivity").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["variance", "standard_error", "ci", "ci_logit"], json.GetProperty("delong").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

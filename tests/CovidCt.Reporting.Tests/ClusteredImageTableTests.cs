@@ -60,7 +60,7 @@ public sealed class ClusteredImageTableTests
         Assert.Null(document.ClusteredOmitted);
         Assert.Equal((auc.PlainInterval.Lower, auc.PlainInterval.Upper, "obuchowski"), (clustered.AucClustered.CiClustered!.Lower, clustered.AucClustered.CiClustered.Upper, clustered.AucClustered.CiClustered.Method));
         Assert.Equal(auc.DesignEffect, clustered.AucClustered.DesignEffect);
-        Assert.Equal(document.Auc!.Ci, clustered.AucClustered.CiPlain);
+        Assert.Equal(document.Auc!.Ci, clustered.AucClustered.CiNaive);
         Assert.Equal(sensitivity.Proportion.Interval!.Lower, clustered.Sensitivity.CiClustered!.Lower);
         Assert.Equal(sensitivity.NaiveInterval!.Upper, clustered.Sensitivity.CiNaive!.Upper);
         Assert.Equal(sensitivity.DesignEffect, clustered.Sensitivity.DesignEffect);
@@ -71,6 +71,11 @@ public sealed class ClusteredImageTableTests
         Assert.Equal(sensitivity.DesignEffect, node.GetProperty("sensitivity").GetProperty("design_effect").GetDouble(), 15);
         Assert.Equal("wilson", node.GetProperty("specificity").GetProperty("ci_naive").GetProperty("method").GetString());
         Assert.Equal("wilson-rao-scott", node.GetProperty("specificity").GetProperty("ci_clustered").GetProperty("method").GetString());
+        // docs/metrics.md "JSON conventions": the same names as metrics scores --json; "plain" (untransformed or unclustered?) is gone.
+        Assert.Equal(["auc", "ci_clustered", "ci_logit", "ci_naive", "variance", "naive_variance", "design_effect", "clusters", "undefined"],
+            node.GetProperty("auc_clustered").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["numerator", "denominator", "value", "ci_clustered", "ci_naive", "design_effect", "effective_units", "clusters", "undefined", "caveat"],
+            node.GetProperty("sensitivity").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

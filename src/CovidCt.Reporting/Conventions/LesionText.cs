@@ -1,6 +1,7 @@
 using System.Globalization;
 using CovidCt.Metrics;
 using CovidCt.Pipelines.Evaluation;
+using CovidCt.Reporting.Clustering;
 
 namespace CovidCt.Reporting.Conventions;
 
@@ -15,7 +16,7 @@ public static class LesionText
             $"{lesions.Lesions.Count} lesions (8-connected components of the truth mask, per slice) on {lesions.Slices.Count} slices with a known truth. ")
             + (lesions.Criterion == LesionHitCriterion.Overlap ? "A box finds a lesion when it overlaps it. " : "A box finds a lesion when its centre lies on it. ")
             + "A box that finds none is a false positive. Dice and IoU compare the truth with the area the boxes cover (the pipeline outputs boxes, not a segmentation); "
-            + "no truth and no box counts 1, one empty and the other not 0. The hit rate's interval takes lesions as independent. The FROC ends at the pipeline's box threshold: no box exists below it."
+            + "no truth and no box counts 1, one empty and the other not 0. The hit rate has two intervals: Wilson's, which takes lesions as independent, and the one to quote, clustered by patient (Rao–Scott Wilson). The FROC ends at the pipeline's box threshold: no box exists below it."
             + (lesions.SlicesWithoutTruth > 0 ? $" {lesions.SlicesWithoutTruth} slices without a lesion truth are left out." : "");
     }
 
@@ -26,7 +27,7 @@ public static class LesionText
         var c = CultureInfo.InvariantCulture;
         var rows = new List<(string, string)>
         {
-            ("Lesions found (hit rate)", Format(lesions.Sensitivity, percent: true)),
+            ("Lesions found (hit rate)", Format(lesions.Sensitivity, percent: true, Clustered(LesionHitRate.Clustered(lesions)))),
             ("False positives per image", Format(lesions.FalsePositivesPerImage, percent: false)),
             ("Dice, mean per slice / per patient", $"{Mean(lesions.MeanSliceDice)} / {Mean(lesions.MeanPatientDice)}"),
             ("IoU, mean per slice / per patient", $"{Mean(lesions.MeanSliceIou)} / {Mean(lesions.MeanPatientIou)}"),
@@ -46,13 +47,21 @@ public static class LesionText
         return rows;
     }
 
-    private static string Format(Estimate estimate, bool percent)
+    private static string Format(Estimate estimate, bool percent, string? besideInterval = null)
     {
         if (estimate.Value is not { } v) return $"undefined ({estimate.UndefinedReason})";
         var c = CultureInfo.InvariantCulture;
         string Number(double x) => percent ? Percent(x) : x.ToString("0.###", c);
-        var ci = estimate.Interval is { } i ? $"; {TextFormat.Level(i.Level)} CI {Number(i.Lower)}–{Number(i.Upper)}" : "";
+        var ci = estimate.Interval is { } i ? $"; {TextFormat.Level(i.Level)} CI {Number(i.Lower)}–{Number(i.Upper)}{besideInterval}" : "";
         return string.Create(c, $"{Number(v)} ({estimate.Numerator:0}/{estimate.Denominator:0}{ci})");
+    }
+
+    // " lesions independent, 35.0–61.6% clustered by 6 patients": the naive interval named, then the one to quote.
+    private static string Clustered(ClusteredProportionResult hitRate)
+    {
+        if (hitRate.Proportion is not { Value: not null, Interval: { } i }) return $" lesions independent; clustered: undefined ({hitRate.Proportion.UndefinedReason})";
+        var caveat = hitRate.Caveat is null ? "" : $"; {hitRate.Caveat}";
+        return string.Create(CultureInfo.InvariantCulture, $" lesions independent, {Percent(i.Lower)}–{Percent(i.Upper)} clustered by {hitRate.Clusters} patients{caveat}");
     }
 
     private static string Percent(double value) => (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + "%";

@@ -26,14 +26,14 @@ public sealed record ClusteredImageDocument(string Method, int Patients, Cluster
 /// <param name="Auc">The AUC (the same number as the unclustered one).</param>
 /// <param name="CiClustered">Obuchowski's interval, AUC ± z·SE clipped to [0, 1] (method <c>obuchowski</c>).</param>
 /// <param name="CiLogit">Obuchowski's interval on the logit scale; null when the AUC is 0 or 1.</param>
-/// <param name="CiPlain">DeLong's interval treating slices as independent (method <c>delong</c>; the same as <c>per_image.auc.ci</c>), for comparison.</param>
+/// <param name="CiNaive">DeLong's interval treating slices as independent (method <c>delong</c>; the same as <c>per_image.auc.ci</c>), for comparison.</param>
 /// <param name="Variance">Obuchowski's variance.</param>
-/// <param name="PlainVariance">DeLong's variance.</param>
-/// <param name="DesignEffect">Variance / plain variance; null when the plain variance is 0.</param>
+/// <param name="NaiveVariance">DeLong's variance, treating slices as independent.</param>
+/// <param name="DesignEffect">Variance / naive variance; null when the naive variance is 0.</param>
 /// <param name="Clusters">Patients.</param>
 /// <param name="Undefined">Why there is no clustered interval; null when there is one.</param>
-public sealed record ClusteredAucDocument(double? Auc, IntervalDocument? CiClustered, IntervalDocument? CiLogit, IntervalDocument? CiPlain, double? Variance,
-    double? PlainVariance, double? DesignEffect, int? Clusters, string? Undefined)
+public sealed record ClusteredAucDocument(double? Auc, IntervalDocument? CiClustered, IntervalDocument? CiLogit, IntervalDocument? CiNaive, double? Variance,
+    double? NaiveVariance, double? DesignEffect, int? Clusters, string? Undefined)
 {
     /// <summary>The document of <paramref name="result"/> beside DeLong's <paramref name="plain"/> interval, or of its absence for <paramref name="undefinedReason"/>.</summary>
     public static ClusteredAucDocument Of(ClusteredAucResult? result, string? undefinedReason, ConfidenceInterval? plain) => result is null
@@ -43,19 +43,19 @@ public sealed record ClusteredAucDocument(double? Auc, IntervalDocument? CiClust
 
 }
 
-/// <summary>A per-slice proportion with the Rao–Scott clustered Wilson interval beside the naive Wilson interval.</summary>
+/// <summary>A proportion over clustered units (slices, or lesions for the hit rate) with the Rao–Scott clustered Wilson interval beside the naive Wilson interval.</summary>
 /// <param name="Numerator">Slices counted (e.g. diseased slices called positive).</param>
 /// <param name="Denominator">Slices (e.g. diseased slices).</param>
 /// <param name="Value">The proportion; null when undefined.</param>
 /// <param name="CiClustered">The clustered interval (method <c>wilson-rao-scott</c>; the unclustered Wilson one when the clustered variance is 0, see the caveat).</param>
 /// <param name="CiNaive">Wilson's interval treating slices as independent.</param>
 /// <param name="DesignEffect">Clustered variance / binomial variance; null when undefined. Below 1 it is floored at 1 for the interval.</param>
-/// <param name="EffectiveSlices">Slices / max(1, design effect): the sample size the clustered interval uses.</param>
+/// <param name="EffectiveUnits">Units (slices, or lesions for the hit rate) / max(1, design effect): the sample size the clustered interval uses.</param>
 /// <param name="Clusters">Patients contributing slices.</param>
 /// <param name="Undefined">Why there is no value; null when defined.</param>
 /// <param name="Caveat">A floored or undefined design effect; null otherwise.</param>
 public sealed record ClusteredProportionDocument(double Numerator, double Denominator, double? Value, IntervalDocument? CiClustered, IntervalDocument? CiNaive,
-    double DesignEffect, double EffectiveSlices, int Clusters, string? Undefined, string? Caveat)
+    double DesignEffect, double EffectiveUnits, int Clusters, string? Undefined, string? Caveat)
 {
     /// <summary>The document of <paramref name="result"/>.</summary>
     public static ClusteredProportionDocument Of(ClusteredProportionResult result)

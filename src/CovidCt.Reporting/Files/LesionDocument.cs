@@ -1,5 +1,6 @@
 using CovidCt.Metrics;
 using CovidCt.Pipelines.Evaluation;
+using CovidCt.Reporting.Clustering;
 
 namespace CovidCt.Reporting.Files;
 
@@ -11,20 +12,21 @@ namespace CovidCt.Reporting.Files;
 /// <param name="Lesions">True lesions.</param>
 /// <param name="Images">Slices with a known truth (the false-positive denominator).</param>
 /// <param name="ImagesWithoutTruth">Slices left out for want of a lesion truth (COVID-19 patients without masks).</param>
-/// <param name="Sensitivity">Lesions hit / lesions, with its interval (lesions taken as independent).</param>
+/// <param name="Sensitivity">Lesions hit / lesions, with Wilson's interval (lesions taken as independent).</param>
+/// <param name="SensitivityClustered">The same hit rate with <c>ci_clustered</c>, lesions clustered by patient (Rao–Scott Wilson: the interval to quote), beside <c>ci_naive</c>.</param>
 /// <param name="FalsePositivesPerImage">Boxes hitting no lesion / images.</param>
 /// <param name="Froc">Sensitivity at 0.125–8 false positives per image, and the curve's points; null without lesions.</param>
 /// <param name="Dice">Mean Dice per slice and per patient (empty truth and no box = 1; one empty = 0).</param>
 /// <param name="Iou">Mean IoU per slice and per patient, same conventions.</param>
-public sealed record LesionDocument(string HitCriterion, long Lesions, long Images, int ImagesWithoutTruth, EstimateDocument Sensitivity, EstimateDocument FalsePositivesPerImage,
-    FrocDocument? Froc, OverlapMeansDocument Dice, OverlapMeansDocument Iou)
+public sealed record LesionDocument(string HitCriterion, long Lesions, long Images, int ImagesWithoutTruth, EstimateDocument Sensitivity,
+    ClusteredProportionDocument SensitivityClustered, EstimateDocument FalsePositivesPerImage, FrocDocument? Froc, OverlapMeansDocument Dice, OverlapMeansDocument Iou)
 {
     /// <summary>The document of <paramref name="lesions"/>.</summary>
     public static LesionDocument Of(LesionEvaluation lesions)
     {
         ArgumentNullException.ThrowIfNull(lesions);
         return new(lesions.Criterion == LesionHitCriterion.Overlap ? "overlap" : "centre", lesions.Lesions.Count, lesions.Slices.Count, lesions.SlicesWithoutTruth,
-            EstimateDocument.Of(lesions.Sensitivity), EstimateDocument.Of(lesions.FalsePositivesPerImage), FrocDocument.Of(lesions.Froc),
+            EstimateDocument.Of(lesions.Sensitivity), ClusteredProportionDocument.Of(LesionHitRate.Clustered(lesions)), EstimateDocument.Of(lesions.FalsePositivesPerImage), FrocDocument.Of(lesions.Froc),
             new(lesions.MeanSliceDice, lesions.MeanPatientDice), new(lesions.MeanSliceIou, lesions.MeanPatientIou));
     }
 }

@@ -20,8 +20,9 @@ internal sealed record FixedRateAnalysis(string Rate, string FixedAt, FixedRateR
         FixedRateResult Read(RocCurve c) => sensitivityAtSpecificity
             ? FixedRate.SensitivityAtSpecificity(c, target, method, level)
             : FixedRate.SpecificityAtSensitivity(c, target, method, level);
-        var bootstrap = bootstrapper.Interval(resample => Read(Roc.FromScores(
-            labels: resample.Select(i => labels[i]).ToArray(), scores: resample.Select(i => scores[i]).ToArray(), level: level)).Rate.Value);
+        var bootstrap = sensitivityAtSpecificity
+            ? FixedRate.SensitivityAtSpecificityBootstrap(labels, scores, target, bootstrapper)
+            : FixedRate.SpecificityAtSensitivityBootstrap(labels, scores, target, bootstrapper);
         return sensitivityAtSpecificity
             ? new FixedRateAnalysis("sensitivity", "specificity", Read(curve), bootstrap, unit)
             : new FixedRateAnalysis("specificity", "sensitivity", Read(curve), bootstrap, unit);

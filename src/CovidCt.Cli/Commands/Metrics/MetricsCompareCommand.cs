@@ -8,6 +8,7 @@ namespace CovidCt.Cli.Commands;
 /// <summary>
 /// <c>covidct metrics compare FILE.csv --threshold T</c>: two detectors scored on the same cases —
 /// paired DeLong test of the AUCs and McNemar tests of the decisions (score ≥ T) for sensitivity and specificity;
+/// net reclassification (and, for probabilities, integrated discrimination) of B over A at T;
 /// with a patient column also their clustered versions (<see cref="ClusteredComparison"/>).
 /// </summary>
 internal static class MetricsCompareCommand
@@ -19,7 +20,7 @@ internal static class MetricsCompareCommand
         var ci = MetricsOptions.Ci();
         var level = MetricsOptions.Level();
         var json = MetricsOptions.Json();
-        var command = new Command("compare", "Compare detectors A and B on the same cases: paired DeLong (AUC) and McNemar (sensitivity, specificity).")
+        var command = new Command("compare", "Compare detectors A and B on the same cases: paired DeLong (AUC), McNemar (sensitivity, specificity), NRI and IDI of B over A.")
         {
             file, threshold, ci, level, json,
         };
@@ -40,10 +41,11 @@ internal static class MetricsCompareCommand
             var differences = PairedProportionDifference.CompareDecisions(decisionsA, decisionsB, labels, lvl);
             var metricsA = DiagnosticMetrics.Compute(ConfusionCounts.FromDecisions(labels, decisionsA), method, lvl);
             var metricsB = DiagnosticMetrics.Compute(ConfusionCounts.FromDecisions(labels, decisionsB), method, lvl);
+            var reclassification = ReclassificationOutput.Compute(a, b, labels, t, lvl);
             var clustered = cases[0].Patient is null ? null
                 : ClusteredComparison.Compute(a, b, labels, cases.Select(c => c.Patient!).ToArray(), decisionsA, decisionsB, lvl);
-            if (parse.GetValue(json)) Json(output, path, cases.Count, clustered, t, paired, mcnemar, differences, metricsA, metricsB);
-            else Text(output, path, cases.Count, clustered, t, paired, mcnemar, differences, metricsA, metricsB);
+            if (parse.GetValue(json)) Json(output, path, cases.Count, clustered, t, paired, mcnemar, differences, metricsA, metricsB, reclassification);
+            else Text(output, path, cases.Count, clustered, t, paired, mcnemar, differences, metricsA, metricsB, reclassification);
             return CliApp.Success;
         });
         return command;
@@ -52,7 +54,8 @@ internal static class MetricsCompareCommand
     private const string NoDeLong = "needs at least two diseased and two non-diseased cases";
 
     private static void Text(TextWriter output, string path, int cases, ClusteredComparison? clustered, double threshold, PairedDeLongResult? paired,
-        PairedDecisionComparison mcnemar, (Estimate Sensitivity, Estimate Specificity) differences, DiagnosticMetrics a, DiagnosticMetrics b)
+        PairedDecisionComparison mcnemar, (Estimate Sensitivity, Estimate Specificity) differences, DiagnosticMetrics a, DiagnosticMetrics b,
+        ReclassificationOutput reclassification)
     {
         var console = TextConsole.Create(output);
         console.Line($"{path}: {TextFormat.Count(cases)} cases ({TextFormat.Count(a.Counts.Positives)} diseased, {TextFormat.Count(a.Counts.Negatives)} not); decisions: score ≥ {TextFormat.Number(threshold, "0.####")}");
@@ -70,11 +73,13 @@ internal static class MetricsCompareCommand
             TextFormat.Number(mcnemar.Specificity.PValue, "0.0000"), TextFormat.Number(mcnemar.Specificity.MidPValue, "0.0000"));
         console.Write(table);
         console.Line($"Differences A − B (Newcombe's paired interval): sensitivity {Difference(differences.Sensitivity)}; specificity {Difference(differences.Specificity)}");
+        reclassification.Text(console);
         clustered?.Text(console);
     }
 
     private static void Json(TextWriter output, string path, int cases, ClusteredComparison? clustered, double threshold, PairedDeLongResult? paired,
-        PairedDecisionComparison mcnemar, (Estimate Sensitivity, Estimate Specificity) differences, DiagnosticMetrics a, DiagnosticMetrics b) => JsonOutput.Write(output, j =>
+        PairedDecisionComparison mcnemar, (Estimate Sensitivity, Estimate Specificity) differences, DiagnosticMetrics a, DiagnosticMetrics b,
+        ReclassificationOutput reclassification) => JsonOutput.Write(output, j =>
     {
         var w = j.Writer;
         w.WriteString("file", path);
@@ -93,6 +98,7 @@ internal static class MetricsCompareCommand
         w.WriteEndObject();
         j.Metrics("metrics_a", a);
         j.Metrics("metrics_b", b);
+        reclassification.Json(j);
         if (clustered is not null) clustered.Json(j);
         else w.WriteNull("clustered");
     });

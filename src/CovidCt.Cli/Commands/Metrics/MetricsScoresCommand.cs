@@ -24,6 +24,7 @@ internal static class MetricsScoresCommand
         var thresholds = ThresholdsOption.Create();
         var atSpecificity = new Option<double?>("--at-specificity") { Description = "Also report the highest sensitivity with specificity ≥ this rate (for example 0.95), with intervals." };
         var atSensitivity = new Option<double?>("--at-sensitivity") { Description = "Also report the highest specificity with sensitivity ≥ this rate (for example 0.95), with intervals." };
+        var partialAuc = new Option<double?>("--partial-auc") { Description = "Also report the partial AUC over specificity from this value to 1 (for example 0.8), raw and McClish-standardised." };
         var resamples = new Option<int>("--resamples") { Description = "Patient-bootstrap resamples.", DefaultValueFactory = _ => 2000 };
         var seed = new Option<int>("--seed") { Description = "Patient-bootstrap seed.", DefaultValueFactory = _ => 20200225 };
         var ci = MetricsOptions.Ci();
@@ -31,7 +32,7 @@ internal static class MetricsScoresCommand
         var json = MetricsOptions.Json();
         var command = new Command("scores", "ROC analysis of scores: AUC (DeLong CI), threshold table, Youden point, patient-bootstrap CIs.")
         {
-            file, threshold, aucCi, rows, thresholds, atSpecificity, atSensitivity, resamples, seed, ci, level, json,
+            file, threshold, aucCi, rows, thresholds, atSpecificity, atSensitivity, partialAuc, resamples, seed, ci, level, json,
         };
         command.SetAction(parse =>
         {
@@ -43,7 +44,7 @@ internal static class MetricsScoresCommand
             var cases = MetricsScoreFile.Read(path, "score");
             var analysis = ScoreAnalysis.Run(cases, parse.GetValue(threshold), MetricsOptions.Method(parse.GetValue(ci)!),
                 MetricsOptions.CheckedLevel(parse.GetValue(level)), parse.GetValue(resamples), parse.GetValue(seed),
-                parse.GetValue(atSpecificity), parse.GetValue(atSensitivity));
+                parse.GetValue(atSpecificity), parse.GetValue(atSensitivity), parse.GetValue(partialAuc));
             if (parse.GetValue(json)) ScoreAnalysisOutput.Json(output, path, analysis, ThresholdsOption.Parse(parse.GetValue(thresholds)!));
             else ScoreAnalysisOutput.Text(output, path, analysis, parse.GetValue(aucCi) == "logit", parse.GetValue(rows));
             return CliApp.Success;

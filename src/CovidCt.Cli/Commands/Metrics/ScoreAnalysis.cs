@@ -15,15 +15,18 @@ internal sealed record ScoreAnalysis(
     ClusteredScores? Clustered,
     AveragePrecisionResult PrAuc,
     BootstrapResult? PrAucBootstrap,
-    IReadOnlyList<FixedRateAnalysis> FixedRates)
+    IReadOnlyList<FixedRateAnalysis> FixedRates,
+    PartialAucResult? PartialAuc)
 {
     public static ScoreAnalysis Run(IReadOnlyList<ScoredCase> cases, double? threshold, ProportionInterval method, double level, int resamples, int seed,
-        double? atSpecificity, double? atSensitivity)
+        double? atSpecificity, double? atSensitivity, double? partialAucFrom)
     {
         if (resamples < 1) throw new UsageException($"--resamples must be at least 1, got {resamples}");
         var scores = cases.Select(c => c.Scores[0]).ToArray();
         var labels = cases.Select(c => c.Diseased).ToArray();
         var roc = Roc.FromScores(labels: labels, scores: scores, level: level);
+        // Before the bootstraps, so a bad range exits at once.
+        var partialAuc = PartialAucOutput.Compute(roc, partialAucFrom);
         var sweep = ThresholdSweep.Compute(scores, labels);
         var point = threshold is { } t
             ? new ThresholdPoint(t, ConfusionCounts.FromDecisions(labels, scores.Select(s => s >= t).ToArray()))
@@ -40,7 +43,6 @@ internal sealed record ScoreAnalysis(
             var bootstrapper = new PatientBootstrap(cases.Select(c => c.Patient!).ToArray(), resamples, seed, level);
             patients = bootstrapper.Patients;
             // Slices of one patient are not independent, so the PR-AUC interval resamples patients, as the operating-point metrics do.
-            // Slices of one patient are not independent, so the PR-AUC interval resamples patients, as the operating-point metrics do.
             prAucBootstrap = PrecisionRecall.Bootstrap(labels, scores, bootstrapper);
             if (point is not null) bootstrap = bootstrapper.ConfusionMetrics(labels, scores.Select(s => s >= point.Threshold).ToArray());
         }
@@ -50,6 +52,6 @@ internal sealed record ScoreAnalysis(
         List<FixedRateAnalysis> fixedRates = [];
         if (atSpecificity is { } spec) fixedRates.Add(FixedRateAnalysis.Compute(true, spec, roc, labels, scores, fixedBootstrap, unit, method, level));
         if (atSensitivity is { } sens) fixedRates.Add(FixedRateAnalysis.Compute(false, sens, roc, labels, scores, fixedBootstrap, unit, method, level));
-        return new ScoreAnalysis(cases.Count, patients, roc, sweep, point, threshold is null ? "youden" : "option", metrics, bootstrap, clustered, prAuc, prAucBootstrap, fixedRates);
+        return new ScoreAnalysis(cases.Count, patients, roc, sweep, point, threshold is null ? "youden" : "option", metrics, bootstrap, clustered, prAuc, prAucBootstrap, fixedRates, partialAuc);
     }
 }

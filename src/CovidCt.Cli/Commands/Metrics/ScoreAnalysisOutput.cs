@@ -21,6 +21,7 @@ internal static class ScoreAnalysisOutput
                 : $", {TextFormat.Level(aucInterval.Level)} CI {TextFormat.Number(aucInterval.Lower, "0.0000")}–{TextFormat.Number(aucInterval.Upper, "0.0000")} ({aucInterval.Method}), SE {TextFormat.Number(a.Curve.DeLong!.StandardError, "0.0000")}")
             : $"AUC undefined: {auc.UndefinedReason}");
         if (a.Clustered is { } clustered) ClusteredScoresText.Auc(console, clustered);
+        PartialAucOutput.Text(console, a.PartialAuc);
         PrAucOutput.Text(console, a);
         FixedRateOutput.Text(console, a.FixedRates);
         console.Line();
@@ -74,13 +75,14 @@ internal static class ScoreAnalysisOutput
             w.WriteStartObject("delong");
             j.Number("variance", d.Variance);
             j.Number("standard_error", d.StandardError);
-            j.Interval("plain_ci", d.PlainInterval);
-            j.Interval("logit_ci", d.LogitInterval);
+            j.Interval("ci", d.PlainInterval);
+            j.Interval("ci_logit", d.LogitInterval);
             w.WriteEndObject();
         }
         else w.WriteNull("delong");
-        if (a.Clustered is { } clustered) ClusteredJson.Auc(j, "clustered_auc", clustered.Auc, clustered.AucUndefined);
+        if (a.Clustered is { } clustered) ClusteredJson.Auc(j, "clustered_auc", clustered.Auc, clustered.AucUndefined, a.Curve.DeLong?.PlainInterval);
         else w.WriteNull("clustered_auc");
+        PartialAucOutput.Json(j, a.PartialAuc);
         PrAucOutput.Json(j, a);
         FixedRateOutput.Json(j, a.FixedRates);
         if (a.OperatingPoint is { } point && a.OperatingMetrics is { } metrics)

@@ -1,0 +1,46 @@
+using CovidCt.Cli.Output;
+using CovidCt.Metrics;
+using CovidCt.Reporting.Conventions;
+using Spectre.Console;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>The partial AUC line of <c>metrics scores --partial-auc S</c> in text and its <c>partial_auc</c> JSON object (null without the option).</summary>
+internal static class PartialAucOutput
+{
+    public static void Text(IAnsiConsole console, PartialAucResult? result)
+    {
+        if (result is null) return;
+        var range = $"specificity {TextFormat.Number(result.MinimumSpecificity, "0.###")}–1";
+        console.Line(result.Area.Value is { } area && result.McClish is { } mcClish
+            ? $"Partial AUC ({range}): {TextFormat.Number(area, "0.0000")} of at most {TextFormat.Number(result.Area.Denominator, "0.####")}; "
+              + $"McClish standardised {TextFormat.Number(mcClish, "0.0000")} (0.5 chance, 1 perfect); no interval"
+            : $"Partial AUC ({range}) undefined: {result.Area.UndefinedReason}");
+    }
+
+    public static void Json(JsonOutput j, PartialAucResult? result)
+    {
+        var w = j.Writer;
+        if (result is null)
+        {
+            w.WriteNull("partial_auc");
+            return;
+        }
+        w.WriteStartObject("partial_auc");
+        j.Number("min_specificity", result.MinimumSpecificity);
+        j.Number("area", result.Area.Value);
+        j.Number("max_area", result.Area.Denominator);
+        j.Number("mcclish", result.McClish);
+        if (result.Area.UndefinedReason is { } reason) w.WriteString("undefined", reason);
+        else w.WriteNull("undefined");
+        w.WriteEndObject();
+    }
+
+    /// <summary>The partial AUC of <paramref name="curve"/>, or null without the option; exit 2 outside [0, 1).</summary>
+    public static PartialAucResult? Compute(RocCurve curve, double? minimumSpecificity)
+    {
+        if (minimumSpecificity is not { } s) return null;
+        if (!(s >= 0 && s < 1)) throw new UsageException($"--partial-auc must be the lowest specificity of the range, in [0, 1) (for example 0.8); got {s}");
+        return PartialAuc.Compute(curve, s);
+    }
+}
