@@ -14,6 +14,7 @@ internal static class CompareHandler
         var names = ModelRun.NamesOf(settings.Pipelines.Select(p => p.ModelPath).ToArray());
         var runs = settings.Pipelines.Select((definition, i) => ModelEvaluation.Run(definition, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress)
             with { Name = names[i] }).ToArray();
+        foreach (var warning in runs.SelectMany(r => r.Warnings)) log.WriteLine($"Warning: {warning}");
         return ModelComparison.Compute(runs, settings.Level);
     }
 }

@@ -42,6 +42,7 @@ internal static class EvaluateHandler
             var run = settings.Cluster is { } cluster
                 ? ClusterModelEvaluation.Run(cluster, settings, progress, log, OnPatient)
                 : ModelEvaluation.Run(settings.Pipeline, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress, OnPatient);
+            warnings.AddRange(run.Warnings);
             // Said after the progress (a bar would swallow it) and before any number, and kept in metrics.json and report.html.
             foreach (var warning in warnings.Skip(settings.Warnings.Count)) log.WriteLine($"Warning: {warning}");
             run = run with { Lesions = lesions.Evaluate(settings.Method, settings.Level), Warnings = warnings, Sweep = settings.Explore ? Explore(settings, progress) : null };
