@@ -1,28 +1,23 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace CovidCt.Imaging;
 
 /// <summary>
-/// The 8-connected components of {p ≥ t} inside the valid area for several thresholds t in one pass: a max-tree cut at those
-/// levels. Pixels at or above the lowest threshold are collected once (a vectorised scan), grouped by the highest threshold
-/// they reach, and added level by level from the highest threshold down with union-find, so a component at a lower
-/// threshold is the union of the components above it plus the pixels new at that level. Work grows with the number of
-/// candidate pixels, not with map size times thresholds. One threshold gives the study's single labelling, which is how the
-/// box detector uses it; the sweep uses many. Keeps its buffers between calls: not thread-safe, reuse one per thread.
+/// The 8-connected components of {p ≥ t} inside the valid area for several thresholds t: the box detector runs it with the
+/// study's one threshold, the sweep with many. A thin wrapper over the imaging core's one labeller, <see cref="RowRuns"/>:
+/// each threshold is one run labelling, and the span of each row that holds pixels at or above the lowest threshold is found
+/// once (a vectorised scan), so every threshold reads only those spans and the work grows with the candidate pixels, not
+/// with map size times thresholds. Keeps its buffers between calls: not thread-safe, reuse one per thread.
 /// </summary>
 internal sealed class NestedComponents
 {
+    private readonly RowRuns _runs = new();
     private readonly List<ComponentSummary> _components = [];
-    private readonly List<(int First, ComponentSummary Summary)> _roots = [];
-    private int[] _ordinalOf = [];
-    private int[] _pixelOf = [];
-    private byte[] _levelOf = [];
-    private int[] _byLevel = [];
-    private int[] _parent = [];
-    private Accumulator[] _statistics = [];
-    private int[] _groupEnd = [];
     private int[] _levelEnd = [];
-    private int _candidates;
+    private int[] _from = [];
+    private int[] _to = [];
+    private float[] _included = [];
 
     /// <summary>How many thresholds the last <see cref="Find"/> used.</summary>
     public int LevelCount { get; private set; }
@@ -36,7 +31,7 @@ internal sealed class NestedComponents
         ArgumentOutOfRangeException.ThrowIfNegative(level);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(level, LevelCount);
         var start = level == 0 ? 0 : _levelEnd[level - 1];
-        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_components)[start.._levelEnd[level]];
+        return CollectionsMarshal.AsSpan(_components)[start.._levelEnd[level]];
     }
 
     /// <summary>
@@ -46,35 +41,29 @@ internal sealed class NestedComponents
     /// and rows [<paramref name="firstRow"/>, <paramref name="endRow"/>), and <paramref name="includes"/> (column, row) holds
     /// when it is given; NaN never takes part.
     /// </summary>
-    /// <exception cref="ArgumentException">When the thresholds are empty, more than 255, out of range or not strictly descending.</exception>
+    /// <exception cref="ArgumentException">When the thresholds are empty, out of range or not strictly descending.</exception>
     public void Find(float[] values, int width, int height, int firstColumn, int endColumn, int firstRow, int endRow, Func<int, int, bool>? includes, ReadOnlySpan<float> thresholds)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Length != width * height) throw new ArgumentException($"{values.Length} values do not fill {width}x{height}", nameof(values));
         CheckThresholds(thresholds);
-        Prepare(values.Length, thresholds.Length);
-        try
+        LevelCount = thresholds.Length;
+        if (_levelEnd.Length < LevelCount) _levelEnd = new int[LevelCount];
+        _components.Clear();
+        var source = includes is null ? values : Included(values, width, firstColumn, endColumn, firstRow, endRow, includes, thresholds[^1]);
+        Candidates(source, width, height, firstColumn, endColumn, firstRow, endRow, thresholds[^1]);
+        for (var level = 0; level < LevelCount; level++)
         {
-            if (includes is null)
-            {
-                for (var y = firstRow; y < endRow; y++) CollectRow(values, y * width + firstColumn, endColumn - firstColumn, thresholds);
-            }
-            else
-            {
-                CollectWhere(values, width, firstColumn, endColumn, firstRow, endRow, includes, thresholds);
-            }
-            GroupByLevel();
-            Merge(values, width, height);
-        }
-        finally
-        {
-            for (var o = 0; o < _candidates; o++) _ordinalOf[_pixelOf[o]] = -1;
+            _runs.SetAtLeast(source, width, height, thresholds[level], _from, _to);
+            _runs.Label(Connectivity.Eight);
+            _runs.Summarise(source, _components);
+            _levelEnd[level] = _components.Count;
         }
     }
 
     private static void CheckThresholds(ReadOnlySpan<float> thresholds)
     {
-        if (thresholds.Length is 0 or > 255) throw new ArgumentException($"{thresholds.Length} thresholds; expected 1 to 255", nameof(thresholds));
+        if (thresholds.IsEmpty) throw new ArgumentException("no thresholds; expected at least one", nameof(thresholds));
         for (var i = 0; i < thresholds.Length; i++)
         {
             if (!(thresholds[i] > 0 && thresholds[i] <= 1)) throw new ArgumentException($"threshold {thresholds[i]} is outside (0, 1]", nameof(thresholds));
@@ -82,176 +71,56 @@ internal sealed class NestedComponents
         }
     }
 
-    // Candidates in scan order: ordinal o is the o-th pixel (row by row) at or above the lowest threshold.
-    private void CollectWhere(float[] values, int width, int firstColumn, int endColumn, int firstRow, int endRow, Func<int, int, bool> includes, ReadOnlySpan<float> thresholds)
+    // The map with the candidates outside the region set to NaN (which never takes part); only candidates ask the region.
+    private float[] Included(float[] values, int width, int firstColumn, int endColumn, int firstRow, int endRow, Func<int, int, bool> includes, float lowest)
     {
-        var lowest = thresholds[^1];
+        if (_included.Length < values.Length) _included = new float[values.Length];
+        var included = _included;
         for (var y = firstRow; y < endRow; y++)
         {
             for (var x = firstColumn; x < endColumn; x++)
             {
                 var i = y * width + x;
-                if (values[i] >= lowest && includes(x, y)) Add(i, values[i], thresholds);
+                included[i] = values[i] >= lowest && !includes(x, y) ? float.NaN : values[i];
             }
+        }
+        return included;
+    }
+
+    // Per row, the columns [from, to) from the first to one past the last pixel at or above the lowest threshold (none
+    // outside the rectangle). Most of a map is far below every threshold, so whole vectors of it are skipped at once.
+    private void Candidates(float[] values, int width, int height, int firstColumn, int endColumn, int firstRow, int endRow, float lowest)
+    {
+        if (_from.Length < height) (_from, _to) = (new int[height], new int[height]);
+        _from.AsSpan(0, height).Clear();
+        _to.AsSpan(0, height).Clear();
+        for (var y = firstRow; y < endRow; y++)
+        {
+            var row = values.AsSpan(y * width + firstColumn, endColumn - firstColumn);
+            var first = FirstAtLeast(row, lowest);
+            if (first == row.Length) continue;
+            _from[y] = firstColumn + first;
+            _to[y] = firstColumn + LastAtLeast(row, lowest) + 1;
         }
     }
 
-    // Most pixels are far below every threshold: skip whole vectors of them.
-    private void CollectRow(float[] values, int start, int length, ReadOnlySpan<float> thresholds)
+    private static int FirstAtLeast(ReadOnlySpan<float> row, float lowest)
     {
-        var row = values.AsSpan(start, length);
-        var lowest = thresholds[^1];
         var x = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var low = new Vector<float>(lowest);
-            for (; x + Vector<float>.Count <= row.Length; x += Vector<float>.Count)
-            {
-                if (!Vector.GreaterThanOrEqualAny(new Vector<float>(row[x..]), low)) continue;
-                for (var j = x; j < x + Vector<float>.Count; j++)
-                {
-                    if (row[j] >= lowest) Add(start + j, row[j], thresholds);
-                }
-            }
-        }
-        for (; x < row.Length; x++)
-        {
-            if (row[x] >= lowest) Add(start + x, row[x], thresholds);
-        }
+        var low = new Vector<float>(lowest);
+        for (; x + Vector<float>.Count <= row.Length && !Vector.GreaterThanOrEqualAny(new Vector<float>(row[x..]), low); x += Vector<float>.Count) { }
+        for (; x < row.Length && !(row[x] >= lowest); x++) { }
+        return x;
     }
 
-    private void Add(int pixel, float value, ReadOnlySpan<float> thresholds)
+    // Called only on a row that holds a candidate.
+    private static int LastAtLeast(ReadOnlySpan<float> row, float lowest)
     {
-        var level = 0;
-        while (value < thresholds[level]) level++;
-        var o = _candidates++;
-        if (o == _pixelOf.Length) GrowCandidates();
-        _pixelOf[o] = pixel;
-        _levelOf[o] = (byte)level;
-        _ordinalOf[pixel] = o;
-    }
-
-    // A counting sort by level; within a level the scan order is kept.
-    private void GroupByLevel()
-    {
-        var end = _groupEnd.AsSpan(0, LevelCount);
-        end.Clear();
-        for (var o = 0; o < _candidates; o++) end[_levelOf[o]]++;
-        for (var l = 1; l < end.Length; l++) end[l] += end[l - 1];
-        Span<int> next = stackalloc int[LevelCount];
-        for (var l = 0; l < next.Length; l++) next[l] = l == 0 ? 0 : end[l - 1];
-        for (var o = 0; o < _candidates; o++) _byLevel[next[_levelOf[o]]++] = o;
-    }
-
-    // Level by level from the highest threshold: each new pixel joins its already active 8-neighbours.
-    private void Merge(float[] values, int width, int height)
-    {
-        _parent.AsSpan(0, _candidates).Fill(-1);
-        var start = 0;
-        for (var level = 0; level < LevelCount; level++)
-        {
-            var end = _groupEnd[level];
-            for (var i = start; i < end; i++)
-            {
-                var o = _byLevel[i];
-                var pixel = _pixelOf[o];
-                var (x, y) = (pixel % width, pixel / width);
-                _parent[o] = o;
-                _statistics[o] = new Accumulator(o, x, y, values[pixel]);
-                for (var ny = Math.Max(0, y - 1); ny <= Math.Min(height - 1, y + 1); ny++)
-                {
-                    for (var nx = Math.Max(0, x - 1); nx <= Math.Min(width - 1, x + 1); nx++)
-                    {
-                        var neighbour = _ordinalOf[ny * width + nx];
-                        if (neighbour >= 0 && neighbour != o && _parent[neighbour] >= 0) Union(o, neighbour);
-                    }
-                }
-            }
-            Snapshot(end);
-            _levelEnd[level] = _components.Count;
-            start = end;
-        }
-    }
-
-    private void Snapshot(int active)
-    {
-        _roots.Clear();
-        for (var i = 0; i < active; i++)
-        {
-            var o = _byLevel[i];
-            if (_parent[o] == o) _roots.Add((_statistics[o].First, _statistics[o].Summary()));
-        }
-        _roots.Sort((a, b) => a.First.CompareTo(b.First));
-        foreach (var (_, summary) in _roots) _components.Add(summary);
-    }
-
-    private void Union(int a, int b)
-    {
-        var (ra, rb) = (Root(a), Root(b));
-        if (ra == rb) return;
-        if (_statistics[ra].Pixels < _statistics[rb].Pixels) (ra, rb) = (rb, ra);
-        _parent[rb] = ra;
-        _statistics[ra].Merge(in _statistics[rb]);
-    }
-
-    private int Root(int o)
-    {
-        while (_parent[o] != o)
-        {
-            _parent[o] = _parent[_parent[o]];
-            o = _parent[o];
-        }
-        return o;
-    }
-
-    private void Prepare(int pixels, int levels)
-    {
-        if (_ordinalOf.Length < pixels)
-        {
-            _ordinalOf = new int[pixels];
-            _ordinalOf.AsSpan().Fill(-1);
-        }
-        if (_levelEnd.Length < levels)
-        {
-            _levelEnd = new int[levels];
-            _groupEnd = new int[levels];
-        }
-        LevelCount = levels;
-        _candidates = 0;
-        _components.Clear();
-    }
-
-    private void GrowCandidates()
-    {
-        var size = Math.Max(1024, _pixelOf.Length * 2);
-        Array.Resize(ref _pixelOf, size);
-        Array.Resize(ref _levelOf, size);
-        _byLevel = new int[size];
-        _parent = new int[size];
-        _statistics = new Accumulator[size];
-    }
-
-    private struct Accumulator(int first, int x, int y, float probability)
-    {
-        public int First = first, Pixels = 1, MinX = x, MinY = y, MaxX = x, MaxY = y;
-        public long SumX = x, SumY = y;
-        public double SumProbability = probability;
-        public float MaxProbability = probability;
-
-        public void Merge(in Accumulator other)
-        {
-            First = Math.Min(First, other.First);
-            Pixels += other.Pixels;
-            MinX = Math.Min(MinX, other.MinX);
-            MinY = Math.Min(MinY, other.MinY);
-            MaxX = Math.Max(MaxX, other.MaxX);
-            MaxY = Math.Max(MaxY, other.MaxY);
-            SumX += other.SumX;
-            SumY += other.SumY;
-            SumProbability += other.SumProbability;
-            MaxProbability = Math.Max(MaxProbability, other.MaxProbability);
-        }
-
-        public readonly ComponentSummary Summary() => new(Pixels, MinX, MinY, MaxX, MaxY, SumX, SumY, MaxProbability, SumProbability);
+        var end = row.Length;
+        var low = new Vector<float>(lowest);
+        for (; end >= Vector<float>.Count && !Vector.GreaterThanOrEqualAny(new Vector<float>(row[(end - Vector<float>.Count)..]), low); end -= Vector<float>.Count) { }
+        var x = end - 1;
+        for (; !(row[x] >= lowest); x--) { }
+        return x;
     }
 }

@@ -7,7 +7,8 @@ namespace CovidCt.Imaging;
 /// found by union-find over runs instead of pixels: the platform's one component labeller, in 2D and, linking runs of
 /// neighbouring slices, in 3D. A CT slice has a handful of air runs per row where it has hundreds of pixels, which is what
 /// makes the HU lung segmentation cheap next to the model. Rows are numbered slice after slice (row z · height + y), so a
-/// volume stored slice-major maps onto them directly. Keeps its buffers between calls; not thread-safe.
+/// volume stored slice-major maps onto them directly. The lung fields, the lesion matcher and, through
+/// <see cref="NestedComponents"/>, the box detector and the sweep all label with it. Keeps its buffers between calls; not thread-safe.
 /// </summary>
 internal sealed class RowRuns
 {
@@ -15,6 +16,7 @@ internal sealed class RowRuns
     private int[] _start = new int[256];
     private int[] _end = new int[256];
     private int[] _root = new int[256];
+    private Accumulator[] _sums = [];
 
     /// <summary>Columns of the image.</summary>
     public int Width { get; private set; }
@@ -43,17 +45,25 @@ internal sealed class RowRuns
         for (var y = 0; y < rows; y++)
         {
             _rowStart[y] = Count;
-            var row = values.Slice(y * width, width);
-            var x = 0;
-            while (x < width)
-            {
-                var start = NextChange(row, x, threshold, below: false);
-                if (start == width) break;
-                x = NextChange(row, start, threshold, below: true);
-                Add(start, x);
-            }
+            AddRuns<Below>(values.Slice(y * width, width), 0, threshold);
         }
         _rowStart[rows] = Count;
+    }
+
+    /// <summary>
+    /// Runs of the pixels of one <paramref name="width"/> x <paramref name="height"/> image whose value is at least
+    /// <paramref name="threshold"/> (NaN never is), looking in row y only at the columns [<paramref name="from"/>[y], <paramref name="to"/>[y]).
+    /// </summary>
+    public void SetAtLeast(ReadOnlySpan<float> values, int width, int height, float threshold, ReadOnlySpan<int> from, ReadOnlySpan<int> to)
+    {
+        if (values.Length != width * height) throw new ArgumentException($"{values.Length} values do not fill {width}x{height}", nameof(values));
+        Reset(width, height, 1);
+        for (var y = 0; y < height; y++)
+        {
+            _rowStart[y] = Count;
+            if (from[y] < to[y]) AddRuns<AtLeast>(values.Slice(y * width, to[y]), from[y], threshold);
+        }
+        _rowStart[height] = Count;
     }
 
     /// <summary>Runs of the pixels of <paramref name="source"/>'s image that none of its runs covers (the background).</summary>
@@ -148,6 +158,32 @@ internal sealed class RowRuns
                 pixels[root] += _end[r] - _start[r];
                 touchesBorder[root] |= borderRow || _start[r] == 0 || _end[r] == Width;
             }
+        }
+    }
+
+    /// <summary>
+    /// After <see cref="Label"/> on one image: appends each component's statistics to <paramref name="into"/>, in order of its
+    /// root run (scan order of its first pixel), with the probabilities read from <paramref name="values"/>, the image the runs
+    /// were made of, and summed in scan order.
+    /// </summary>
+    public void Summarise(ReadOnlySpan<float> values, List<ComponentSummary> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        if (Depth != 1) throw new InvalidOperationException($"component statistics are per image; these runs hold {Depth} slices");
+        if (_sums.Length < Count) _sums = new Accumulator[_start.Length];
+        for (var y = 0; y < Height; y++)
+        {
+            for (var r = _rowStart[y]; r < _rowStart[y + 1]; r++)
+            {
+                var root = _root[r];
+                // A root is its component's first run in scan order, so it starts the sums before any other run adds to them.
+                if (root == r) _sums[r] = new Accumulator(_start[r], y);
+                _sums[root].Add(y, _start[r], _end[r], values.Slice(y * Width + _start[r], _end[r] - _start[r]));
+            }
+        }
+        for (var r = 0; r < Count; r++)
+        {
+            if (_root[r] == r) into.Add(_sums[r].Summary());
         }
     }
 
@@ -249,20 +285,85 @@ internal sealed class RowRuns
         if (_rowStart.Length < Rows + 1) _rowStart = new int[Rows + 1];
     }
 
-    // The first column from x on whose "value < threshold" differs from below; whole vectors that agree are skipped at once.
-    private static int NextChange(ReadOnlySpan<float> row, int x, float threshold, bool below)
+    // Adds the runs of the pixels of row (columns from on) that are in the foreground T.
+    private void AddRuns<T>(ReadOnlySpan<float> row, int from, float threshold) where T : IForeground
+    {
+        var x = from;
+        while (x < row.Length)
+        {
+            var start = NextChange<T>(row, x, threshold, inside: false);
+            if (start == row.Length) break;
+            x = NextChange<T>(row, start, threshold, inside: true);
+            Add(start, x);
+        }
+    }
+
+    // The first column from x on whose membership of the foreground T differs from inside; whole vectors that agree are skipped at once.
+    private static int NextChange<T>(ReadOnlySpan<float> row, int x, float threshold, bool inside) where T : IForeground
     {
         var lanes = Vector<float>.Count;
         var limit = new Vector<float>(threshold);
+        var agree = inside ? new Vector<int>(-1) : Vector<int>.Zero;
         for (; x <= row.Length - lanes; x += lanes)
         {
-            var isBelow = Vector.LessThan(new Vector<float>(row[x..]), limit);
-            if (!(below ? Vector.EqualsAll(isBelow, new Vector<int>(-1)) : Vector.EqualsAll(isBelow, Vector<int>.Zero))) break;
+            if (!Vector.EqualsAll(T.In(new Vector<float>(row[x..]), limit), agree)) break;
         }
         for (; x < row.Length; x++)
         {
-            if (row[x] < threshold != below) return x;
+            if (T.In(row[x], threshold) != inside) return x;
         }
         return row.Length;
+    }
+
+    // Which pixels make runs: one scan loop serves both, specialised per foreground by the JIT.
+    private interface IForeground
+    {
+        static abstract bool In(float value, float threshold);
+
+        static abstract Vector<int> In(Vector<float> values, Vector<float> threshold);
+    }
+
+    // Below the threshold (air below a HU level); NaN is not below anything.
+    private readonly struct Below : IForeground
+    {
+        public static bool In(float value, float threshold) => value < threshold;
+
+        public static Vector<int> In(Vector<float> values, Vector<float> threshold) => Vector.LessThan(values, threshold);
+    }
+
+    // At or above the threshold (lesion probability); NaN is not.
+    private readonly struct AtLeast : IForeground
+    {
+        public static bool In(float value, float threshold) => value >= threshold;
+
+        public static Vector<int> In(Vector<float> values, Vector<float> threshold) => Vector.GreaterThanOrEqual(values, threshold);
+    }
+
+    private struct Accumulator(int x, int y)
+    {
+        private int _pixels, _minX = x, _maxX = x, _maxY = y;
+        private readonly int _minY = y;
+        private long _sumX, _sumY;
+        private float _maxProbability = float.NegativeInfinity;
+        private double _sumProbability;
+
+        public void Add(int y, int start, int end, ReadOnlySpan<float> probabilities)
+        {
+            var length = end - start;
+            _pixels += length;
+            _minX = Math.Min(_minX, start);
+            _maxX = Math.Max(_maxX, end - 1);
+            _maxY = y;
+            // start + (start + 1) + ... + (end - 1); the product is always even.
+            _sumX += (long)(start + end - 1) * length / 2;
+            _sumY += (long)y * length;
+            foreach (var p in probabilities)
+            {
+                _sumProbability += p;
+                if (p > _maxProbability) _maxProbability = p;
+            }
+        }
+
+        public readonly ComponentSummary Summary() => new(_pixels, _minX, _minY, _maxX, _maxY, _sumX, _sumY, _maxProbability, _sumProbability);
     }
 }

@@ -43,4 +43,7 @@ public sealed class PipelineOptions
         LesionBoxes.Validate();
         PatientRule.Validate();
     }
+
+    /// <summary>A shallow copy, for changing some options without changing these (<see cref="Sweeps.SweepSetting.ApplyTo"/>): a property added later is copied too.</summary>
+    internal PipelineOptions Copy() => (PipelineOptions)MemberwiseClone();
 }

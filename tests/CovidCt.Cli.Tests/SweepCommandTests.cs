@@ -82,6 +82,20 @@ public sealed class SweepCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_tuned_pipeline_keeps_the_options_the_sweep_does_not_vary()
+    {
+        var manifest = _folder.File("cohort/splits.csv");
+        File.WriteAllText(manifest, "patient_id,label,images,masks,split\nP1,covid,p1.nii.gz,p1-mask.nii.gz,val\nC1,control,c1.nii.gz,,val\nP2,covid,p2.nii.gz,,test\nC2,control,c1.nii.gz,,test\n");
+        var run = CliRun.Of("sweep", "--model", _model, "--cohort", manifest, "--cache", _folder.File("cache"), "--out", _folder.File("out"),
+            "--threshold", "0.5", "--min-pixels", "25", "--consecutive", "2,3", "--tune-on", "val", "--report-on", "test", "--image-score", "max_box", "--quiet");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(File.ReadAllText(_folder.File("out/pipeline.json")));
+        var boxes = json.RootElement.GetProperty("options").GetProperty("lesion_boxes");
+        Assert.Equal("max_box", boxes.GetProperty("image_score").GetString());
+        Assert.Equal(25, boxes.GetProperty("min_pixels").GetInt32());
+    }
+
+    [Fact]
     public void Tuning_in_json_names_both_splits_and_the_chosen_setting()
     {
         var manifest = _folder.File("cohort/splits.csv");

@@ -1,3 +1,4 @@
+using CovidCt.Testing.Browser;
 using Microsoft.Playwright;
 
 namespace CovidCt.Server.Tests;
@@ -41,13 +42,10 @@ public sealed class PageBrowserTests : IDisposable
         }
     }
 
-    private static string? Chromium() => new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
-
     [SkippableFact]
     public async Task The_page_draws_red_boxes_follows_the_threshold_compares_two_models_and_downloads_the_figure()
     {
-        var chromium = Chromium();
-        Skip.If(chromium is null, "chromium is not installed (test.sh installs it with apt-get when run as root); the browser test of the covidct serve page is skipped");
+        var chromium = HeadlessChromium.Require();
         await using var server = await KestrelServer.StartAsync(_fixture.Options);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });

@@ -24,7 +24,6 @@ public sealed class ProbabilityMapCache
     // k / 255 for every byte k, worked out by the same division once: a lookup per pixel reads a map in about 0.8 of the time
     // of dividing per pixel, with the very same floats.
     private static readonly float[] Levels = Enumerable.Range(0, 256).Select(k => k / 255f).ToArray();
-    private bool _warned;
 
     /// <summary>A cache for <paramref name="key"/> under <paramref name="root"/> (created when missing).</summary>
     public ProbabilityMapCache(string root, ProbabilityCacheKey key)
@@ -48,6 +47,12 @@ public sealed class ProbabilityMapCache
 
     /// <summary>This key's folder.</summary>
     public string Folder { get; }
+
+    /// <summary>
+    /// Why maps could not be written (the first failure), or null. The run goes on with the same numbers, only slower; a library
+    /// writes nothing to the console, so the caller shows this with the run's other warnings (metrics.json, the console, report.html).
+    /// </summary>
+    public string? Warning { get; private set; }
 
     /// <summary>The file of <paramref name="patientId"/> (its name hex-encoded, so any id is a safe file name).</summary>
     public string PathOf(string patientId) => Path.Combine(Folder, Convert.ToHexStringLower(Encoding.UTF8.GetBytes(patientId)) + ".pmap");
@@ -116,9 +121,8 @@ public sealed class ProbabilityMapCache
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A full disk or a read-only cache costs speed, not results: warn once and go on with the same quantised maps.
-            if (!_warned) Console.Error.WriteLine($"warning: the probability cache {Folder} cannot be written ({e.Message}); going on without caching");
-            _warned = true;
+            // A full disk or a read-only cache costs speed, not results: keep the first reason and go on with the same quantised maps.
+            Warning ??= $"the probability cache {Folder} cannot be written ({e.Message}); the run went on without caching";
             return maps.Select(Quantised).ToArray();
         }
         return TryRead(patientId, out cached) ? cached : throw new IOException($"{PathOf(patientId)} could not be read back after writing");

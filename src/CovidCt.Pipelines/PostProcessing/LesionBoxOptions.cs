@@ -36,4 +36,7 @@ public sealed class LesionBoxOptions
         }
         if (!Enum.IsDefined(ImageScore)) throw new ArgumentException($"the image score is {ImageScore}; expected MaxPixel or MaxBox", nameof(ImageScore));
     }
+
+    /// <summary>A shallow copy, for changing some options without changing these (<see cref="Sweeps.SweepSetting.ApplyTo"/>): a property added later is copied too.</summary>
+    internal LesionBoxOptions Copy() => (LesionBoxOptions)MemberwiseClone();
 }

@@ -28,4 +28,7 @@ public sealed class PatientRuleOptions
         if (ConsecutiveSlices < 1) throw new ArgumentException($"consecutive slices is {ConsecutiveSlices}; expected at least 1", nameof(ConsecutiveSlices));
         if (MaxGap < 0) throw new ArgumentException($"max gap is {MaxGap}; expected 0 or more", nameof(MaxGap));
     }
+
+    /// <summary>A shallow copy, for changing some options without changing these (<see cref="Sweeps.SweepSetting.ApplyTo"/>): a property added later is copied too.</summary>
+    internal PatientRuleOptions Copy() => (PatientRuleOptions)MemberwiseClone();
 }

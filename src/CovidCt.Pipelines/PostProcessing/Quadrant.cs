@@ -48,4 +48,7 @@ public sealed class QuadrantOptions
 
     /// <summary>Which quadrants a box counts for (default <see cref="QuadrantAssignment.Centroid"/>).</summary>
     public QuadrantAssignment Assignment { get; set; } = QuadrantAssignment.Centroid;
+
+    /// <summary>A shallow copy, for changing some options without changing these (<see cref="Sweeps.SweepSetting.ApplyTo"/>): a property added later is copied too.</summary>
+    internal QuadrantOptions Copy() => (QuadrantOptions)MemberwiseClone();
 }

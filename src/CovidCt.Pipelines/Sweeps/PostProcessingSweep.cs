@@ -27,12 +27,14 @@ public sealed class PostProcessingSweep
     private int[] _members = [];
 
     /// <summary>A sweep of <paramref name="grid"/>; the options it does not vary (valid area, quadrant centre, gap) come from <paramref name="options"/> (default: the study's).</summary>
+    /// <exception cref="ArgumentException">When an option is out of range, or a minimum area in mm² is set (the grid's minimum sizes are pixels).</exception>
     public PostProcessingSweep(SweepGrid grid, PipelineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(grid);
         Grid = grid;
         Options = options ?? new PipelineOptions();
         Options.Validate();
+        SweepSetting.RefuseMinimumArea(Options);
         _levels = grid.Thresholds.Reverse().Select(t => (float)t).ToArray();
         _channels = 1 + 4 * grid.Assignments.Count;
         _imageCounts = new ConfusionCounts[grid.Thresholds.Count * grid.MinPixels.Count];

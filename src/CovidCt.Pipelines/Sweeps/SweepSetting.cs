@@ -29,20 +29,39 @@ public sealed record SweepSetting(double Threshold, int MinPixels, int Consecuti
     }
 
     /// <summary>
-    /// A copy of <paramref name="options"/> with this setting applied (threshold, minimum pixels with no minimum area, k, same
-    /// quadrant, assignment); the other options, the quadrant centre and the gap among them, are shared with <paramref name="options"/>.
+    /// A copy of <paramref name="options"/> with this setting applied: threshold, minimum pixels, k, same quadrant and assignment
+    /// change, every other option is kept (the image score, the quadrant centre, the gap). The three blocks the setting
+    /// changes are copies; the blocks it does not vary (preprocessing, scoring, valid area) are shared with <paramref name="options"/>.
     /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="options"/> set a minimum area in mm² (see <see cref="RefuseMinimumArea"/>).</exception>
     public PipelineOptions ApplyTo(PipelineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new PipelineOptions
+        RefuseMinimumArea(options);
+        var applied = options.Copy();
+        applied.LesionBoxes = options.LesionBoxes.Copy();
+        applied.LesionBoxes.Threshold = Threshold;
+        applied.LesionBoxes.MinPixels = MinPixels;
+        applied.Quadrants = options.Quadrants.Copy();
+        applied.Quadrants.Assignment = Assignment;
+        applied.PatientRule = options.PatientRule.Copy();
+        applied.PatientRule.ConsecutiveSlices = ConsecutiveSlices;
+        applied.PatientRule.SameQuadrant = SameQuadrant;
+        return applied;
+    }
+
+    /// <summary>
+    /// A sweep varies the minimum size in slice pixels; a minimum area in mm² would replace it in every row (and in a tuned
+    /// pipeline.json), so the rows would not mean what they say. Options with one are refused rather than silently swept in pixels.
+    /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="options"/> set <see cref="LesionBoxOptions.MinAreaSquareMillimetres"/>.</exception>
+    internal static void RefuseMinimumArea(PipelineOptions options)
+    {
+        if (options.LesionBoxes.MinAreaSquareMillimetres is { } area)
         {
-            Preprocessing = options.Preprocessing,
-            Scoring = options.Scoring,
-            ValidArea = options.ValidArea,
-            LesionBoxes = new LesionBoxOptions { Threshold = Threshold, MinPixels = MinPixels },
-            Quadrants = new QuadrantOptions { Centre = options.Quadrants.Centre, Assignment = Assignment },
-            PatientRule = new PatientRuleOptions { ConsecutiveSlices = ConsecutiveSlices, MaxGap = options.PatientRule.MaxGap, SameQuadrant = SameQuadrant },
-        };
+            throw new ArgumentException(FormattableString.Invariant(
+                $"the options set a minimum area of {area} mm² (lesion_boxes.min_area_square_millimetres), which would replace the minimum pixels a sweep varies; sweep without it (the grid's minimum sizes are slice pixels)"),
+                nameof(options));
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CovidCt.Interactive.Formatting;
 using CovidCt.Interactive.Tests.Formatting;
+using CovidCt.Testing.Browser;
 
 namespace CovidCt.Interactive.Tests.Browser;
 
@@ -34,7 +35,7 @@ public sealed partial class DarkThemeTimelineTests : IDisposable
     [InlineData("#ffffff", "#1e1e1e")]
     public void Timeline_labels_and_the_deciding_run_keep_their_contrast_on_the_theme_background(string background, string foreground)
     {
-        Skip.If(HeadlessChromium.Path is null, HeadlessChromium.Missing);
+        HeadlessChromium.Require();
         var timeline = TimelineHtml.Outcome(Detections.Outcome(Detections.Positive("p1"), true, false, true, true, true, false));
         var page = Path.Combine(_folder.FullName, "timeline.html");
         File.WriteAllText(page, $"<!DOCTYPE html><html><body style=\"background:{background};color:{foreground}\">{timeline}<pre id=\"result\"></pre>{Measure}</body></html>");

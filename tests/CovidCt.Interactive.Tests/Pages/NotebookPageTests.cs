@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using CovidCt.Interactive.Pages;
-using CovidCt.Interactive.Tests.Browser;
 using CovidCt.Interactive.Tests.Formatting;
 using CovidCt.Metrics;
 using CovidCt.Reporting.Plots;
+using CovidCt.Testing.Browser;
 
 namespace CovidCt.Interactive.Tests.Pages;
 
@@ -41,7 +41,7 @@ public sealed partial class NotebookPageTests : IDisposable
     [SkippableFact]
     public void Every_chart_of_the_page_renders_in_chromium_with_the_network_disabled()
     {
-        Skip.If(HeadlessChromium.Path is null, HeadlessChromium.Missing);
+        HeadlessChromium.Require();
         var path = Page().Write(Path.Combine(_folder.FullName, "sub", "page.html"));
 
         var dom = HeadlessChromium.DumpDom(path);
@@ -53,7 +53,7 @@ public sealed partial class NotebookPageTests : IDisposable
     [SkippableFact]
     public void A_chart_exports_as_png_and_svg_without_a_download()
     {
-        Skip.If(HeadlessChromium.Path is null, HeadlessChromium.Missing);
+        HeadlessChromium.Require();
         var figure = Reporting.Plots.Charts.Lines("Interval width", "n", "percent", ("width", [1.0, 2.0, 3.0], [50.0, 30.0, 20.0]));
         var png = Path.Combine(_folder.FullName, "chart.png");
         var svg = Path.Combine(_folder.FullName, "chart.svg");

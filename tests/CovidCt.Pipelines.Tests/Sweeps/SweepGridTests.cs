@@ -43,13 +43,23 @@ public sealed class SweepGridTests
     [Fact]
     public void A_setting_applied_to_options_changes_only_what_the_sweep_varies()
     {
-        var options = new PipelineOptions { LesionBoxes = { MinAreaSquareMillimetres = 4 }, PatientRule = { MaxGap = 2 }, Quadrants = { Centre = QuadrantCentre.Image } };
+        var options = new PipelineOptions { LesionBoxes = { ImageScore = ImageScore.MaxBox }, PatientRule = { MaxGap = 2 }, Quadrants = { Centre = QuadrantCentre.Image } };
         var applied = new SweepSetting(0.4, 10, 2, false, QuadrantAssignment.Overlap).ApplyTo(options);
-        Assert.Equal((0.4, 10, (double?)null), (applied.LesionBoxes.Threshold, applied.LesionBoxes.MinPixels, applied.LesionBoxes.MinAreaSquareMillimetres));
+        Assert.Equal((0.4, 10, ImageScore.MaxBox), (applied.LesionBoxes.Threshold, applied.LesionBoxes.MinPixels, applied.LesionBoxes.ImageScore));
         Assert.Equal((2, 2, false), (applied.PatientRule.ConsecutiveSlices, applied.PatientRule.MaxGap, applied.PatientRule.SameQuadrant));
         Assert.Equal((QuadrantCentre.Image, QuadrantAssignment.Overlap), (applied.Quadrants.Centre, applied.Quadrants.Assignment));
         Assert.Same(options.ValidArea, applied.ValidArea);
-        Assert.Equal(4, options.LesionBoxes.MinAreaSquareMillimetres);
+        Assert.Equal((0.5, 25, 3, QuadrantAssignment.Centroid), (options.LesionBoxes.Threshold, options.LesionBoxes.MinPixels, options.PatientRule.ConsecutiveSlices, options.Quadrants.Assignment));
+    }
+
+    [Fact]
+    public void A_minimum_area_in_square_millimetres_is_refused_rather_than_swept_in_pixels()
+    {
+        var options = new PipelineOptions { LesionBoxes = { MinAreaSquareMillimetres = 4 } };
+        var applied = Assert.Throws<ArgumentException>(() => SweepSetting.Study.ApplyTo(options));
+        Assert.Contains("minimum area of 4 mm²", applied.Message);
+        var swept = Assert.Throws<ArgumentException>(() => new PostProcessingSweep(new SweepGrid([0.5], [25], [3]), options));
+        Assert.Contains("lesion_boxes.min_area_square_millimetres", swept.Message);
     }
 
     [Fact]

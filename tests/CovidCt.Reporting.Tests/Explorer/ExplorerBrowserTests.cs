@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CovidCt.Metrics;
 using CovidCt.Pipelines.Sweeps;
 using CovidCt.Reporting.Explorer;
+using CovidCt.Testing.Browser;
 
 namespace CovidCt.Reporting.Tests.Explorer;
 
@@ -19,18 +19,18 @@ public sealed partial class ExplorerBrowserTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static string? Chromium() => new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
-
     [SkippableFact]
     public void Moving_the_controls_recomputes_the_tables_to_the_csharp_values_of_that_setting()
     {
-        var chromium = Chromium();
-        Skip.If(chromium is null, "chromium is not installed (test.sh installs it with apt-get when run as root); the browser check of the explorer is skipped");
+        HeadlessChromium.Require();
         var sweep = SyntheticSweep.Result();
         var page = _folder.File("explorer.html");
         File.WriteAllText(page, $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>{OperatingPointExplorer.Html(sweep, elementId: "x")}<pre id=\"moves\"></pre><script>{Mover}</script></body></html>");
 
-        var moves = JsonDocument.Parse(WebUtility.HtmlDecode(Moves().Match(DumpDom(chromium!, page, _folder.File("profile"))).Groups[1].Value)).RootElement;
+        var dom = HeadlessChromium.DumpDom(page, virtualTimeMilliseconds: 5000);
+        var recorded = Moves().Match(dom);
+        Assert.True(recorded.Success, "the page recorded no moves");
+        var moves = JsonDocument.Parse(WebUtility.HtmlDecode(recorded.Groups[1].Value)).RootElement;
 
         var grid = SyntheticSweep.Grid;
         SweepSetting[] expected =
@@ -107,21 +107,6 @@ public sealed partial class ExplorerBrowserTests : IDisposable
           document.getElementById('moves').textContent = JSON.stringify(moves);
         })();
         """;
-
-    private static string DumpDom(string chromium, string page, string profile)
-    {
-        var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", $"--user-data-dir={profile}", "--virtual-time-budget=5000", "--dump-dom", new Uri(page).AbsoluteUri })
-        {
-            start.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var dom = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(120_000), "chromium did not finish within 2 minutes");
-        Assert.True(dom.Contains("id=\"moves\">[", StringComparison.Ordinal), $"the page recorded no moves: {stderr.Result}");
-        return dom;
-    }
 
     [GeneratedRegex("<pre id=\"moves\">(.*?)</pre>", RegexOptions.Singleline)]
     private static partial Regex Moves();

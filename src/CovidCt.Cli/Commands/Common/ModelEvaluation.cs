@@ -44,6 +44,10 @@ internal static class ModelEvaluation
             });
         });
         var provenance = RunProvenance.Describe(definition, detection.Scoring) with { CachedPatients = cached };
-        return new ModelRun(ModelRun.NamesOf([modelPath])[0], PipelineEvaluation.Compute(outcomes, method, level)) { Provenance = provenance, Warnings = warnings };
+        return new ModelRun(ModelRun.NamesOf([modelPath])[0], PipelineEvaluation.Compute(outcomes, method, level))
+        {
+            Provenance = provenance,
+            Warnings = detection.Scoring.Cache?.Warning is { } cacheWarning ? [.. warnings, cacheWarning] : warnings,
+        };
     }
 }

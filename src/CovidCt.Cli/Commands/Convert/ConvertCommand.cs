@@ -1,8 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
-using CovidCt.Data;
-using CovidCt.Data.Nifti;
 
 namespace CovidCt.Cli.Commands;
 
@@ -23,14 +19,7 @@ internal static class ConvertCommand
             {
                 throw new UsageException($"the output '{path}' must end in .nii.gz or .nii");
             }
-            var clock = Stopwatch.StartNew();
-            var read = ct.Read(parse);
-            WindowNotes.Write(parse.GetValue(source)!, read, output, output);
-            var volume = CtReader.Read(parse.GetValue(source)!, read);
-            NiftiWriter.Write(volume, path);
-            var g = volume.Geometry;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Wrote {path}: {g.Width} x {g.Height} x {g.Depth}, {g.ColumnSpacing:0.######} x {g.RowSpacing:0.######} mm, {new FileInfo(path).Length / 1048576.0:0.0} MiB in {clock.Elapsed.TotalSeconds:0.00} s"));
+            ConvertConsole.Write(output, ConvertHandler.Run(parse.GetValue(source)!, path, ct.Read(parse), output));
             return CliApp.Success;
         });
         return command;

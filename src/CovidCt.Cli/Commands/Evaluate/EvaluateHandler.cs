@@ -53,6 +53,8 @@ internal static class EvaluateHandler
             var run = settings.Cluster is { } cluster
                 ? ClusterModelEvaluation.Run(cluster, settings, progress, log, OnPatient)
                 : ModelEvaluation.Run(settings.Pipeline, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress, OnPatient, OnWarning);
+            // The run's own warnings (the probability cache's); the memory warning among them was added by OnWarning already.
+            warnings.AddRange(run.Warnings.Where(w => !warnings.Contains(w)));
             // Said after the progress (a bar would swallow it) and before any number, and kept in metrics.json and report.html.
             foreach (var warning in warnings.Skip(printed)) log.WriteLine($"Warning: {warning}");
             run = run with { Lesions = lesions.Evaluate(settings.Method, settings.Level), Warnings = warnings, Sweep = settings.Explore ? Explore(settings, progress) : null };

@@ -30,15 +30,4 @@ internal sealed record ImageFolderSummary(int SchemaVersion, string Source, stri
         return new ImageFolderSummary(Reporting.Files.OutputJson.SchemaVersion, folder, "ImageFolder", sizes.Count, sizes.Select(s => (s.Width, s.Height)).Distinct().Count(),
             Size(byArea[0]), Size(byArea[^1]), min, max, sum / count, check.Window.ToString(), check.Fit?.BestWindow?.ToString(), check.Problems);
     }
-
-    public void WriteText(TextWriter output)
-    {
-        var c = CultureInfo.InvariantCulture;
-        output.WriteLine($"Source:        {Source} (PNG/JPEG slices of different sizes: unrelated images, not one series)");
-        output.WriteLine(string.Create(c, $"Images:        {Images}, {DistinctSizes} sizes, from {SmallestSize} to {LargestSize} (columns x rows, by area)"));
-        output.WriteLine(string.Create(c, $"HU range:      {MinHu:0.##} .. {MaxHu:0.##} (mean {MeanHu:0.#}) over all images"));
-        output.WriteLine($"Read window:   {ReadWindow}{(WindowProblems.Count > 0 ? $" (implausible: {string.Join("; ", WindowProblems)})" : " (plausible)")}");
-        output.WriteLine($"Best fit:      {FittedWindow ?? "(none: soft tissue is clipped or the slices hold too few unclipped pixels)"}");
-        output.WriteLine("Evaluate as:   an image-level cohort, each image its own case: covidct evaluate --images FOLDER --masks MASKS --window WIDTH/LEVEL (docs/data.md)");
-    }
 }

@@ -1,8 +1,5 @@
 using System.CommandLine;
 using CovidCt.Data;
-using CovidCt.Data.Cohorts;
-using CovidCt.Data.Slices;
-using CovidCt.Imaging;
 
 namespace CovidCt.Cli.Commands;
 
@@ -23,23 +20,7 @@ internal static class InspectCommand
         {
             var path = parse.GetValue(source)!;
             var kind = CtReader.Detect(path);
-            var read = ct.Read(parse);
-            // A folder of slices of different sizes is not a series: describe it as the unrelated images it holds.
-            if (kind == CtSourceKind.SliceFolder && SliceImageSizes.Of(path, read.Limits) is var sizes && sizes.Select(s => (s.Width, s.Height)).Distinct().Count() > 1)
-            {
-                var images = ImageFolderSummary.Of(path, sizes, read, SliceWindowCheck.Check(path, read.Window ?? StudyProtocol.LungWindow));
-                if (parse.GetValue(json)) output.Write(Reporting.Files.OutputJson.Serialize(images));
-                else images.WriteText(output);
-                return CliApp.Success;
-            }
-            var summary = VolumeSummary.Of(CtReader.Read(path, read), kind);
-            if (kind == CtSourceKind.SliceFolder)
-            {
-                var check = SliceWindowCheck.Check(path, read.Window ?? StudyProtocol.LungWindow, read.Limits);
-                summary = summary with { ReadWindow = check.Window.ToString(), FittedWindow = check.Fit?.BestWindow?.ToString(), WindowProblems = check.Problems };
-            }
-            if (parse.GetValue(json)) output.Write(Reporting.Files.OutputJson.Serialize(summary));
-            else summary.WriteText(output);
+            InspectConsole.Write(output, InspectHandler.Run(path, kind, ct.Read(parse)), parse.GetValue(json));
             return CliApp.Success;
         });
         return command;

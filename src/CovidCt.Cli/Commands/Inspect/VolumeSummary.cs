@@ -1,4 +1,3 @@
-using System.Globalization;
 using CovidCt.Data;
 
 namespace CovidCt.Cli.Commands;
@@ -57,24 +56,5 @@ internal sealed record VolumeSummary(
     {
         var (x, y, z) = (Math.Abs(normal.X), Math.Abs(normal.Y), Math.Abs(normal.Z));
         return z >= x && z >= y ? "axial" : y >= x ? "coronal" : "sagittal";
-    }
-
-    public void WriteText(TextWriter output)
-    {
-        var c = CultureInfo.InvariantCulture;
-        string V(double[] v) => string.Create(c, $"({v[0]:0.####}, {v[1]:0.####}, {v[2]:0.####})");
-        output.WriteLine($"Source:        {Source} ({Kind})");
-        output.WriteLine(string.Create(c, $"Dimensions:    {Width} x {Height} x {Slices} (columns x rows x slices)"));
-        output.WriteLine(string.Create(c, $"Pixel spacing: {ColumnSpacingMm:0.######} x {RowSpacingMm:0.######} mm (between columns x between rows)"));
-        output.WriteLine(SliceSpacingMm is { } s
-            ? string.Create(c, $"Slices:        {Slices}, thickness {SliceThicknessMm:0.###} mm, spacing {s:0.###} mm, positions {FirstSlicePositionMm:0.###} .. {LastSlicePositionMm:0.###} mm (feet to head)")
-            : string.Create(c, $"Slices:        1, thickness {SliceThicknessMm:0.###} mm, position {FirstSlicePositionMm:0.###} mm"));
-        output.WriteLine(string.Create(c, $"HU range:      {MinHu:0.##} .. {MaxHu:0.##} (mean {MeanHu:0.#})"));
-        output.WriteLine($"Orientation:   {Orientation}; rows along {V(RowDirection)}, columns along {V(ColumnDirection)} (LPS)");
-        output.WriteLine($"Origin:        {V(Origin)} mm (LPS)");
-        output.WriteLine($"Series UID:    {SeriesInstanceUid ?? "(none)"}");
-        if (ReadWindow is null) return;
-        output.WriteLine($"Read window:   {ReadWindow}{(WindowProblems is { Count: > 0 } problems ? $" (implausible: {string.Join("; ", problems)})" : " (plausible)")}");
-        output.WriteLine($"Best fit:      {FittedWindow ?? "(none: soft tissue is clipped or the slices hold too few unclipped pixels)"}");
     }
 }

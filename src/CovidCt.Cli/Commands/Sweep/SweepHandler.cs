@@ -31,6 +31,7 @@ internal static class SweepHandler
                 : run with { Result = CohortSweep.Run(pipeline, manifest, split, grid, cache, id => step(id), settings.Method, settings.Level) };
         });
         run = run with { Result = run.Tuned?.Tuning ?? run.Result, Elapsed = clock.Elapsed };
+        if (cache?.Warning is { } warning) log.WriteLine($"Warning: {warning}");
         // The folder is replaced as a whole, so a failed run never leaves a new sweep.csv beside an old pipeline.json.
         RunFolder.Replace(settings.OutFolder, staging =>
         {

@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using CovidCt.Data;
+using CovidCt.Data.Nifti;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>What <c>convert</c> wrote.</summary>
+/// <param name="Path">The NIfTI file.</param>
+/// <param name="Geometry">The volume's geometry.</param>
+/// <param name="Bytes">The file's size.</param>
+/// <param name="Elapsed">Reading and writing.</param>
+internal sealed record ConvertResult(string Path, VolumeGeometry Geometry, long Bytes, TimeSpan Elapsed);
+
+/// <summary>Runs <c>convert</c>: reads the CT and writes it as NIfTI; notes on the read window go to the log.</summary>
+internal static class ConvertHandler
+{
+    /// <summary>Converts <paramref name="source"/> to the NIfTI file <paramref name="target"/>.</summary>
+    public static ConvertResult Run(string source, string target, CtReadOptions read, TextWriter log)
+    {
+        var clock = Stopwatch.StartNew();
+        WindowNotes.Write(source, read, log, log);
+        var volume = CtReader.Read(source, read);
+        NiftiWriter.Write(volume, target);
+        return new ConvertResult(target, volume.Geometry, new FileInfo(target).Length, clock.Elapsed);
+    }
+}
