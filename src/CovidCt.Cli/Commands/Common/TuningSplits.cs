@@ -37,7 +37,9 @@ internal static class TuningSplits
         }
     }
 
-    private static void RequirePatients(CohortManifest manifest, CohortSplit split, string option)
+    /// <summary>Checks that <paramref name="split"/> (null: all) of <paramref name="manifest"/> holds patients; <paramref name="option"/> is named in the error.</summary>
+    /// <exception cref="UsageException">No patient in the split, with how to build the full default cohort.</exception>
+    public static void RequirePatients(CohortManifest manifest, CohortSplit? split, string option)
     {
         if (manifest.InSplit(split).Any()) return;
         throw new UsageException($"{manifest.Path} has no patients in split '{CohortSplitNames.NameOrAll(split)}' ({option}). The embedded default cohort holds the test split only; " +

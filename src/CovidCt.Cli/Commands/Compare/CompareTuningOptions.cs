@@ -28,15 +28,12 @@ internal sealed class CompareTuningOptions
         DefaultValueFactory = _ => new DirectoryInfo(DefaultOut),
     };
 
-    private readonly Option<string> _thresholds = new("--threshold") { Description = "With --tune-on, the thresholds swept: FROM:TO:STEP or a comma list.", DefaultValueFactory = _ => SweepAxes.DefaultThresholds };
-    private readonly Option<string> _minPixels = new("--min-pixels") { Description = "With --tune-on, the minimum component sizes swept: comma list or A..B.", DefaultValueFactory = _ => SweepAxes.DefaultMinPixels };
-    private readonly Option<string> _consecutive = new("--consecutive") { Description = "With --tune-on, the k of the patient rule swept: A..B or a comma list.", DefaultValueFactory = _ => SweepAxes.DefaultConsecutive };
-    private readonly Option<string> _quadrants = new("--quadrants") { Description = "With --tune-on, the quadrant rules swept: on, off, or on,off.", DefaultValueFactory = _ => SweepAxes.DefaultQuadrants };
-    private readonly Option<string> _assignment = new("--assignment") { Description = "With --tune-on, the quadrant assignments swept: centroid, overlap, or centroid,overlap.", DefaultValueFactory = _ => SweepAxes.DefaultAssignments };
+    private readonly SweepGridOptions _grid = new("With --tune-on, the ");
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _tuneOn, _reportOn, _out, _thresholds, _minPixels, _consecutive, _quadrants, _assignment }) command.Options.Add(option);
+        foreach (var option in new Option[] { _tuneOn, _reportOn, _out }) command.Options.Add(option);
+        _grid.AddTo(command);
     }
 
     /// <summary>
@@ -47,7 +44,7 @@ internal sealed class CompareTuningOptions
     public CompareTuning? Parse(ParseResult parse, Option<string> split, CohortManifest manifest, int pipelineFiles)
     {
         var splits = TuningSplits.Parse(parse.GetValue(_tuneOn), parse.GetValue(_reportOn));
-        var gridOptions = new Option[] { _thresholds, _minPixels, _consecutive, _quadrants, _assignment, _out };
+        var gridOptions = _grid.All.Append(_out);
         if (splits is null)
         {
             // A grid or an output folder without tuning would be ignored, and an ignored option is a silent default.
@@ -65,7 +62,7 @@ internal sealed class CompareTuningOptions
         }
         var (tuneOn, reportOn) = splits.Value;
         TuningSplits.Require(manifest, tuneOn, reportOn);
-        var grid = SweepAxes.Grid(parse.GetValue(_thresholds)!, parse.GetValue(_minPixels)!, parse.GetValue(_consecutive)!, parse.GetValue(_quadrants)!, parse.GetValue(_assignment)!);
+        var grid = _grid.Grid(parse);
         return new CompareTuning(tuneOn, reportOn, grid, parse.GetValue(_out)!.FullName);
     }
 }
