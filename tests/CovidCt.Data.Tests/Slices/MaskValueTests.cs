@@ -74,20 +74,20 @@ public sealed class MaskValueTests : IDisposable
     [Fact]
     public void A_label_mask_is_read_with_its_stated_lesion_labels()
     {
-        ImageFiles.Gray(_folder.File("ct/s1.png"), 4, 1, (_, _) => 60);
-        ImageFiles.Gray(_folder.File("masks/s1.png"), 4, 1, (x, _) => (byte)x); // 0 background, 1 ground glass, 2 consolidation, 3 effusion
+        ImageFiles.Gray(_folder.File("ct/s1.png"), 4, 2, (_, _) => 60);
+        ImageFiles.Gray(_folder.File("masks/s1.png"), 4, 2, (x, y) => y == 0 ? (byte)x : (byte)0); // 0 background, 1 ground glass, 2 consolidation, 3 effusion
 
-        Assert.Equal(new byte[] { 0, 1, 1, 0 }, ReadFolder(LesionLabels.Of([1, 2])).Labels);
-        Assert.Equal(new byte[] { 0, 0, 1, 0 }, ReadFolder(LesionLabels.Of([2])).Labels);
+        Assert.Equal(new byte[] { 0, 1, 1, 0, 0, 0, 0, 0 }, ReadFolder(LesionLabels.Of([1, 2])).Labels);
+        Assert.Equal(new byte[] { 0, 0, 1, 0, 0, 0, 0, 0 }, ReadFolder(LesionLabels.Of([2])).Labels);
     }
 
     [Fact]
     public void A_gray_RGB_mask_reads_as_its_gray()
     {
-        ImageFiles.Gray(_folder.File("ct/s1.png"), 2, 1, (_, _) => 60);
-        ImageFiles.Rgb(_folder.File("masks/s1.png"), 2, 1, (x, _) => x == 0 ? SKColors.White : SKColors.Black);
+        ImageFiles.Gray(_folder.File("ct/s1.png"), 2, 2, (_, _) => 60);
+        ImageFiles.Rgb(_folder.File("masks/s1.png"), 2, 2, (x, _) => x == 0 ? SKColors.White : SKColors.Black);
 
-        Assert.Equal(new byte[] { 1, 0 }, ReadFolder().Labels);
+        Assert.Equal(new byte[] { 1, 0, 1, 0 }, ReadFolder().Labels);
     }
 
     [Fact]
@@ -106,8 +106,8 @@ public sealed class MaskValueTests : IDisposable
     [Fact]
     public void A_manifest_states_label_masks_per_row_in_its_mask_labels_column()
     {
-        ImageFiles.Gray(_folder.File("ct/s1.png"), 4, 1, (_, _) => 60);
-        ImageFiles.Gray(_folder.File("masks/s1.png"), 4, 1, (x, _) => (byte)x);
+        ImageFiles.Gray(_folder.File("ct/s1.png"), 4, 2, (_, _) => 60);
+        ImageFiles.Gray(_folder.File("masks/s1.png"), 4, 2, (x, y) => y == 0 ? (byte)x : (byte)0);
         File.WriteAllText(_folder.File("images.csv"), "image,mask,mask_labels\nct/s1.png,masks/s1.png,\"1,2\"\n");
         File.WriteAllText(_folder.File("bad.csv"), "image,mask,mask_labels\nct/s1.png,masks/s1.png,ground glass\n");
 
