@@ -42,6 +42,21 @@ public sealed class WindowFitTests
         Assert.Empty(fit.ProblemsWith(window));
     }
 
+    [Fact]
+    public void The_steep_edge_of_the_dark_class_is_not_taken_for_a_fat_peak()
+    {
+        // Air and lung fill levels 10..100 and stop sharply; soft tissue alone peaks at 200. Otsu ends the dark class at 100,
+        // so the bright class starts on the dark class's falling edge: that edge is no peak, and there is no fat here.
+        var histogram = new long[256];
+        for (var g = 10; g <= 100; g++) histogram[g] = 1_000;
+        Peak(histogram, 200, 3_000);
+
+        var fit = WindowFit.Of(histogram)!;
+
+        Assert.Null(fit.FatGray);
+        Assert.Equal(200, fit.SoftTissueGray);
+    }
+
     [Theory]
     [InlineData("1500/-600", 1500, -600)]
     [InlineData(" W1200/L-700 ", 1200, -700)]

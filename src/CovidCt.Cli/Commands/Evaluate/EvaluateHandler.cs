@@ -4,7 +4,6 @@ using CovidCt.Pipelines;
 using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.Sweeps;
 using CovidCt.Pipelines.Evaluation;
-using CovidCt.Pipelines.Preprocessing;
 using CovidCt.Reporting;
 using CovidCt.Reporting.Files;
 using CovidCt.Reporting.Runs;
@@ -24,27 +23,24 @@ internal static class EvaluateHandler
     public static EvaluateResult Run(EvaluateSettings settings, TextWriter log)
     {
         if (settings.ModelNote is not null && !settings.Quiet) log.WriteLine(settings.ModelNote);
+        // Said before any progress and any number, and kept in metrics.json and report.html.
+        var framingWarnings = FramingWarnings.Check(settings.Manifest, [settings.Split], [settings.Pipeline.Options.Preprocessing.Framing], log);
         // Everything goes into a staging folder swapped in at the end: a failed or killed run leaves the previous result whole.
         var result = RunFolder.Replace(settings.OutFolder, staging =>
         {
             var figures = new ErrorFigures(staging);
             // Lesions are matched while each patient's mask is in memory, beside the figures.
             var lesions = new LesionTally();
-            var framing = settings.Pipeline.Options.Preprocessing.Framing;
-            var warnings = new List<string>(settings.Warnings);
             void OnPatient(Data.Cohorts.CohortPatient patient, PatientOutcome outcome)
             {
                 figures.Add(patient, outcome);
                 lesions.Add(patient, outcome);
-                if (FramingCheck.WholeSliceFallback(patient.Entry.PatientId, patient.Volume, framing) is { } fallback) warnings.Add(fallback);
             }
             var progress = RunProgress.For(log, settings.Quiet);
             var run = settings.Cluster is { } cluster
                 ? ClusterModelEvaluation.Run(cluster, settings, progress, log, OnPatient)
                 : ModelEvaluation.Run(settings.Pipeline, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress, OnPatient);
-            // Said after the progress (a bar would swallow it) and before any number, and kept in metrics.json and report.html.
-            foreach (var warning in warnings.Skip(settings.Warnings.Count)) log.WriteLine($"Warning: {warning}");
-            run = run with { Lesions = lesions.Evaluate(settings.Method, settings.Level), Warnings = warnings, Sweep = settings.Explore ? Explore(settings, progress) : null };
+            run = run with { Lesions = lesions.Evaluate(settings.Method, settings.Level), Warnings = [.. settings.Warnings, .. framingWarnings], Sweep = settings.Explore ? Explore(settings, progress) : null };
             var document = EvaluationReport.Write(staging, run, settings.Manifest, settings.Split, figures.Figures, settings.ModelNote);
             settings.Windows?.WriteCsv(Path.Combine(staging, PerImageWindows.FileName));
             // Parquet beside the CSVs: a clustered run's parts were written by its workers, a single process writes the same parts itself.
