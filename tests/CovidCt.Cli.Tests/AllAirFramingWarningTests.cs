@@ -57,10 +57,10 @@ public sealed class AllAirFramingWarningTests : IDisposable
     {
         Slice("chest", 40);
         Slice("air", -1000);
-        string[] models = command == "compare" ? ["--model", _models.Lesion(32), "--model", _models.Silent(32)] : ["--model", _models.Lesion(32)];
+        string[] models = command == "compare" ? ["--model", _models.Lesion(32), "--model", _models.Silent(32)] : ["--model", _models.Lesion(32), "--out", File("out")];
 
         var run = CliRun.Of([command, .. models, "--images", File("images"), "--masks", File("masks"), "--window", "1500/-600",
-            "--split", "all", "--valid-area", "none", "--cache", File("cache"), "--out", File("out")]);
+            "--split", "all", "--valid-area", "none", "--cache", File("cache")]);
 
         Assert.True(run.ExitCode == 0, run.Error);
         var all = run.Output + run.Error;
