@@ -57,6 +57,24 @@ public sealed class WindowFitTests
         Assert.Equal(200, fit.SoftTissueGray);
     }
 
+    [Fact]
+    public void Soft_tissue_cut_by_the_clipping_at_255_is_still_a_peak_above_fat()
+    {
+        // Exported with a window whose top is just above soft tissue (doctor50's slices): its peak rises into level 254 and
+        // is cut there; it is soft tissue, and the peak below it fat.
+        var histogram = new long[256];
+        Peak(histogram, 43, 30_000);
+        Peak(histogram, 210, 8_000);
+        for (var g = 236; g <= 254; g++) histogram[g] = 200L * (g - 235); // lower than the fat peak, so it is the second peak
+        histogram[255] = 2_000;
+
+        var fit = WindowFit.Of(histogram)!;
+
+        Assert.Equal(210, fit.FatGray);
+        Assert.Equal(254, fit.SoftTissueGray);
+        Assert.False(fit.SoftTissueClipped);
+    }
+
     [Theory]
     [InlineData("1500/-600", 1500, -600)]
     [InlineData(" W1200/L-700 ", 1200, -700)]
