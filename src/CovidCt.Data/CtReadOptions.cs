@@ -15,6 +15,12 @@ public sealed record CtReadOptions
     public HounsfieldWindow? Window { get; init; }
 
     /// <summary>
+    /// Which mask values are lesion for cohort entries whose manifest row states no <c>mask_labels</c> (each entry's
+    /// <see cref="Cohorts.CohortEntry.MaskLabels"/>); null means <see cref="LesionLabels.Binary"/>.
+    /// </summary>
+    public LesionLabels? MaskLabels { get; init; }
+
+    /// <summary>
     /// The largest slice and volume read, checked from headers before anything is allocated; <see cref="InputLimits.Default"/>
     /// unless raised (or lowered) by the caller. A mask is bounded by its image's grid instead.
     /// </summary>

@@ -85,12 +85,15 @@ public static class CtReader
     /// Reads the lesion mask at <paramref name="path"/> for <paramref name="image"/>: a NIfTI file, or a folder of PNG masks.
     /// The image's grid bounds the mask: a mask declaring another grid is refused from its header, before its voxels are read.
     /// </summary>
-    /// <exception cref="InvalidInputException">When the mask cannot be read or its grid differs from the image's.</exception>
-    public static LesionMask ReadMask(string path, CtVolume image)
+    /// <param name="path">The NIfTI file or the folder of PNG masks.</param>
+    /// <param name="image">The image the mask belongs to.</param>
+    /// <param name="labels">Which values are lesion; null for <see cref="LesionLabels.Binary"/> (0/1 or 0/255, anything else refused).</param>
+    /// <exception cref="InvalidInputException">When the mask cannot be read, its grid differs from the image's, or its values break the rule.</exception>
+    public static LesionMask ReadMask(string path, CtVolume image, LesionLabels? labels = null)
     {
         ArgumentNullException.ThrowIfNull(image);
-        if (Detect(path) != CtSourceKind.Nifti) return SliceFolderReader.ReadMask(path, image.Geometry);
-        var mask = NiftiReader.ReadMask(path, image.Geometry);
+        if (Detect(path) != CtSourceKind.Nifti) return SliceFolderReader.ReadMask(path, image.Geometry, labels);
+        var mask = NiftiReader.ReadMask(path, image.Geometry, labels);
         // The image's grid is the reference: a mask saved by another tool may carry a slightly different float32 transform.
         return new LesionMask(image.Geometry, mask.Labels, mask.Source);
     }

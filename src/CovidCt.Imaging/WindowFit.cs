@@ -185,15 +185,19 @@ public sealed class WindowFit
     /// <summary>
     /// The bright class's two tissue peaks: the highest local maximum, and a second one at least 4 levels away, at least a
     /// quarter as high, with a dip of 10% between them. With two, the darker is fat and the brighter soft tissue; with one,
-    /// it is taken as soft tissue.
+    /// it is taken as soft tissue. The search starts where the counts stop falling: Otsu cut the dark class at
+    /// <paramref name="from"/>, so high counts falling away from it are the dark class's edge, not a tissue. The last level
+    /// (254) can be a peak: soft tissue at the top of the window piles up there, its peak cut by the clipping at 255.
     /// </summary>
     private static (int? Fat, int Soft) TissuePeaks(double[] smooth, int from, int to)
     {
-        var first = ArgMax(smooth, from, to);
+        var start = from;
+        while (start < to && smooth[start + 1] < smooth[start]) start++;
+        var first = ArgMax(smooth, start, to);
         int? second = null;
-        for (var g = from; g <= to; g++)
+        for (var g = start; g <= to; g++)
         {
-            var isPeak = (g == from || smooth[g] >= smooth[g - 1]) && (g == to || smooth[g] >= smooth[g + 1]);
+            var isPeak = (g == start || smooth[g] >= smooth[g - 1]) && (g == to || smooth[g] >= smooth[g + 1]);
             if (!isPeak || Math.Abs(g - first) < 4 || smooth[g] < smooth[first] / 4) continue;
             var dip = double.MaxValue;
             for (var k = Math.Min(g, first); k <= Math.Max(g, first); k++) dip = Math.Min(dip, smooth[k]);

@@ -7,7 +7,7 @@ namespace CovidCt.Cli.Tests;
 
 /// <summary>
 /// Issue #14, the silent fallback of body framing: a case with no pixel above −500 HU is given to the model as its whole slice;
-/// evaluate says so before its numbers, and metrics.json and report.html keep the warning.
+/// evaluate, compare and sweep say so before any progress and any number, and evaluate's metrics.json and report.html keep the warning.
 /// </summary>
 public sealed class AllAirFramingWarningTests : IDisposable
 {
@@ -48,5 +48,26 @@ public sealed class AllAirFramingWarningTests : IDisposable
         Assert.StartsWith("air: no pixel above -500 HU", warning, StringComparison.Ordinal);
         Assert.Contains("the model saw the whole slice", warning, StringComparison.Ordinal);
         Assert.Contains("Warning: air: no pixel above -500 HU", System.IO.File.ReadAllText(File("out/report.html")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("compare")]
+    [InlineData("sweep")]
+    public void Compare_and_sweep_warn_of_an_all_air_image_before_any_number(string command)
+    {
+        Slice("chest", 40);
+        Slice("air", -1000);
+        string[] models = command == "compare" ? ["--model", _models.Lesion(32), "--model", _models.Silent(32)] : ["--model", _models.Lesion(32), "--out", File("out")];
+
+        var run = CliRun.Of([command, .. models, "--images", File("images"), "--masks", File("masks"), "--window", "1500/-600",
+            "--split", "all", "--valid-area", "none", "--cache", File("cache")]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var all = run.Output + run.Error;
+        var warning = all.IndexOf("Warning: air: no pixel above -500 HU", StringComparison.Ordinal);
+        Assert.True(warning >= 0, all);
+        Assert.DoesNotContain("Warning: chest:", all, StringComparison.Ordinal);
+        // Before the first figure of any table (percentages) and before the progress of the run.
+        Assert.True(warning < all.IndexOf('%', StringComparison.Ordinal), all);
     }
 }

@@ -62,7 +62,7 @@ public sealed class ImageLevelCompareSweepTests : IDisposable
         var run = Compare();
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains(": 3 images (3 with lesion masks, 0 lesion-free), 3 slices with known truth", run.Output, StringComparison.Ordinal);
+        Assert.Contains(": 3 images (2 with lesions, 1 lesion-free), 3 slices with known truth", run.Output, StringComparison.Ordinal);
         Assert.Contains(CohortLevelText.NoPatientTable, run.Output, StringComparison.Ordinal);
         Assert.Contains("Per image", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Per patient", run.Output, StringComparison.Ordinal);

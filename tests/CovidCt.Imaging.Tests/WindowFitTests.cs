@@ -42,6 +42,39 @@ public sealed class WindowFitTests
         Assert.Empty(fit.ProblemsWith(window));
     }
 
+    [Fact]
+    public void The_steep_edge_of_the_dark_class_is_not_taken_for_a_fat_peak()
+    {
+        // Air and lung fill levels 10..100 and stop sharply; soft tissue alone peaks at 200. Otsu ends the dark class at 100,
+        // so the bright class starts on the dark class's falling edge: that edge is no peak, and there is no fat here.
+        var histogram = new long[256];
+        for (var g = 10; g <= 100; g++) histogram[g] = 1_000;
+        Peak(histogram, 200, 3_000);
+
+        var fit = WindowFit.Of(histogram)!;
+
+        Assert.Null(fit.FatGray);
+        Assert.Equal(200, fit.SoftTissueGray);
+    }
+
+    [Fact]
+    public void Soft_tissue_cut_by_the_clipping_at_255_is_still_a_peak_above_fat()
+    {
+        // Exported with a window whose top is just above soft tissue (doctor50's slices): its peak rises into level 254 and
+        // is cut there; it is soft tissue, and the peak below it fat.
+        var histogram = new long[256];
+        Peak(histogram, 43, 30_000);
+        Peak(histogram, 210, 8_000);
+        for (var g = 236; g <= 254; g++) histogram[g] = 200L * (g - 235); // lower than the fat peak, so it is the second peak
+        histogram[255] = 2_000;
+
+        var fit = WindowFit.Of(histogram)!;
+
+        Assert.Equal(210, fit.FatGray);
+        Assert.Equal(254, fit.SoftTissueGray);
+        Assert.False(fit.SoftTissueClipped);
+    }
+
     [Theory]
     [InlineData("1500/-600", 1500, -600)]
     [InlineData(" W1200/L-700 ", 1200, -700)]

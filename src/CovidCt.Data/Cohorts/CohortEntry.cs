@@ -21,6 +21,12 @@ public sealed record CohortEntry(string PatientId, PatientLabel Label, string Im
     /// </summary>
     public Imaging.HounsfieldWindow? Window { get; init; }
 
+    /// <summary>
+    /// Which values of the entry's mask are lesion: its manifest row's <c>mask_labels</c>, else the default given to
+    /// <see cref="CohortManifest.Load"/> (<see cref="CtReadOptions.MaskLabels"/>); null means <see cref="LesionLabels.Binary"/>.
+    /// </summary>
+    public LesionLabels? MaskLabels { get; init; }
+
     /// <summary>The 1-based line of the manifest the entry came from, or null for entries built in code.</summary>
     public int? Line { get; init; }
 

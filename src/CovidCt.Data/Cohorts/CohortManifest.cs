@@ -4,16 +4,18 @@ using CovidCt.Data.IO;
 namespace CovidCt.Data.Cohorts;
 
 /// <summary>
-/// A cohort manifest: a CSV with header <c>patient_id,label,images,masks,split,window</c> (masks, split and window may be
-/// empty, and their columns may be left out), one row per patient. <c>window</c> is the WIDTH/LEVEL in HU a PNG/JPEG slice
-/// folder was exported with (e.g. <c>1500/-600</c>). Paths are relative to the manifest's folder, or absolute.
+/// A cohort manifest: a CSV with header <c>patient_id,label,images,masks,split,window,mask_labels</c> (masks, split, window
+/// and mask_labels may be empty, and their columns may be left out), one row per patient. <c>window</c> is the WIDTH/LEVEL in
+/// HU a PNG/JPEG slice folder was exported with (e.g. <c>1500/-600</c>); <c>mask_labels</c> the values of a label mask that
+/// are lesion (e.g. <c>"1,2"</c>; empty: a binary 0/1 or 0/255 mask, <see cref="LesionLabels"/>). Paths are relative to the
+/// manifest's folder, or absolute.
 /// A manifest whose header has <c>image</c> instead of <c>images</c> is image-level (<see cref="CohortLevel.Image"/>): header
 /// <c>image_id,image,mask,split,window</c>, one row per unrelated PNG/JPEG slice (docs/data.md).
 /// </summary>
 public sealed class CohortManifest
 {
-    /// <summary>The header the reader expects (columns masks, split and window optional); the writer leaves window out when no entry has one.</summary>
-    public static readonly IReadOnlyList<string> Columns = ["patient_id", "label", "images", "masks", "split", "window"];
+    /// <summary>The header the reader expects (columns masks, split, window and mask_labels optional); the writer leaves window and mask_labels out when no entry has one.</summary>
+    public static readonly IReadOnlyList<string> Columns = ["patient_id", "label", "images", "masks", "split", "window", "mask_labels"];
 
     private CohortManifest(string path, IReadOnlyList<CohortEntry> entries, CtReadOptions? imageOptions, CohortLevel level = CohortLevel.Patient)
     {
@@ -121,6 +123,7 @@ public sealed class CohortManifest
             }
             var entry = ParseRow(row, folder, problems);
             var window = ParseWindow(row, problems);
+            var maskLabels = ParseMaskLabels(row, problems) ?? imageOptions?.MaskLabels;
             CtSourceInfo? source = null;
             if (row.Optional("images") is { Length: > 0 } images)
             {
@@ -132,7 +135,9 @@ public sealed class CohortManifest
             {
                 problems.Add(new CohortProblem(path, row.Line, "window", $"is {window} but the images are {source.Kind}, which carry HU; a window applies to PNG/JPEG slice folders only"));
             }
-            if (entry is not null) entries.Add(source?.Kind == CtSourceKind.SliceFolder ? entry with { Window = window ?? imageOptions?.Window } : entry);
+            if (entry is null) continue;
+            entry = entry with { MaskLabels = maskLabels };
+            entries.Add(source?.Kind == CtSourceKind.SliceFolder ? entry with { Window = window ?? imageOptions?.Window } : entry);
         }
         if (problems.Count > 0) throw new CohortValidationException(path, problems.OrderBy(p => p.Line ?? 0).ToList());
         return new CohortManifest(path, entries, imageOptions);
@@ -143,6 +148,15 @@ public sealed class CohortManifest
         if (row.Optional("window") is not { Length: > 0 } text) return null;
         if (Imaging.HounsfieldWindow.TryParse(text, out var window, out var problem)) return window;
         problems.Add(new CohortProblem(row.File, row.Line, "window", problem!));
+        return null;
+    }
+
+    /// <summary>The row's <c>mask_labels</c> (<see cref="LesionLabels.TryParse"/>), or null when it states none; a bad value is a problem.</summary>
+    internal static LesionLabels? ParseMaskLabels(CsvRow row, List<CohortProblem> problems)
+    {
+        if (row.Optional("mask_labels") is not { Length: > 0 } text) return null;
+        if (LesionLabels.TryParse(text, out var labels, out var problem)) return labels;
+        problems.Add(new CohortProblem(row.File, row.Line, "mask_labels", problem!));
         return null;
     }
 
@@ -171,14 +185,15 @@ public sealed class CohortManifest
         return new CohortEntry(id, label!.Value, images, masks, split) { Line = row.Line }.ResolvedAgainst(folder);
     }
 
-    /// <summary>Writes a manifest with the standard header (with a window column when an entry has a window); paths are written as given in the entries. Atomic.</summary>
+    /// <summary>Writes a manifest with the standard header (with window and mask_labels columns when an entry has one); paths are written as given in the entries. Atomic.</summary>
     public static void Write(string csvPath, IEnumerable<CohortEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var rows = entries.ToList();
         var withWindow = rows.Any(e => e.Window is not null);
+        var withLabels = rows.Any(e => e.MaskLabels is not null);
         var text = new StringBuilder();
-        text.Append(string.Join(",", withWindow ? Columns : Columns.Take(Columns.Count - 1))).Append('\n');
+        text.Append(string.Join(",", Columns.Take(5).Concat(withWindow ? ["window"] : []).Concat(withLabels ? ["mask_labels"] : []))).Append('\n');
         foreach (var e in rows)
         {
             text.Append(Quote(e.PatientId)).Append(',')
@@ -187,6 +202,7 @@ public sealed class CohortManifest
                 .Append(Quote(e.Masks ?? "")).Append(',')
                 .Append(e.Split?.Name() ?? "");
             if (withWindow) text.Append(',').Append(e.Window is { } w ? FormattableString.Invariant($"{w.Width}/{w.Level}") : "");
+            if (withLabels) text.Append(',').Append(Quote(e.MaskLabels?.ToString() ?? ""));
             text.Append('\n');
         }
         AtomicFile.WriteAllText(csvPath, text.ToString());

@@ -24,7 +24,10 @@ public static class CohortReader
         foreach (var entry in entries) yield return Read(entry, options);
     }
 
-    /// <summary>Reads one entry's volume (slice folders at the entry's <see cref="CohortEntry.Window"/> when it has one) and mask, and derives its per-slice truth.</summary>
+    /// <summary>
+    /// Reads one entry's volume (slice folders at the entry's <see cref="CohortEntry.Window"/> when it has one) and mask (its
+    /// values by the entry's <see cref="CohortEntry.MaskLabels"/>), and derives its per-slice truth.
+    /// </summary>
     public static CohortPatient Read(CohortEntry entry, CohortReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -34,8 +37,8 @@ public static class CohortReader
         var single = SliceImageFile.Is(entry.ImagesPath);
         var volume = single ? CtReader.ReadSliceOrVolume(entry.ImagesPath, images) : CtReader.Read(entry.ImagesPath, images);
         var mask = entry.MasksPath is null ? null
-            : single ? SliceImageFile.ReadMask(entry.MasksPath, volume.Geometry)
-            : CtReader.ReadMask(entry.MasksPath, volume);
+            : single ? SliceImageFile.ReadMask(entry.MasksPath, volume.Geometry, entry.MaskLabels)
+            : CtReader.ReadMask(entry.MasksPath, volume, entry.MaskLabels);
         if (mask is not null && entry.Label == PatientLabel.Control && mask.Labels.AsSpan().ContainsAnyExcept((byte)0))
         {
             // Either the label or the mask is wrong; scoring would count the marked slices as lesion-free.

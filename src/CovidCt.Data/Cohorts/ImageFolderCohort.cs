@@ -24,7 +24,7 @@ internal static class ImageFolderCohort
         foreach (var (name, image) in images)
         {
             if (!masks.TryGetValue(name, out var mask)) continue;
-            var entry = ImageLevelManifest.Entry(name, image, mask, null, imagesFolder) with { Window = imageOptions?.Window };
+            var entry = ImageLevelManifest.Entry(name, image, mask, null, imagesFolder) with { Window = imageOptions?.Window, MaskLabels = imageOptions?.MaskLabels };
             ImageLevelManifest.Check(entry, imagesFolder, null, imageOptions?.Limits ?? InputLimits.Default, problems);
             entries.Add(entry);
         }

@@ -3,13 +3,13 @@ using CovidCt.Data.IO;
 namespace CovidCt.Data.Cohorts;
 
 /// <summary>
-/// The image-level manifest: header <c>image_id,image,mask,split,window</c> (all but <c>image</c> optional), one row per
+/// The image-level manifest: header <c>image_id,image,mask,split,window,mask_labels</c> (all but <c>image</c> optional), one row per
 /// PNG/JPEG slice file, each its own case. <c>image_id</c> defaults to the file name without extension; an empty <c>mask</c>
 /// states a lesion-free slice (a control), never a missing one.
 /// </summary>
 internal static class ImageLevelManifest
 {
-    public static readonly IReadOnlyList<string> Columns = ["image_id", "image", "mask", "split", "window"];
+    public static readonly IReadOnlyList<string> Columns = ["image_id", "image", "mask", "split", "window", "mask_labels"];
 
     /// <summary>True when <paramref name="table"/> has the image-level header (an <c>image</c> column and no <c>images</c> column).</summary>
     public static bool Matches(CsvTable table) => table.HasColumn("image") && !table.HasColumn("images");
@@ -41,7 +41,8 @@ internal static class ImageLevelManifest
             if (split is null && splitText.Length > 0) Problem("split", $"'{splitText}' is not a split; expected train, val, test or empty");
             Imaging.HounsfieldWindow? window = null;
             if (row.Optional("window") is { Length: > 0 } text && !Imaging.HounsfieldWindow.TryParse(text, out window, out var windowProblem)) Problem("window", windowProblem!);
-            var entry = Entry(id, image, mask, split, folder) with { Window = window ?? imageOptions?.Window, Line = row.Line };
+            var maskLabels = CohortManifest.ParseMaskLabels(row, problems) ?? imageOptions?.MaskLabels;
+            var entry = Entry(id, image, mask, split, folder) with { Window = window ?? imageOptions?.Window, MaskLabels = maskLabels, Line = row.Line };
             Check(entry, path, row.Line, imageOptions?.Limits ?? InputLimits.Default, problems);
             entries.Add(entry);
         }

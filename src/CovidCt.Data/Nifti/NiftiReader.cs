@@ -29,34 +29,29 @@ public static class NiftiReader
         return new CtVolume(file.Layout.Geometry, file.Layout.Apply(voxels), path, file.Layout.SeriesInstanceUid);
     }
 
-    /// <summary>Reads a lesion mask: every voxel whose scaled value is non-zero becomes 1, every other 0.</summary>
+    /// <summary>Reads a lesion mask, its values by <paramref name="labels"/> (<see cref="LesionLabels"/>; after scl_slope/scl_inter).</summary>
     /// <param name="path">The .nii or .nii.gz file.</param>
     /// <param name="limits">The largest slice and volume accepted; null for <see cref="InputLimits.Default"/>.</param>
-    /// <exception cref="InvalidInputException">When the file is missing, not NIfTI-1, truncated, unsupported or above the limits.</exception>
-    public static LesionMask ReadMask(string path, InputLimits? limits = null)
+    /// <param name="labels">Which values are lesion; null for <see cref="LesionLabels.Binary"/> (0/1 or 0/255).</param>
+    /// <exception cref="InvalidInputException">When the file is missing, not NIfTI-1, truncated, unsupported or above the limits, or its values break the rule.</exception>
+    public static LesionMask ReadMask(string path, InputLimits? limits = null, LesionLabels? labels = null)
     {
         using var file = NiftiFile.Open(path, limits ?? InputLimits.Default);
-        return ReadMask(file);
+        return ReadMask(file, labels);
     }
 
     /// <summary>Reads the mask of an image on <paramref name="image"/>'s grid, refusing any other grid before its voxels are read.</summary>
     /// <exception cref="InvalidInputException">When the file cannot be read as a mask or its grid differs from the image's.</exception>
-    internal static LesionMask ReadMask(string path, VolumeGeometry image)
+    internal static LesionMask ReadMask(string path, VolumeGeometry image, LesionLabels? labels)
     {
         // The image was read within the limits, so a mask of the same grid is too: the grid check is the mask's limit.
         using var file = NiftiFile.Open(path, limits: null);
         CtReader.RequireSameGrid(path, file.Width, file.Height, file.Depth, image.Width, image.Height, image.Depth);
-        return ReadMask(file);
+        return ReadMask(file, labels);
     }
 
-    private static LesionMask ReadMask(NiftiFile file)
-    {
-        var values = file.ReadValues();
-        RequireBinary(file.Path, values);
-        var labels = new byte[values.Length];
-        for (var i = 0; i < labels.Length; i++) labels[i] = values[i] != 0 ? (byte)1 : (byte)0;
-        return new LesionMask(file.Layout.Geometry, file.Layout.Apply(labels), file.Path);
-    }
+    private static LesionMask ReadMask(NiftiFile file, LesionLabels? labels) =>
+        new(file.Layout.Geometry, file.Layout.Apply((labels ?? LesionLabels.Binary).Apply(file.ReadValues(), file.Path)), file.Path);
 
     // A NaN or infinite voxel has no HU; left in, it reads as air and turns a scan into a negative patient.
     private static void RequireFinite(string path, float[] voxels)
@@ -67,22 +62,6 @@ public static class NiftiReader
             {
                 var bad = voxels.Count(v => !float.IsFinite(v));
                 throw new InvalidInputException(path, $"{bad:N0} of {voxels.Length:N0} voxels are NaN or infinite (the first at voxel {i:N0}); expected Hounsfield units", field: "voxel data");
-            }
-        }
-    }
-
-    // A mask is background (0) and one lesion value; more values (0-255 gray, a probability map) are not a lesion mask.
-    private static void RequireBinary(string path, float[] values)
-    {
-        float? lesion = null;
-        foreach (var v in values)
-        {
-            if (v == 0) continue;
-            if (!float.IsFinite(v)) throw new InvalidInputException(path, "the mask holds NaN or infinite values; expected 0 for background and one value for lesion", field: "voxel data");
-            lesion ??= v;
-            if (v != lesion)
-            {
-                throw new InvalidInputException(path, $"the mask holds several non-zero values ({lesion}, {v}, …); expected a binary mask: 0 for background and one value for lesion", field: "voxel data");
             }
         }
     }

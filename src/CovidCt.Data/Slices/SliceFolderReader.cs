@@ -16,9 +16,6 @@ namespace CovidCt.Data.Slices;
 /// </remarks>
 public static class SliceFolderReader
 {
-    /// <summary>Gray values above this are lesion in a PNG mask.</summary>
-    public const byte MaskThreshold = 127;
-
     /// <summary>The slice files of <paramref name="folder"/> in natural order.</summary>
     /// <exception cref="InvalidInputException">When the folder is missing or holds no PNG/JPEG files.</exception>
     public static IReadOnlyList<string> SliceFiles(string folder)
@@ -62,17 +59,34 @@ public static class SliceFolderReader
         return new CtVolume(image.Geometry, voxels, source);
     }
 
-    /// <summary>Reads a folder of PNG masks onto <paramref name="geometry"/>: gray above 127 is lesion.</summary>
-    /// <exception cref="InvalidInputException">When a mask cannot be decoded, or the masks do not match the grid.</exception>
-    public static LesionMask ReadMask(string folder, VolumeGeometry geometry)
+    /// <summary>Reads a folder of PNG masks onto <paramref name="geometry"/>, each file's values by <paramref name="labels"/> (RGB as its gray).</summary>
+    /// <param name="folder">The mask files, named like the slices.</param>
+    /// <param name="geometry">The image's grid.</param>
+    /// <param name="labels">Which values are lesion; null for <see cref="LesionLabels.Binary"/> (0/1 or 0/255).</param>
+    /// <exception cref="InvalidInputException">When a mask cannot be decoded, does not match the grid, or holds values <paramref name="labels"/> refuses (the file named).</exception>
+    public static LesionMask ReadMask(string folder, VolumeGeometry geometry, LesionLabels? labels = null)
     {
         ArgumentNullException.ThrowIfNull(geometry);
         var files = SliceFiles(folder);
         if (files.Count != geometry.Depth) throw new InvalidInputException(folder, $"the mask folder holds {files.Count} slices but the image has {geometry.Depth}; a mask must have the image's grid");
         // The image was read within the limits, so masks of its grid are too: each file's size is checked against it from the header.
         var (_, gray) = ReadGray(files, InputLimits.Highest, geometry);
-        for (var i = 0; i < gray.Length; i++) gray[i] = gray[i] > MaskThreshold ? (byte)1 : (byte)0;
-        return new LesionMask(geometry, gray, folder);
+        var mask = new byte[gray.Length];
+        var length = geometry.SliceLength;
+        // Checked file by file, so the error names the file whose values break the rule.
+        for (var z = 0; z < files.Count; z++) (labels ?? LesionLabels.Binary).Apply(gray.AsSpan(z * length, length), files[z]).CopyTo(mask, z * length);
+        return new LesionMask(geometry, mask, folder);
+    }
+
+    /// <summary>Reads one PNG/JPEG mask file onto <paramref name="geometry"/> (a one-slice image), its values by <paramref name="labels"/>.</summary>
+    /// <exception cref="InvalidInputException">When the mask cannot be decoded, its size differs from the image's, or it holds values <paramref name="labels"/> refuses.</exception>
+    internal static LesionMask ReadMaskFile(string file, VolumeGeometry geometry, LesionLabels? labels)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        if (!File.Exists(file)) throw new InvalidInputException(file, "file not found; expected a PNG mask");
+        // Its grid is checked against the image's from the header, so the image's limits bound it.
+        var (_, gray) = ReadGray([file], InputLimits.Highest, geometry);
+        return new LesionMask(geometry, (labels ?? LesionLabels.Binary).Apply(gray, file), file);
     }
 
     /// <summary>Size and slice names from the image headers only (no pixel decoding).</summary>

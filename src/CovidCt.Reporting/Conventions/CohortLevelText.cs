@@ -13,15 +13,22 @@ public static class CohortLevelText
     /// <summary>Why an image-level cohort has no per-patient table (evaluate, compare and sweep print it, metrics.json and the JSON of compare and sweep give it as <c>per_patient_omitted</c>).</summary>
     public const string NoPatientTable = "No per-patient table: " + NoPatientRule + ".";
 
-    /// <summary>The cases of <paramref name="evaluation"/> in words: "12 patients (6 COVID-19, 6 control)", or for an image-level cohort "50 images (50 with lesion masks, 0 lesion-free)".</summary>
+    /// <summary>
+    /// The cases of <paramref name="evaluation"/> in words: "12 patients (6 COVID-19, 6 control)", or for an image-level cohort
+    /// "50 images (48 with lesions, 2 lesion-free)", counted from each image's truth: an image whose mask is empty is
+    /// lesion-free, whether it came with an empty mask file or none.
+    /// </summary>
     public static string Cases(CohortManifest manifest, PipelineEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         var cases = evaluation.Patients;
-        var covid = cases.Count(p => p.IsCovid);
-        return HasPatientTable(manifest)
-            ? $"{cases.Count} patients ({covid} COVID-19, {cases.Count - covid} control)"
-            : $"{cases.Count} images ({covid} with lesion masks, {cases.Count - covid} lesion-free)";
+        if (HasPatientTable(manifest))
+        {
+            var covid = cases.Count(p => p.IsCovid);
+            return $"{cases.Count} patients ({covid} COVID-19, {cases.Count - covid} control)";
+        }
+        var lesion = cases.Count(p => p.SliceTruth.Any(t => t == true));
+        return $"{cases.Count} images ({lesion} with lesions, {cases.Count - lesion} lesion-free)";
     }
 
     /// <summary>True when <paramref name="manifest"/>'s evaluation has a per-patient table (a patient-level cohort).</summary>

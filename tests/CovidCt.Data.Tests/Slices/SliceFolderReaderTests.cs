@@ -56,12 +56,12 @@ public sealed class SliceFolderReaderTests : IDisposable
     }
 
     [Fact]
-    public void PNG_masks_named_like_the_slices_read_with_foreground_above_127()
+    public void PNG_masks_named_like_the_slices_read_with_lesion_255()
     {
         ImageFiles.Gray(_folder.File("ct/a1.png"), 2, 2, (_, _) => 50);
         ImageFiles.Gray(_folder.File("ct/a2.png"), 2, 2, (_, _) => 50);
-        ImageFiles.Gray(_folder.File("masks/a1.png"), 2, 2, (x, y) => x == 1 && y == 1 ? (byte)255 : (byte)127);
-        ImageFiles.Gray(_folder.File("masks/a2.png"), 2, 2, (_, _) => 128);
+        ImageFiles.Gray(_folder.File("masks/a1.png"), 2, 2, (x, y) => x == 1 && y == 1 ? (byte)255 : (byte)0);
+        ImageFiles.Gray(_folder.File("masks/a2.png"), 2, 2, (_, _) => 255);
 
         var image = CtReader.Read(_folder.File("ct"));
         var mask = CtReader.ReadMask(_folder.File("masks"), image);

@@ -13,6 +13,7 @@ internal static class CompareHandler
     /// <summary>Runs every model and compares them; progress goes to <paramref name="log"/>.</summary>
     public static CompareRun Run(CompareSettings settings, TextWriter log)
     {
+        FramingWarnings.Check(settings.Manifest, [settings.Split], settings.Pipelines.Select(p => p.Options.Preprocessing.Framing), log);
         var progress = RunProgress.For(log, settings.Quiet);
         var names = ModelRun.NamesOf(settings.Pipelines.Select(p => p.ModelPath).ToArray());
         var tuned = settings.Tuning is { } tuning ? CompareTuner.Tune(settings, tuning, names, progress) : null;

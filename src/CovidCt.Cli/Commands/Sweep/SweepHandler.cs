@@ -24,6 +24,7 @@ internal static class SweepHandler
         // The engine: the chain's steps 2 to 4 with their probability cache, feeding the cohort sweep.
         using var pipeline = new DetectionPipeline(settings.Model.Path, settings.Options, cache: new ProbabilityCacheOptions(settings.CacheRoot, CohortFingerprint.Compute(manifest)));
         var cache = pipeline.Scoring.Cache;
+        FramingWarnings.Check(manifest, report is null ? [split] : [split, report], [pipeline.Options.Preprocessing.Framing], log);
         RunProgress.For(log, settings.Quiet).Run(title, patients, step =>
         {
             run = report is { } r

@@ -1,0 +1,34 @@
+using CovidCt.Data.Cohorts;
+using CovidCt.Pipelines.Preprocessing;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>
+/// The one place evaluate, compare and sweep say that body framing will have nothing to frame a case on
+/// (<see cref="FramingCheck.WholeSliceFallback"/>): every case of the run is read and checked before scoring starts, so the
+/// warning comes before any progress bar and any number, whatever the command.
+/// </summary>
+internal static class FramingWarnings
+{
+    /// <summary>
+    /// Checks every case of <paramref name="splits"/> (each case once; a null split is every case) when one of the run's
+    /// <paramref name="framings"/> frames on the body, writes each warning to <paramref name="log"/> as <c>Warning: …</c>, and
+    /// returns them (for metrics.json); none, and nothing read, when every pipeline frames the whole slice.
+    /// </summary>
+    /// <exception cref="Data.IO.InvalidInputException">When a case cannot be read (the run would fail on it anyway, now before scoring).</exception>
+    public static IReadOnlyList<string> Check(CohortManifest manifest, IEnumerable<CohortSplit?> splits, IEnumerable<SliceFraming> framings, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(log);
+        if (!framings.Contains(SliceFraming.Body)) return [];
+        var read = new CohortReadOptions { Images = manifest.ImageOptions };
+        var warnings = new List<string>();
+        foreach (var entry in splits.SelectMany(manifest.InSplit).Distinct())
+        {
+            if (FramingCheck.WholeSliceFallback(entry.PatientId, CohortReader.Read(entry, read).Volume, SliceFraming.Body) is not { } warning) continue;
+            log.WriteLine($"Warning: {warning}");
+            warnings.Add(warning);
+        }
+        return warnings;
+    }
+}
