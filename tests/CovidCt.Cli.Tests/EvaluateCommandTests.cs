@@ -104,7 +104,7 @@ public sealed class EvaluateCommandTests : IDisposable
         var run = Evaluate(_models.Lesion(32), "--json");
         Assert.True(run.ExitCode == 0, run.Error);
         using var json = JsonDocument.Parse(run.Output);
-        Assert.Equal(2, json.RootElement.GetProperty("schema_version").GetInt32());
+        Assert.Equal(3, json.RootElement.GetProperty("schema_version").GetInt32());
         // Progress goes to the error writer of this invocation, one line per patient (it is no terminal), never to the process's stderr.
         Assert.Contains("Running ", run.Error);
         Assert.Contains("  C1 ", run.Error);

@@ -14,9 +14,11 @@ public static class OutputJson
 {
     /// <summary>
     /// The version of every output document's schema. 2: snake_case throughout, <c>schema_version</c> replaces
-    /// <c>format_version</c>, slice indices are named <c>slice_index</c>, metrics.json embeds the <c>pipeline</c>.
+    /// <c>format_version</c>, slice indices are named <c>slice_index</c>, metrics.json embeds the <c>pipeline</c>. 3: one naming
+    /// rule for intervals (<c>ci</c> alone, else <c>ci_clustered</c>/<c>ci_naive</c>/<c>ci_logit</c>; docs/metrics.md "JSON
+    /// conventions"), so a reader of version 2 fields such as <c>ci_plain</c> can tell from the number that they were renamed.
     /// </summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     /// <summary>The serializer options of every output document.</summary>
     public static JsonSerializerOptions Options { get; } = new()
