@@ -5,11 +5,15 @@ namespace CovidCt.Cli.Commands;
 
 /// <summary>
 /// The one place evaluate, compare and sweep say that body framing will have nothing to frame a case on
-/// (<see cref="FramingCheck.WholeSliceFallback"/>): every case of the run is read and checked before scoring starts, so the
-/// warning comes before any progress bar and any number, whatever the command.
+/// (<see cref="FramingCheck.WholeSliceFallback"/>). evaluate checks each patient as it is scored, on the volume it read anyway,
+/// and prints the warnings after the progress and before any number; compare and sweep, whose engines do not hand out the
+/// volumes, read every case once more before scoring (<see cref="Check"/>).
 /// </summary>
 internal static class FramingWarnings
 {
+    /// <summary>The warning for <paramref name="patient"/> when <paramref name="framing"/> frames on a body it does not have, else null.</summary>
+    public static string? Of(CohortPatient patient, SliceFraming framing) => FramingCheck.WholeSliceFallback(patient.Entry.PatientId, patient.Volume, framing);
+
     /// <summary>
     /// Checks every case of <paramref name="splits"/> (each case once; a null split is every case) when one of the run's
     /// <paramref name="framings"/> frames on the body, writes each warning to <paramref name="log"/> as <c>Warning: …</c>, and

@@ -23,8 +23,6 @@ internal static class EvaluateHandler
     public static EvaluateResult Run(EvaluateSettings settings, TextWriter log)
     {
         if (settings.ModelNote is not null && !settings.Quiet) log.WriteLine(settings.ModelNote);
-        // Said before any progress and any number, and kept in metrics.json and report.html.
-        var framingWarnings = FramingWarnings.Check(settings.Manifest, [settings.Split], [settings.Pipeline.Options.Preprocessing.Framing], log);
         // Everything goes into a staging folder swapped in at the end: a failed or killed run leaves the previous result whole.
         var result = RunFolder.Replace(settings.OutFolder, staging =>
         {
@@ -33,13 +31,16 @@ internal static class EvaluateHandler
             using var figures = new ErrorFigures(staging);
             // Lesions are matched while each patient's mask is in memory, beside the figures.
             var lesions = new LesionTally();
-            var warnings = new List<string>([.. settings.Warnings, .. framingWarnings]);
-            // The warnings already printed (those known before the run, the all-air framing ones, and the memory warning).
+            var framing = settings.Pipeline.Options.Preprocessing.Framing;
+            var warnings = new List<string>(settings.Warnings);
+            // The warnings already printed (those known before the run, and the memory warning).
             var printed = warnings.Count;
             void OnPatient(Data.Cohorts.CohortPatient patient, PatientOutcome outcome)
             {
                 figures.DrawBehind(patient, outcome);
                 lesions.Add(patient, outcome);
+                // Checked on the volume the run read anyway (compare and sweep read every case once more before scoring).
+                if (FramingWarnings.Of(patient, framing) is { } fallback) warnings.Add(fallback);
             }
             // The memory warning comes before scoring starts: the run it warns about may not finish.
             void OnWarning(string warning)
