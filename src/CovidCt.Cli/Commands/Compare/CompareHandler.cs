@@ -20,7 +20,8 @@ internal static class CompareHandler
         var pipelines = tuned?.Select(t => t.Definition).ToArray() ?? settings.Pipelines;
         var runs = pipelines.Select((definition, i) => ModelEvaluation.Run(definition, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress)
             with { Name = names[i] }).ToArray();
-        foreach (var warning in runs.SelectMany(r => r.Warnings)) log.WriteLine($"Warning: {warning}");
+        // Once each: two models on one machine get the same memory-budget warning word for word.
+        foreach (var warning in runs.SelectMany(r => r.Warnings).Distinct()) log.WriteLine($"Warning: {warning}");
         var comparison = ModelComparison.Compute(runs, settings.Level);
         // Written once everything ran, so a failed comparison never leaves new pipeline.json files behind.
         return new CompareRun(comparison, tuned is null ? null : CompareTuner.Write(settings.Tuning!.OutFolder, tuned));
