@@ -18,11 +18,12 @@ from .preprocess import resize
 def label_components(mask: torch.Tensor) -> torch.Tensor:
     """8-connected labels of binary masks [N,H,W]: 0 = background, components share their largest pixel id."""
     n, h, w = mask.shape
-    ids = torch.arange(1, h * w + 1, dtype=torch.float32).view(1, h, w).expand(n, h, w)
-    labels = torch.where(mask, ids, torch.zeros(()))
+    ids = torch.arange(1, h * w + 1, dtype=torch.float32, device=mask.device).view(1, h, w).expand(n, h, w)
+    zero = torch.zeros((), device=mask.device)
+    labels = torch.where(mask, ids, zero)
     while True:
         grown = F.max_pool2d(labels.unsqueeze(1), 3, stride=1, padding=1).squeeze(1)
-        grown = torch.where(mask, grown, torch.zeros(()))
+        grown = torch.where(mask, grown, zero)
         if torch.equal(grown, labels):
             return labels.long()
         labels = grown

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CovidCt.Data.IO;
 using CovidCt.Pipelines.Models;
 using CovidCt.Pipelines.Preprocessing;
@@ -190,6 +191,13 @@ public sealed class BatchedOnnxScorer : IDisposable
         };
     }
 
+    // Float32 on the GPU unless TF32 is asked for: ONNX Runtime's CUDA provider defaults to TF32, which changes decisions.
+    internal static Dictionary<string, string> CudaProviderSettings(OnnxScoringOptions options) => new()
+    {
+        ["device_id"] = options.CudaDeviceId.ToString(CultureInfo.InvariantCulture),
+        ["use_tf32"] = options.AllowTf32 ? "1" : "0",
+    };
+
     // The plan's threads always, on the CPU and on a CUDA session alike (its CPU operators, or all of them after a fallback).
     internal static (SessionOptions Options, bool UsesCuda) CreateSessionOptions(OnnxScoringOptions options, ScoringPlan plan)
     {
@@ -207,7 +215,9 @@ public sealed class BatchedOnnxScorer : IDisposable
         if (!options.UseCuda) return (session, false);
         try
         {
-            session.AppendExecutionProvider_CUDA(options.CudaDeviceId);
+            using var cuda = new OrtCUDAProviderOptions();
+            cuda.UpdateOptions(CudaProviderSettings(options));
+            session.AppendExecutionProvider_CUDA(cuda);
             return (session, true);
         }
         catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)

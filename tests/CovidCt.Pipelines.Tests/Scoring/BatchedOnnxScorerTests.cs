@@ -79,6 +79,16 @@ public sealed class BatchedOnnxScorerTests : IDisposable
     }
 
     [Fact]
+    public void A_cuda_session_runs_in_float32_unless_tf32_is_asked_for()
+    {
+        // ONNX Runtime's CUDA provider defaults to TF32, which moved decisions on an H200 (docs/scale.md).
+        var plain = BatchedOnnxScorer.CudaProviderSettings(new OnnxScoringOptions { UseCuda = true, CudaDeviceId = 1 });
+        Assert.Equal("0", plain["use_tf32"]);
+        Assert.Equal("1", plain["device_id"]);
+        Assert.Equal("1", BatchedOnnxScorer.CudaProviderSettings(new OnnxScoringOptions { UseCuda = true, AllowTf32 = true })["use_tf32"]);
+    }
+
+    [Fact]
     public void Deep_supervision_heads_can_be_picked_by_name_or_averaged()
     {
         var path = _models.TwoHeads(2);
