@@ -8,10 +8,17 @@ namespace CovidCt.Data.Synthesis;
 /// </summary>
 internal static class AnatomicalConfounders
 {
-    /// <summary>Draws each confounder independently, so that a patient often carries several.</summary>
+    /// <summary>
+    /// Draws each confounder independently, so that a patient often carries several. A scan whose lowest slice still cuts
+    /// through a broad lung starts above the bases, and one whose highest slice does stops below the apex: it holds no
+    /// diaphragm dome or no apical chest wall, and those confounders would land mid-lung at its edge slice, so they are left
+    /// out. They are still drawn, so that every other finding keeps the random numbers it had.
+    /// </summary>
     public static IEnumerable<Finding> Draw(LungMap lungs, SeededRandom random)
     {
         var spacing = LesionPlanner.SliceSpacing(lungs.Geometry);
+        var basesShown = !RunsOff(lungs, lungs.SliceArea[0]);
+        var apexShown = !RunsOff(lungs, lungs.SliceArea[^1]);
         if (random.Chance(0.5))
         {
             // The heart border smeared into the lung over a thick slice or a heartbeat: a thin hazy crescent on the
@@ -30,7 +37,10 @@ internal static class AnatomicalConfounders
             {
                 var r = random.Uniform(10, 28);
                 if (Place(lungs, random, 0.0, 0.12, 4, 40, Surface.Any, anteriorOnly: false) is { } s)
-                    yield return new Finding(FindingKind.DiaphragmPartialVolume, s.Centre, s.Outward, r, r * random.Uniform(1.0, 1.6), Math.Max(random.Uniform(2, 5), 0.8 * spacing), random.Uniform(0.3, 0.8), random.NextBits());
+                {
+                    var dome = new Finding(FindingKind.DiaphragmPartialVolume, s.Centre, s.Outward, r, r * random.Uniform(1.0, 1.6), Math.Max(random.Uniform(2, 5), 0.8 * spacing), random.Uniform(0.3, 0.8), random.NextBits());
+                    if (basesShown) yield return dome;
+                }
             }
         }
         if (random.Chance(0.5))
@@ -48,10 +58,18 @@ internal static class AnatomicalConfounders
             for (var i = random.Integer(1, 2); i > 0; i--)
             {
                 if (Place(lungs, random, 0.85, 1.0, 0, 3, Surface.Costal, anteriorOnly: false) is { } s)
-                    yield return new Finding(FindingKind.ApicalChestWall, s.Centre, s.Outward, random.Uniform(3, 8), random.Uniform(12, 30), Math.Max(random.Uniform(6, 15), 1.5 * spacing), random.Uniform(0.6, 0.95), random.NextBits());
+                {
+                    var wall = new Finding(FindingKind.ApicalChestWall, s.Centre, s.Outward, random.Uniform(3, 8), random.Uniform(12, 30), Math.Max(random.Uniform(6, 15), 1.5 * spacing), random.Uniform(0.6, 0.95), random.NextBits());
+                    if (apexShown) yield return wall;
+                }
             }
         }
     }
+
+    // The lung runs off the scan when its edge slice still holds a quarter of the largest slice's lung area. Not "any lung
+    // at all": the trachea, segmented with the lungs in real CT, leaves a little air on the top slice of every chest scan,
+    // and the costophrenic recesses reach the lowest slices of a scan that does show the bases.
+    private static bool RunsOff(LungMap lungs, int edgeArea) => edgeArea > 0 && edgeArea >= 0.25 * lungs.SliceArea.Max();
 
     private enum Surface
     {

@@ -1,3 +1,4 @@
+using CovidCt.Data;
 using CovidCt.Data.Cohorts;
 using CovidCt.Data.IO;
 using CovidCt.Data.Synthesis;
@@ -14,6 +15,9 @@ public sealed class RealisticLesionModelTests
 
     private static SimulatedPatient Realistic(ulong seed, PatientLabel label) =>
         PatientSimulator.Procedural(SynthesisFixture.Options(seed), label, LesionModel.Realistic);
+
+    // 64 slices of 5 mm cover the whole lung, bases to apex; the fixture's 24 slices stop below the apex.
+    private static PhantomOptions WholeChest(ulong seed) => new(seed, 128, 128, 64, 5.0, 5.0);
 
     [Fact]
     public void The_default_planner_is_the_study_one_so_existing_specs_keep_their_voxels()
@@ -38,8 +42,8 @@ public sealed class RealisticLesionModelTests
     public void Realistic_patients_carry_the_anatomical_confounders_outside_the_lesion_mask()
     {
         var seeds = Enumerable.Range(30, 8).Select(s => (ulong)s).ToArray();
-        var patients = seeds.SelectMany(s => new[] { Realistic(s, PatientLabel.Control), Realistic(s, PatientLabel.Covid) }).ToList();
-        var kinds = patients.SelectMany(p => p.Findings).Select(f => f.Kind).ToHashSet();
+        var kinds = seeds.SelectMany(s => PatientSimulator.Procedural(WholeChest(s), PatientLabel.Control, LesionModel.Realistic).Findings)
+            .Select(f => f.Kind).ToHashSet();
         Assert.All(Anatomical, kind => Assert.Contains(kind, kinds));
 
         // In a COVID-19 patient the confounders change voxels (they are dense) but never enter the mask.
@@ -84,6 +88,36 @@ public sealed class RealisticLesionModelTests
         }
         Assert.Contains(FindingKind.DiaphragmPartialVolume, checkedKinds);
         Assert.Contains(FindingKind.HeartBorderPartialVolume, checkedKinds);
+    }
+
+    [Fact]
+    public void Diaphragm_and_apex_confounders_are_left_out_where_the_lung_runs_off_the_scan()
+    {
+        var edgeKinds = new[] { FindingKind.DiaphragmPartialVolume, FindingKind.ApicalChestWall };
+        var whole = new List<Finding>();
+        var cut = new List<Finding>();
+        foreach (var seed in Enumerable.Range(30, 8).Select(s => (ulong)s))
+        {
+            var scan = ChestPhantom.Render(WholeChest(seed));
+            var volume = scan.Acquire((float[])scan.Clean.Clone());
+            whole.AddRange(PatientSimulator.InsertInto(volume, PatientLabel.Control, seed, LesionModel.Realistic).Findings);
+            // The same chest scanned over the middle half of its lungs: a broad lung on the first and the last slice.
+            var g = volume.Geometry;
+            var lungSlices = Enumerable.Range(0, g.Depth).Where(z => Enumerable.Range(z * g.SliceLength, g.SliceLength).Any(i => scan.LungCoverage[i] >= 128)).ToArray();
+            cut.AddRange(PatientSimulator.InsertInto(Slices(volume, lungSlices[lungSlices.Length / 4], lungSlices[3 * lungSlices.Length / 4]), PatientLabel.Control, seed, LesionModel.Realistic).Findings);
+        }
+        Assert.All(edgeKinds, kind => Assert.Contains(kind, whole.Select(f => f.Kind)));
+        Assert.DoesNotContain(cut, f => edgeKinds.Contains(f.Kind));
+        Assert.Contains(cut, f => Anatomical.Contains(f.Kind));
+    }
+
+    private static CtVolume Slices(CtVolume volume, int first, int last)
+    {
+        var g = volume.Geometry;
+        var depth = last - first + 1;
+        var geometry = g with { Depth = depth, SlicePositions = g.SlicePositions.Skip(first).Take(depth).ToArray() };
+        var hounsfield = volume.Hounsfield.AsSpan(first * g.SliceLength, depth * g.SliceLength).ToArray();
+        return new CtVolume(geometry, hounsfield, $"{volume.Source}, slices {first}-{last}");
     }
 
     [Fact]
