@@ -37,9 +37,8 @@ internal sealed class ValidAreaCache
     private ValidAreaCache(string root, string description, bool withMask)
     {
         _withMask = withMask;
-        Root = Path.GetFullPath(root);
         Description = description;
-        Folder = Path.Combine(Root, FolderName, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(description))));
+        Folder = Path.Combine(Path.GetFullPath(root), FolderName, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(description))));
         Directory.CreateDirectory(Folder);
         // Runs killed while writing leave their temporary files behind; the next cache over the folder removes them.
         AtomicFile.DeleteOrphans(Folder);
@@ -63,9 +62,6 @@ internal sealed class ValidAreaCache
     public static string KeyOf(string cohortSha256, ValidAreaOptions options) => string.Create(CultureInfo.InvariantCulture,
         $"cohort={cohortSha256.ToLowerInvariant()};segmentation={Segmentation};air={options.AirThresholdHu:R}HU;components={options.LungComponents};" +
         $"min_fraction={options.MinLungFraction:R};border_inside_body={options.BorderLungInsideBody:R};closing={options.ClosingRadius};region={options.Region}");
-
-    /// <summary>The cache root (the probability maps' root).</summary>
-    public string Root { get; }
 
     /// <summary>The key as text.</summary>
     public string Description { get; }
