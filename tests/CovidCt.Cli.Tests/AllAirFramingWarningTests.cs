@@ -7,7 +7,8 @@ namespace CovidCt.Cli.Tests;
 
 /// <summary>
 /// Issue #14, the silent fallback of body framing: a case with no pixel above −500 HU is given to the model as its whole slice;
-/// evaluate, compare and sweep say so before any progress and any number, and evaluate's metrics.json and report.html keep the warning.
+/// evaluate, compare and sweep say so before any number (after the progress: each checks the case on the volume it reads for
+/// scoring, none reads a case twice), and evaluate's metrics.json and report.html keep the warning.
 /// </summary>
 public sealed class AllAirFramingWarningTests : IDisposable
 {
@@ -67,7 +68,7 @@ public sealed class AllAirFramingWarningTests : IDisposable
         var warning = all.IndexOf("Warning: air: no pixel above -500 HU", StringComparison.Ordinal);
         Assert.True(warning >= 0, all);
         Assert.DoesNotContain("Warning: chest:", all, StringComparison.Ordinal);
-        // Before the first figure of any table (percentages) and before the progress of the run.
+        // Before the first figure of any table (percentages).
         Assert.True(warning < all.IndexOf('%', StringComparison.Ordinal), all);
     }
 }

@@ -22,6 +22,25 @@ public sealed class ModelQuantizeCommandTests
     }
 
     [Fact]
+    public void Percentile_calibration_is_taken_and_said()
+    {
+        using var folder = new TempFolder();
+        var run = CliRun.Of("model", "quantize", FloatModel, "--calibrate", DefaultCohort, "--split", "test", "--max-slices", "2", "--calibration", "percentile:99.99", "--out", folder.File("int8.onnx"));
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("(percentile:99.99 ranges)", run.Output);
+    }
+
+    [Fact]
+    public void A_calibration_method_that_is_not_one_exits_2_naming_the_option_and_nothing_is_written()
+    {
+        using var folder = new TempFolder();
+        var run = CliRun.Of("model", "quantize", FloatModel, "--calibrate", DefaultCohort, "--split", "test", "--calibration", "percentile:101", "--out", folder.File("int8.onnx"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--calibration: 'percentile:101' is not a calibration method; expected minmax or percentile:P", run.Error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
     public void Without_calibration_slices_it_exits_2_naming_the_options()
     {
         using var folder = new TempFolder();

@@ -5,7 +5,7 @@ using CovidCt.Data.Cohorts;
 
 namespace CovidCt.Pipelines.Caching;
 
-/// <summary>The cohort part of a <see cref="ProbabilityCacheKey"/>.</summary>
+/// <summary>The cohort part of a <see cref="ProbabilityCacheKey"/>, and the content fingerprint a quantised model records.</summary>
 public static class CohortFingerprint
 {
     /// <summary>
@@ -14,7 +14,26 @@ public static class CohortFingerprint
     /// a <c>--window</c> default changes it as the manifest's window column does). Changing, adding or removing an image
     /// changes it; the pixel bytes are not read, so a rewrite that keeps size and time (rare) would not.
     /// </summary>
-    public static string Compute(CohortManifest manifest)
+    public static string Compute(CohortManifest manifest) =>
+        Hash(manifest, info => string.Create(CultureInfo.InvariantCulture, $"{(info.Exists ? info.Length : -1)}|{(info.Exists ? info.LastWriteTimeUtc.Ticks : 0)}"));
+
+    /// <summary>
+    /// As <see cref="Compute"/>, but with each file's SHA-256 in place of its size and last-write time: it reads every byte, and
+    /// changes only when the images, masks, manifest or windows do. A cohort rebuilt into the same files (new times, same
+    /// bytes) keeps it, so a model calibrated on it (<c>covidct model quantize</c>) records the same fingerprint and comes out
+    /// byte for byte the same.
+    /// </summary>
+    public static string ComputeFromContent(CohortManifest manifest) =>
+        Hash(manifest, info =>
+        {
+            if (!info.Exists) return "missing";
+            using var file = info.OpenRead();
+            return Convert.ToHexStringLower(SHA256.HashData(file));
+        });
+
+    // The manifest's bytes, then per patient its stated window and, for every file it names, the relative path and what
+    // describe says of the file.
+    private static string Hash(CohortManifest manifest, Func<FileInfo, string> describe)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -31,8 +50,7 @@ public static class CohortFingerprint
                     : (IEnumerable<string>)[path];
                 foreach (var file in files)
                 {
-                    var info = new FileInfo(file);
-                    var line = string.Create(CultureInfo.InvariantCulture, $"{entry.PatientId}|{Path.GetRelativePath(manifest.Folder, file)}|{(info.Exists ? info.Length : -1)}|{(info.Exists ? info.LastWriteTimeUtc.Ticks : 0)}\n");
+                    var line = $"{entry.PatientId}|{Path.GetRelativePath(manifest.Folder, file)}|{describe(new FileInfo(file))}\n";
                     hash.AppendData(Encoding.UTF8.GetBytes(line));
                 }
             }

@@ -1,3 +1,4 @@
+using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Pipelines.Scoring;
 
@@ -11,6 +12,13 @@ public sealed class ApplyValidAreaOptions
 
     /// <summary>How the segmentation model runs over ONNX Runtime (ignored by the HU segmentation).</summary>
     public OnnxScoringOptions Scoring { get; set; } = new();
+
+    /// <summary>
+    /// The cache root and cohort whose HU valid areas are read from, and written to, the valid-area cache beside the probability
+    /// maps (<c>ROOT/valid-areas</c>, keyed by the cohort, every segmentation option and the segmentation's code version); null
+    /// (default) to segment every time. A segmentation model's areas and the whole image are never cached.
+    /// </summary>
+    public ProbabilityCacheOptions? Cache { get; set; }
 
     /// <summary>Checks the options once, when the pipeline is built.</summary>
     /// <exception cref="ArgumentException">When an option is out of range.</exception>

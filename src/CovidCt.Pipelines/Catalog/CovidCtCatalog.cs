@@ -76,7 +76,7 @@ public sealed class CovidCtCatalog
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return new(Context, nameof(ApplyValidArea), () => new ValidAreaTransformer(Context, new ValidAreaStep(options.ValidArea, options.Scoring)));
+        return new(Context, nameof(ApplyValidArea), () => new ValidAreaTransformer(Context, new ValidAreaStep(options.ValidArea, options.Scoring, options.Cache)));
     }
 
     /// <summary>Step 4 with <paramref name="validArea"/> (default: the study's HU segmentation and rectangle).</summary>
@@ -115,17 +115,21 @@ public sealed class CovidCtCatalog
 
     /// <summary>
     /// Steps 2 to 4 with one <see cref="PipelineOptions"/> (validated once here): what the sweep feeds its multi-setting steps 5
-    /// to 8 with. With <paramref name="cache"/>, maps come from the probability-map cache.
+    /// to 8 with. With <paramref name="cache"/>, maps come from the probability-map cache, and the HU valid areas from the
+    /// valid-area cache beside it (a sweep is run again and again over one cohort; see <see cref="ApplyValidAreaOptions.Cache"/>).
     /// </summary>
     /// <exception cref="InvalidInputException">When a model cannot be read or contradicts the options.</exception>
     /// <exception cref="ArgumentException">When an option is out of range.</exception>
-    public EstimatorChain<ValidAreaTransformer> ScoreAndSegment(string modelFile, PipelineOptions? options = null, ProbabilityCacheOptions? cache = null)
+    public EstimatorChain<ValidAreaTransformer> ScoreAndSegment(string modelFile, PipelineOptions? options = null, ProbabilityCacheOptions? cache = null) =>
+        StepsTwoToFour(modelFile, options ?? new PipelineOptions(), cache, cache);
+
+    // Steps 2 to 4, the maps cached in mapCache and the HU valid areas in areaCache (each when set).
+    private EstimatorChain<ValidAreaTransformer> StepsTwoToFour(string modelFile, PipelineOptions o, ProbabilityCacheOptions? mapCache, ProbabilityCacheOptions? areaCache)
     {
-        var o = options ?? new PipelineOptions();
         o.Validate();
         return PreprocessCtSlices(modelFile, o.Preprocessing)
-            .Append(ScoreLesions(new ScoreLesionsOptions { ModelFile = modelFile, Preprocessing = o.Preprocessing, Scoring = o.Scoring, Cache = cache }))
-            .Append(ApplyValidArea(new ApplyValidAreaOptions { ValidArea = o.ValidArea, Scoring = o.Scoring }));
+            .Append(ScoreLesions(new ScoreLesionsOptions { ModelFile = modelFile, Preprocessing = o.Preprocessing, Scoring = o.Scoring, Cache = mapCache }))
+            .Append(ApplyValidArea(new ApplyValidAreaOptions { ValidArea = o.ValidArea, Scoring = o.Scoring, Cache = areaCache }));
     }
 
     /// <summary>
@@ -137,7 +141,8 @@ public sealed class CovidCtCatalog
     public EstimatorChain<PatientRuleTransformer> DetectCovidLesions(string modelFile, PipelineOptions? options = null, ProbabilityCacheOptions? cache = null)
     {
         var o = options ?? new PipelineOptions();
-        return ScoreAndSegment(modelFile, o, cache)
+        // The maps only: the run's cache listing and warnings (console, metrics.json, report.html) speak of the probability maps.
+        return StepsTwoToFour(modelFile, o, cache, areaCache: null)
             .Append(DetectLesionBoxes(new DetectLesionBoxesOptions { LesionBoxes = o.LesionBoxes, Quadrants = o.Quadrants, Region = o.ValidArea.Region }))
             .Append(ApplyPatientRule(new ApplyPatientRuleOptions { PatientRule = o.PatientRule }));
     }

@@ -1,11 +1,14 @@
 using CovidCt.Data.IO;
+using CovidCt.Pipelines.Evaluation;
+using CovidCt.Pipelines.Preprocessing;
 using CovidCt.Pipelines.Scoring;
 using Microsoft.ML;
 
 namespace CovidCt.Pipelines.Catalog;
 
 /// <summary>
-/// Step 3: scores the <c>Image</c> column of each patient in batches over ONNX Runtime (through the cache when one is set) and
+/// Step 3: scores the <c>Image</c> column of each patient in batches over ONNX Runtime, the next patient read and preprocessed
+/// on another thread meanwhile, (through the cache when one is set) and
 /// adds <c>Probability</c> at the slice's own resolution, taken back through the patient's frame (<see cref="LesionScoring"/>); <c>Image</c> is emptied, as no later step reads it. Dispose to release the model.
 /// </summary>
 public sealed class LesionScoringTransformer : SliceTransformer<PreprocessedSliceRow, ScoredSliceRow>
@@ -19,10 +22,12 @@ public sealed class LesionScoringTransformer : SliceTransformer<PreprocessedSlic
     /// <exception cref="InvalidInputException">When the model returns NaN or infinity, naming patient and slice.</exception>
     protected override IEnumerable<ScoredSliceRow> Map(IEnumerable<PreprocessedSliceRow> rows)
     {
-        foreach (var patient in PatientGroups.Of(rows))
+        // Patient n+1 is read (the steps before this one) and preprocessed on another thread while patient n is scored: exactly one
+        // ahead, so memory holds at most one patient (and its model inputs) more; patients come out in order, and a patient that
+        // cannot be read throws when its turn comes (Evaluation.ReadAhead).
+        foreach (var (patient, frame) in ReadAhead.Of(PatientGroups.Of(rows).Select(Prepared)))
         {
             var first = patient[0];
-            var frame = PreprocessingTransformer.FrameOf(Scoring.Preprocessing, patient);
             var maps = Scoring.Score(first.PatientId, frame, patient.Select(r => r.Position).ToArray(), () => patient.Select(r => r.Image).ToArray());
             for (var i = 0; i < patient.Count; i++)
             {
@@ -32,6 +37,18 @@ public sealed class LesionScoringTransformer : SliceTransformer<PreprocessedSlic
                 yield return scored;
             }
         }
+    }
+
+    // The patient's frame, and its model inputs made by step 2's own objects (PreprocessedSliceRow.Image), unless the cache holds
+    // its maps: then no input is made, as before (a cache file found unreadable later has its inputs made when scoring asks).
+    private (List<PreprocessedSliceRow> Patient, SliceFrame Frame) Prepared(List<PreprocessedSliceRow> patient)
+    {
+        var frame = PreprocessingTransformer.FrameOf(Scoring.Preprocessing, patient);
+        if (!Scoring.IsCached(patient[0].PatientId))
+        {
+            foreach (var row in patient) _ = row.Image;
+        }
+        return (patient, frame);
     }
 
     /// <inheritdoc/>

@@ -19,9 +19,11 @@ public sealed class PreprocessingTransformer : SliceTransformer<CtSliceRow, Prep
     /// <inheritdoc/>
     protected override IEnumerable<PreprocessedSliceRow> Map(IEnumerable<CtSliceRow> rows)
     {
-        var scratch = new Scratch();
         foreach (var patient in PatientGroups.Of(rows))
         {
+            // One per patient: the scoring step has the next patient's images made on another thread while this one's are made
+            // here only when a cache file proves unreadable, so two patients' images may be made at once.
+            var scratch = new Scratch();
             // Framed once per patient, and only when an image is made (never for a patient the cache holds).
             var frame = new Lazy<SliceFrame>(() => FrameOf(Preprocessing, patient), LazyThreadSafetyMode.None);
             foreach (var row in patient)
@@ -41,7 +43,7 @@ public sealed class PreprocessingTransformer : SliceTransformer<CtSliceRow, Prep
     internal static SliceFrame FrameOf<TRow>(ImagePreprocessing preprocessing, IReadOnlyList<TRow> patient) where TRow : CtSliceRow =>
         preprocessing.FrameOf(patient.Select(r => r.HounsfieldPixels).ToArray(), patient[0].Width, patient[0].Height);
 
-    // The windowed full-resolution slice, reused by every image of one enumeration (images are made one at a time).
+    // The windowed full-resolution slice, reused by every image of one patient (they are made one at a time, on one thread).
     private sealed class Scratch
     {
         public float[]? Buffer;

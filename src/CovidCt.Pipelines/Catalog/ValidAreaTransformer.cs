@@ -5,7 +5,7 @@ namespace CovidCt.Pipelines.Catalog;
 
 /// <summary>
 /// Step 4: the lung fields of each patient's slices from <c>Hounsfield</c> (HU segmentation, or the segmentation model scored in
-/// batches per patient), added as <c>HasValidArea</c>, <c>ValidAreaBounds</c> and, for the mask region, <c>ValidAreaMask</c>.
+/// batches per patient; the HU areas read from the valid-area cache when one is set), added as <c>HasValidArea</c>, <c>ValidAreaBounds</c> and, for the mask region, <c>ValidAreaMask</c>.
 /// The probabilities are not changed: the detector receives the area. <c>Hounsfield</c> is emptied, as no later step reads it.
 /// Dispose to release the segmentation model.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class ValidAreaTransformer : SliceTransformer<ScoredSliceRow, Vali
         foreach (var patient in PatientGroups.Of(rows))
         {
             var first = patient[0];
-            var areas = Step.Segment(patient.Select(r => r.HounsfieldPixels).ToArray(), first.Width, first.Height, first.Source);
+            var areas = Step.Segment(first.PatientId, patient.Select(r => r.HounsfieldPixels).ToArray(), first.Width, first.Height, first.Source);
             for (var i = 0; i < patient.Count; i++)
             {
                 var row = ValidAreaSliceRow.From(patient[i], areas[i], keepMask);

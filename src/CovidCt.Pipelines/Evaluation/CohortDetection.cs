@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CovidCt.Data.Cohorts;
 using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.Catalog;
@@ -65,7 +66,7 @@ public sealed class CohortDetection : IDisposable
     /// <summary>
     /// The patients <paramref name="cohortPatients"/> yields, already read, through the chain, joined with their truth: what a cluster
     /// worker runs on the patients it is given (a manifest run reads its patients through here too). The next patient is taken from
-    /// <paramref name="cohortPatients"/> on another thread while the current one is scored; outcomes keep the input order, and a
+    /// <paramref name="cohortPatients"/> and preprocessed on another thread while the current one is scored (the scoring step's read-ahead); outcomes keep the input order, and a
     /// patient that cannot be read throws when its turn comes, after every patient before it was reported.
     /// </summary>
     /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a patient has no slices or duplicate positions, or the model returns non-finite values.</exception>
@@ -73,11 +74,11 @@ public sealed class CohortDetection : IDisposable
     {
         ArgumentNullException.ThrowIfNull(cohortPatients);
         // The patients whose rows are in the chain but whose patient row has not come out yet (one or two): kept for onPatient only.
-        var inFlight = new Dictionary<string, CohortPatient>(StringComparer.Ordinal);
+        // Added on the scoring step's read-ahead thread, which reads and preprocesses patient n+1 while patient n is scored.
+        var inFlight = new ConcurrentDictionary<string, CohortPatient>(StringComparer.Ordinal);
         IEnumerable<CohortPatient> Read()
         {
-            // Patient n+1 is read on another thread while patient n is scored (one ahead, so memory stays bounded).
-            foreach (var patient in ReadAhead.Of(cohortPatients))
+            foreach (var patient in cohortPatients)
             {
                 if (onPatient is not null) inFlight[patient.Entry.PatientId] = patient;
                 yield return patient;
@@ -91,7 +92,7 @@ public sealed class CohortDetection : IDisposable
         {
             var outcome = row.Outcome();
             outcomes.Add(outcome);
-            if (onPatient is not null && inFlight.Remove(row.PatientId, out var patient)) onPatient(patient, outcome);
+            if (onPatient is not null && inFlight.TryRemove(row.PatientId, out var patient)) onPatient(patient, outcome);
         }
         return outcomes;
     }

@@ -3,7 +3,7 @@ using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
 using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.Catalog;
-using CovidCt.Pipelines.Evaluation;
+using CovidCt.Pipelines.Preprocessing;
 using Microsoft.ML;
 
 namespace CovidCt.Pipelines.Sweeps;
@@ -15,9 +15,11 @@ public static class CohortSweep
     /// Every patient of <paramref name="manifest"/> (of <paramref name="split"/> when given) through every setting of
     /// <paramref name="grid"/>; the options the grid does not vary are <paramref name="pipeline"/>'s. Steps 2 to 4 are the ML.NET
     /// chain's (<see cref="CovidCtCatalog.ScoreAndSegment"/>, on <paramref name="context"/> or a new one), fed patient by patient;
-    /// with a <paramref name="cache"/>, maps are read from it or scored and written once. The next patient is read, and the one
+    /// with a <paramref name="cache"/>, maps are read from it or scored and written once. The next patient is read and preprocessed, and the one
     /// before counted, on other threads while a patient goes through the chain; the result is that of adding the patients in order.
     /// <paramref name="onPatient"/> receives each patient's id once it is done (for progress), in input order, on the calling thread.
+    /// With a cache, the HU valid areas are read from the valid-area cache beside the maps, or segmented and written once. Each
+    /// patient is checked for body framing's whole-slice fallback as it is read (once; <see cref="SweepResult.Warnings"/>).
     /// </summary>
     /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a patient cannot be read, has no slices or duplicate positions, or the model returns non-finite values.</exception>
     /// <exception cref="InvalidOperationException">When the manifest has no patient in <paramref name="split"/>.</exception>
@@ -29,8 +31,10 @@ public static class CohortSweep
         var sweep = new PostProcessingSweep(grid, pipeline.Options);
         var ml = context ?? new MLContext();
         var cacheOptions = cache is null ? null : new ProbabilityCacheOptions(cache.Root, cache.Key.CohortSha256);
-        // Patient n+1 is read on another thread while patient n goes through the chain (Evaluation.ReadAhead: one ahead).
-        var slices = SliceDataView.FromPatients(ml, () => ReadAhead.Of(CohortReader.ReadPatients(manifest, split, readOptions)));
+        var framing = new FramingFacts(pipeline.Options.Preprocessing.Framing);
+        // Patient n+1 is read, its framing checked and its model input made on another thread while patient n is scored (the
+        // scoring step's read-ahead: one ahead).
+        var slices = SliceDataView.FromPatients(ml, () => framing.Noting(CohortReader.ReadPatients(manifest, split, readOptions)));
         using var chain = ml.CovidCt().ScoreAndSegment(pipeline.ModelPath, pipeline.Options, cacheOptions).Fit(slices);
         var view = chain.Transform(slices);
         var rows = view is IRowStream<ValidAreaSliceRow> typed ? typed.Rows : ml.Data.CreateEnumerable<ValidAreaSliceRow>(view, reuseRowObject: false);
@@ -69,7 +73,13 @@ public static class CohortSweep
             throw;
         }
         FinishCounting();
-        return sweep.Result(method, level);
+        var scoring = chain.OfType<LesionScoringTransformer>().Single().Scoring;
+        var areas = chain.LastTransformer.Step.Cache;
+        string?[] cacheWarnings = [scoring.Cache?.Warning, areas?.Warning];
+        var result = sweep.Result(method, level);
+        result.Warnings = [.. framing.Warnings, .. cacheWarnings.OfType<string>()];
+        result.ValidAreasFromCache = areas?.CachedPatients ?? 0;
+        return result;
     }
 
     /// <summary>
@@ -86,8 +96,10 @@ public static class CohortSweep
         var chosen = tuning.ChooseOperatingPoint();
         var s = chosen.Setting;
         var single = new SweepGrid([s.Threshold], [s.MinPixels], [s.ConsecutiveSlices], [s.SameQuadrant], [s.Assignment]);
-        var reported = Run(pipeline, manifest, reportOn, single, cache, onPatient, method, level).Rows[0];
-        return new TunedOperatingPoint(tuneOn, reportOn, tuning, chosen, reported);
+        var report = Run(pipeline, manifest, reportOn, single, cache, onPatient, method, level);
+        // The tuning sweep's result stands for the run: it carries the warnings of both splits.
+        tuning.Warnings = [.. tuning.Warnings.Union(report.Warnings)];
+        return new TunedOperatingPoint(tuneOn, reportOn, tuning, chosen, report.Rows[0]);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CovidCt.Data.IO;
 using CovidCt.Metrics;
+using CovidCt.Pipelines.Preprocessing;
 
 namespace CovidCt.Pipelines.Sweeps;
 
@@ -31,6 +32,16 @@ public sealed class SweepResult
 
     /// <summary>Slices left out of the per-image tables because their truth is unknown (COVID-19 patients without masks).</summary>
     public long ImagesWithoutTruth { get; }
+
+    /// <summary>
+    /// What the run must say before its numbers, in this order: each case that body framing had nothing to frame on
+    /// (<see cref="FramingCheck.WholeSliceFallback"/>, checked as the case was read), then why the probability or valid-area
+    /// cache could not be written (the numbers are the same, only slower).
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; internal set; } = [];
+
+    /// <summary>Patients whose valid areas were read from the valid-area cache rather than segmented.</summary>
+    public int ValidAreasFromCache { get; internal set; }
 
     /// <summary>The row of the study's setting, or null when the grid does not hold it.</summary>
     public SweepRow? StudyDefaults => Find(SweepSetting.Study);

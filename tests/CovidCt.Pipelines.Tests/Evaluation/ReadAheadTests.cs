@@ -1,5 +1,6 @@
 using CovidCt.Data;
 using CovidCt.Data.Cohorts;
+using CovidCt.Pipelines.Catalog;
 using CovidCt.Pipelines.Evaluation;
 using CovidCt.Pipelines.Sweeps;
 using Microsoft.ML;
@@ -44,6 +45,38 @@ public sealed class ReadAheadTests : IDisposable
         Assert.Equal(2, readWhenDone[0]);
         Assert.Equal(["P1", "P2", "C1"], outcomes.Select(o => o.Result.PatientId));
         Assert.Equal(CohortDetection.Run(pipeline, manifest).Select(o => o.Result.Decision), outcomes.Select(o => o.Result.Decision));
+    }
+
+    // Issue #20: reading went ahead, but windowing and resizing the next patient still waited for the model.
+    [Fact]
+    public void The_next_patients_model_inputs_are_made_on_another_thread_while_the_current_one_is_scored()
+    {
+        var ml = new MLContext();
+        var made = new System.Collections.Concurrent.ConcurrentQueue<(string Patient, int Thread)>();
+        PreprocessedSliceRow Row(string patient, int slice)
+        {
+            var row = new CtSliceRow { PatientId = patient, SliceIndex = slice, SliceCount = 2, Position = slice, Width = 32, Height = 32, Source = "test" };
+            row.Hounsfield = new float[32 * 32];
+            return PreprocessedSliceRow.From(row, () =>
+            {
+                made.Enqueue((patient, Environment.CurrentManagedThreadId));
+                return new float[32 * 32];
+            });
+        }
+        var input = new RowStream<PreprocessedSliceRow>(ml, [Row("A", 0), Row("A", 1), Row("B", 0), Row("B", 1)]);
+        using var scoring = ml.CovidCt().ScoreLesions(_models.Lesion(32)).Fit(input);
+        var consumer = Environment.CurrentManagedThreadId;
+        var bReadyWhileAWasOut = false;
+
+        foreach (var row in ((IRowStream<ScoredSliceRow>)scoring.Transform(input)).Rows)
+        {
+            if (row is { PatientId: "A", SliceIndex: 1 }) bReadyWhileAWasOut = SpinWait.SpinUntil(() => made.Count(m => m.Patient == "B") == 2, Patience);
+        }
+
+        // Before, B's inputs were made only when its scoring asked for them, on the consumer's thread, after A was done.
+        Assert.True(bReadyWhileAWasOut);
+        Assert.Equal(4, made.Count);
+        Assert.DoesNotContain(made, m => m.Patient == "B" && m.Thread == consumer);
     }
 
     [Fact]

@@ -79,4 +79,85 @@ public sealed class CohortSweepTests : IDisposable
         var none = lines.First(l => l.StartsWith("0.5,150,", StringComparison.Ordinal)).Split(',');
         Assert.Equal("", none[Array.IndexOf(header, "image_ppv")]);
     }
+
+    // Issue #20: the sweep used to segment every patient's lungs again on every run.
+    [Theory]
+    [InlineData(ValidAreaRegion.Rectangle)]
+    [InlineData(ValidAreaRegion.Mask)]
+    public void A_second_sweep_reads_the_valid_areas_from_the_cache_and_gives_the_same_rows(ValidAreaRegion region)
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
+        var options = new PipelineOptions { Preprocessing = { Framing = SliceFraming.Image }, ValidArea = { Region = region } };
+        using var pipeline = new DetectionPipeline(_models.Lesion(32), options);
+        var cache = new ProbabilityMapCache(Path.Combine(_models.Folder, "cache"), ProbabilityCacheKey.For(pipeline, CohortFingerprint.Compute(manifest)));
+
+        var cold = CohortSweep.Run(pipeline, manifest, CohortSplit.Test, Grid, cache);
+        var warm = CohortSweep.Run(pipeline, manifest, CohortSplit.Test, Grid, cache);
+        var uncached = CohortSweep.Run(pipeline, manifest, CohortSplit.Test, Grid);
+
+        Assert.Equal((0, 3), (cold.ValidAreasFromCache, warm.ValidAreasFromCache));
+        var folder = Assert.Single(Directory.GetDirectories(Path.Combine(cache.Root, ValidAreaCache.FolderName)));
+        Assert.Equal(3, Directory.GetFiles(folder, "*.varea").Length);
+        Assert.Contains($"region={region}", File.ReadAllText(Path.Combine(folder, "key.txt")), StringComparison.Ordinal);
+        Assert.Equal(Csv(uncached, "uncached"), Csv(cold, "cold"));
+        Assert.Equal(Csv(cold, "cold"), Csv(warm, "warm"));
+        Assert.Empty(warm.Warnings);
+    }
+
+    [Fact]
+    public void A_changed_valid_area_option_misses_the_valid_area_cache()
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
+        var root = Path.Combine(_models.Folder, "cache");
+        SweepResult Sweep(PipelineOptions options)
+        {
+            using var pipeline = new DetectionPipeline(_models.Lesion(32), options);
+            return CohortSweep.Run(pipeline, manifest, CohortSplit.Test, Grid, new ProbabilityMapCache(root, ProbabilityCacheKey.For(pipeline, CohortFingerprint.Compute(manifest))));
+        }
+
+        Sweep(WholeSlice);
+        var closing = Sweep(new PipelineOptions { Preprocessing = { Framing = SliceFraming.Image }, ValidArea = { ClosingRadius = 1 } });
+        var again = Sweep(WholeSlice);
+
+        Assert.Equal((0, 3), (closing.ValidAreasFromCache, again.ValidAreasFromCache));
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(root, ValidAreaCache.FolderName)).Length);
+    }
+
+    [Fact]
+    public void A_damaged_valid_area_file_is_segmented_again_with_the_same_rows()
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
+        using var pipeline = new DetectionPipeline(_models.Lesion(32), WholeSlice);
+        var cache = new ProbabilityMapCache(Path.Combine(_models.Folder, "cache"), ProbabilityCacheKey.For(pipeline, CohortFingerprint.Compute(manifest)));
+        var cold = CohortSweep.Run(pipeline, manifest, CohortSplit.Test, Grid, cache);
+        var folder = Assert.Single(Directory.GetDirectories(Path.Combine(cache.Root, ValidAreaCache.FolderName)));
+        File.WriteAllBytes(Directory.GetFiles(folder, "*.varea")[0], [1, 2, 3]);
+
+        var warm = CohortSweep.Run(pipeline, manifest, CohortSplit.Test, Grid, cache);
+
+        Assert.Equal(2, warm.ValidAreasFromCache);
+        Assert.Equal(Csv(cold, "cold"), Csv(warm, "warm"));
+    }
+
+    [Fact]
+    public void A_case_with_no_body_is_a_warning_of_the_sweep_noted_as_it_is_read()
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
+        var air = new CovidCt.Data.CtVolume(CovidCt.Data.VolumeGeometry.Axial(64, 64, 2, 1, 1), Enumerable.Repeat(-1000f, 64 * 64 * 2).ToArray(), "air");
+        CovidCt.Data.Nifti.NiftiWriter.Write(air, Path.Combine(manifest.Folder, "air.nii.gz"));
+        File.AppendAllText(manifest.Path, "A1,control,air.nii.gz,,test\n");
+        using var pipeline = new DetectionPipeline(_models.Lesion(32));
+
+        var result = CohortSweep.Run(pipeline, CohortManifest.Load(manifest.Path), CohortSplit.Test, Grid);
+
+        var warning = Assert.Single(result.Warnings);
+        Assert.StartsWith("A1: no pixel above -500 HU", warning, StringComparison.Ordinal);
+    }
+
+    private string Csv(SweepResult result, string name)
+    {
+        var path = Path.Combine(_models.Folder, name + ".csv");
+        result.WriteCsv(path);
+        return File.ReadAllText(path);
+    }
 }

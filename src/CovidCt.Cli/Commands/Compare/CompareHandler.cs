@@ -13,15 +13,17 @@ internal static class CompareHandler
     /// <summary>Runs every model and compares them; progress goes to <paramref name="log"/>.</summary>
     public static CompareRun Run(CompareSettings settings, TextWriter log)
     {
-        FramingWarnings.Check(settings.Manifest, [settings.Split], settings.Pipelines.Select(p => p.Options.Preprocessing.Framing), log);
         var progress = RunProgress.For(log, settings.Quiet);
         var names = ModelRun.NamesOf(settings.Pipelines.Select(p => p.ModelPath).ToArray());
         var tuned = settings.Tuning is { } tuning ? CompareTuner.Tune(settings, tuning, names, progress) : null;
         var pipelines = tuned?.Select(t => t.Definition).ToArray() ?? settings.Pipelines;
-        var runs = pipelines.Select((definition, i) => ModelEvaluation.Run(definition, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress)
+        // Each case's framing is checked on the volume each model's run reads anyway (FramingWarnings.Of), not read once more.
+        var framing = new List<string>();
+        var runs = pipelines.Select((definition, i) => ModelEvaluation.Run(definition, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress,
+                (patient, _) => framing.AddRange(FramingWarnings.Of(patient, definition.Options.Preprocessing.Framing) is { } fallback ? [fallback] : []))
             with { Name = names[i] }).ToArray();
-        // Once each: two models on one machine get the same memory-budget warning word for word.
-        foreach (var warning in runs.SelectMany(r => r.Warnings).Distinct()) log.WriteLine($"Warning: {warning}");
+        // After the progress and before any number; once each: two models on one machine get the same warnings word for word.
+        foreach (var warning in framing.Concat(runs.SelectMany(r => r.Warnings)).Distinct()) log.WriteLine($"Warning: {warning}");
         var comparison = ModelComparison.Compute(runs, settings.Level);
         // Written once everything ran, so a failed comparison never leaves new pipeline.json files behind.
         return new CompareRun(comparison, tuned is null ? null : CompareTuner.Write(settings.Tuning!.OutFolder, tuned));

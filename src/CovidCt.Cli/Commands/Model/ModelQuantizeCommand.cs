@@ -20,23 +20,29 @@ internal static class ModelQuantizeCommand
             DefaultValueFactory = _ => "train",
         }.AcceptOnlyFromAmong("train", "val", "test", "all");
         var maxSlices = new Option<int?>("--max-slices") { Description = "At most this many calibration slices, spread evenly over each patient's series (a study-size model is slow to calibrate). Default: every slice of the split." };
+        var calibration = new Option<string>("--calibration")
+        {
+            Description = "How each activation's range is taken from the calibration slices: minmax (default: nothing seen is clipped) or percentile:P (from the (100-P)th to the Pth percentile, e.g. percentile:99.99: a few extreme values are clipped so the rest get finer steps).",
+            DefaultValueFactory = _ => "minmax",
+        };
         var output = new Option<FileInfo>("--out") { Description = "The int8 model to write (e.g. MODEL-int8.onnx); must not exist.", Required = true };
         var source = new CtSourceOptions();
         var folders = new ImageFolderOptions();
         var command = new Command("quantize", "Make a static int8 (QDQ) version of a float model, calibrated on a cohort's slices; check its accuracy with compare before use.")
         {
-            model, calibrate, split, maxSlices, output,
+            model, calibrate, split, maxSlices, calibration, output,
         };
         source.AddTo(command);
         folders.AddTo(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(maxSlices) is < 1) throw new UsageException($"--max-slices is {parse.GetValue(maxSlices)}; expected at least 1");
+            var method = ParseCalibration(parse.GetValue(calibration)!);
             var read = source.Read(parse);
             var manifest = folders.Cohort(parse, parse.GetValue(calibrate) is not null, read)
                 ?? CohortManifest.Load(parse.GetValue(calibrate)?.FullName ?? throw new UsageException("quantize needs calibration slices: give --calibrate MANIFEST, or --images and --masks"), read);
             var (splitValue, modelPath, outPath) = (CohortSplitNames.ParseOrAll(parse.GetValue(split)!), parse.GetValue(model)!.FullName, parse.GetValue(output)!.FullName);
-            var result = Int8Quantization.Quantize(modelPath, manifest, splitValue, outPath, parse.GetValue(maxSlices));
+            var result = Int8Quantization.Quantize(modelPath, manifest, splitValue, outPath, parse.GetValue(maxSlices), method);
             var writers = CommandWriters.Of(parse);
             Write(writers, manifest, result, modelPath);
             return CliApp.Success;
@@ -44,10 +50,23 @@ internal static class ModelQuantizeCommand
         return command;
     }
 
+    private static CalibrationMethod ParseCalibration(string text)
+    {
+        try
+        {
+            return CalibrationMethod.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--calibration: {e.Message}");
+        }
+    }
+
     private static void Write(CommandWriters writers, CohortManifest manifest, Int8QuantizationResult result, string modelPath)
     {
         var o = writers.Output;
-        o.WriteLine($"Calibrated on {result.CalibrationSlices} slices of {result.CalibrationPatients} patients of {manifest.Path}");
+        o.WriteLine($"Calibrated on {result.CalibrationSlices} slices of {result.CalibrationPatients} patients of {manifest.Path} ({result.Calibration} ranges)");
+        if (result.FoldedBatchNorms > 0) o.WriteLine($"  {result.FoldedBatchNorms} batch normalisations folded into the convolutions before them");
         o.WriteLine($"Wrote {result.OutputPath} (int8, sha256 {result.OutputSha256[..12]}; from sha256 {result.SourceSha256[..12]})");
         o.WriteLine($"  {result.Int8Convs} of {result.Convs} convolutions with int8 weights (per output channel), {result.QuantisedActivations} activations uint8");
         var f = result.Fusion;

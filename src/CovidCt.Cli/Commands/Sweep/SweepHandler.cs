@@ -24,7 +24,6 @@ internal static class SweepHandler
         // The engine: the chain's steps 2 to 4 with their probability cache, feeding the cohort sweep.
         using var pipeline = new DetectionPipeline(settings.Model.Path, settings.Options, cache: new ProbabilityCacheOptions(settings.CacheRoot, CohortFingerprint.Compute(manifest)));
         var cache = pipeline.Scoring.Cache;
-        FramingWarnings.Check(manifest, report is null ? [split] : [split, report], [pipeline.Options.Preprocessing.Framing], log);
         RunProgress.For(log, settings.Quiet).Run(title, patients, step =>
         {
             run = report is { } r
@@ -32,7 +31,8 @@ internal static class SweepHandler
                 : run with { Result = CohortSweep.Run(pipeline, manifest, split, grid, cache, id => step(id), settings.Method, settings.Level) };
         });
         run = run with { Result = run.Tuned?.Tuning ?? run.Result, Elapsed = clock.Elapsed };
-        if (cache?.Warning is { } warning) log.WriteLine($"Warning: {warning}");
+        // The engine noted each case's framing as it read it, and its caches' failures: said after the progress and before any number.
+        foreach (var warning in run.Result!.Warnings) log.WriteLine($"Warning: {warning}");
         // The folder is replaced as a whole, so a failed run never leaves a new sweep.csv beside an old pipeline.json.
         RunFolder.Replace(settings.OutFolder, staging =>
         {

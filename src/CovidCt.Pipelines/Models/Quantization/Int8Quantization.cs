@@ -17,8 +17,17 @@ namespace CovidCt.Pipelines.Models.Quantization;
 /// </summary>
 public static class Int8Quantization
 {
-    /// <summary>The scheme, as recorded in the model's metadata.</summary>
+    /// <summary>The scheme with the default calibration (<see cref="CalibrationMethod.MinMax"/>), as recorded in the model's metadata.</summary>
     public const string Scheme = "static QDQ: activations uint8 per tensor (min/max over the calibration slices), weights int8 symmetric per output channel (7-bit, +-63), bias int32";
+
+    /// <summary>The scheme with <paramref name="calibration"/>, as recorded in the model's metadata.</summary>
+    public static string SchemeOf(CalibrationMethod calibration)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        return calibration.Percentile is { } p
+            ? Scheme.Replace("(min/max over the calibration slices)", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"({100m - (decimal)p}th to {(decimal)p}th percentile over the calibration slices)"), StringComparison.Ordinal)
+            : Scheme;
+    }
 
     /// <summary>
     /// Quantises <paramref name="modelPath"/> with activation ranges from <paramref name="calibration"/>'s slices in
@@ -30,43 +39,55 @@ public static class Int8Quantization
     /// <param name="split">Its split to calibrate on, or null for every patient.</param>
     /// <param name="outputPath">The int8 model to write; must not exist.</param>
     /// <param name="maxSlices">At most this many slices, spread evenly over each patient's series; null for every slice.</param>
-    /// <exception cref="InvalidInputException">When the model cannot be read, is quantised already or has nothing to quantise,
-    /// when the cohort's split has no slices, or when the output exists or its folder does not.</exception>
-    public static Int8QuantizationResult Quantize(string modelPath, CohortManifest calibration, CohortSplit? split, string outputPath, int? maxSlices = null)
+    /// <param name="method">How activation values become ranges; null for <see cref="CalibrationMethod.MinMax"/>.</param>
+    /// <remarks>Batch normalisation after a convolution is folded into it first (<see cref="Int8QuantizationResult.FoldedBatchNorms"/>).
+    /// The calibration cohort is recorded by its content (<see cref="CohortFingerprint.ComputeFromContent"/>), so the same model
+    /// calibrated on a cohort rebuilt into the same bytes is the same file.</remarks>
+    /// <exception cref="InvalidInputException">When the model cannot be read, is quantised already, has batch normalisation that
+    /// cannot be folded or nothing to quantise, when the cohort's split has no slices, or when the output exists or its folder does not.</exception>
+    public static Int8QuantizationResult Quantize(string modelPath, CohortManifest calibration, CohortSplit? split, string outputPath, int? maxSlices = null, CalibrationMethod? method = null)
     {
         ArgumentNullException.ThrowIfNull(calibration);
+        var calibrationMethod = method ?? CalibrationMethod.MinMax;
         if (maxSlices is < 1) throw new ArgumentOutOfRangeException(nameof(maxSlices), maxSlices, "at least one calibration slice");
         var output = Path.GetFullPath(outputPath);
         if (File.Exists(output) || Directory.Exists(output)) throw new InvalidInputException(output, "the output exists already; expected a new file (the quantiser never replaces a model)");
         if (!Directory.Exists(Path.GetDirectoryName(output))) throw new InvalidInputException(output, "the output's folder does not exist; expected an existing folder");
         var info = OnnxModelInfo.Read(modelPath);
         if (info.Metadata.ContainsKey(ModelMetadataKeys.Quantization)) throw new InvalidInputException(modelPath, $"the model is quantised already (metadata '{ModelMetadataKeys.Quantization}'); expected a float32 model", field: ModelMetadataKeys.Quantization);
-        var model = OnnxModelFile.Read(modelPath);
+        var (model, folded) = BatchNormFolding.Fold(OnnxModelFile.Read(modelPath), modelPath);
         var plan = QuantizationPlan.Of(model, modelPath);
         var patients = calibration.InSplit(split).Count();
         var splitName = CohortSplitNames.NameOrAll(split);
         if (patients == 0) throw new InvalidInputException(calibration.Path, $"no patient in split '{splitName}'; expected the calibration slices there", field: "split");
 
         long[] imageShape = info.Layout == TensorLayout.Nchw ? [1, info.Channels, info.InputHeight, info.InputWidth] : [1, info.InputHeight, info.InputWidth, info.Channels];
-        var (ranges, slices) = ActivationCalibration.Measure(model, plan, info.InputName, imageShape, CalibrationImages(modelPath, calibration, split, patients, maxSlices));
+        var (ranges, slices) = ActivationCalibration.Measure(model, plan, info.InputName, imageShape, CalibrationImages(modelPath, calibration, split, patients, maxSlices), calibrationMethod);
         if (slices == 0) throw new InvalidInputException(calibration.Path, $"split '{splitName}' has no slices; expected at least one to calibrate on", field: "split");
 
         var quantised = QdqRewriter.Rewrite(model, modelPath, plan, ranges);
-        var record = JsonSerializer.Serialize(new Dictionary<string, object>
+        var fields = new Dictionary<string, object>
         {
-            ["scheme"] = Scheme,
+            ["scheme"] = SchemeOf(calibrationMethod),
             // The manifest's folder and name only: the model travels, the machine's paths should not.
             ["calibration_cohort"] = $"{Path.GetFileName(calibration.Folder)}/{Path.GetFileName(calibration.Path)}",
-            ["calibration_cohort_sha256"] = CohortFingerprint.Compute(calibration),
+            // By content, not file times: rebuilding the cohort into the same bytes must not give another model file.
+            ["calibration_cohort_sha256"] = CohortFingerprint.ComputeFromContent(calibration),
             ["calibration_split"] = splitName,
             ["calibration_slices"] = slices,
             ["source_model"] = Path.GetFileName(modelPath),
             ["source_model_sha256"] = info.Sha256,
-        });
+        };
+        if (folded > 0) fields["batch_norms_folded"] = folded;
+        var record = JsonSerializer.Serialize(fields);
         quantised.MetadataProps.Add(new StringStringEntryProto { Key = ModelMetadataKeys.Quantization, Value = record });
         var fusion = KernelFusion.Of(quantised);
         WriteWhole(quantised, output);
-        return new Int8QuantizationResult(output, info.Sha256, OnnxModelInfo.HashFile(output), slices, patients, plan.Convs, plan.Int8Convs.Count, plan.Activations.Count, fusion);
+        return new Int8QuantizationResult(output, info.Sha256, OnnxModelInfo.HashFile(output), slices, patients, plan.Convs, plan.Int8Convs.Count, plan.Activations.Count, fusion)
+        {
+            FoldedBatchNorms = folded,
+            Calibration = calibrationMethod,
+        };
     }
 
     // The model inputs of the split's slices as evaluate makes them (step 2 of the one pipeline, the patient's body frame and all),
@@ -121,4 +142,11 @@ public static class Int8Quantization
 /// <param name="QuantisedActivations">Activations given a quantise/dequantise pair.</param>
 /// <param name="Fusion">What ONNX Runtime's optimiser made of the model on this machine.</param>
 public sealed record Int8QuantizationResult(string OutputPath, string SourceSha256, string OutputSha256, int CalibrationSlices, int CalibrationPatients,
-    int Convs, int Int8Convs, int QuantisedActivations, KernelFusion Fusion);
+    int Convs, int Int8Convs, int QuantisedActivations, KernelFusion Fusion)
+{
+    /// <summary>BatchNormalization nodes folded into the convolution before them.</summary>
+    public int FoldedBatchNorms { get; init; }
+
+    /// <summary>How activation values became ranges.</summary>
+    public CalibrationMethod Calibration { get; init; } = CalibrationMethod.MinMax;
+}

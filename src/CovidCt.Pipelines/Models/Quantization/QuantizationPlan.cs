@@ -59,7 +59,7 @@ internal sealed class QuantizationPlan
         }
         if (graph.Node.FirstOrDefault(n => n.OpType == "BatchNormalization") is { } norm)
         {
-            throw new InvalidInputException(modelPath, $"node '{norm.Name}' is BatchNormalization; expected it folded into the convolution before it (export in eval mode with constant folding, as training/ does)", field: norm.Name);
+            throw new InvalidInputException(modelPath, $"node '{norm.Name}' is BatchNormalization; expected it folded into the convolution before it (Int8Quantization folds every batch norm that follows a Conv)", field: norm.Name);
         }
         var initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var readers = new Dictionary<string, List<(NodeProto Node, int Index)>>(StringComparer.Ordinal);
