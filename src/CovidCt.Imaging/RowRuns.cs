@@ -16,6 +16,7 @@ internal sealed class RowRuns
     private int[] _start = new int[256];
     private int[] _end = new int[256];
     private int[] _root = new int[256];
+    private int[] _number = [];
     private Accumulator[] _sums = [];
 
     /// <summary>Columns of the image.</summary>
@@ -228,6 +229,28 @@ internal sealed class RowRuns
                 if (all || selected[r]) row[_start[r].._end[r]].Fill(1);
             }
         }
+    }
+
+    /// <summary>
+    /// After <see cref="Label"/>: writes into <paramref name="labels"/> each pixel's component, numbered 0, 1, ... in scan order of
+    /// its first run, and -1 for the background, in one pass over the runs; returns the number of components.
+    /// </summary>
+    public int PaintLabels(Span<int> labels)
+    {
+        if (_number.Length < Count) _number = new int[_root.Length];
+        labels[..(Rows * Width)].Fill(-1);
+        var count = 0;
+        for (var y = 0; y < Rows; y++)
+        {
+            var row = labels.Slice(y * Width, Width);
+            for (var r = _rowStart[y]; r < _rowStart[y + 1]; r++)
+            {
+                // A root is its component's first run in scan order, so it is numbered before any other run of its component.
+                var number = _root[r] == r ? _number[r] = count++ : _number[_root[r]];
+                row[_start[r].._end[r]].Fill(number);
+            }
+        }
+        return count;
     }
 
     // Unions the runs of row i with the runs of row j that touch them (reach 1 also joins diagonal neighbours).

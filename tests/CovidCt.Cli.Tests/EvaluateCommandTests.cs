@@ -9,29 +9,16 @@ namespace CovidCt.Cli.Tests;
 /// </summary>
 public sealed class EvaluateCommandTests : IDisposable
 {
-    private readonly TestModels _models = new();
-    private readonly string _manifest;
-    private readonly string _out;
-    private readonly string _cache;
+    private readonly PhantomCohortRun _phantom = new();
 
-    public EvaluateCommandTests()
-    {
-        _manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort")).Path;
-        _out = Path.Combine(_models.Folder, "out");
-        _cache = Path.Combine(_models.Folder, "cache");
-    }
-
-    public void Dispose() => _models.Dispose();
-
-    private CliRun Evaluate(string model, params string[] extra) =>
-        CliRun.Of(["evaluate", "--model", model, "--cohort", _manifest, "--out", _out, "--cache", _cache, .. extra]);
+    public void Dispose() => _phantom.Dispose();
 
     [Fact]
     public void Writes_metrics_tables_figures_and_report_with_the_known_counts()
     {
-        var run = Evaluate(_models.Lesion(32));
+        var run = _phantom.Evaluate(_phantom.Models.Lesion(32));
         Assert.True(run.ExitCode == 0, run.Error);
-        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "metrics.json")));
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(_phantom.Out, "metrics.json")));
         var root = metrics.RootElement;
         var patient = root.GetProperty("per_patient").GetProperty("counts");
         Assert.Equal((1, 0, 1, 1), (patient.GetProperty("tp").GetInt32(), patient.GetProperty("fp").GetInt32(), patient.GetProperty("tn").GetInt32(), patient.GetProperty("fn").GetInt32()));
@@ -42,7 +29,7 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(0.5, root.GetProperty("per_patient").GetProperty("metrics").GetProperty("sensitivity").GetProperty("value").GetDouble());
         Assert.Equal(94.34, root.GetProperty("published").GetProperty("per_image").GetProperty("sensitivity").GetDouble());
 
-        var slices = File.ReadAllLines(Path.Combine(_out, "slices.csv"));
+        var slices = File.ReadAllLines(Path.Combine(_phantom.Out, "slices.csv"));
         Assert.Equal("patient,slice_index,position_mm,truth,decision,score,boxes,quadrants,box_list,removed_lesion_px", slices[0]);
         Assert.Equal(5 + 3 + 4, slices.Length - 1);
         Assert.Contains(slices, l => l.StartsWith("P2,0,", StringComparison.Ordinal) && l.Split(',')[3] == "");
@@ -51,12 +38,12 @@ public sealed class EvaluateCommandTests : IDisposable
         var perSlice = slices.Skip(1).Select(l => double.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(perSlice.Sum(), removed.GetProperty("removed_pixels").GetDouble(), 0.5);
         Assert.Equal(perSlice.Count(v => v > 0), removed.GetProperty("slices_with_removed_area").GetInt32());
-        var patients = File.ReadAllLines(Path.Combine(_out, "patients.csv"));
+        var patients = File.ReadAllLines(Path.Combine(_phantom.Out, "patients.csv"));
         Assert.Equal(["P1,covid,1,1", "P2,covid,0,0", "C1,control,0,1"], patients.Skip(1).Select(l => string.Join(',', l.Split(',').Take(4))));
 
         // The only wrong slice with a known truth is C1's false positive on slice index 0: slice number 1 in the file name.
-        Assert.Equal(["C1-slice001-fp.png"], Directory.GetFiles(Path.Combine(_out, "figures")).Select(Path.GetFileName));
-        var html = File.ReadAllText(Path.Combine(_out, "report.html"));
+        Assert.Equal(["C1-slice001-fp.png"], Directory.GetFiles(Path.Combine(_phantom.Out, "figures")).Select(Path.GetFileName));
+        var html = File.ReadAllText(Path.Combine(_phantom.Out, "report.html"));
         Assert.DoesNotContain("<script src", html);
         Assert.Contains("Plotly", html);
         Assert.Contains("data:image/png;base64,", html);
@@ -68,18 +55,18 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public void A_cohort_from_the_cohort_builder_evaluates_with_every_slice_accounted_for()
     {
-        var spec = Path.Combine(_models.Folder, "spec.json");
+        var spec = Path.Combine(_phantom.Models.Folder, "spec.json");
         File.WriteAllText(spec, """{ "name": "tiny", "seed": 7, "width": 64, "height": 64, "slices": { "min": 6, "max": 6 }, "sliceThicknessMm": { "min": 5, "max": 5 }, "procedural": { "covid": 1, "control": 1 }, "split": { "val": 0, "test": 1 } }""");
-        var cohort = Path.Combine(_models.Folder, "built");
+        var cohort = Path.Combine(_phantom.Models.Folder, "built");
         Assert.Equal(0, CliRun.Of("cohort", "build", "--spec", spec, "--out", cohort, "--no-sheets").ExitCode);
-        var run = CliRun.Of("evaluate", "--model", _models.Lesion(32), "--cohort", Path.Combine(cohort, "manifest.csv"), "--out", _out, "--cache", _cache, "--json");
+        var run = CliRun.Of("evaluate", "--model", _phantom.Models.Lesion(32), "--cohort", Path.Combine(cohort, "manifest.csv"), "--out", _phantom.Out, "--cache", _phantom.Cache, "--json");
         Assert.True(run.ExitCode == 0, run.Error);
         using var json = JsonDocument.Parse(run.Output);
         // Both patients have a known truth on every slice (the covid one through its mask), so all 12 slices are in the per-image table.
         Assert.Equal(12, json.RootElement.GetProperty("per_image").GetProperty("images").GetInt32());
         Assert.Equal(0, json.RootElement.GetProperty("per_image").GetProperty("images_without_truth").GetInt32());
         Assert.Equal(2, json.RootElement.GetProperty("per_patient").GetProperty("patients").GetInt32());
-        var truth = File.ReadAllLines(Path.Combine(_out, "slices.csv")).Skip(1).Select(l => l.Split(',')[3]).ToArray();
+        var truth = File.ReadAllLines(Path.Combine(_phantom.Out, "slices.csv")).Skip(1).Select(l => l.Split(',')[3]).ToArray();
         Assert.Equal(12, truth.Length);
         Assert.Contains("1", truth);
         Assert.DoesNotContain("", truth);
@@ -88,20 +75,20 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public void A_rerun_reuses_the_probability_cache_and_gives_the_same_metrics()
     {
-        var model = _models.Lesion(32);
-        var cold = Evaluate(model);
-        var first = File.ReadAllText(Path.Combine(_out, "slices.csv"));
-        var warm = Evaluate(model);
+        var model = _phantom.Models.Lesion(32);
+        var cold = _phantom.Evaluate(model);
+        var first = File.ReadAllText(Path.Combine(_phantom.Out, "slices.csv"));
+        var warm = _phantom.Evaluate(model);
         Assert.True(warm.ExitCode == 0, warm.Error);
         Assert.Contains("0 of 3 patients' probability maps reused", cold.Output);
         Assert.Contains("3 of 3 patients' probability maps reused", warm.Output);
-        Assert.Equal(first, File.ReadAllText(Path.Combine(_out, "slices.csv")));
+        Assert.Equal(first, File.ReadAllText(Path.Combine(_phantom.Out, "slices.csv")));
     }
 
     [Fact]
     public void Json_prints_the_metrics_document_and_nothing_else()
     {
-        var run = Evaluate(_models.Lesion(32), "--json");
+        var run = _phantom.Evaluate(_phantom.Models.Lesion(32), "--json");
         Assert.True(run.ExitCode == 0, run.Error);
         using var json = JsonDocument.Parse(run.Output);
         Assert.Equal(3, json.RootElement.GetProperty("schema_version").GetInt32());
@@ -117,26 +104,26 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public void Quiet_prints_nothing_but_still_writes_the_files()
     {
-        var run = Evaluate(_models.Lesion(32), "--quiet");
+        var run = _phantom.Evaluate(_phantom.Models.Lesion(32), "--quiet");
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal("", run.Output);
-        Assert.True(File.Exists(Path.Combine(_out, "report.html")));
+        Assert.True(File.Exists(Path.Combine(_phantom.Out, "report.html")));
     }
 
     [Fact]
     public void A_missing_model_exits_2_naming_the_file()
     {
-        var missing = Path.Combine(_models.Folder, "nope.onnx");
-        var run = Evaluate(missing);
+        var missing = Path.Combine(_phantom.Models.Folder, "nope.onnx");
+        var run = _phantom.Evaluate(missing);
         Assert.Equal(CliApp.InputError, run.ExitCode);
         Assert.Contains(missing, run.Error);
-        Assert.False(File.Exists(Path.Combine(_out, "report.html")));
+        Assert.False(File.Exists(Path.Combine(_phantom.Out, "report.html")));
     }
 
     [Fact]
     public void A_split_without_patients_exits_2_and_names_the_choices()
     {
-        var run = Evaluate(_models.Lesion(32), "--split", "val");
+        var run = _phantom.Evaluate(_phantom.Models.Lesion(32), "--split", "val");
         Assert.Equal(CliApp.InputError, run.ExitCode);
         Assert.Contains("no patients in split 'val'", run.Error);
     }
@@ -144,10 +131,10 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public void A_broken_manifest_exits_2_naming_file_and_line()
     {
-        File.AppendAllText(_manifest, "P9,maybe,p1.nii.gz,,test\n");
-        var run = Evaluate(_models.Lesion(32));
+        File.AppendAllText(_phantom.Manifest, "P9,maybe,p1.nii.gz,,test\n");
+        var run = _phantom.Evaluate(_phantom.Models.Lesion(32));
         Assert.Equal(CliApp.InputError, run.ExitCode);
-        Assert.Contains(_manifest, run.Error);
+        Assert.Contains(_phantom.Manifest, run.Error);
         Assert.Contains("line 5, field 'label': 'maybe' is not a label", run.Error);
     }
 }

@@ -44,6 +44,11 @@ public sealed class EvaluateLesionLevelTests : IDisposable
         Assert.Equal(JsonValueKind.Null, clustered.GetProperty("value").ValueKind);
         Assert.Equal("wilson", clustered.GetProperty("ci_naive").GetProperty("method").GetString());
         Assert.Contains("one cluster only", clustered.GetProperty("undefined").GetString(), StringComparison.Ordinal);
-        Assert.Contains("lesions independent; clustered: undefined (one cluster only", File.ReadAllText(Path.Combine(outFolder, "report.html")), StringComparison.Ordinal);
+        Assert.Contains("Note: hit rate clustered by patient: undefined (one cluster only", File.ReadAllText(Path.Combine(outFolder, "report.html")), StringComparison.Ordinal);
+        Assert.Contains("Note: hit rate clustered by patient: undefined (one cluster only", run.Output, StringComparison.Ordinal);
+        // The hit rate's cell reads on one line: the next console line is the next row, not the rest of the cell.
+        var lines = run.Output.Split('\n');
+        var hitRate = Array.FindIndex(lines, l => l.Contains("Lesions found (hit rate)", StringComparison.Ordinal));
+        Assert.StartsWith("│ Hit rate, lesions taken as independent", lines[hitRate + 1], StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using CovidCt.Data;
-using CovidCt.Data.Slices;
-using CovidCt.Imaging;
 using CovidCt.Reporting.Conventions;
 
 namespace CovidCt.Cli.Tests;
@@ -14,47 +11,24 @@ namespace CovidCt.Cli.Tests;
 /// </summary>
 public sealed class ImageLevelCompareSweepTests : IDisposable
 {
-    private static readonly HounsfieldWindow Window = new(1500, -600);
-    private readonly TestModels _models = new();
+    private readonly ImageLevelSlices _slices = new();
 
     public ImageLevelCompareSweepTests()
     {
-        Slice("a", 12);
-        Slice("b", 0);
-        Slice("c", 8);
+        _slices.Slice("a", 12);
+        _slices.Slice("b", 0);
+        _slices.Slice("c", 8);
     }
 
-    public void Dispose() => _models.Dispose();
+    public void Dispose() => _slices.Dispose();
 
-    private string File(string name) => Path.Combine(_models.Folder, name);
+    private CliRun Run(params string[] command) => CliRun.Of([.. command, "--images", _slices.Images, "--masks", _slices.Masks, "--window", ImageLevelSlices.Window,
+        "--split", "all", "--valid-area", "none", "--cache", _slices.File("cache")]);
 
-    // One 32x32 slice as images/NAME.png with masks/NAME.png: a body of soft tissue with lesion-density tissue in a square of side lesion (0 for none).
-    private void Slice(string name, int lesion)
-    {
-        const int size = 32;
-        var geometry = VolumeGeometry.Axial(size, size, 1, 1, 1);
-        var voxels = new float[size * size];
-        var labels = new byte[size * size];
-        for (var i = 0; i < voxels.Length; i++)
-        {
-            var (x, y) = (i % size, i / size);
-            var inside = x >= 8 && x < 8 + lesion && y >= 8 && y < 8 + lesion;
-            voxels[i] = inside ? TestModels.LesionHu : x is >= 2 and < 30 && y is >= 2 and < 30 ? 40 : -1000;
-            labels[i] = inside ? (byte)1 : (byte)0;
-        }
-        Directory.CreateDirectory(File("images"));
-        Directory.CreateDirectory(File("masks"));
-        SlicePngWriter.WriteSlice(new CtVolume(geometry, voxels, "generated"), 0, Window, File($"images/{name}.png"));
-        SlicePngWriter.WriteMask(new LesionMask(geometry, labels, "generated"), 0, File($"masks/{name}.png"));
-    }
-
-    private CliRun Run(params string[] command) => CliRun.Of([.. command, "--images", File("images"), "--masks", File("masks"), "--window", "1500/-600",
-        "--split", "all", "--valid-area", "none", "--cache", File("cache")]);
-
-    private CliRun Compare(params string[] extra) => Run(["compare", "--model", _models.Lesion(32), "--model", _models.Silent(32), .. extra]);
+    private CliRun Compare(params string[] extra) => Run(["compare", "--model", _slices.Models.Lesion(32), "--model", _slices.Models.Silent(32), .. extra]);
 
     private CliRun Sweep(params string[] extra) =>
-        Run(["sweep", "--model", _models.Lesion(32), "--out", File("sweep"), "--threshold", "0.3,0.5", "--min-pixels", "0,25", "--consecutive", "1..3", .. extra]);
+        Run(["sweep", "--model", _slices.Models.Lesion(32), "--out", _slices.File("sweep"), "--threshold", "0.3,0.5", "--min-pixels", "0,25", "--consecutive", "1..3", .. extra]);
 
     [Fact]
     public void Compare_counts_images_and_says_why_there_is_no_patient_comparison()
@@ -101,7 +75,7 @@ public sealed class ImageLevelCompareSweepTests : IDisposable
         Assert.Contains("Pareto front, per image", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Pareto front, per patient", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("per patient sensitivity", run.Output, StringComparison.Ordinal);
-        var csv = System.IO.File.ReadAllLines(File("sweep/sweep.csv"));
+        var csv = System.IO.File.ReadAllLines(_slices.File("sweep/sweep.csv"));
         Assert.Equal(2 * 2 * 3 * 2 + 1, csv.Length);
         Assert.DoesNotContain("patient", csv[0], StringComparison.Ordinal);
         Assert.Equal(csv[0].Split(',').Length, csv[1].Split(',').Length);
@@ -129,8 +103,8 @@ public sealed class ImageLevelCompareSweepTests : IDisposable
     [Fact]
     public void Sweep_refuses_to_tune_an_image_level_cohort_by_the_patient_rule()
     {
-        var run = CliRun.Of("sweep", "--model", _models.Lesion(32), "--images", File("images"), "--masks", File("masks"), "--window", "1500/-600",
-            "--tune-on", "val", "--report-on", "test", "--cache", File("cache"), "--out", File("sweep"));
+        var run = CliRun.Of("sweep", "--model", _slices.Models.Lesion(32), "--images", _slices.Images, "--masks", _slices.Masks, "--window", ImageLevelSlices.Window,
+            "--tune-on", "val", "--report-on", "test", "--cache", _slices.File("cache"), "--out", _slices.File("sweep"));
 
         Assert.Equal(CliApp.InputError, run.ExitCode);
         Assert.Contains("is an image-level cohort: --tune-on chooses the operating point by the per-patient Youden's J", run.Error, StringComparison.Ordinal);
@@ -139,8 +113,8 @@ public sealed class ImageLevelCompareSweepTests : IDisposable
     [Fact]
     public void Compare_refuses_to_tune_an_image_level_cohort_by_the_patient_rule()
     {
-        var run = CliRun.Of("compare", "--model", _models.Lesion(32), "--model", _models.Silent(32), "--images", File("images"), "--masks", File("masks"),
-            "--window", "1500/-600", "--tune-on", "val", "--report-on", "test", "--cache", File("cache"), "--out", File("compare"));
+        var run = CliRun.Of("compare", "--model", _slices.Models.Lesion(32), "--model", _slices.Models.Silent(32), "--images", _slices.Images, "--masks", _slices.Masks,
+            "--window", ImageLevelSlices.Window, "--tune-on", "val", "--report-on", "test", "--cache", _slices.File("cache"), "--out", _slices.File("compare"));
 
         Assert.Equal(CliApp.InputError, run.ExitCode);
         Assert.Contains("is an image-level cohort: --tune-on chooses the operating point by the per-patient Youden's J", run.Error, StringComparison.Ordinal);

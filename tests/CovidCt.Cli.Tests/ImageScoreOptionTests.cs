@@ -8,42 +8,29 @@ namespace CovidCt.Cli.Tests;
 /// </summary>
 public sealed class ImageScoreOptionTests : IDisposable
 {
-    private readonly TestModels _models = new();
-    private readonly string _manifest;
-    private readonly string _out;
-    private readonly string _cache;
+    private readonly PhantomCohortRun _phantom = new();
 
-    public ImageScoreOptionTests()
-    {
-        _manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort")).Path;
-        _out = Path.Combine(_models.Folder, "out");
-        _cache = Path.Combine(_models.Folder, "cache");
-    }
-
-    public void Dispose() => _models.Dispose();
-
-    private CliRun Run(string command, string model, params string[] extra) =>
-        CliRun.Of([command, "--model", model, "--cohort", _manifest, "--out", _out, "--cache", _cache, .. extra]);
+    public void Dispose() => _phantom.Dispose();
 
     [Theory]
     [InlineData(new string[0], "max_pixel")]
     [InlineData(new[] { "--image-score", "max_box" }, "max_box")]
     public void Metrics_json_and_the_report_say_which_score_ranked_the_images(string[] option, string expected)
     {
-        var run = Run("evaluate", _models.Lesion(32), option);
+        var run = _phantom.Run("evaluate", _phantom.Models.Lesion(32), option);
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains($"({expected})", run.Output, StringComparison.Ordinal);
-        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "metrics.json")));
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(_phantom.Out, "metrics.json")));
         Assert.Equal(expected, metrics.RootElement.GetProperty("per_image").GetProperty("score").GetString());
-        Assert.Contains($"The image score ({expected})", File.ReadAllText(Path.Combine(_out, "report.html")), StringComparison.Ordinal);
+        Assert.Contains($"The image score ({expected})", File.ReadAllText(Path.Combine(_phantom.Out, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_pipeline_file_states_its_own_image_score()
     {
-        var pipeline = Path.Combine(_models.Folder, "pipeline.json");
+        var pipeline = Path.Combine(_phantom.Models.Folder, "pipeline.json");
         File.WriteAllText(pipeline, """{ "schema_version": 2 }""");
-        var refused = CliRun.Of(["evaluate", "--pipeline", pipeline, "--image-score", "max_box", "--cohort", _manifest, "--out", _out, "--cache", _cache]);
+        var refused = CliRun.Of(["evaluate", "--pipeline", pipeline, "--image-score", "max_box", "--cohort", _phantom.Manifest, "--out", _phantom.Out, "--cache", _phantom.Cache]);
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("lesion_boxes.image_score", refused.Error, StringComparison.Ordinal);
     }
@@ -52,10 +39,10 @@ public sealed class ImageScoreOptionTests : IDisposable
     public void Sweep_takes_output_activation_for_a_model_that_outputs_logits()
     {
         var grid = new[] { "--threshold", "0.5", "--min-pixels", "25", "--consecutive", "3" };
-        var refused = Run("sweep", _models.Logits(32), grid);
+        var refused = _phantom.Run("sweep", _phantom.Models.Logits(32), grid);
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("this looks like logits", refused.Error, StringComparison.Ordinal);
-        var run = Run("sweep", _models.Logits(32), [.. grid, "--output-activation", "sigmoid"]);
+        var run = _phantom.Run("sweep", _phantom.Models.Logits(32), [.. grid, "--output-activation", "sigmoid"]);
         Assert.True(run.ExitCode == 0, run.Error);
     }
 }

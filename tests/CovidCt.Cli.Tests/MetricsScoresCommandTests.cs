@@ -7,25 +7,11 @@ public sealed class MetricsScoresCommandTests : IDisposable
 {
     private readonly MetricsCli _cli = new();
 
-    private const string Scores = """
-        id,label,score,patient
-        a1,1,0.9,p1
-        a2,1,0.8,p1
-        b1,0,0.7,p2
-        b2,1,0.6,p2
-        c1,0,0.3,p3
-        c2,0,0.6,p3
-        d1,1,0.4,p4
-        d2,0,0.2,p4
-        """;
-
     [Fact]
     public void Json_reports_the_auc_thresholds_and_patient_bootstrap()
     {
-        var json = MetricsCli.Json("metrics", "scores", _cli.Csv("scores.csv", Scores), "--resamples", "200");
-        double[] scores = [0.9, 0.8, 0.7, 0.6, 0.3, 0.6, 0.4, 0.2];
-        bool[] labels = [true, true, false, true, false, false, true, false];
-        var roc = Roc.FromScores(labels: labels, scores: scores);
+        var json = MetricsCli.Json("metrics", "scores", _cli.Csv("scores.csv", ClusteredScores.Csv), "--resamples", "200");
+        var roc = Roc.FromScores(labels: ClusteredScores.Labels, scores: ClusteredScores.Scores);
         Assert.Equal(roc.Auc.Value!.Value, json.GetProperty("auc").GetProperty("value").GetDouble(), 15);
         Assert.Equal(roc.DeLong!.Variance, json.GetProperty("delong").GetProperty("variance").GetDouble(), 15);
         Assert.Equal(7, json.GetProperty("thresholds").GetArrayLength());
@@ -51,7 +37,7 @@ public sealed class MetricsScoresCommandTests : IDisposable
     [Fact]
     public void Text_output_names_the_auc_and_the_operating_point()
     {
-        var (code, output, _) = MetricsCli.Run("metrics", "scores", _cli.Csv("scores.csv", Scores), "--resamples", "50");
+        var (code, output, _) = MetricsCli.Run("metrics", "scores", _cli.Csv("scores.csv", ClusteredScores.Csv), "--resamples", "50");
         Assert.Equal(0, code);
         // 12.5 of 16 pairs ordered correctly (one tie at 0.6).
         Assert.Contains("AUC 0.7813", output);

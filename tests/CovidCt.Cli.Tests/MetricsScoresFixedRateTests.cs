@@ -6,26 +6,11 @@ public sealed class MetricsScoresFixedRateTests : IDisposable
 {
     private readonly MetricsCli _cli = new();
 
-    private const string Scores = """
-        id,label,score,patient
-        a1,1,0.9,p1
-        a2,1,0.8,p1
-        b1,0,0.7,p2
-        b2,1,0.6,p2
-        c1,0,0.3,p3
-        c2,0,0.6,p3
-        d1,1,0.4,p4
-        d2,0,0.2,p4
-        """;
-
-    private static readonly double[] ScoreValues = [0.9, 0.8, 0.7, 0.6, 0.3, 0.6, 0.4, 0.2];
-    private static readonly bool[] Labels = [true, true, false, true, false, false, true, false];
-
     [Fact]
     public void Json_reports_sensitivity_at_specificity_and_specificity_at_sensitivity_with_both_intervals()
     {
-        var json = MetricsCli.Json("metrics", "scores", _cli.Csv("scores.csv", Scores), "--resamples", "200", "--at-specificity", "0.75", "--at-sensitivity", "1");
-        var curve = Roc.FromScores(labels: Labels, scores: ScoreValues);
+        var json = MetricsCli.Json("metrics", "scores", _cli.Csv("scores.csv", ClusteredScores.Csv), "--resamples", "200", "--at-specificity", "0.75", "--at-sensitivity", "1");
+        var curve = Roc.FromScores(labels: ClusteredScores.Labels, scores: ClusteredScores.Scores);
         var rates = json.GetProperty("fixed_rates");
         Assert.Equal(2, rates.GetArrayLength());
         var sens = rates[0];
@@ -56,7 +41,7 @@ public sealed class MetricsScoresFixedRateTests : IDisposable
     [InlineData("--at-sensitivity", "-0.1")]
     public void A_target_outside_0_to_1_is_refused_with_exit_2(string option, string value)
     {
-        var (code, _, error) = MetricsCli.Run("metrics", "scores", _cli.Csv("scores.csv", Scores), option, value);
+        var (code, _, error) = MetricsCli.Run("metrics", "scores", _cli.Csv("scores.csv", ClusteredScores.Csv), option, value);
         Assert.Equal(2, code);
         Assert.Contains($"{option} must be a rate between 0 and 1", error);
     }
@@ -64,7 +49,7 @@ public sealed class MetricsScoresFixedRateTests : IDisposable
     [Fact]
     public void Text_names_the_threshold_the_achieved_rate_and_both_intervals()
     {
-        var (code, output, _) = MetricsCli.Run("metrics", "scores", _cli.Csv("scores.csv", Scores), "--resamples", "50", "--at-specificity", "0.75");
+        var (code, output, _) = MetricsCli.Run("metrics", "scores", _cli.Csv("scores.csv", ClusteredScores.Csv), "--resamples", "50", "--at-specificity", "0.75");
         Assert.Equal(0, code);
         Assert.Contains("Sensitivity at specificity ≥ 75.00%: ", output);
         Assert.Contains("(wilson, threshold fixed)", output);

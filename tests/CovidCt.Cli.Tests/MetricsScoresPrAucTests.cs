@@ -7,23 +7,11 @@ public sealed class MetricsScoresPrAucTests : IDisposable
 {
     private readonly MetricsCli _cli = new();
 
-    private const string Scores = """
-        id,label,score,patient
-        a1,1,0.9,p1
-        a2,1,0.8,p1
-        b1,0,0.7,p2
-        b2,1,0.6,p2
-        c1,0,0.3,p3
-        c2,0,0.6,p3
-        d1,1,0.4,p4
-        d2,0,0.2,p4
-        """;
-
     [Fact]
     public void Json_reports_average_precision_its_baseline_and_a_patient_bootstrap()
     {
-        var json = MetricsCli.Json("metrics", "scores", _cli.Csv("scores.csv", Scores), "--resamples", "200");
-        var expected = PrecisionRecall.AveragePrecision(labels: [true, true, false, true, false, false, true, false], scores: [0.9, 0.8, 0.7, 0.6, 0.3, 0.6, 0.4, 0.2]);
+        var json = MetricsCli.Json("metrics", "scores", _cli.Csv("scores.csv", ClusteredScores.Csv), "--resamples", "200");
+        var expected = PrecisionRecall.AveragePrecision(labels: ClusteredScores.Labels, scores: ClusteredScores.Scores);
         var pr = json.GetProperty("pr_auc");
         var ap = pr.GetProperty("average_precision");
         Assert.Equal(expected.AveragePrecision.Value!.Value, ap.GetProperty("value").GetDouble(), 15);
@@ -44,7 +32,7 @@ public sealed class MetricsScoresPrAucTests : IDisposable
     [Fact]
     public void Text_names_pr_auc_and_its_prevalence_baseline()
     {
-        var (code, output, _) = MetricsCli.Run("metrics", "scores", _cli.Csv("scores.csv", Scores), "--resamples", "50");
+        var (code, output, _) = MetricsCli.Run("metrics", "scores", _cli.Csv("scores.csv", ClusteredScores.Csv), "--resamples", "50");
         Assert.Equal(0, code);
         Assert.Contains("PR-AUC (average precision) ", output);
         Assert.Contains("baseline (prevalence) 0.5000", output);

@@ -9,18 +9,6 @@ public sealed class MetricsStatisticsCommandTests : IDisposable
 {
     private readonly MetricsCli _cli = new();
 
-    private const string Scores = """
-        id,label,score,patient
-        a1,1,0.9,p1
-        a2,1,0.8,p1
-        b1,0,0.7,p2
-        b2,1,0.6,p2
-        c1,0,0.3,p3
-        c2,0,0.6,p3
-        d1,1,0.4,p4
-        d2,0,0.2,p4
-        """;
-
     [Fact]
     public void Scores_json_lists_a_bounded_number_of_thresholds_by_default()
     {
@@ -41,7 +29,7 @@ public sealed class MetricsStatisticsCommandTests : IDisposable
     [InlineData("some")]
     public void Scores_rejects_a_bad_thresholds_value(string value)
     {
-        var (code, _, error) = MetricsCli.Run("metrics", "scores", _cli.Csv("scores.csv", Scores), "--thresholds", value, "--json");
+        var (code, _, error) = MetricsCli.Run("metrics", "scores", _cli.Csv("scores.csv", ClusteredScores.Csv), "--thresholds", value, "--json");
         Assert.Equal(2, code);
         Assert.Contains("--thresholds", error);
     }
@@ -49,11 +37,8 @@ public sealed class MetricsStatisticsCommandTests : IDisposable
     [Fact]
     public void Scores_with_patients_reports_the_clustered_auc_and_proportions()
     {
-        var json = MetricsCli.Json("metrics", "scores", _cli.Csv("scores.csv", Scores), "--resamples", "50");
-        double[] scores = [0.9, 0.8, 0.7, 0.6, 0.3, 0.6, 0.4, 0.2];
-        bool[] labels = [true, true, false, true, false, false, true, false];
-        string[] patients = ["p1", "p1", "p2", "p2", "p3", "p3", "p4", "p4"];
-        var expected = ClusteredAuc.Compute(scores, labels, patients)!;
+        var json = MetricsCli.Json("metrics", "scores", _cli.Csv("scores.csv", ClusteredScores.Csv), "--resamples", "50");
+        var expected = ClusteredAuc.Compute(ClusteredScores.Scores, ClusteredScores.Labels, ClusteredScores.Patients)!;
         Assert.Equal(expected.Variance, json.GetProperty("clustered_auc").GetProperty("variance").GetDouble(), 15);
         var clustered = json.GetProperty("operating_point").GetProperty("clustered");
         Assert.Equal("wilson-rao-scott", clustered.GetProperty("sensitivity").GetProperty("ci_clustered").GetProperty("method").GetString());

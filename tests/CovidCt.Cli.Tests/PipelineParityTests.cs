@@ -1,10 +1,8 @@
 using System.Text.Json;
 using CovidCt.Data.Cohorts;
-using CovidCt.Pipelines;
 using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.Definition;
 using CovidCt.Pipelines.Evaluation;
-using CovidCt.Pipelines.PostProcessing;
 using Microsoft.ML;
 
 namespace CovidCt.Cli.Tests;
@@ -37,17 +35,7 @@ public sealed class PipelineParityTests : IDisposable
 
     private string Definition(string name, double threshold, int minPixels, double? minArea, int k, bool sameQuadrant, string validArea)
     {
-        var options = new PipelineOptions
-        {
-            LesionBoxes = { Threshold = threshold, MinPixels = minPixels, MinAreaSquareMillimetres = minArea },
-            PatientRule = { ConsecutiveSlices = k, SameQuadrant = sameQuadrant },
-            ValidArea = validArea switch
-            {
-                "model" => new ValidAreaOptions { SegmentationModelPath = _models.Lung(32) },
-                "none" => new ValidAreaOptions { Region = ValidAreaRegion.WholeImage },
-                _ => new ValidAreaOptions(),
-            },
-        };
+        var options = ParityOptions.Of(_models, threshold, minPixels, minArea, k, sameQuadrant, validArea);
         var path = Path.Combine(_models.Folder, name);
         PipelineDefinition.Create(_models.Lesion(32), options).Save(path);
         return path;

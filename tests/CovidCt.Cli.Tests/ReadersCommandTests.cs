@@ -46,6 +46,10 @@ public sealed class ReadersCommandTests : IDisposable
         Assert.Equal(time.GetProperty("geometric_mean").GetDouble() / time.GetProperty("geometric_mean_reference").GetDouble(), ratio.GetProperty("value").GetDouble(), 12);
         Assert.True(ratio.GetProperty("ci").GetProperty("upper").GetDouble() < 1);
         Assert.Equal("decision", json.GetProperty("agreement").GetProperty("on").GetString());
+        // Defined results keep their "undefined" field, as null, so a reader of the JSON finds every field on every run.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("mrmc_auc").GetProperty("undefined").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("agreement").GetProperty("undefined").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("reading_time").GetProperty("undefined").ValueKind);
     }
 
     [Fact]

@@ -54,5 +54,59 @@ public sealed class RowRunsTests
         Assert.Equal((0, 0, 2, 2), runs.Bounds());
     }
 
+    [Fact]
+    public void Paint_labels_numbers_components_in_scan_order_of_their_first_pixel()
+    {
+        // A U-shape whose arms join only in the last row (its first run is numbered for the whole U), then two lone pixels.
+        float[] image =
+        [
+            0, 9, 0, 9, 9, 0,
+            0, 9, 0, 9, 9, 9,
+            0, 0, 0, 9, 0, 9,
+        ];
+        var runs = new RowRuns();
+        runs.SetBelow(image, 6, 3, 1, 1);
+        runs.Label(Connectivity.Eight);
+        var labels = new int[image.Length];
+        Assert.Equal(3, runs.PaintLabels(labels));
+        Assert.Equal([0, -1, 0, -1, -1, 1, 0, -1, 0, -1, -1, -1, 0, 0, 0, -1, 2, -1], labels);
+    }
+
+    [Fact]
+    public void Paint_labels_agrees_with_painting_one_component_at_a_time_on_random_images()
+    {
+        var random = new Random(20200225);
+        var runs = new RowRuns();
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var (width, height) = (random.Next(1, 40), random.Next(1, 30));
+            var image = new float[width * height];
+            for (var i = 0; i < image.Length; i++) image[i] = random.NextDouble() < 0.45 ? 0 : 1;
+            runs.SetBelow(image, width, height, 1, 0.5f);
+            runs.Label(Connectivity.Eight);
+            var labels = new int[image.Length];
+            var count = runs.PaintLabels(labels);
+            var (expectedCount, expectedLabels) = OneComponentAtATime(runs, image.Length);
+            Assert.Equal(expectedCount, count);
+            Assert.Equal(expectedLabels, labels);
+        }
+    }
+
+    // The lesion matcher's former labelling: each component, in order of its root run, painted on its own (cost components x pixels).
+    private static (int Count, int[] Labels) OneComponentAtATime(RowRuns runs, int length)
+    {
+        var labels = Enumerable.Repeat(-1, length).ToArray();
+        var count = 0;
+        for (var root = 0; root < runs.Count; root++)
+        {
+            if (runs.Root(root) != root) continue;
+            var paint = new byte[length];
+            runs.Paint(paint, Enumerable.Range(0, runs.Count).Select(r => runs.Root(r) == root).ToArray());
+            for (var i = 0; i < length; i++) if (paint[i] != 0) labels[i] = count;
+            count++;
+        }
+        return (count, labels);
+    }
+
     private static int Components(RowRuns runs) => Enumerable.Range(0, runs.Count).Select(runs.Root).Distinct().Count();
 }

@@ -8,7 +8,8 @@ namespace CovidCt.Cli.Output;
 /// <summary>
 /// Writes the documented --json shapes of the metrics and paper commands (docs/metrics.md) in the convention of
 /// <see cref="OutputJson"/>. Numbers are written in round-trip precision;
-/// non-finite numbers become null, because JSON has no NaN or infinity.
+/// non-finite numbers become null, because JSON has no NaN or infinity. A string that may be absent (a caveat, an undefined
+/// reason) needs no branch: <see cref="Utf8JsonWriter.WriteString(string, string?)"/> writes null for null.
 /// </summary>
 internal sealed class JsonOutput : IDisposable
 {
@@ -73,8 +74,7 @@ internal sealed class JsonOutput : IDisposable
         Number("numerator", estimate.Numerator);
         Number("denominator", estimate.Denominator);
         Number("value", estimate.Value);
-        if (estimate.UndefinedReason is { } reason) Writer.WriteString("undefined", reason);
-        else Writer.WriteNull("undefined");
+        Writer.WriteString("undefined", estimate.UndefinedReason);
         Interval("ci", estimate.Interval);
         Writer.WriteEndObject();
     }

@@ -93,6 +93,7 @@ internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<Dico
         if (s.BitsAllocated is not (8 or 16 or 32)) throw new InvalidInputException(s.File, $"Bits Allocated is {s.BitsAllocated}; expected 8, 16 or 32", field: DicomTag.Name(DicomTag.BitsAllocated));
         if (s.SamplesPerPixel != 1) throw new InvalidInputException(s.File, $"Samples per Pixel is {s.SamplesPerPixel}; a CT image has 1 (grayscale)", field: DicomTag.Name(DicomTag.SamplesPerPixel));
         if (s.NumberOfFrames != 1) throw new InvalidInputException(s.File, $"the file holds {s.NumberOfFrames} frames; multi-frame (enhanced) CT is not supported, expected one slice per file", field: DicomTag.Name(DicomTag.NumberOfFrames));
+        RequireRescale(s);
         if (s.PixelSpacing![0] <= 0 || s.PixelSpacing[1] <= 0) throw new InvalidInputException(s.File, "Pixel Spacing must be positive", field: DicomTag.Name(DicomTag.PixelSpacing));
         var needed = (long)s.Rows!.Value * s.Columns!.Value * (s.BitsAllocated!.Value / 8);
         if (s.PixelDataLength < needed)
@@ -115,6 +116,21 @@ internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<Dico
     private static void Require(DicomSliceHeader s, object? value, uint tag)
     {
         if (value is null) throw new InvalidInputException(s.File, $"the attribute {DicomTag.Name(tag)} is missing; it is required to read the pixels", field: DicomTag.Name(tag));
+    }
+
+    // Stored values are HU only through Rescale Slope and Intercept (Type 1 in the CT Image module): without them, unsigned
+    // pixels stored with the usual intercept of -1024 would be read 1024 HU too dense, with no error anywhere downstream.
+    // The parser has already refused values that are not finite numbers.
+    private static void RequireRescale(DicomSliceHeader s)
+    {
+        foreach (var tag in new[] { DicomTag.RescaleIntercept, DicomTag.RescaleSlope })
+        {
+            if ((tag == DicomTag.RescaleSlope ? s.RescaleSlope : s.RescaleIntercept) is null)
+            {
+                throw new InvalidInputException(s.File, $"the attribute {DicomTag.Name(tag)} is missing; a CT slice needs it to give Hounsfield units (stored value x Rescale Slope + Rescale Intercept)", field: DicomTag.Name(tag));
+            }
+        }
+        if (s.RescaleSlope == 0) throw new InvalidInputException(s.File, "Rescale Slope is 0, which maps every stored value to the intercept; expected a non-zero factor (usually 1)", field: DicomTag.Name(DicomTag.RescaleSlope));
     }
 
     private static void RequireSameFormat(DicomSliceHeader first, DicomSliceHeader s)

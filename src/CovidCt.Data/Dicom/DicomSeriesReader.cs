@@ -40,7 +40,7 @@ internal static class DicomSeriesReader
             var slice = series.Slices[z];
             DicomFileScanner.ReadPixelData(slice, buffer);
             ClearUnusedBits(buffer, series);
-            VoxelDecoder.Decode(buffer, series.Format, bigEndian: false, slice.RescaleSlope, slice.RescaleIntercept, voxels.AsSpan(z * sliceLength, sliceLength));
+            VoxelDecoder.Decode(buffer, series.Format, bigEndian: false, slice.RescaleSlope!.Value, slice.RescaleIntercept!.Value, voxels.AsSpan(z * sliceLength, sliceLength));
             return buffer;
         }, _ => { });
     }

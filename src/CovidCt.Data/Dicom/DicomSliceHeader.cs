@@ -12,8 +12,8 @@ internal sealed class DicomSliceHeader
     public int PixelRepresentation { get; set; }
     public int SamplesPerPixel { get; set; } = 1;
     public int NumberOfFrames { get; set; } = 1;
-    public double RescaleSlope { get; set; } = 1;
-    public double RescaleIntercept { get; set; }
+    public double? RescaleSlope { get; set; }
+    public double? RescaleIntercept { get; set; }
     public double[]? PixelSpacing { get; set; }
     public double[]? ImagePosition { get; set; }
     public double[]? ImageOrientation { get; set; }

@@ -39,6 +39,8 @@ internal static class DicomTag
         ImageOrientationPatient => "(0020,0037) Image Orientation (Patient)",
         SamplesPerPixel => "(0028,0002) Samples per Pixel",
         NumberOfFrames => "(0028,0008) Number of Frames",
+        RescaleIntercept => "(0028,1052) Rescale Intercept",
+        RescaleSlope => "(0028,1053) Rescale Slope",
         TransferSyntaxUid => "(0002,0010) Transfer Syntax UID",
         _ => $"({tag >> 16:X4},{tag & 0xFFFF:X4})",
     };

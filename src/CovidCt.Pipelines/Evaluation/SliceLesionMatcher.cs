@@ -12,7 +12,6 @@ internal sealed class SliceLesionMatcher
 {
     private readonly RowRuns _runs = new();
     private int[] _labels = [];
-    private byte[] _paint = [];
     private float[] _background = [];
 
     /// <summary>The lesions (with the boxes that hit each) and the slice's record.</summary>
@@ -53,27 +52,12 @@ internal sealed class SliceLesionMatcher
     private int Label(ReadOnlySpan<byte> mask, int width, int height)
     {
         var length = width * height;
-        if (_background.Length < length) (_background, _labels, _paint) = (new float[length], new int[length], new byte[length]);
+        if (_background.Length < length) (_background, _labels) = (new float[length], new int[length]);
         // RowRuns collects pixels below a threshold, so lesion pixels are 0 and background 1.
         for (var i = 0; i < length; i++) _background[i] = mask[i] != 0 ? 0f : 1f;
         _runs.SetBelow(_background.AsSpan(0, length), width, height, 1, 0.5f);
         _runs.Label(Connectivity.Eight);
-        var labels = _labels.AsSpan(0, length);
-        labels.Fill(-1);
-        var count = 0;
-        var selected = new bool[_runs.Count];
-        for (var root = 0; root < _runs.Count; root++)
-        {
-            if (_runs.Root(root) != root) continue;
-            // Paint one component at a time: RowRuns names components by root run, and the paint marks its pixels.
-            for (var r = 0; r < selected.Length; r++) selected[r] = _runs.Root(r) == root;
-            var paint = _paint.AsSpan(0, length);
-            paint.Clear();
-            _runs.Paint(paint, selected);
-            for (var i = 0; i < length; i++) if (paint[i] != 0) labels[i] = count;
-            count++;
-        }
-        return count;
+        return _runs.PaintLabels(_labels.AsSpan(0, length));
     }
 
     private void Reached(ImageRectangle box, int width, int height, LesionHitCriterion criterion, HashSet<int> reached)

@@ -50,6 +50,9 @@ public sealed class ValidAreaOptions
     /// <summary>Radius in pixels of the square closing that smooths the lung border and takes in juxtapleural lesions (default 2; 0 = none).</summary>
     public int ClosingRadius { get; set; } = 2;
 
+    /// <summary>A shallow copy, for changing some options without changing these (<see cref="Sweeps.SweepSetting.ApplyTo"/>): a property added later is copied too.</summary>
+    internal ValidAreaOptions Copy() => (ValidAreaOptions)MemberwiseClone();
+
     /// <summary>Checks the options once, when a pipeline is built.</summary>
     /// <exception cref="ArgumentException">When a count, fraction, radius or threshold is out of range.</exception>
     public void Validate()

@@ -31,7 +31,8 @@ public sealed record SweepSetting(double Threshold, int MinPixels, int Consecuti
     /// <summary>
     /// A copy of <paramref name="options"/> with this setting applied: threshold, minimum pixels, k, same quadrant and assignment
     /// change, every other option is kept (the image score, the quadrant centre, the gap). The three blocks the setting
-    /// changes are copies; the blocks it does not vary (preprocessing, scoring, valid area) are shared with <paramref name="options"/>.
+    /// changes and the valid area are copies, so a caller that sets a copy's valid area (the command line's <c>--valid-area</c>,
+    /// a pipeline.json's segmentation model) leaves the sweep's other rows alone; preprocessing and scoring stay shared.
     /// </summary>
     /// <exception cref="ArgumentException">When <paramref name="options"/> set a minimum area in mm² (see <see cref="RefuseMinimumArea"/>).</exception>
     public PipelineOptions ApplyTo(PipelineOptions options)
@@ -39,6 +40,7 @@ public sealed record SweepSetting(double Threshold, int MinPixels, int Consecuti
         ArgumentNullException.ThrowIfNull(options);
         RefuseMinimumArea(options);
         var applied = options.Copy();
+        applied.ValidArea = options.ValidArea.Copy();
         applied.LesionBoxes = options.LesionBoxes.Copy();
         applied.LesionBoxes.Threshold = Threshold;
         applied.LesionBoxes.MinPixels = MinPixels;

@@ -20,18 +20,22 @@ public static class LesionText
             + (lesions.SlicesWithoutTruth > 0 ? $" {lesions.SlicesWithoutTruth} slices without a lesion truth are left out." : "");
     }
 
-    /// <summary>Name and value of each lesion-level result: hit rate, false positives per image, Dice, IoU and the FROC sensitivities.</summary>
+    /// <summary>
+    /// Name and value of each lesion-level result: hit rate (with the interval clustered by patient, the one to quote), its
+    /// interval with lesions taken as independent, false positives per image, Dice, IoU and the FROC sensitivities.
+    /// </summary>
     public static IReadOnlyList<(string Name, string Value)> Rows(LesionEvaluation lesions)
     {
         ArgumentNullException.ThrowIfNull(lesions);
         var c = CultureInfo.InvariantCulture;
         var rows = new List<(string, string)>
         {
-            ("Lesions found (hit rate)", Format(lesions.Sensitivity, percent: true, Clustered(LesionHitRate.Clustered(lesions)))),
+            ("Lesions found (hit rate)", HitRate(lesions.Sensitivity, LesionHitRate.Clustered(lesions))),
             ("False positives per image", Format(lesions.FalsePositivesPerImage, percent: false)),
             ("Dice, mean per slice / per patient", $"{Mean(lesions.MeanSliceDice)} / {Mean(lesions.MeanPatientDice)}"),
             ("IoU, mean per slice / per patient", $"{Mean(lesions.MeanSliceIou)} / {Mean(lesions.MeanPatientIou)}"),
         };
+        if (lesions.Sensitivity.Interval is { } naive) rows.Insert(1, ("Hit rate, lesions taken as independent", $"{TextFormat.Level(naive.Level)} CI {Percent(naive.Lower)}–{Percent(naive.Upper)}"));
         if (lesions.Froc is not { } froc) return rows;
         var rates = froc.AtStandardRates();
         foreach (var at in rates.Where(r => !r.BeyondCurve))
@@ -47,21 +51,34 @@ public static class LesionText
         return rows;
     }
 
-    private static string Format(Estimate estimate, bool percent, string? besideInterval = null)
+    /// <summary>
+    /// What to note under the lesion rows, kept out of the hit rate's row so that it reads on one line: why the interval clustered
+    /// by patient is undefined, or its caveat (a design effect floored at 1, too few patients); empty when there is neither.
+    /// </summary>
+    public static IReadOnlyList<string> Notes(LesionEvaluation lesions)
+    {
+        ArgumentNullException.ThrowIfNull(lesions);
+        var clustered = LesionHitRate.Clustered(lesions);
+        if (lesions.Sensitivity.Value is not null && clustered.Proportion.Value is null) return [$"hit rate clustered by patient: undefined ({clustered.Proportion.UndefinedReason})"];
+        return clustered.Caveat is { } caveat ? [$"hit rate: {caveat}"] : [];
+    }
+
+    private static string Format(Estimate estimate, bool percent)
     {
         if (estimate.Value is not { } v) return $"undefined ({estimate.UndefinedReason})";
         var c = CultureInfo.InvariantCulture;
         string Number(double x) => percent ? Percent(x) : x.ToString("0.###", c);
-        var ci = estimate.Interval is { } i ? $"; {TextFormat.Level(i.Level)} CI {Number(i.Lower)}–{Number(i.Upper)}{besideInterval}" : "";
+        var ci = estimate.Interval is { } i ? $"; {TextFormat.Level(i.Level)} CI {Number(i.Lower)}–{Number(i.Upper)}" : "";
         return string.Create(c, $"{Number(v)} ({estimate.Numerator:0}/{estimate.Denominator:0}{ci})");
     }
 
-    // " lesions independent, 35.0–61.6% clustered by 6 patients": the naive interval named, then the one to quote.
-    private static string Clustered(ClusteredProportionResult hitRate)
+    // "48.2% (81/168; 95% CI 40.8%–55.7% clustered by 6 patients)": the interval to quote; the naive one has a row of its own.
+    private static string HitRate(Estimate naive, ClusteredProportionResult clustered)
     {
-        if (hitRate.Proportion is not { Value: not null, Interval: { } i }) return $" lesions independent; clustered: undefined ({hitRate.Proportion.UndefinedReason})";
-        var caveat = hitRate.Caveat is null ? "" : $"; {hitRate.Caveat}";
-        return string.Create(CultureInfo.InvariantCulture, $" lesions independent, {Percent(i.Lower)}–{Percent(i.Upper)} clustered by {hitRate.Clusters} patients{caveat}");
+        if (naive.Value is not { } v) return $"undefined ({naive.UndefinedReason})";
+        var count = string.Create(CultureInfo.InvariantCulture, $"{Percent(v)} ({naive.Numerator:0}/{naive.Denominator:0}");
+        if (clustered.Proportion is not { Value: not null, Interval: { } i }) return $"{count}; clustered by patient: undefined, see the note)";
+        return string.Create(CultureInfo.InvariantCulture, $"{count}; {TextFormat.Level(i.Level)} CI {Percent(i.Lower)}–{Percent(i.Upper)} clustered by {clustered.Clusters} patients)");
     }
 
     private static string Percent(double value) => (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + "%";

@@ -15,6 +15,7 @@ internal static class LesionSection
         html.Append("<h2>Lesion level</h2>\n<p>").Append(Encode(LesionText.Describe(lesions))).Append("</p>\n<table>\n");
         foreach (var (name, value) in LesionText.Rows(lesions)) html.Append("<tr><td>").Append(Encode(name)).Append("</td><td>").Append(Encode(value)).Append("</td></tr>\n");
         html.Append("</table>\n");
+        foreach (var note in LesionText.Notes(lesions)) html.Append("<p>Note: ").Append(Encode(note)).Append("</p>\n");
         if (lesions.Froc is { } curve) Chart(html, charts, curve);
     }
 

@@ -16,6 +16,8 @@ public static class DicomAndFolderCases
         yield return Dicom("no Pixel Data", new TestDicom { WithPixelData = false }, "Pixel Data");
         yield return Dicom("zero pixel spacing", new TestDicom { PixelSpacing = "0\\0.7" }, "Pixel Spacing");
         yield return Dicom("pixel spacing not a number", new TestDicom { PixelSpacing = "abc\\def" }, "Pixel Spacing");
+        yield return Dicom("no Rescale Intercept", new TestDicom { Intercept = null }, "Rescale Intercept", "Hounsfield units");
+        yield return Dicom("Rescale Slope 0", new TestDicom { Slope = 0 }, "Rescale Slope", "non-zero");
         yield return new BadInput("DICOM file cut inside Pixel Data", folder =>
         {
             var bytes = new TestDicom { Rows = 64, Columns = 64 }.Filled(0).Bytes();

@@ -30,6 +30,29 @@ public sealed class DicomBrokenInputTests : IDisposable
         Assert.Contains("Transfer Syntax", error.Field);
     }
 
+    [Theory]
+    [InlineData(null, -1024.0, "(0028,1053) Rescale Slope")]
+    [InlineData(1.0, null, "(0028,1052) Rescale Intercept")]
+    public void A_missing_rescale_attribute_is_refused_rather_than_taken_as_slope_1_intercept_0(double? slope, double? intercept, string field)
+    {
+        var file = new TestDicom { Slope = slope, Intercept = intercept }.Filled(0).Save(_folder.File("1.dcm"));
+
+        var error = Fails();
+        Assert.Equal(file, error.File);
+        Assert.Equal(field, error.Field);
+        Assert.Contains("is missing; a CT slice needs it to give Hounsfield units", error.Problem);
+    }
+
+    [Fact]
+    public void A_rescale_slope_of_zero_is_refused()
+    {
+        new TestDicom { Slope = 0 }.Filled(0).Save(_folder.File("1.dcm"));
+
+        var error = Fails();
+        Assert.Equal("(0028,1053) Rescale Slope", error.Field);
+        Assert.Contains("Rescale Slope is 0", error.Problem);
+    }
+
     [Fact]
     public void Missing_pixel_data_is_refused()
     {

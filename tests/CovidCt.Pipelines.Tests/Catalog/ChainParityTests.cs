@@ -29,25 +29,13 @@ public sealed class ChainParityTests : IDisposable
         { 0.35, 15, 100.0, 1, false, "none", false },
     };
 
-    private PipelineOptions Options(double threshold, int minPixels, double? minArea, int k, bool sameQuadrant, string validArea) => new()
-    {
-        LesionBoxes = { Threshold = threshold, MinPixels = minPixels, MinAreaSquareMillimetres = minArea },
-        PatientRule = { ConsecutiveSlices = k, SameQuadrant = sameQuadrant },
-        ValidArea = validArea switch
-        {
-            "model" => new ValidAreaOptions { SegmentationModelPath = _models.Lung(32) },
-            "none" => new ValidAreaOptions { Region = ValidAreaRegion.WholeImage },
-            _ => new ValidAreaOptions(),
-        },
-    };
-
     [Theory]
     [MemberData(nameof(Grid))]
     public void The_chain_the_facade_and_the_sweep_give_identical_decisions(double threshold, int minPixels, double? minArea, int k, bool sameQuadrant, string validArea, bool cached)
     {
         var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
         var model = _models.Lesion(32);
-        var options = Options(threshold, minPixels, minArea, k, sameQuadrant, validArea);
+        var options = ParityOptions.Of(_models, threshold, minPixels, minArea, k, sameQuadrant, validArea);
         var cache = cached ? new ProbabilityCacheOptions(Path.Combine(_models.Folder, "cache"), CohortFingerprint.Compute(manifest)) : null;
 
         using var chain = new CohortDetection(new MLContext(seed: 1), model, options, cache);
@@ -85,7 +73,7 @@ public sealed class ChainParityTests : IDisposable
         var model = _models.Lesion(32);
         var decisions = Grid.Select(row =>
         {
-            var o = Options((double)row[0], (int)row[1], (double?)row[2], (int)row[3], (bool)row[4], (string)row[5]);
+            var o = ParityOptions.Of(_models, (double)row[0], (int)row[1], (double?)row[2], (int)row[3], (bool)row[4], (string)row[5]);
             using var chain = new CohortDetection(new MLContext(), model, o);
             var outcomes = chain.Run(manifest);
             return string.Join(",", outcomes.Select(p => p.Result.Decision.IsPositive)) + "|" + outcomes.Sum(p => p.Result.Slices.Count(s => s.Detection.IsPositive));

@@ -48,8 +48,18 @@ public sealed class SweepGridTests
         Assert.Equal((0.4, 10, ImageScore.MaxBox), (applied.LesionBoxes.Threshold, applied.LesionBoxes.MinPixels, applied.LesionBoxes.ImageScore));
         Assert.Equal((2, 2, false), (applied.PatientRule.ConsecutiveSlices, applied.PatientRule.MaxGap, applied.PatientRule.SameQuadrant));
         Assert.Equal((QuadrantCentre.Image, QuadrantAssignment.Overlap), (applied.Quadrants.Centre, applied.Quadrants.Assignment));
-        Assert.Same(options.ValidArea, applied.ValidArea);
         Assert.Equal((0.5, 25, 3, QuadrantAssignment.Centroid), (options.LesionBoxes.Threshold, options.LesionBoxes.MinPixels, options.PatientRule.ConsecutiveSlices, options.Quadrants.Assignment));
+    }
+
+    [Fact]
+    public void A_setting_applied_to_options_gives_the_copy_its_own_valid_area()
+    {
+        var options = new PipelineOptions { ValidArea = { Region = ValidAreaRegion.Mask, ClosingRadius = 3 } };
+        var applied = SweepSetting.Study.ApplyTo(options);
+        Assert.Equal((ValidAreaRegion.Mask, 3), (applied.ValidArea.Region, applied.ValidArea.ClosingRadius));
+        applied.ValidArea.Region = ValidAreaRegion.WholeImage;
+        applied.ValidArea.SegmentationModelPath = "lungs.onnx";
+        Assert.Equal((ValidAreaRegion.Mask, (string?)null), (options.ValidArea.Region, options.ValidArea.SegmentationModelPath));
     }
 
     [Fact]

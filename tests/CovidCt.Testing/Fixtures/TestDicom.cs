@@ -19,8 +19,11 @@ public sealed class TestDicom
     public int Columns { get; set; } = 4;
     public int BitsStored { get; set; } = 16;
     public bool Signed { get; set; } = true;
-    public double Slope { get; set; } = 1;
-    public double Intercept { get; set; } = -1024;
+    /// <summary>Rescale Slope; null leaves the attribute out.</summary>
+    public double? Slope { get; set; } = 1;
+
+    /// <summary>Rescale Intercept; null leaves the attribute out.</summary>
+    public double? Intercept { get; set; } = -1024;
     public double[]? Position { get; set; } = [-100, -120, 0];
     public double[]? Orientation { get; set; } = [1, 0, 0, 0, 1, 0];
     public int? InstanceNumber { get; set; } = 1;
@@ -67,8 +70,8 @@ public sealed class TestDicom
         Add(0x0028, 0x0100, "US", U16(16));
         Add(0x0028, 0x0101, "US", U16(BitsStored));
         Add(0x0028, 0x0103, "US", U16(Signed ? 1 : 0));
-        Add(0x0028, 0x1052, "DS", Text(Intercept.ToString(CultureInfo.InvariantCulture)));
-        Add(0x0028, 0x1053, "DS", Text(Slope.ToString(CultureInfo.InvariantCulture)));
+        if (Intercept is { } intercept) Add(0x0028, 0x1052, "DS", Text(intercept.ToString(CultureInfo.InvariantCulture)));
+        if (Slope is { } slope) Add(0x0028, 0x1053, "DS", Text(slope.ToString(CultureInfo.InvariantCulture)));
         if (WithPixelData)
         {
             var pixels = Pixels ?? new short[Rows * Columns];

@@ -80,6 +80,7 @@ internal static class EvaluateConsole
         var table = TextConsole.Table("Lesion-level result", "This run");
         foreach (var (name, value) in LesionText.Rows(lesions)) table.AddTextRow(name, value);
         console.Write(table);
+        foreach (var note in LesionText.Notes(lesions)) console.Line($"Note: {note}");
     }
 
     // With slices clustered by patient, a column of the clustered intervals goes beside the plain ones (the legend line says which is which).

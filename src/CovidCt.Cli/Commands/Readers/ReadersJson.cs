@@ -27,7 +27,7 @@ internal static class ReadersJson
     {
         var w = j.Writer;
         w.WriteStartObject("mrmc_auc");
-        Undefined(w, report.MrmcUndefinedReason);
+        w.WriteString("undefined", report.MrmcUndefinedReason);
         if (report.Mrmc is { } m)
         {
             w.WriteString("method", "obuchowski-rockette-hillis, jackknife covariances, readers and cases random");
@@ -68,7 +68,7 @@ internal static class ReadersJson
                 j.Number("df2", t.DenominatorDegreesOfFreedom);
                 w.WriteBoolean("df2_infinite", double.IsPositiveInfinity(t.DenominatorDegreesOfFreedom));
                 j.Number("p", t.P);
-                Undefined(w, t.UndefinedReason);
+                w.WriteString("undefined", t.UndefinedReason);
                 w.WriteEndObject();
             }
             else w.WriteNull("f_test");
@@ -96,9 +96,8 @@ internal static class ReadersJson
     {
         var w = j.Writer;
         w.WriteStartObject("agreement");
-        if (report.AgreementOn is { } on) w.WriteString("on", on);
-        else w.WriteNull("on");
-        Undefined(w, report.AgreementUndefinedReason);
+        w.WriteString("on", report.AgreementOn);
+        w.WriteString("undefined", report.AgreementUndefinedReason);
         w.WriteStartArray("modalities");
         foreach (var m in report.Agreement)
         {
@@ -132,8 +131,7 @@ internal static class ReadersJson
         w.WriteNumber("cases", k.Cases);
         w.WriteNumber("raters", k.Raters);
         Strings(w, "categories", k.Categories);
-        if (k.Caveat is { } caveat) w.WriteString("caveat", caveat);
-        else w.WriteNull("caveat");
+        w.WriteString("caveat", k.Caveat);
         w.WriteEndObject();
     }
 
@@ -142,7 +140,7 @@ internal static class ReadersJson
         var w = j.Writer;
         w.WriteStartObject("reading_time");
         w.WriteString("reference", report.Reference);
-        Undefined(w, report.ReadingTimesUndefinedReason);
+        w.WriteString("undefined", report.ReadingTimesUndefinedReason);
         w.WriteStartArray("comparisons");
         foreach (var t in report.ReadingTimes)
         {
@@ -157,18 +155,11 @@ internal static class ReadersJson
             j.Number("var_reader", t.ReaderVariance);
             j.Number("var_case", t.CaseVariance);
             j.Number("var_residual", t.ResidualVariance);
-            if (t.Caveat is { } caveat) w.WriteString("caveat", caveat);
-            else w.WriteNull("caveat");
+            w.WriteString("caveat", t.Caveat);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void Undefined(System.Text.Json.Utf8JsonWriter w, string? reason)
-    {
-        if (reason is { } r) w.WriteString("undefined", r);
-        else w.WriteNull("undefined");
     }
 
     private static void Strings(System.Text.Json.Utf8JsonWriter w, string name, IEnumerable<string> values)
