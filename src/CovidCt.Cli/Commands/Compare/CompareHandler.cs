@@ -22,7 +22,7 @@ internal static class CompareHandler
             with { Name = names[i] }).ToArray();
         // Once each: two models on one machine get the same memory-budget warning word for word.
         foreach (var warning in runs.SelectMany(r => r.Warnings).Distinct()) log.WriteLine($"Warning: {warning}");
-        var comparison = ModelComparison.Compute(runs, settings.Level);
+        var comparison = ModelComparison.Compute(runs, settings.Level, settings.PartialAucMinimumSpecificity);
         // Written once everything ran, so a failed comparison never leaves new pipeline.json files behind.
         return new CompareRun(comparison, tuned is null ? null : CompareTuner.Write(settings.Tuning!.OutFolder, tuned));
     }
