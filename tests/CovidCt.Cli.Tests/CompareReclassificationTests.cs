@@ -81,6 +81,16 @@ public sealed class CompareReclassificationTests : IDisposable
         Assert.Contains($"{Path.GetFileNameWithoutExtension(_lesion)} {a.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)} of at most 0.2; McClish standardised", text.Output);
     }
 
+    [Fact]
+    public void A_zero_width_partial_auc_interval_carries_its_caveat()
+    {
+        // The same lesion model twice: every resample gives a difference of 0.
+        var run = CliRun.Of("compare", "--model", _lesion, "--model", _models.Lesion(32, CovidCt.Pipelines.Models.TensorLayout.Nhwc), "--cohort", _manifest,
+            "--cache", Path.Combine(_models.Folder, "cache"), "--partial-auc", "0.5");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("per image partial AUC difference: zero-width interval: every resample gives the same difference", run.Output);
+    }
+
     [Theory]
     [InlineData("1")]
     [InlineData("-0.1")]

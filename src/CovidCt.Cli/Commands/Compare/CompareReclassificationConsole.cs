@@ -42,6 +42,12 @@ internal static class CompareReclassificationConsole
             console.Line($"  {where}: {test.ModelB} {PartialAucText.Describe(p.B)}");
             console.Line($"  {where}: A − B {Difference(p)}");
         }
+        // A zero-width bootstrap interval looks precise; it says only that every resample gave the same difference.
+        foreach (var test in tests.Where(t => t.PartialAuc!.Difference.Interval is { } ci && ci.Upper - ci.Lower == 0))
+        {
+            console.Line($"Caveat, {test.ModelA} vs {test.ModelB}, {Level(test.Level)} partial AUC difference: zero-width interval: every resample gives the same "
+                + "difference (both models reach the same partial area in each, e.g. both separate the classes completely), so the interval carries no information");
+        }
     }
 
     private static string Level(ComparisonLevel level) => level == ComparisonLevel.Patient ? "per patient" : "per image";
