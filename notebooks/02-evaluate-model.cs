@@ -8,12 +8,15 @@ using CovidCt.Data.Cohorts;
 using CovidCt.Interactive.Figures;
 using CovidCt.Interactive.Pages;
 using CovidCt.Interactive.Workspace;
+using CovidCt.Metrics;
 using CovidCt.Pipelines;
 using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.Catalog;
 using CovidCt.Pipelines.Definition;
 using CovidCt.Pipelines.Evaluation;
 using CovidCt.Reporting;
+using CovidCt.Reporting.Comparisons;
+using CovidCt.Reporting.Conventions;
 using CovidCt.Reporting.Plots;
 using CovidCt.Reporting.Runs;
 using Microsoft.ML;
@@ -62,6 +65,30 @@ page.Show(evaluation.ImageRoc is { } imageRoc
     ? Charts.Roc("ROC of unetpp-v2, per patient and per image", ("per patient", evaluation.PatientRoc), ("per image", imageRoc))
     : Charts.Roc("ROC of unetpp-v2, per patient", ("per patient", evaluation.PatientRoc)));
 
+page.Heading("Lesion level: the FROC");
+page.Text("Every true lesion (an 8-connected component of a slice's truth mask) counts once: a box finds it when it overlaps it, and a box that finds none "
+    + "is a false positive. The FROC plots the share of lesions found against the false positives per image as the threshold on the box scores falls; "
+    + "the usual reading points, 1/8 to 8 false positives per image, are marked on its log axis. It ends at the pipeline's own box threshold (0.50): below it no box exists.");
+page.Text("Read it with care on a small cohort: lesions of one slice, and slices of one patient, are not independent, so the curve is less certain than its "
+    + "number of lesions suggests, and with few lesions it moves in visible steps. The default cohort's lesions are synthetic.");
+// Lesions need the masks: each patient of the split is read again and its boxes matched against its truth mask.
+var tally = new LesionTally(LesionHitCriterion.Overlap);
+foreach (var entry in manifest.InSplit(split)) tally.Add(CohortReader.Read(entry), outcomes.Single(o => o.Result.PatientId == entry.PatientId));
+var lesions = tally.Evaluate();
+page.Text(LesionText.Describe(lesions));
+if (lesions.Froc is { } froc) page.Show(Charts.Froc($"FROC of unetpp-v2: {lesions.Lesions.Count} lesions on {lesions.Slices.Count} slices", ("unetpp-v2", froc)));
+else page.Text("No FROC: the split has no lesion or no slice with a known truth.");
+
+page.Heading("Calibration: can the image score be read as a probability?");
+page.Text("The reliability diagram groups the slices by their image score (the highest pixel probability inside the lung fields) in ten bins of width 0.1 and "
+    + "plots each bin's mean score against the share of its slices that really hold a lesion, with 95% Wilson intervals. A calibrated score lies on the diagonal; "
+    + "points below it mean the score overstates the chance of a lesion. A detector can rank slices well (high AUC) and still be badly calibrated: the score is a "
+    + "maximum over thousands of pixels, not a probability of the slice.");
+page.Text("Small n: a bin with a handful of slices has a wide interval, and an empty bin is not drawn. The intervals also take the slices as independent, while "
+    + "slices of one patient are not; with a dozen patients treat the diagram as a sketch.");
+var imageCases = ComparedCases.Of(evaluation, ComparisonLevel.Image);
+page.Show(Charts.Calibration("Reliability of the image score of unetpp-v2", ReliabilityCurve.Compute(imageCases.Scores, imageCases.Truth, bins: 10)));
+
 page.Heading("What the model got wrong").Show(SliceGallery.Errors(evaluation, manifest, perKind: 4));
 
 page.Heading("Per-patient quadrant timelines");
@@ -70,6 +97,7 @@ foreach (var outcome in evaluation.Patients) page.Show(outcome);
 page.Heading("The report, as covidct evaluate writes it");
 var run = new ModelRun(Path.GetFileNameWithoutExtension(modelPath), evaluation)
 {
+    Lesions = lesions,
     Provenance = RunProvenance.Describe(definition, chain.OfType<LesionScoringTransformer>().Single().Scoring),
 };
 var reportFolder = Path.Combine(workspace.Root, "out", "notebook-02");

@@ -104,6 +104,18 @@ public sealed class CompareTunedCommandTests : IDisposable
     }
 
     [Fact]
+    public void Reclassification_and_the_partial_auc_compare_the_models_on_test_each_at_its_own_point()
+    {
+        var run = Tuned("--partial-auc", "0.8");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var pair = $"{Name(_lesion)} vs {Name(_silent)}";
+        var tables = run.Output[run.Output.IndexOf("everything below is on test", StringComparison.Ordinal)..];
+        Assert.Contains("Reclassification of B over A (Pencina 2008; positive favours B)", tables);
+        Assert.Contains($"  {pair}, per image", tables);
+        Assert.Contains("Partial AUC (specificity 0.8–1)", tables);
+    }
+
+    [Fact]
     public void A_pipeline_file_says_which_point_it_ran_at()
     {
         Assert.Equal(0, Tuned("--quiet").ExitCode);

@@ -150,4 +150,25 @@ public sealed class ModelComparisonTests
             Assert.Equal("newcombe-paired", test.SensitivityDifference.Interval!.Method);
         }
     }
+
+    [Fact]
+    public void Every_pair_carries_its_reclassification_clustered_per_image_and_the_partial_auc_when_asked()
+    {
+        var comparison = ModelComparison.Compute([A, B], partialAucMinimumSpecificity: 0.8);
+        var patient = comparison.Test("A", "B", ComparisonLevel.Patient);
+        var image = comparison.Test("A", "B", ComparisonLevel.Image);
+
+        // Per patient B misses p2 and calls n2 positive: −1/2 in each class.
+        Assert.Equal(-1.0, patient.Reclassification.Categorical!.Value, 12);
+        Assert.Null(patient.Reclassification.Categorical.ClusteredInterval);
+        Assert.NotNull(image.Reclassification.Categorical!.ClusteredInterval);
+        // The NRI of the decisions is B − A in sensitivity plus B − A in specificity, whatever the level.
+        foreach (var test in new[] { patient, image })
+        {
+            Assert.Equal(-test.SensitivityDifference.Value!.Value, test.Reclassification.Categorical!.Diseased, 12);
+            Assert.Equal(-test.SpecificityDifference.Value!.Value, test.Reclassification.Categorical.NonDiseased, 12);
+            Assert.Equal(0.8, test.PartialAuc!.MinimumSpecificity);
+        }
+        Assert.Null(ModelComparison.Compute([A, B]).Tests[0].PartialAuc);
+    }
 }

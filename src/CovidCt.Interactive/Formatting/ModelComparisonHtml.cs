@@ -17,6 +17,8 @@ public static class ModelComparisonHtml
 
     private static readonly string[] DifferenceHeader = ["Level", "A", "B", "Sensitivity A − B", "Specificity A − B"];
 
+    private static readonly string[] ReclassificationHeader = ["Level", "A", "B", "NRI of the decisions", "Continuous NRI", "IDI"];
+
     private static readonly string[] SummaryHeader =
         ["Model", "Patient sensitivity", "Patient specificity", "Patient AUC", "Image sensitivity", "Image specificity", "Image AUC"];
 
@@ -24,7 +26,8 @@ public static class ModelComparisonHtml
     /// First each model at the study's operating point (per-patient and per-image sensitivity and specificity with count and
     /// interval, and both AUCs); then one row per pair and level: the paired DeLong test of the AUCs and McNemar's exact
     /// test for sensitivity and for specificity separately; Newcombe's paired differences; per image the same tests clustered by
-    /// patient (<see cref="ClusteredHtml.Comparison"/>); then the patients whose decision differs between models. An
+    /// patient (<see cref="ClusteredHtml.Comparison"/>); net reclassification and integrated discrimination of B over A per pair and
+    /// level (<see cref="PairedModelTest.Reclassification"/>); then the patients whose decision differs between models. An
     /// undefined metric or a DeLong test that cannot be computed shows as undefined with its reason.
     /// </summary>
     public static string Comparison(ModelComparison comparison)
@@ -62,6 +65,8 @@ public static class ModelComparisonHtml
                 Cell.Numeric(ClusteredHtml.Difference(t.SensitivityDifference)), Cell.Numeric(ClusteredHtml.Difference(t.SpecificityDifference)),
             ])),
             ClusteredHtml.Comparison(comparison),
+            Markup.Table("Reclassification of B over A (Pencina 2008; positive favours B; the continuous NRI moves a case up when B scores it higher; "
+                + "per image the clustered interval resamples patients)", ReclassificationHeader, comparison.Tests.Select(Reclassification)),
             Markup.Paragraph(disagreeing));
     }
 
@@ -89,6 +94,16 @@ public static class ModelComparisonHtml
         : Markup.Undefined(estimate.UndefinedReason);
 
     private static string Auc(RocCurve curve) => curve.Auc.Value is { } auc ? Markup.Number(auc, 4) : Markup.Undefined(curve.Auc.UndefinedReason);
+
+    // The words of covidct compare and metrics compare (ReclassificationText), one cell per statistic.
+    private static IReadOnlyList<Cell> Reclassification(PairedModelTest test)
+    {
+        var r = test.Reclassification;
+        Cell[] cells = r.Undefined is { } undefined
+            ? [Markup.Undefined(undefined), Markup.Undefined(undefined), Markup.Undefined(undefined)]
+            : [Markup.Encode(ReclassificationText.Nri(r.Categorical!)), Markup.Encode(ReclassificationText.Nri(r.Continuous!)), Markup.Encode(ReclassificationText.Idi(r.Idi, r.IdiUndefined))];
+        return [LevelName(test.Level), Markup.Encode(test.ModelA), Markup.Encode(test.ModelB), .. cells];
+    }
 
     private static Cell[] DeLongCells(PairedModelTest test)
     {

@@ -7,8 +7,10 @@ namespace CovidCt.Reporting.Comparisons;
 
 /// <summary>
 /// Several models evaluated on the same cohort, compared pair by pair on the same patients and the same slices: McNemar's
-/// exact test for sensitivity and for specificity separately with Newcombe's paired differences, and the paired DeLong test of
-/// the AUCs, per patient and per image; per image also clustered by patient (<see cref="ClusteredPairedTest"/>).
+/// exact test for sensitivity and for specificity separately with Newcombe's paired differences, the paired DeLong test of
+/// the AUCs, net reclassification and integrated discrimination (<see cref="PairedReclassification"/>) and, when asked for, the
+/// partial AUC difference (<see cref="PairedPartialAuc"/>), per patient and per image; per image also clustered by patient
+/// (<see cref="ClusteredPairedTest"/>).
 /// <c>covidct compare</c> and notebook 03 both show this one comparison.
 /// </summary>
 public sealed class ModelComparison
@@ -41,12 +43,15 @@ public sealed class ModelComparison
         Models.Select(m => (m.Name, m.Evaluation.Patients.FirstOrDefault(p => p.Result.PatientId == patientId)
             ?? throw new ArgumentException($"patient '{patientId}' is not in the comparison", nameof(patientId)))).ToArray();
 
-    /// <summary>Compares every pair of <paramref name="models"/>; <paramref name="level"/> is the confidence level of the AUC differences.</summary>
+    /// <summary>
+    /// Compares every pair of <paramref name="models"/>; <paramref name="level"/> is the confidence level of the intervals. With
+    /// <paramref name="partialAucMinimumSpecificity"/>, also the partial AUCs over specificity in [that, 1] and their difference.
+    /// </summary>
     /// <exception cref="ArgumentException">
     /// Fewer than two models, two with one name, or evaluations that are not of the same cohort: other patients, another
-    /// label, other slices (or in another order) or another slice truth.
+    /// label, other slices (or in another order) or another slice truth; or a partial AUC range that does not start in [0, 1).
     /// </exception>
-    public static ModelComparison Compute(IReadOnlyList<ModelRun> models, double level = 0.95)
+    public static ModelComparison Compute(IReadOnlyList<ModelRun> models, double level = 0.95, double? partialAucMinimumSpecificity = null)
     {
         ArgumentNullException.ThrowIfNull(models);
         if (models.Count < 2) throw new ArgumentException($"a comparison needs at least two models, got {models.Count}", nameof(models));
@@ -66,6 +71,8 @@ public sealed class ModelComparison
             // Per image, slices of one patient are correlated: the clustered tests go beside the unclustered ones.
             var patientOfImage = unit == ComparisonLevel.Image ? ClusteredImageTable.PatientOfImages(aligned[0]) : [];
             var clustered = unit == ComparisonLevel.Image && ClusteredImageTable.AreClustered(patientOfImage);
+            // The partial AUC's bootstrap resamples patients at both levels: per patient each case is its own patient.
+            var patientOfCase = unit == ComparisonLevel.Image ? patientOfImage : aligned[0].Select(p => p.Result.PatientId).ToArray();
             for (var a = 0; a < models.Count; a++)
             {
                 for (var b = a + 1; b < models.Count; b++)
@@ -79,6 +86,8 @@ public sealed class ModelComparison
                         SensitivityDifference = differences.Sensitivity,
                         SpecificityDifference = differences.Specificity,
                         Clustered = clustered ? ClusteredPairedTest.Of(cases[a], cases[b], patientOfImage, level) : null,
+                        Reclassification = PairedReclassification.Of(cases[a], cases[b], clustered ? patientOfImage : null, level),
+                        PartialAuc = partialAucMinimumSpecificity is { } s ? PairedPartialAuc.Of(cases[a], cases[b], patientOfCase, s, level) : null,
                     });
                 }
             }

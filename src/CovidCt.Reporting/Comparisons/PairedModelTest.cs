@@ -22,4 +22,10 @@ public sealed record PairedModelTest(string ModelA, string ModelB, ComparisonLev
 
     /// <summary>Per image: the tests with slices clustered by patient; null per patient, and per image when every case holds one image (<see cref="ClusteredImageTable.NotClustered"/>).</summary>
     public ClusteredPairedTest? Clustered { get; init; }
+
+    /// <summary>Net reclassification (of the decisions and of the scores) and integrated discrimination of B over A; per image with the clustered intervals beside Pencina's.</summary>
+    public required PairedReclassification Reclassification { get; init; }
+
+    /// <summary>The partial AUCs and their difference with a patient-bootstrap interval; null when no range was asked for.</summary>
+    public PairedPartialAuc? PartialAuc { get; init; }
 }

@@ -112,6 +112,12 @@ public sealed record PairTestsDocument(McNemarDocument McnemarSensitivity, McNem
     /// <summary>Per image: the tests clustered by patient; null per patient and when every case holds one image.</summary>
     public ClusteredPairDocument? Clustered { get; init; }
 
+    /// <summary>Net reclassification (decisions and continuous) and integrated discrimination of B over A; per image with the clustered intervals.</summary>
+    public ReclassificationDocument? Reclassification { get; init; }
+
+    /// <summary>The partial AUCs and their difference (<c>--partial-auc</c>); null without the option.</summary>
+    public PartialAucDifferenceDocument? PartialAuc { get; init; }
+
     /// <summary>The document of <paramref name="test"/>.</summary>
     public static PairTestsDocument Of(PairedModelTest test)
     {
@@ -121,6 +127,8 @@ public sealed record PairTestsDocument(McNemarDocument McnemarSensitivity, McNem
             DifferenceSensitivity = EstimateDocument.Of(test.SensitivityDifference),
             DifferenceSpecificity = EstimateDocument.Of(test.SpecificityDifference),
             Clustered = test.Clustered is { } clustered ? ClusteredPairDocument.Of(clustered) : null,
+            Reclassification = ReclassificationDocument.Of(test.Reclassification),
+            PartialAuc = PartialAucDifferenceDocument.Of(test.PartialAuc),
         };
     }
 }

@@ -26,6 +26,9 @@ public sealed class ModelComparisonHtmlTests
         Assert.Contains("<td class=\"n\">1 / 0</td><td class=\"n\">1.0000</td><td class=\"n\">0 / 0</td><td class=\"n\">1.0000</td>", html);
         Assert.Contains("<td>per image</td>", html);
         Assert.Contains("Patients with different decisions: p2.", html);
+        // Reclassification per patient: unet-baseline moves p2 down (diseased −1/2) and no control.
+        Assert.Contains("<td>per patient</td><td>unetpp-v1</td><td>unet-baseline</td><td>NRI -0.5000 (95% CI ", html);
+        Assert.Contains("diseased -0.5000, non-diseased 0.0000</td>", html);
         // The summary: unet-baseline finds 1 of 2 COVID-19 patients and calls both controls negative.
         Assert.Contains("<td>unet-baseline</td><td class=\"n\">50.00% (1/2), 9.45–90.55%</td><td class=\"n\">100.00% (2/2), 34.24–100.00%</td><td class=\"n\">0.7500</td>", html);
     }

@@ -7,8 +7,8 @@ namespace CovidCt.Cli.Commands;
 
 /// <summary>
 /// <c>covidct compare --model A --model B [--model C | --pipeline P.json ...] [--tune-on val --report-on test]</c>: every model on one
-/// cohort, the tables side by side, paired McNemar (sensitivity and specificity separately) and paired DeLong for each pair, and the
-/// patients on which the models disagree. With --tune-on each model first gets its own operating point, chosen as sweep chooses it.
+/// cohort, the tables side by side, paired McNemar (sensitivity and specificity separately), paired DeLong, net reclassification and
+/// integrated discrimination (and with --partial-auc the partial AUC difference) for each pair, and the patients on which the models disagree. With --tune-on each model first gets its own operating point, chosen as sweep chooses it.
 /// </summary>
 internal static class CompareCommand
 {
@@ -18,9 +18,14 @@ internal static class CompareCommand
         var pipelines = new Option<FileInfo[]>("--pipeline") { Description = $"A {PipelineChoice.FileName} to run exactly (model, SHA-256 checked, and every option); may be repeated and mixed with --model.", AllowMultipleArgumentsPerToken = false };
         var shared = new EvaluationOptions();
         var activation = PipelineChoice.ActivationOption();
+        var partialAuc = new Option<double?>("--partial-auc")
+        {
+            Description = "Also compare the partial AUCs over specificity from this value to 1 (for example 0.8), raw and McClish-standardised, "
+                + "with a patient-bootstrap interval of the difference.",
+        };
         var tuning = new CompareTuningOptions();
         var command = new Command("compare", "Compare models on one cohort: metrics side by side, paired McNemar and DeLong tests, patients they disagree on; "
-            + "with --tune-on val --report-on test, each model at its own operating point chosen on val.") { models, pipelines, activation };
+            + "with --tune-on val --report-on test, each model at its own operating point chosen on val.") { models, pipelines, activation, partialAuc };
         shared.AddTo(command);
         tuning.AddTo(command);
         command.SetAction(parse =>
@@ -39,6 +44,7 @@ internal static class CompareCommand
             {
                 PipelineFiles = [.. pipelineFiles.Select(f => f.FullName), .. definitions.Skip(pipelineFiles.Length).Select(_ => (string?)null)],
                 Tuning = tuned,
+                PartialAucMinimumSpecificity = PartialAucOutput.Checked(parse.GetValue(partialAuc)),
             };
             shared.WriteFolders(parse, settings.CacheRoot, tuned?.OutFolder);
             shared.WriteWindowNotes(parse, settings.Manifest, settings.Split, windows);
@@ -59,4 +65,7 @@ internal sealed record CompareSettings(ProportionInterval Method, double Level, 
 
     /// <summary>The tuning asked for with --tune-on, or null.</summary>
     public CompareTuning? Tuning { get; init; }
+
+    /// <summary>The lowest specificity of the partial AUC range (--partial-auc), or null when no partial AUC was asked for.</summary>
+    public double? PartialAucMinimumSpecificity { get; init; }
 }

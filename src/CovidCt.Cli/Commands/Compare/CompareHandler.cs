@@ -24,7 +24,7 @@ internal static class CompareHandler
             with { Name = names[i] }).ToArray();
         // After the progress and before any number; once each: two models on one machine get the same warnings word for word.
         foreach (var warning in framing.Concat(runs.SelectMany(r => r.Warnings)).Distinct()) log.WriteLine($"Warning: {warning}");
-        var comparison = ModelComparison.Compute(runs, settings.Level);
+        var comparison = ModelComparison.Compute(runs, settings.Level, settings.PartialAucMinimumSpecificity);
         // Written once everything ran, so a failed comparison never leaves new pipeline.json files behind.
         return new CompareRun(comparison, tuned is null ? null : CompareTuner.Write(settings.Tuning!.OutFolder, tuned));
     }

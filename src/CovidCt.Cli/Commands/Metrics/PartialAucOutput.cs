@@ -11,11 +11,10 @@ internal static class PartialAucOutput
     public static void Text(IAnsiConsole console, PartialAucResult? result)
     {
         if (result is null) return;
-        var range = $"specificity {TextFormat.Number(result.MinimumSpecificity, "0.###")}–1";
-        console.Line(result.Area.Value is { } area && result.McClish is { } mcClish
-            ? $"Partial AUC ({range}): {TextFormat.Number(area, "0.0000")} of at most {TextFormat.Number(result.Area.Denominator, "0.####")}; "
-              + $"McClish standardised {TextFormat.Number(mcClish, "0.0000")} (0.5 chance, 1 perfect); no interval"
-            : $"Partial AUC ({range}) undefined: {result.Area.UndefinedReason}");
+        var range = PartialAucText.Range(result.MinimumSpecificity);
+        console.Line(result.Area.Value is null
+            ? $"Partial AUC ({range}) {PartialAucText.Describe(result)}"
+            : $"Partial AUC ({range}): {PartialAucText.Describe(result)}; no interval");
     }
 
     public static void Json(JsonOutput j, PartialAucResult? result)
@@ -39,8 +38,14 @@ internal static class PartialAucOutput
     /// <summary>The partial AUC of <paramref name="curve"/>, or null without the option; exit 2 outside [0, 1).</summary>
     public static PartialAucResult? Compute(RocCurve curve, double? minimumSpecificity)
     {
-        if (minimumSpecificity is not { } s) return null;
-        if (!(s >= 0 && s < 1)) throw new UsageException($"--partial-auc must be the lowest specificity of the range, in [0, 1) (for example 0.8); got {s}");
+        if (Checked(minimumSpecificity) is not { } s) return null;
         return PartialAuc.Compute(curve, s);
+    }
+
+    /// <summary>The lowest specificity of a --partial-auc range, or null without the option; exit 2 outside [0, 1).</summary>
+    public static double? Checked(double? minimumSpecificity)
+    {
+        if (minimumSpecificity is { } s && !(s >= 0 && s < 1)) throw new UsageException($"--partial-auc must be the lowest specificity of the range, in [0, 1) (for example 0.8); got {s}");
+        return minimumSpecificity;
     }
 }

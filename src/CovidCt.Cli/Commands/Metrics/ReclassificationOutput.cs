@@ -1,5 +1,6 @@
 using CovidCt.Cli.Output;
 using CovidCt.Metrics;
+using CovidCt.Reporting.Comparisons;
 using CovidCt.Reporting.Conventions;
 using Spectre.Console;
 
@@ -14,12 +15,8 @@ internal sealed record ReclassificationOutput(ReclassificationResult? Result, st
 {
     public static ReclassificationOutput Compute(double[] a, double[] b, bool[] labels, double threshold, double level)
     {
-        var events = labels.Count(l => l);
-        if (events < 2 || labels.Length - events < 2)
-        {
-            return new(null, $"needs at least two diseased and two non-diseased cases; got {events} and {labels.Length - events}", null);
-        }
-        var idiUndefined = a.Concat(b).All(s => s is >= 0 and <= 1) ? null : "the scores are not all probabilities in [0, 1], and the IDI compares mean probabilities";
+        if (ReclassificationText.WhyUndefined(labels) is { } undefined) return new(null, undefined, null);
+        var idiUndefined = ReclassificationText.WhyIdiUndefined(a.Concat(b));
         return new(Reclassification.Compute(a, b, labels, threshold, level), null, idiUndefined);
     }
 
@@ -30,11 +27,8 @@ internal sealed record ReclassificationOutput(ReclassificationResult? Result, st
             console.Line($"Reclassification of B over A (Pencina 2008): undefined ({Undefined})");
             return;
         }
-        console.Line($"Net reclassification B over A (Pencina 2008): NRI {Signed(r.Nri)} ({TextFormat.Level(r.NriInterval.Level)} CI {TextFormat.SignedInterval(r.NriInterval)}), "
-            + $"p {TextFormat.Number(r.NriPValue, "0.0000")}; diseased {Signed(r.EventNri)}, non-diseased {Signed(r.NonEventNri)}");
-        console.Line(IdiUndefined is null
-            ? $"Integrated discrimination improvement: IDI {Signed(r.Idi)} ({TextFormat.Level(r.IdiInterval.Level)} CI {TextFormat.SignedInterval(r.IdiInterval)}), p {TextFormat.Number(r.IdiPValue, "0.0000")}"
-            : $"Integrated discrimination improvement: undefined ({IdiUndefined})");
+        console.Line($"Net reclassification B over A (Pencina 2008): {ReclassificationText.Nri(NetReclassification.Of(r))}");
+        console.Line($"Integrated discrimination improvement: {ReclassificationText.Idi(IdiUndefined is null ? DiscriminationImprovement.Of(r) : null, IdiUndefined)}");
     }
 
     public void Json(JsonOutput j)
@@ -70,6 +64,4 @@ internal sealed record ReclassificationOutput(ReclassificationResult? Result, st
         w.WriteNull("undefined");
         w.WriteEndObject();
     }
-
-    private static string Signed(double value) => TextFormat.Number(value, "+0.0000;-0.0000;0.0000");
 }
