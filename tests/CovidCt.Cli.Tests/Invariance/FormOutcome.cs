@@ -11,7 +11,9 @@ namespace CovidCt.Cli.Tests.Invariance;
 /// <param name="Tn">Per-image true negatives.</param>
 /// <param name="Fp">Per-image false positives.</param>
 /// <param name="Warnings">What the run printed besides the files (with --quiet: only warnings), for the failure message.</param>
-public sealed record FormOutcome(IReadOnlyDictionary<string, bool> Patients, IReadOnlyDictionary<(string Patient, int Slice), bool> Slices, int Tp, int Fn, int Tn, int Fp, string Warnings)
+/// <param name="Scores">Per-slice image score and boxes (slices.csv), to show how far a changed decision was from the rule.</param>
+public sealed record FormOutcome(IReadOnlyDictionary<string, bool> Patients, IReadOnlyDictionary<(string Patient, int Slice), bool> Slices, int Tp, int Fn, int Tn, int Fp, string Warnings,
+    IReadOnlyDictionary<(string Patient, int Slice), SliceScore> Scores)
 {
     public double Sensitivity => (double)Tp / (Tp + Fn);
 
@@ -21,16 +23,18 @@ public sealed record FormOutcome(IReadOnlyDictionary<string, bool> Patients, IRe
     public static FormOutcome Read(string outFolder, string warnings)
     {
         var patients = Rows(Path.Combine(outFolder, "patients.csv"), "patient", "decision").ToDictionary(r => r[0], r => r[1] == "1");
-        var slices = Rows(Path.Combine(outFolder, "slices.csv"), "patient", "slice_index", "decision")
-            .ToDictionary(r => (r[0], int.Parse(r[1], CultureInfo.InvariantCulture)), r => r[2] == "1");
+        var rows = Rows(Path.Combine(outFolder, "slices.csv"), "patient", "slice_index", "decision", "score", "box_list", "quadrants")
+            .ToDictionary(r => (r[0], int.Parse(r[1], CultureInfo.InvariantCulture)));
+        var slices = rows.ToDictionary(r => r.Key, r => r.Value[2] == "1");
+        var scores = rows.ToDictionary(r => r.Key, r => new SliceScore(double.Parse(r.Value[3], CultureInfo.InvariantCulture), r.Value[4], r.Value[5]));
         using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(outFolder, "metrics.json")));
         var counts = metrics.RootElement.GetProperty("per_image").GetProperty("counts");
         int Count(string name) => counts.GetProperty(name).GetInt32();
-        return new FormOutcome(patients, slices, Count("tp"), Count("fn"), Count("tn"), Count("fp"), warnings);
+        return new FormOutcome(patients, slices, Count("tp"), Count("fn"), Count("tn"), Count("fp"), warnings, scores);
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"patients {Patients.Count(p => p.Value)} of {Patients.Count} positive; images TP {Tp} FN {Fn} TN {Tn} FP {Fp}, sensitivity {100 * Sensitivity:0.00}%, specificity {100 * Specificity:0.00}%");
+        $"patients {Patients.Count(p => p.Value)} of {Patients.Count} positive ({string.Join(", ", Patients.Where(p => p.Value).Select(p => p.Key).Order(StringComparer.Ordinal))}); images TP {Tp} FN {Fn} TN {Tn} FP {Fp}, sensitivity {100 * Sensitivity:0.00}%, specificity {100 * Specificity:0.00}%");
 
     // The columns asked for, by header name, of every row (the files hold no quoted fields: ids and numbers only).
     private static IEnumerable<string[]> Rows(string csv, params string[] columns)

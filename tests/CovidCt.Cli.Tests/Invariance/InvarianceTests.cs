@@ -16,14 +16,21 @@ namespace CovidCt.Cli.Tests.Invariance;
 /// <remarks>
 /// Two forms change the pixels themselves, not only their container or framing: JPEG's lossy coding and resampling onto a
 /// 531 x 530 grid. A patient whose reference decision hangs on one run of the rule can tip on them. For those two forms, and
-/// only them, a changed patient decision is tolerated when at most one run of the rule's slices (k = 3) changed for that
-/// patient; the message names it and docs/invariance.md records it. Issue #14 asks for the same decisions on every form,
-/// so this tolerance is the open part of the issue, not its criterion.
+/// only them, a changed patient decision is tolerated when the reference shows the patient on the rule's edge
+/// (<see cref="RuleEdge"/>: negative with boxes on k = 3 consecutive slices but not in one quadrant, or a quadrant run of
+/// k - 1; positive on a run of exactly k) and at most k of its slice decisions changed; the message names it and docs/invariance.md records it. Issue #14 asks for the same decisions on every form,
+/// so this tolerance is the open part of the issue, not its criterion. Every changed decision is printed with its margin
+/// (the slice's highest probability against the threshold, its boxes and their quadrants, in the reference and in the form),
+/// every slice of a patient that flipped: docs/invariance.md shows from these lines that the flips come from the model, whose
+/// probability on the emphysema control jumps from about 0.01 to 0.6-0.99 under JPEG noise, not from a slice on the threshold.
 /// </remarks>
 public sealed class InvarianceTests(InvarianceCohort cohort, ITestOutputHelper output) : IClassFixture<InvarianceCohort>
 {
     /// <summary>How far per-image sensitivity and specificity may move from the reference, as a fraction (the issue's 2 points).</summary>
     private const double PointsAllowed = 0.02;
+
+    /// <summary>The study's box threshold, the line a slice's probability is measured against.</summary>
+    private const double LesionThreshold = StudyProtocol.ProbabilityThreshold;
 
     public static TheoryData<string> Forms => new(CtForm.Others.Select(f => f.Name));
 
@@ -63,7 +70,19 @@ public sealed class InvarianceTests(InvarianceCohort cohort, ITestOutputHelper o
         var flipped = reference.Patients.Where(p => outcome.Patients.GetValueOrDefault(p.Key) != p.Value).ToList();
         string Describe(KeyValuePair<string, bool> p) =>
             $"{p.Key} ({labels[p.Key]}) {(p.Value ? "positive" : "negative")} in DICOM, {(outcome.Patients.GetValueOrDefault(p.Key) ? "positive" : "negative")} here, {SlicesChanged(p.Key)} of its slice decisions changed";
-        var tolerated = ChangesPixels(form) ? flipped.Where(p => SlicesChanged(p.Key) <= StudyProtocol.ConsecutiveSlices).ToList() : [];
+        // How far each changed decision was from the rule: every slice of a patient that flipped, the changed slices of the others.
+        var margins = reference.Slices.Keys
+            .Where(k => flipped.Any(p => p.Key == k.Patient) || outcome.Slices.GetValueOrDefault(k) != reference.Slices[k])
+            .OrderBy(k => k.Patient, StringComparer.Ordinal).ThenBy(k => k.Slice)
+            .Select(k => string.Create(CultureInfo.InvariantCulture,
+                $"{k.Patient} slice {k.Slice}: DICOM {(reference.Slices[k] ? 1 : 0)} ({reference.Scores[k]}), here {(outcome.Slices.GetValueOrDefault(k) ? 1 : 0)} ({outcome.Scores.GetValueOrDefault(k)})"))
+            .ToList();
+        if (margins.Count > 0) output.WriteLine($"{name}: slices against the box threshold {LesionThreshold:0.00} (p = highest probability in the valid area):{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", margins)}");
+        bool OnRuleEdge(string patient) => RuleEdge.IsOnEdge(
+            reference.Scores.Where(s => s.Key.Patient == patient).OrderBy(s => s.Key.Slice).Select(s => s.Value).ToList(), reference.Patients[patient], StudyProtocol.ConsecutiveSlices);
+        var tolerated = ChangesPixels(form)
+            ? flipped.Where(p => SlicesChanged(p.Key) <= StudyProtocol.ConsecutiveSlices && OnRuleEdge(p.Key)).ToList()
+            : [];
         if (tolerated.Count > 0) output.WriteLine($"{name}: tolerated as a borderline patient on a form that changes the pixels: {string.Join("; ", tolerated.Select(Describe))}");
         var changed = flipped.Except(tolerated).Select(Describe).ToList();
         Assert.True(changed.Count == 0, $"per-patient decisions differ ({string.Join("; ", changed)}): {report}");
