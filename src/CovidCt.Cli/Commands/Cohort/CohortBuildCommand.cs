@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CovidCt.Data.Cohorts;
 using CovidCt.Data.Synthesis;
+using CovidCt.Reporting.Conventions;
 
 namespace CovidCt.Cli.Commands;
 
@@ -29,9 +30,9 @@ internal static class CohortBuildCommand
             var c = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(c, $"Building cohort '{cohort.Name}' (seed {cohort.Seed}) into {target}"));
             var result = CohortBuilder.Build(cohort, target, new CohortBuildOptions(shared, !parse.GetValue(noSheets), ParseSplits(parse.GetValue(splits))), p =>
-                output.WriteLine(string.Create(c, $"  {p.PatientId}  {p.Label,-7}  {p.Split,-5}  {p.Slices,3} slices  {p.SliceThicknessMm:0.00} mm  lesions {p.LesionVolumeMl,7:0.0} ml  {clock.Elapsed.TotalSeconds,6:0.0} s")));
+                output.WriteLine(string.Create(c, $"  {p.PatientId}  {p.Label,-7}  {p.Split,-5}  {p.Slices,3} {Plural.Noun(p.Slices, "slice"),-6}  {p.SliceThicknessMm:0.00} mm  lesions {p.LesionVolumeMl,7:0.0} ml  {clock.Elapsed.TotalSeconds,6:0.0} s")));
             var covid = result.Patients.Count(p => p.Label == "covid");
-            output.WriteLine(string.Create(c, $"{result.Patients.Count} patients ({covid} covid, {result.Patients.Count - covid} control) in {clock.Elapsed.TotalSeconds:0.0} s"));
+            output.WriteLine(string.Create(c, $"{Plural.Count(result.Patients.Count, "patient")} ({covid} covid, {result.Patients.Count - covid} control) in {clock.Elapsed.TotalSeconds:0.0} s"));
             output.WriteLine($"Manifest: {result.Manifest}");
             return CliApp.Success;
         });
