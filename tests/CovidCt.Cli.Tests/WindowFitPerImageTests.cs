@@ -133,7 +133,7 @@ public sealed class WindowFitPerImageTests : IDisposable
         Assert.Equal(CliApp.InputError, patients.ExitCode);
         Assert.Contains("--window fit-per-image applies to image-level cohorts", patients.Error, StringComparison.Ordinal);
         Assert.Equal(CliApp.InputError, inspect.ExitCode);
-        Assert.Contains("applies to evaluate, compare and sweep", inspect.Error, StringComparison.Ordinal);
+        Assert.Contains("applies to evaluate, compare, sweep and cohort check", inspect.Error, StringComparison.Ordinal);
     }
 
     [SkippableFact]
