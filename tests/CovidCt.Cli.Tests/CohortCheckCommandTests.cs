@@ -23,7 +23,7 @@ public sealed class CohortCheckCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("OK, 3 patients (2 covid, 1 control)", run.Output);
         Assert.Contains("test 2, train 1", run.Output);
-        Assert.Contains("Per-image truth unknown for 1 covid patient(s)", run.Output);
+        Assert.Contains("Per-image truth unknown for 1 covid patient without masks", run.Output);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class CohortCheckCommandTests : IDisposable
 
         var run = CliRun.Of("cohort", "check", _folder.File("m.csv"));
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("3 problem(s)", run.Output);
+        Assert.Contains("3 problems", run.Output);
         Assert.Contains("line 3, field 'patient_id': duplicate patient_id 'a' (first on line 2)", run.Output);
         Assert.Contains("line 3, field 'label'", run.Output);
         Assert.Contains("line 3, field 'images': 'missing.nii.gz' does not exist", run.Output);

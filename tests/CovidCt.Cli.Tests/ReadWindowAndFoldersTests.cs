@@ -39,7 +39,7 @@ public sealed class ReadWindowAndFoldersTests : IDisposable
         var atOther = CliRun.Of(Evaluate("--window", "1500/-600"));
 
         Assert.Equal((0, 0), (atStudy.ExitCode, atOther.ExitCode));
-        Assert.Contains("no stated window and are read at the study's W1200/L-700", atStudy.Output, StringComparison.Ordinal);
+        Assert.Contains("Note: 1 PNG/JPEG source (p1) has no stated window and is read at the study's W1200/L-700", atStudy.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("no stated window", atOther.Output, StringComparison.Ordinal);
         Assert.Contains("(0 from the probability cache)", atOther.Output, StringComparison.Ordinal);
         Assert.Equal(2, Directory.EnumerateDirectories(cache).Count());

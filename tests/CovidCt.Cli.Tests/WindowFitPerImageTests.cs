@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using CovidCt.Data;
-using CovidCt.Data.Slices;
 using CovidCt.Imaging;
 
 namespace CovidCt.Cli.Tests;
@@ -20,34 +18,15 @@ public sealed class WindowFitPerImageTests : IDisposable
 
     private string File(string name) => Path.Combine(_models.Folder, name);
 
-    // A 48x48 chest (soft tissue 61%, fat 19%) in a rim of air (16%) with a lesion-density square, exported at `window` (or filled with `fill` HU), with its mask.
-    private void Slice(string name, HounsfieldWindow window, float fill = float.NaN)
-    {
-        const int size = 48;
-        var geometry = VolumeGeometry.Axial(size, size, 1, 1, 1);
-        var voxels = new float[size * size];
-        var labels = new byte[size * size];
-        for (var i = 0; i < voxels.Length; i++)
-        {
-            var (x, y) = (i % size, i / size);
-            var lesion = x is >= 20 and < 30 && y is >= 20 and < 30;
-            // Each tissue spread by up to ±20 HU, like scanner noise: the fit reads the modes of a histogram, not spikes.
-            var noise = (x * 7919 + y * 104729) % 41 - 20;
-            voxels[i] = !float.IsNaN(fill) ? fill : lesion ? TestModels.LesionHu : (x is < 2 or >= 46 || y is < 2 or >= 46 ? -1000 : x < 12 ? -100 : 40) + noise;
-            labels[i] = lesion && float.IsNaN(fill) ? (byte)1 : (byte)0;
-        }
-        Directory.CreateDirectory(File("images"));
-        Directory.CreateDirectory(File("masks"));
-        SlicePngWriter.WriteSlice(new CtVolume(geometry, voxels, "generated"), 0, window, File($"images/{name}.png"));
-        SlicePngWriter.WriteMask(new LesionMask(geometry, labels, "generated"), 0, File($"masks/{name}.png"));
-    }
+    private void Slice(string name, HounsfieldWindow window, float fill = float.NaN) => ChestSlices.Write(_models.Folder, name, window, fill);
 
     private CliRun Evaluate(string window, string images, string masks) => CliRun.Of("evaluate", "--model", _models.Lesion(32), "--images", images, "--masks", masks,
         "--window", window, "--split", "all", "--valid-area", "none", "--cache", File("cache"), "--out", File("out"));
 
-    private static Dictionary<string, (double Width, double Level, string Fitted)> Windows(string csv) =>
-        System.IO.File.ReadAllLines(csv).Skip(1).Select(line => line.Split(','))
-            .ToDictionary(f => f[0], f => (double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture), f[4]));
+    // windows.csv: image_id,image,window_width,window_level,air_gray,fat_gray,soft_tissue_gray,problems.
+    private static Dictionary<string, (double Width, double Level, string Problems)> Windows(string csv) =>
+        System.IO.File.ReadAllLines(csv).Skip(1).Select(line => line.Split(',', 8))
+            .ToDictionary(f => f[0], f => (double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture), f[7]));
 
     [Fact]
     public void Each_image_is_read_at_the_window_fitted_from_it_and_the_windows_are_written()
@@ -64,28 +43,67 @@ public sealed class WindowFitPerImageTests : IDisposable
         Assert.InRange(windows["soft"].Width, 1400, 1600);
         Assert.InRange(windows["wide"].Width, 2850, 3150);
         Assert.InRange(windows["wide"].Level, -200, 0);
-        Assert.All(windows.Values, w => Assert.Equal("1", w.Fitted));
+        Assert.All(windows.Values, w => Assert.Equal("", w.Problems));
         using var metrics = JsonDocument.Parse(System.IO.File.ReadAllText(File("out/metrics.json")));
         Assert.Equal(0, metrics.RootElement.GetProperty("warnings").GetArrayLength());
     }
 
     [Fact]
-    public void A_poor_fit_is_read_at_its_folders_window_and_is_a_warning_in_the_run_and_in_metrics_json()
+    public void A_poor_fit_is_read_at_its_window_and_is_a_warning_in_the_run_and_in_metrics_json()
     {
         Slice("soft", new HounsfieldWindow(1500, -600));
-        Slice("blank", new HounsfieldWindow(1500, -600), fill: -3000);
+        // Exported with a lower edge of -3000 HU: the fit finds it, but below the -2048 HU CT stores.
+        Slice("deep", new HounsfieldWindow(4000, -1000));
 
         var run = Evaluate("fit-per-image", File("images"), File("masks"));
 
         Assert.True(run.ExitCode == 0, run.Error);
         var all = run.Output + run.Error;
         Assert.Contains("1 poor fit, see the warnings", all, StringComparison.Ordinal);
-        Assert.Contains("Warning: blank: the window fitted per image is poor (too few pixels between black and white", all, StringComparison.Ordinal);
-        Assert.Contains("its folder's fitted window", all, StringComparison.Ordinal);
-        Assert.Equal("0", Windows(File("out/windows.csv"))["blank"].Fitted);
+        Assert.Contains("Warning: deep: the window fitted per image is poor (", all, StringComparison.Ordinal);
+        Assert.Contains("is probably not air", Windows(File("out/windows.csv"))["deep"].Problems, StringComparison.Ordinal);
         using var metrics = JsonDocument.Parse(System.IO.File.ReadAllText(File("out/metrics.json")));
         var warnings = metrics.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToArray();
-        Assert.Contains(warnings, w => w.StartsWith("blank: the window fitted per image is poor", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("deep: the window fitted per image is poor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_image_from_which_no_window_can_be_fitted_is_an_error_naming_it_never_a_stand_in_window()
+    {
+        Slice("soft", new HounsfieldWindow(1500, -600));
+        Slice("blank", new HounsfieldWindow(1500, -600), fill: -3000);
+        System.IO.File.WriteAllText(File("m.csv"), "image_id,image,mask,split,window\nsoft,images/soft.png,masks/soft.png,test,fit\nblank,images/blank.png,masks/blank.png,test,fit\n");
+
+        var option = Evaluate("fit-per-image", File("images"), File("masks"));
+        var manifest = CliRun.Of("evaluate", "--model", _models.Lesion(32), "--cohort", File("m.csv"), "--split", "all", "--valid-area", "none", "--cache", File("cache"), "--out", File("out"));
+
+        foreach (var run in new[] { option, manifest })
+        {
+            Assert.Equal(CliApp.InputError, run.ExitCode);
+            Assert.Contains(File("images/blank.png"), run.Error, StringComparison.Ordinal);
+            Assert.Contains("too few pixels between black and white", run.Error, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(File("out")), "no output is written before the window is known");
+        }
+        Assert.Contains("line 3, field 'window'", manifest.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_manifest_row_saying_fit_gives_the_result_of_the_option_on_the_same_images()
+    {
+        Slice("soft", new HounsfieldWindow(1500, -600));
+        Slice("wide", new HounsfieldWindow(3000, -100));
+        System.IO.File.WriteAllText(File("m.csv"), "image_id,image,mask,split,window\nsoft,images/soft.png,masks/soft.png,test,fit\nwide,images/wide.png,masks/wide.png,test,fit\n");
+
+        var option = Evaluate("fit-per-image", File("images"), File("masks"));
+        var optionWindows = System.IO.File.ReadAllText(File("out/windows.csv"));
+        var optionSlices = System.IO.File.ReadAllText(File("out/slices.csv"));
+        var manifest = CliRun.Of("evaluate", "--model", _models.Lesion(32), "--cohort", File("m.csv"), "--split", "all", "--valid-area", "none", "--cache", File("cache"), "--out", File("out"));
+
+        Assert.True(option.ExitCode == 0, option.Error);
+        Assert.True(manifest.ExitCode == 0, manifest.Error);
+        Assert.Contains("Window: fitted per image on 2 images: width ", manifest.Output + manifest.Error, StringComparison.Ordinal);
+        Assert.Equal(optionWindows, System.IO.File.ReadAllText(File("out/windows.csv")));
+        Assert.Equal(optionSlices, System.IO.File.ReadAllText(File("out/slices.csv")));
     }
 
     [Fact]
@@ -115,7 +133,7 @@ public sealed class WindowFitPerImageTests : IDisposable
         Assert.Equal(CliApp.InputError, patients.ExitCode);
         Assert.Contains("--window fit-per-image applies to image-level cohorts", patients.Error, StringComparison.Ordinal);
         Assert.Equal(CliApp.InputError, inspect.ExitCode);
-        Assert.Contains("applies to evaluate, compare and sweep", inspect.Error, StringComparison.Ordinal);
+        Assert.Contains("applies to evaluate, compare, sweep and cohort check", inspect.Error, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -16,6 +16,20 @@ public sealed class ConventionsTests
     }
 
     [Fact]
+    public void A_count_takes_the_singular_for_one_and_the_plural_otherwise()
+    {
+        Assert.Equal("1 image", Plural.Count(1, "image"));
+        Assert.Equal("0 images", Plural.Count(0, "image"));
+        Assert.Equal("50 images", Plural.Count(50, "image"));
+        Assert.Equal("1 poor fit", Plural.Count(1, "poor fit"));
+        Assert.Equal("3 series", Plural.Count(3, "series", "series"));
+        Assert.Equal("2 boxes", Plural.Count(2, "box", "boxes"));
+        Assert.Equal("12000 patients", Plural.Count(12000, "patient"));
+        Assert.Equal("slice", Plural.Noun(1, "slice"));
+        Assert.Equal("slices", Plural.Noun(-1, "slice"));
+    }
+
+    [Fact]
     public void Quadrants_read_as_words_for_people_and_as_enum_names_in_machine_files()
     {
         var both = Quadrant.LowerRight | Quadrant.UpperLeft;

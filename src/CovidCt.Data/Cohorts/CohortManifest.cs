@@ -17,12 +17,20 @@ public sealed class CohortManifest
     /// <summary>The header the reader expects (columns masks, split, window and mask_labels optional); the writer leaves window and mask_labels out when no entry has one.</summary>
     public static readonly IReadOnlyList<string> Columns = ["patient_id", "label", "images", "masks", "split", "window", "mask_labels"];
 
-    private CohortManifest(string path, IReadOnlyList<CohortEntry> entries, CtReadOptions? imageOptions, CohortLevel level = CohortLevel.Patient)
+    /// <summary>
+    /// The <c>window</c> value of an image-level manifest row whose slice is read at the window fitted from its own histogram
+    /// (<see cref="FittedWindows"/>); a slice from which no window can be fitted is a problem with its file and line.
+    /// </summary>
+    public const string FitWindowValue = "fit";
+
+    private CohortManifest(string path, IReadOnlyList<CohortEntry> entries, CtReadOptions? imageOptions, CohortLevel level = CohortLevel.Patient,
+        IReadOnlyList<FittedWindow>? fittedWindows = null)
     {
         Path = path;
         Entries = entries;
         ImageOptions = imageOptions;
         Level = level;
+        FittedWindows = fittedWindows ?? [];
     }
 
     // The two folders of a cohort made from folders (it has no manifest file); null for a manifest.
@@ -47,13 +55,38 @@ public sealed class CohortManifest
     }
 
     /// <summary>
-    /// This cohort with each entry's read window (<see cref="CohortEntry.Window"/>) replaced by what <paramref name="window"/>
-    /// gives it, e.g. a window fitted per image; the cohort's fingerprint follows, since it hashes every entry's window.
+    /// The images read at the window fitted from their own histogram, in cohort order (empty when none is): the rows whose
+    /// <c>window</c> is <c>fit</c>, and after <see cref="WithWindowsFitted"/> every row that states no window. Poor fits are
+    /// kept and say why (<see cref="FittedWindow.Fit"/>), for the caller to show before any number.
     /// </summary>
-    public CohortManifest WithWindows(Func<CohortEntry, Imaging.HounsfieldWindow?> window)
+    public IReadOnlyList<FittedWindow> FittedWindows { get; }
+
+    /// <summary>
+    /// This image-level cohort with every image that has no read window (neither its row's nor a default) read at the window
+    /// fitted from its own histogram, as if its row said <c>fit</c>; rows that state a window keep it. The cohort's fingerprint
+    /// follows, since it hashes every entry's window.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When the cohort is patient-level: a patient's slices share one export window.</exception>
+    /// <exception cref="CohortValidationException">Listing every image from which no window can be fitted, with its file and line.</exception>
+    public CohortManifest WithWindowsFitted()
     {
-        ArgumentNullException.ThrowIfNull(window);
-        return new CohortManifest(Path, Entries.Select(e => e with { Window = window(e) }).ToArray(), ImageOptions, Level) { _folders = _folders };
+        if (Level != CohortLevel.Image)
+        {
+            throw new InvalidOperationException($"{Path} is a patient-level cohort; a window is fitted per image only in image-level cohorts, since a patient's slices share one export window");
+        }
+        var problems = new List<CohortProblem>();
+        var limits = ImageOptions?.Limits ?? InputLimits.Default;
+        var earlier = FittedWindows.ToDictionary(f => f.ImageId, StringComparer.Ordinal);
+        var fitted = new List<FittedWindow>();
+        var entries = new List<CohortEntry>();
+        foreach (var entry in Entries)
+        {
+            var fit = earlier.GetValueOrDefault(entry.PatientId) ?? (entry.Window is null ? ImageWindowFitting.Fit(entry, Path, limits, problems) : null);
+            if (fit is not null) fitted.Add(fit);
+            entries.Add(fit is null ? entry : entry with { Window = fit.Window });
+        }
+        if (problems.Count > 0) throw new CohortValidationException(Path, problems);
+        return new CohortManifest(Path, entries, ImageOptions, Level, fitted) { _folders = _folders };
     }
 
     /// <summary>
@@ -79,8 +112,9 @@ public sealed class CohortManifest
 
     /// <summary>
     /// Loads and validates <paramref name="csvPath"/> completely before returning: the CSV itself, unique ids, labels,
-    /// splits, that every image and mask exists and is readable (headers only, no voxels decoded), that series are not
-    /// empty and that each mask has its image's size.
+    /// splits, that every image and mask exists and is readable (headers only, no voxels decoded, except the slices of rows
+    /// whose window is <c>fit</c>, which are fitted here: <see cref="FittedWindows"/>), that series are not empty and that
+    /// each mask has its image's size.
     /// </summary>
     /// <param name="csvPath">The manifest.</param>
     /// <param name="imageOptions">How images are read: the series choice, and the window of slice folders whose row states none (each entry's <see cref="CohortEntry.Window"/>).</param>
@@ -100,9 +134,10 @@ public sealed class CohortManifest
         var problems = new List<CohortProblem>();
         if (ImageLevelManifest.Matches(table))
         {
-            var images = ImageLevelManifest.Entries(table, path, imageOptions, problems);
+            var fitted = new List<FittedWindow>();
+            var images = ImageLevelManifest.Entries(table, path, imageOptions, problems, fitted);
             if (problems.Count > 0) throw new CohortValidationException(path, problems.OrderBy(p => p.Line ?? 0).ToList());
-            return new CohortManifest(path, images, imageOptions, CohortLevel.Image);
+            return new CohortManifest(path, images, imageOptions, CohortLevel.Image, fitted);
         }
         var missing = new[] { "patient_id", "label", "images" }.Where(c => !table.HasColumn(c)).ToList();
         var unknown = table.Header.Where(h => !Columns.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
@@ -146,10 +181,19 @@ public sealed class CohortManifest
     private static Imaging.HounsfieldWindow? ParseWindow(CsvRow row, List<CohortProblem> problems)
     {
         if (row.Optional("window") is not { Length: > 0 } text) return null;
+        if (IsFit(text))
+        {
+            problems.Add(new CohortProblem(row.File, row.Line, "window", $"'{text}' fits one slice's window from its own histogram and applies to image-level manifests (an image column); "
+                + "the slices of a patient share one export window: state it as WIDTH/LEVEL ('covidct inspect FOLDER' prints the window that fits the folder best)"));
+            return null;
+        }
         if (Imaging.HounsfieldWindow.TryParse(text, out var window, out var problem)) return window;
         problems.Add(new CohortProblem(row.File, row.Line, "window", problem!));
         return null;
     }
+
+    /// <summary>True when a <c>window</c> cell asks for the window fitted per image (<see cref="FitWindowValue"/>, any case).</summary>
+    internal static bool IsFit(string text) => string.Equals(text.Trim(), FitWindowValue, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The row's <c>mask_labels</c> (<see cref="LesionLabels.TryParse"/>), or null when it states none; a bad value is a problem.</summary>
     internal static LesionLabels? ParseMaskLabels(CsvRow row, List<CohortProblem> problems)

@@ -5,7 +5,8 @@ namespace CovidCt.Data.Cohorts;
 /// <summary>
 /// The image-level manifest: header <c>image_id,image,mask,split,window,mask_labels</c> (all but <c>image</c> optional), one row per
 /// PNG/JPEG slice file, each its own case. <c>image_id</c> defaults to the file name without extension; an empty <c>mask</c>
-/// states a lesion-free slice (a control), never a missing one.
+/// states a lesion-free slice (a control), never a missing one; a <c>window</c> of <c>fit</c> reads the slice at the window
+/// fitted from its own histogram (<see cref="ImageWindowFitting"/>).
 /// </summary>
 internal static class ImageLevelManifest
 {
@@ -14,8 +15,8 @@ internal static class ImageLevelManifest
     /// <summary>True when <paramref name="table"/> has the image-level header (an <c>image</c> column and no <c>images</c> column).</summary>
     public static bool Matches(CsvTable table) => table.HasColumn("image") && !table.HasColumn("images");
 
-    /// <summary>The entries of an image-level manifest; every problem goes to <paramref name="problems"/>.</summary>
-    public static List<CohortEntry> Entries(CsvTable table, string path, CtReadOptions? imageOptions, List<CohortProblem> problems)
+    /// <summary>The entries of an image-level manifest; every problem goes to <paramref name="problems"/>, and the windows fitted for rows that say <c>fit</c> to <paramref name="fitted"/>.</summary>
+    public static List<CohortEntry> Entries(CsvTable table, string path, CtReadOptions? imageOptions, List<CohortProblem> problems, List<FittedWindow> fitted)
     {
         foreach (var column in table.Header.Where(h => !Columns.Contains(h, StringComparer.OrdinalIgnoreCase)))
         {
@@ -40,10 +41,22 @@ internal static class ImageLevelManifest
             CohortSplit? split = CohortSplitNames.TryParse(splitText, out var named) ? named : null;
             if (split is null && splitText.Length > 0) Problem("split", $"'{splitText}' is not a split; expected train, val, test or empty");
             Imaging.HounsfieldWindow? window = null;
-            if (row.Optional("window") is { Length: > 0 } text && !Imaging.HounsfieldWindow.TryParse(text, out window, out var windowProblem)) Problem("window", windowProblem!);
+            var fit = row.Optional("window") is { Length: > 0 } text && CohortManifest.IsFit(text);
+            if (!fit && row.Optional("window") is { Length: > 0 } stated && !Imaging.HounsfieldWindow.TryParse(stated, out window, out var windowProblem))
+            {
+                Problem("window", windowProblem + $", or {CohortManifest.FitWindowValue} for the window fitted from the slice itself");
+            }
             var maskLabels = CohortManifest.ParseMaskLabels(row, problems) ?? imageOptions?.MaskLabels;
             var entry = Entry(id, image, mask, split, folder) with { Window = window ?? imageOptions?.Window, MaskLabels = maskLabels, Line = row.Line };
-            Check(entry, path, row.Line, imageOptions?.Limits ?? InputLimits.Default, problems);
+            var limits = imageOptions?.Limits ?? InputLimits.Default;
+            var before = problems.Count;
+            Check(entry, path, row.Line, limits, problems);
+            // Fitted only once the files are known good: the fit decodes the slice.
+            if (fit && problems.Count == before && ImageWindowFitting.Fit(entry, path, limits, problems) is { } fitting)
+            {
+                fitted.Add(fitting);
+                entry = entry with { Window = fitting.Window };
+            }
             entries.Add(entry);
         }
         return entries;

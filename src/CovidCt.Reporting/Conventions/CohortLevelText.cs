@@ -25,10 +25,10 @@ public static class CohortLevelText
         if (HasPatientTable(manifest))
         {
             var covid = cases.Count(p => p.IsCovid);
-            return $"{cases.Count} patients ({covid} COVID-19, {cases.Count - covid} control)";
+            return $"{Plural.Count(cases.Count, "patient")} ({covid} COVID-19, {cases.Count - covid} control)";
         }
         var lesion = cases.Count(p => p.SliceTruth.Any(t => t == true));
-        return $"{cases.Count} images ({lesion} with lesions, {cases.Count - lesion} lesion-free)";
+        return $"{Plural.Count(cases.Count, "image")} ({lesion} with lesions, {cases.Count - lesion} lesion-free)";
     }
 
     /// <summary>True when <paramref name="manifest"/>'s evaluation has a per-patient table (a patient-level cohort).</summary>

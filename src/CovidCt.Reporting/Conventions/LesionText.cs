@@ -13,11 +13,11 @@ public static class LesionText
     {
         ArgumentNullException.ThrowIfNull(lesions);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{lesions.Lesions.Count} lesions (8-connected components of the truth mask, per slice) on {lesions.Slices.Count} slices with a known truth. ")
+            $"{Plural.Count(lesions.Lesions.Count, "lesion")} (8-connected components of the truth mask, per slice) on {Plural.Count(lesions.Slices.Count, "slice")} with a known truth. ")
             + (lesions.Criterion == LesionHitCriterion.Overlap ? "A box finds a lesion when it overlaps it. " : "A box finds a lesion when its centre lies on it. ")
             + "A box that finds none is a false positive. Dice and IoU compare the truth with the area the boxes cover (the pipeline outputs boxes, not a segmentation); "
             + "no truth and no box counts 1, one empty and the other not 0. The hit rate has two intervals: Wilson's, which takes lesions as independent, and the one to quote, clustered by patient (Rao–Scott Wilson). The FROC ends at the pipeline's box threshold: no box exists below it."
-            + (lesions.SlicesWithoutTruth > 0 ? $" {lesions.SlicesWithoutTruth} slices without a lesion truth are left out." : "");
+            + (lesions.SlicesWithoutTruth > 0 ? $" {Plural.Count(lesions.SlicesWithoutTruth, "slice")} without a lesion truth {(lesions.SlicesWithoutTruth == 1 ? "is" : "are")} left out." : "");
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ internal static class ReportPage
         }
         if (e.ImagesWithoutTruth > 0)
         {
-            html.Append("<p class=\"note\">").Append(Encode($"{e.ImagesWithoutTruth} slices of COVID-19 patients without masks have no per-image truth and are not in the per-image table.")).Append("</p>\n");
+            html.Append("<p class=\"note\">").Append(Encode($"{Plural.Count(e.ImagesWithoutTruth, "slice")} of COVID-19 patients without masks {(e.ImagesWithoutTruth == 1 ? "has" : "have")} no per-image truth and {(e.ImagesWithoutTruth == 1 ? "is" : "are")} not in the per-image table.")).Append("</p>\n");
         }
 
         ValidAreaSection.Append(html, e, provenance.Options);
@@ -104,7 +104,7 @@ internal static class ReportPage
         var o = provenance.Options;
         return string.Create(CultureInfo.InvariantCulture,
             $"Model {provenance.ModelPath} ({provenance.Architecture} {provenance.Version}, SHA-256 {provenance.Pipeline.ModelSha256[..12]}…). Cohort {manifest.Path}, split {CohortSplitNames.NameOrAll(split)}: "
-            + $"{CohortLevelText.Cases(manifest, e)}, {e.Patients.Sum(p => p.Result.Slices.Count)} slices. "
+            + $"{CohortLevelText.Cases(manifest, e)}, {Plural.Count(e.Patients.Sum(p => p.Result.Slices.Count), "slice")}. "
             + $"Boxes: probability ≥ {o.LesionBoxes.Threshold:0.00}, more than {o.LesionBoxes.MinPixels} pixels; patient positive with {o.PatientRule.ConsecutiveSlices} consecutive slices in one quadrant "
             + $"(centre {o.Quadrants.Centre}, assignment {o.Quadrants.Assignment}, gap {o.PatientRule.MaxGap}). "
             + $"Intervals: {ProportionIntervals.Name(e.PatientMetrics.Method)} {TextFormat.Level(e.PatientMetrics.Level)}; AUC: DeLong.");

@@ -78,7 +78,7 @@ public static class CohortCases
         yield return Cohort("duplicate patient id", f => { Image(f, "p1.nii"); return ["p1,covid,p1.nii,,test", "p1,control,p1.nii,,test"]; }, "duplicate patient_id");
         yield return Cohort("empty patient id", f => { Image(f, "p1.nii"); return [",covid,p1.nii,,test"]; }, "patient_id", "is empty");
         yield return Cohort("empty images", _ => ["p1,covid,,,test"], "images", "is empty");
-        yield return Cohort("every problem at once", f => ["p1,maybe,nowhere.nii,,holdout"], "3 problem(s)");
+        yield return Cohort("every problem at once", f => ["p1,maybe,nowhere.nii,,holdout"], "3 problems");
         yield return new BadInput("manifest missing a column", folder =>
         {
             File.WriteAllText(folder.File("manifest.csv"), "patient_id,images,masks,split\np1,p1.nii,,test\n");

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
 using CovidCt.Data.Cohorts;
 using CovidCt.Data.Synthesis;
 
@@ -22,17 +20,9 @@ internal static class CohortBuildCommand
         var command = new Command("build", "Build a simulated COVID-19 / control cohort from a spec: deterministic, byte-identical for the same spec.") { spec, outFolder, sharedData, noSheets, splits };
         command.SetAction(parse =>
         {
-            var cohort = CohortSpec.Load(parse.GetValue(spec)!.FullName);
-            var shared = parse.GetValue(sharedData)?.FullName ?? Environment.GetEnvironmentVariable(SharedDataVariable);
-            var target = parse.GetValue(outFolder)!.FullName;
-            var clock = Stopwatch.StartNew();
-            var c = CultureInfo.InvariantCulture;
-            output.WriteLine(string.Create(c, $"Building cohort '{cohort.Name}' (seed {cohort.Seed}) into {target}"));
-            var result = CohortBuilder.Build(cohort, target, new CohortBuildOptions(shared, !parse.GetValue(noSheets), ParseSplits(parse.GetValue(splits))), p =>
-                output.WriteLine(string.Create(c, $"  {p.PatientId}  {p.Label,-7}  {p.Split,-5}  {p.Slices,3} slices  {p.SliceThicknessMm:0.00} mm  lesions {p.LesionVolumeMl,7:0.0} ml  {clock.Elapsed.TotalSeconds,6:0.0} s")));
-            var covid = result.Patients.Count(p => p.Label == "covid");
-            output.WriteLine(string.Create(c, $"{result.Patients.Count} patients ({covid} covid, {result.Patients.Count - covid} control) in {clock.Elapsed.TotalSeconds:0.0} s"));
-            output.WriteLine($"Manifest: {result.Manifest}");
+            var settings = new CohortBuildSettings(CohortSpec.Load(parse.GetValue(spec)!.FullName), parse.GetValue(outFolder)!.FullName,
+                new CohortBuildOptions(parse.GetValue(sharedData)?.FullName ?? Environment.GetEnvironmentVariable(SharedDataVariable), !parse.GetValue(noSheets), ParseSplits(parse.GetValue(splits))));
+            CohortBuildHandler.Run(settings, output);
             return CliApp.Success;
         });
         return command;
@@ -51,3 +41,9 @@ internal static class CohortBuildCommand
         return splits;
     }
 }
+
+/// <summary>What <c>cohort build</c> was asked to do.</summary>
+/// <param name="Spec">The cohort spec.</param>
+/// <param name="OutFolder">Where the cohort is written.</param>
+/// <param name="Options">Shared data, contact sheets and the splits to build.</param>
+internal sealed record CohortBuildSettings(CohortSpec Spec, string OutFolder, CohortBuildOptions Options);

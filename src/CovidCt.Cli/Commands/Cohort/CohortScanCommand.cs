@@ -1,6 +1,4 @@
 using System.CommandLine;
-using CovidCt.Data.Cohorts;
-using CovidCt.Data.IO;
 
 namespace CovidCt.Cli.Commands;
 
@@ -16,16 +14,8 @@ internal static class CohortScanCommand
         command.SetAction(parse =>
         {
             var root = parse.GetValue(folder)!.FullName;
-            if (!Directory.Exists(root)) throw new InvalidInputException(root, "no such folder; expected a folder tree of DICOM series");
-            var labelsPath = parse.GetValue(labels)!.FullName;
             var manifest = parse.GetValue(outPath)?.FullName ?? Path.Combine(root, "manifest.csv");
-            var entries = CohortScan.Match(root, labelsPath, Path.GetDirectoryName(manifest)!);
-            Directory.CreateDirectory(Path.GetDirectoryName(manifest)!);
-            CohortManifest.Write(manifest, entries);
-            var covid = entries.Count(e => e.Label == PatientLabel.Covid);
-            output.WriteLine($"Matched {entries.Count} series with {Path.GetFileName(labelsPath)} ({covid} covid, {entries.Count - covid} control); {entries.Count(e => e.Masks is not null)} with masks.");
-            output.WriteLine($"Manifest: {manifest}");
-            output.WriteLine($"Next: covidct cohort check {manifest}");
+            CohortScanConsole.Write(output, CohortScanHandler.Run(root, parse.GetValue(labels)!.FullName, manifest));
             return CliApp.Success;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CovidCt.Data.Cohorts;
 using CovidCt.Pipelines.Evaluation;
+using CovidCt.Reporting.Conventions;
 
 namespace CovidCt.Cli.Commands;
 
@@ -11,8 +12,8 @@ namespace CovidCt.Cli.Commands;
 /// </summary>
 internal static class CaseProgressLine
 {
-    /// <summary>What a cohort of <paramref name="level"/> calls <paramref name="count"/> of its cases: "12 patients" or "50 images".</summary>
-    public static string Cases(CohortLevel level, int count) => $"{count} {(level == CohortLevel.Image ? "images" : "patients")}";
+    /// <summary>What a cohort of <paramref name="level"/> calls <paramref name="count"/> of its cases: "12 patients", "1 image" or "50 images".</summary>
+    public static string Cases(CohortLevel level, int count) => Plural.Count(count, level == CohortLevel.Image ? "image" : "patient");
 
     public static string Of(CohortLevel level, string id, PatientOutcome outcome, TimeSpan elapsed)
     {

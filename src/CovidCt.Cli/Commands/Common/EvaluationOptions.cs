@@ -59,9 +59,8 @@ internal sealed class EvaluationOptions
             ?? CohortManifest.Load(parse.GetValue(Cohort)?.FullName ?? ShippedAssets.Cohort(), read);
     }
 
-    /// <summary>With <c>--window fit-per-image</c>, every image's window fitted from its own histogram (the cohort to run is its <see cref="PerImageWindows.Manifest"/>); else null.</summary>
-    public PerImageWindows? FitWindows(ParseResult parse, CohortManifest manifest) =>
-        Source.FitsPerImage(parse) ? PerImageWindows.Fit(manifest, manifest.ImageOptions?.Limits ?? Data.InputLimits.Default) : null;
+    /// <summary>The images read at a window fitted per image (--window fit-per-image, or manifest rows whose window is fit; the cohort to run is its <see cref="PerImageWindows.Manifest"/>); else null.</summary>
+    public PerImageWindows? FitWindows(ParseResult parse, CohortManifest manifest) => Source.FittedWindows(parse, manifest);
 
     /// <summary>Notes and warnings about the read window of the split's PNG/JPEG sources (and of the <paramref name="fitted"/> ones), before any number is printed.</summary>
     public void WriteWindowNotes(ParseResult parse, CohortManifest manifest, CohortSplit? split, PerImageWindows? fitted = null)

@@ -34,8 +34,12 @@ internal sealed class ImageFolderOptions
     }
 
     /// <summary>The image-level cohort of the two folders, or null when neither option is given.</summary>
+    /// <param name="parse">The command line.</param>
+    /// <param name="cohortGiven">True when the command was also given a manifest, named <paramref name="cohortName"/> in the message that refuses both.</param>
+    /// <param name="read">How the slices are read.</param>
+    /// <param name="cohortName">What the command calls its manifest: --cohort (evaluate, compare, sweep) or "a manifest" (cohort check's argument).</param>
     /// <exception cref="UsageException">When only one of the two is given, or with <paramref name="cohortGiven"/>, or --mask-labels without them or unreadable.</exception>
-    public CohortManifest? Cohort(ParseResult parse, bool cohortGiven, CtReadOptions read)
+    public CohortManifest? Cohort(ParseResult parse, bool cohortGiven, CtReadOptions read, string cohortName = "--cohort")
     {
         ArgumentNullException.ThrowIfNull(read);
         var (images, masks) = (parse.GetValue(Images), parse.GetValue(Masks));
@@ -51,7 +55,7 @@ internal sealed class ImageFolderOptions
             read = read with { MaskLabels = parsed };
         }
         if (images is null && masks is null) return null;
-        if (cohortGiven) throw new UsageException("--images/--masks make a cohort of their own; give either them or --cohort, not both");
+        if (cohortGiven) throw new UsageException($"--images/--masks make a cohort of their own; give either them or {cohortName}, not both");
         if (images is null || masks is null) throw new UsageException($"{(images is null ? "--masks" : "--images")} needs {(images is null ? "--images" : "--masks")} too: an image-level cohort pairs each slice with its mask");
         return CohortManifest.FromImageFolders(images.FullName, masks.FullName, read);
     }

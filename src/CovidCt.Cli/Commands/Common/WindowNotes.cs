@@ -2,6 +2,7 @@ using CovidCt.Data;
 using CovidCt.Data.Cohorts;
 using CovidCt.Data.Slices;
 using CovidCt.Imaging;
+using CovidCt.Reporting.Conventions;
 
 namespace CovidCt.Cli.Commands;
 
@@ -14,7 +15,8 @@ internal static class WindowNotes
     /// <summary>
     /// Notes and checks the slice-folder entries of a cohort, decoding sampled slices within <paramref name="limits"/>; notes go
     /// to <paramref name="log"/> (null when quiet), warnings to <paramref name="warnings"/>. Images whose window was
-    /// <paramref name="fitted"/> per image are not checked against it again: the fit's summary line and its poor fits are said instead.
+    /// <paramref name="fitted"/> per image (a manifest row's <c>fit</c>, or <c>--window fit-per-image</c>) are not checked against it
+    /// again: the fit's summary line and its poor fits are said instead.
     /// </summary>
     public static void Write(IEnumerable<CohortEntry> entries, InputLimits limits, TextWriter? log, TextWriter warnings, PerImageWindows? fitted = null)
     {
@@ -35,7 +37,7 @@ internal static class WindowNotes
         }
         if (unstated.Count > 0)
         {
-            log?.WriteLine($"Note: {unstated.Count} PNG/JPEG source(s) ({string.Join(", ", unstated.Take(5))}{(unstated.Count > 5 ? ", ..." : "")}) have no stated window and are read at the study's {StudyProtocol.LungWindow}; state it with --window WIDTH/LEVEL or the manifest's window column.");
+            log?.WriteLine($"Note: {Plural.Count(unstated.Count, "PNG/JPEG source")} ({string.Join(", ", unstated.Take(5))}{(unstated.Count > 5 ? ", ..." : "")}) {(unstated.Count == 1 ? "has" : "have")} no stated window and {(unstated.Count == 1 ? "is" : "are")} read at the study's {StudyProtocol.LungWindow}; state it with --window WIDTH/LEVEL or the manifest's window column.");
         }
     }
 

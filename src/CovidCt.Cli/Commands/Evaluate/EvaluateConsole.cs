@@ -33,15 +33,15 @@ internal static class EvaluateConsole
         var c = CultureInfo.InvariantCulture;
         console.Line();
         console.Line($"Model:  {p.ModelPath} ({p.Architecture} {p.Version}, sha256 {p.Pipeline.ModelSha256[..12]})");
-        console.Line($"Cohort: {manifest.Path}, split {CohortSplitNames.NameOrAll(split)}: {CohortLevelText.Cases(manifest, e)}, {e.Patients.Sum(p => p.Result.Slices.Count)} slices");
+        console.Line($"Cohort: {manifest.Path}, split {CohortSplitNames.NameOrAll(split)}: {CohortLevelText.Cases(manifest, e)}, {Plural.Count(e.Patients.Sum(p => p.Result.Slices.Count), "slice")}");
         console.Line(string.Create(c, $"Rule:   boxes at p >= {o.LesionBoxes.Threshold:0.00} with more than {o.LesionBoxes.MinPixels} pixels; patient positive with {o.PatientRule.ConsecutiveSlices} consecutive slices in one quadrant"));
         console.Line($"Score:  per-image ROC ranks slices by {ImageScoreNames.Meaning(e.ImageScore)} ({ImageScoreNames.Key(e.ImageScore)})");
         // Printed only off the default, so the study's run keeps its header and a whole-slice run says so before its numbers.
         if (o.Preprocessing.Framing == SliceFraming.Image) console.Line("Frame:  the model sees the whole slice (framing image), not the patient framed on its body");
-        console.Line($"Cache:  {p.CachedPatients} of {e.Patients.Count} patients' probability maps reused from {p.CacheFolder}");
+        console.Line($"Cache:  {p.CachedPatients} of {e.Patients.Count} {Plural.Noun(e.Patients.Count, "patient's", "patients'")} probability maps reused from {p.CacheFolder}");
         if (CohortLevelText.HasPatientTable(manifest))
         {
-            Table(console, $"Per patient ({e.PatientCounts.Total} patients)", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient, null);
+            Table(console, $"Per patient ({Plural.Count(e.PatientCounts.Total, "patient")})", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient, null);
             Caveats(console, "Per patient", e.PatientRoc);
         }
         else
@@ -49,9 +49,9 @@ internal static class EvaluateConsole
             console.Line();
             console.Line(CohortLevelText.NoPatientTable);
         }
-        var unknown = e.ImagesWithoutTruth > 0 ? $"; {e.ImagesWithoutTruth} slices without truth left out" : "";
+        var unknown = e.ImagesWithoutTruth > 0 ? $"; {Plural.Count(e.ImagesWithoutTruth, "slice")} without truth left out" : "";
         var clustered = ClusteredImageTable.Of(e);
-        Table(console, $"Per image ({e.ImageCounts.Total} slices with known truth{unknown})", e.ImageMetrics, e.ImageRoc?.Auc, ChenEtAl2020.RetrospectivePerImage, clustered);
+        Table(console, $"Per image ({Plural.Count(e.ImageCounts.Total, "slice")} with known truth{unknown})", e.ImageMetrics, e.ImageRoc?.Auc, ChenEtAl2020.RetrospectivePerImage, clustered);
         if (clustered is null) console.Line(ClusteredImageTable.NotClustered);
         else
         {

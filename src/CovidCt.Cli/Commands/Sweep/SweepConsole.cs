@@ -29,9 +29,9 @@ internal static class SweepConsole
         var c = CultureInfo.InvariantCulture;
         // An image-level cohort has no patients: its per-patient front and the study's per-patient figures give way to the line evaluate prints.
         var patients = CohortLevelText.HasPatientTable(run.Manifest);
-        var cases = patients ? $"{result.Patients} patients, {result.Slices} slices" : $"{result.Patients} images";
+        var cases = patients ? $"{Plural.Count(result.Patients, "patient")}, {Plural.Count(result.Slices, "slice")}" : Plural.Count(result.Patients, "image");
         console.Line(string.Create(c, $"{result.Grid.Count} settings of {Path.GetFileName(run.Model.Path)} on {cases} (split {CohortSplitNames.NameOrAll(run.Split)}) in {run.Elapsed.TotalSeconds:0.0} s"));
-        if (result.ImagesWithoutTruth > 0) console.Line(string.Create(c, $"{result.ImagesWithoutTruth} slices of COVID-19 patients without masks have no per-image truth and are left out of the per-image columns."));
+        if (result.ImagesWithoutTruth > 0) console.Line(string.Create(c, $"{Plural.Count(result.ImagesWithoutTruth, "slice")} of COVID-19 patients without masks {(result.ImagesWithoutTruth == 1 ? "has" : "have")} no per-image truth and {(result.ImagesWithoutTruth == 1 ? "is" : "are")} left out of the per-image columns."));
         console.Line($"Every setting: {run.CsvPath}");
         if (!patients)
         {

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using CovidCt.Data;
+using CovidCt.Data.Cohorts;
+
+namespace CovidCt.Cli.Commands;
+
+/// <summary>What <c>cohort check</c> found.</summary>
+/// <param name="Path">The manifest (or the images folder of --images/--masks).</param>
+/// <param name="Manifest">The cohort as the run reads it (fitted windows included), or null when it has problems.</param>
+/// <param name="Problems">Every problem, each with its file, line and field; empty when the cohort is good.</param>
+/// <param name="Windows">The images read at a window fitted per image, or null when none is.</param>
+internal sealed record CohortCheckResult(string Path, CohortManifest? Manifest, IReadOnlyList<CohortProblem> Problems, PerImageWindows? Windows);
+
+/// <summary>
+/// Runs <c>cohort check</c>: loads the cohort with the run's read options, fits the windows the run would fit, then reads
+/// every case's voxels and mask, since the manifest load reads headers only and evaluate reads everything.
+/// </summary>
+internal static class CohortCheckHandler
+{
+    /// <exception cref="UsageException">When neither a manifest nor --images/--masks is given, or the options do not apply.</exception>
+    public static CohortCheckResult Run(ParseResult parse, string? manifestPath, CtSourceOptions source, ImageFolderOptions folders)
+    {
+        var read = source.Read(parse, perImageFit: true);
+        CohortManifest loaded;
+        PerImageWindows? windows;
+        try
+        {
+            loaded = folders.Cohort(parse, manifestPath is not null, read, "a manifest")
+                ?? CohortManifest.Load(manifestPath ?? throw new UsageException("cohort check needs a manifest (covidct cohort check MANIFEST.csv) or --images DIR --masks DIR"), read);
+            windows = source.FittedWindows(parse, loaded);
+        }
+        catch (CohortValidationException e)
+        {
+            return new CohortCheckResult(e.ManifestPath, null, e.Problems, null);
+        }
+        var manifest = windows?.Manifest ?? loaded;
+        var unreadable = ContentProblems(manifest);
+        return new CohortCheckResult(manifest.Path, unreadable.Count == 0 ? manifest : null, unreadable, windows);
+    }
+
+    private static List<CohortProblem> ContentProblems(CohortManifest manifest)
+    {
+        var problems = new List<CohortProblem>();
+        foreach (var entry in manifest.Entries)
+        {
+            try
+            {
+                CohortReader.Read(entry, new CohortReadOptions { Images = manifest.ImageOptions });
+            }
+            catch (CovidCtInputException e)
+            {
+                problems.Add(new CohortProblem(manifest.Path, entry.Line, e.Field == "masks" || e.File == entry.MasksPath ? "masks" : "images", e.Message));
+            }
+        }
+        return problems;
+    }
+}
