@@ -45,5 +45,13 @@ public sealed class EvaluateLesionLevelTests : IDisposable
         Assert.Equal("wilson", clustered.GetProperty("ci_naive").GetProperty("method").GetString());
         Assert.Contains("one cluster only", clustered.GetProperty("undefined").GetString(), StringComparison.Ordinal);
         Assert.Contains("lesions independent; clustered: undefined (one cluster only", File.ReadAllText(Path.Combine(outFolder, "report.html")), StringComparison.Ordinal);
+        // The wAFROC ranks P1's lesions against the lesion-free slices' highest box; its patient jackknife needs lesions
+        // outside P1, so the interval is undefined and says why, while the figure itself is defined.
+        var weighted = lesions.GetProperty("wafroc");
+        Assert.True(weighted.GetProperty("figure_of_merit").GetProperty("value").GetDouble() is >= 0 and <= 1);
+        Assert.Equal(2, weighted.GetProperty("patients").GetInt32());
+        Assert.Contains("leaving out 'P1' leaves no lesion", weighted.GetProperty("ci_undefined").GetString(), StringComparison.Ordinal);
+        Assert.Contains("wAFROC figure of merit (JAFROC)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("wAFROC figure of merit (JAFROC)", File.ReadAllText(Path.Combine(outFolder, "report.html")), StringComparison.Ordinal);
     }
 }
