@@ -5,20 +5,35 @@ using Spectre.Console;
 
 namespace CovidCt.Cli.Commands;
 
-/// <summary>The partial AUC line of <c>metrics scores --partial-auc S</c> in text and its <c>partial_auc</c> JSON object (null without the option).</summary>
+/// <summary>
+/// The partial AUC line of <c>metrics scores --partial-auc S</c> in text and its <c>partial_auc</c> JSON object (null without
+/// the option), with the bootstrap intervals: stratified by class over cases (pROC's), or over patients with a patient column.
+/// </summary>
 internal static class PartialAucOutput
 {
-    public static void Text(IAnsiConsole console, PartialAucResult? result)
+    public static void Text(IAnsiConsole console, PartialAucResult? result, PartialAucInterval? interval)
     {
         if (result is null) return;
         var range = $"specificity {TextFormat.Number(result.MinimumSpecificity, "0.###")}–1";
         console.Line(result.Area.Value is { } area && result.McClish is { } mcClish
-            ? $"Partial AUC ({range}): {TextFormat.Number(area, "0.0000")} of at most {TextFormat.Number(result.Area.Denominator, "0.####")}; "
-              + $"McClish standardised {TextFormat.Number(mcClish, "0.0000")} (0.5 chance, 1 perfect); no interval"
+            ? $"Partial AUC ({range}): {TextFormat.Number(area, "0.0000")}{Ci(interval?.Area)} of at most {TextFormat.Number(result.Area.Denominator, "0.####")}; "
+              + $"McClish standardised {TextFormat.Number(mcClish, "0.0000")}{Ci(interval?.McClish)} (0.5 chance, 1 perfect)"
+              + (interval is null ? "" : $"; {Design(interval.Area)}")
             : $"Partial AUC ({range}) undefined: {result.Area.UndefinedReason}");
     }
 
-    public static void Json(JsonOutput j, PartialAucResult? result)
+    private static string Ci(BootstrapResult? bootstrap) => bootstrap?.Interval is { } ci
+        ? $" ({TextFormat.Level(ci.Level)} CI {TextFormat.Number(ci.Lower, "0.0000")}–{TextFormat.Number(ci.Upper, "0.0000")})"
+        : bootstrap is null ? "" : " (no interval: undefined in every resample)";
+
+    private static string Design(BootstrapResult bootstrap)
+    {
+        var kind = bootstrap.Interval?.Method == "patient-bootstrap-percentile" ? "patient bootstrap" : "bootstrap stratified by class";
+        var undefined = bootstrap.UndefinedResamples > 0 ? $", {TextFormat.Count(bootstrap.UndefinedResamples)} without both classes left out" : "";
+        return $"{kind}, {TextFormat.Count(bootstrap.Resamples)} resamples{undefined}";
+    }
+
+    public static void Json(JsonOutput j, PartialAucResult? result, PartialAucInterval? interval)
     {
         var w = j.Writer;
         if (result is null)
@@ -31,6 +46,17 @@ internal static class PartialAucOutput
         j.Number("area", result.Area.Value);
         j.Number("max_area", result.Area.Denominator);
         j.Number("mcclish", result.McClish);
+        j.Interval("area_ci", interval?.Area.Interval);
+        j.Interval("mcclish_ci", interval?.McClish.Interval);
+        if (interval is null) w.WriteNull("bootstrap");
+        else
+        {
+            w.WriteStartObject("bootstrap");
+            w.WriteNumber("resamples", interval.Area.Resamples);
+            w.WriteNumber("seed", interval.Area.Seed);
+            w.WriteNumber("undefined_resamples", interval.Area.UndefinedResamples);
+            w.WriteEndObject();
+        }
         if (result.Area.UndefinedReason is { } reason) w.WriteString("undefined", reason);
         else w.WriteNull("undefined");
         w.WriteEndObject();
