@@ -11,8 +11,9 @@ internal sealed class JafrocData
     /// <summary>How far a case's lesion weights may sum from 1: they are typically typed in as decimals (0.333).</summary>
     private const double WeightSumTolerance = 1e-6;
 
-    private JafrocData(double[] normalScores, int[] normalClusters, double[] lesionScores, double[] lesionWeights, int[] lesionClusters, string[] clusterNames, int diseased)
+    private JafrocData(double[] normalScores, int[] normalClusters, double[] lesionScores, double[] lesionWeights, double[] lesionUnits, int[] lesionClusters, string[] clusterNames, int diseased)
     {
+        LesionUnits = lesionUnits;
         NormalScores = normalScores;
         NormalClusters = normalClusters;
         LesionScores = lesionScores;
@@ -32,21 +33,25 @@ internal sealed class JafrocData
 
     public int[] LesionClusters { get; }
 
+    /// <summary>
+    /// Each lesion's share of the denominator as a whole number: 1 per lesion for the AFROC; for the wAFROC 1 on a case's
+    /// first lesion and 0 on the others, so the denominator counts diseased cases exactly (K₂, as RJafroc divides by)
+    /// rather than summing weights that may round to 82.999999999.
+    /// </summary>
+    public double[] LesionUnits { get; }
+
     public string[] ClusterNames { get; }
 
     public int DiseasedCases { get; }
 
     public int UnmarkedLesions => LesionScores.Count(double.IsNegativeInfinity);
 
-    /// <summary>The total lesion weight: diseased cases for the wAFROC, lesions for the AFROC.</summary>
-    public double TotalWeight => LesionWeights.Sum();
-
     public static JafrocData From(IReadOnlyList<FreeResponseCase> cases, JafrocFigure figure)
     {
         ArgumentNullException.ThrowIfNull(cases);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var clusterIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        List<double> normalScores = [], lesionScores = [], lesionWeights = [];
+        List<double> normalScores = [], lesionScores = [], lesionWeights = [], lesionUnits = [];
         List<int> normalClusters = [], lesionClusters = [];
         var diseased = 0;
         foreach (var c in cases)
@@ -77,10 +82,11 @@ internal sealed class JafrocData
                 }
                 lesionScores.Add(score ?? double.NegativeInfinity);
                 lesionWeights.Add(weights[l]);
+                lesionUnits.Add(figure == JafrocFigure.Afroc || l == 0 ? 1 : 0);
                 lesionClusters.Add(cluster);
             }
         }
-        return new JafrocData([.. normalScores], [.. normalClusters], [.. lesionScores], [.. lesionWeights], [.. lesionClusters],
+        return new JafrocData([.. normalScores], [.. normalClusters], [.. lesionScores], [.. lesionWeights], [.. lesionUnits], [.. lesionClusters],
             [.. clusterIndex.OrderBy(p => p.Value).Select(p => p.Key)], diseased);
     }
 

@@ -54,7 +54,7 @@ internal sealed class JafrocSums
             var row = data.LesionWeights[l] * Wins(normals, data.LesionScores[l]);
             total += row;
             removed[data.LesionClusters[l]] += row;
-            clusterWeight[data.LesionClusters[l]] += data.LesionWeights[l];
+            clusterWeight[data.LesionClusters[l]] += data.LesionUnits[l];
         }
         // Column sums: each normal case against every lesion (weights above its score, half of those equal to it).
         var allWeight = prefixWeight[^1];
@@ -70,7 +70,7 @@ internal sealed class JafrocSums
         var leaveOutTotal = new double[clusters];
         var leaveOutNormals = new double[clusters];
         var leaveOutWeight = new double[clusters];
-        var weight = data.LesionWeights.Sum();
+        var weight = data.LesionUnits.Sum();
         for (var p = 0; p < clusters; p++)
         {
             leaveOutTotal[p] = total - removed[p] + inside[p];
