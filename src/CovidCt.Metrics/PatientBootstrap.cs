@@ -125,7 +125,7 @@ public sealed class PatientBootstrap
         return new BootstrapResult(value, interval, Resamples, undefined, Seed);
     }
 
-    private static double Percentile(List<double> sorted, double probability)
+    internal static double Percentile(List<double> sorted, double probability)
     {
         var position = probability * (sorted.Count - 1);
         var below = (int)Math.Floor(position);

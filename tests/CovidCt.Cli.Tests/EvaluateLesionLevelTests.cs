@@ -50,5 +50,13 @@ public sealed class EvaluateLesionLevelTests : IDisposable
         var lines = run.Output.Split('\n');
         var hitRate = Array.FindIndex(lines, l => l.Contains("Lesions found (hit rate)", StringComparison.Ordinal));
         Assert.StartsWith("│ Hit rate, lesions taken as independent", lines[hitRate + 1], StringComparison.Ordinal);
+        // The wAFROC ranks P1's lesions against the lesion-free slices' highest box; its patient jackknife needs lesions
+        // outside P1, so the interval is undefined and says why, while the figure itself is defined.
+        var weighted = lesions.GetProperty("wafroc");
+        Assert.True(weighted.GetProperty("figure_of_merit").GetProperty("value").GetDouble() is >= 0 and <= 1);
+        Assert.Equal(2, weighted.GetProperty("patients").GetInt32());
+        Assert.Contains("leaving out 'P1' leaves no lesion", weighted.GetProperty("ci_undefined").GetString(), StringComparison.Ordinal);
+        Assert.Contains("wAFROC figure of merit (JAFROC)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("wAFROC figure of merit (JAFROC)", File.ReadAllText(Path.Combine(outFolder, "report.html")), StringComparison.Ordinal);
     }
 }

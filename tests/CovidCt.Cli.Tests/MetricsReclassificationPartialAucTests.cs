@@ -54,4 +54,21 @@ public sealed class MetricsReclassificationPartialAucTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("--partial-auc", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_partial_auc_has_a_stratified_bootstrap_interval_or_a_patient_one_with_a_patient_column()
+    {
+        double[] scores = [0.05, 0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95, 0.30];
+        int[] labels = [0, 0, 1, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0];
+        var csv = _cli.Csv("pauc.csv", "id,label,score\n" + string.Concat(scores.Select((s, i) => string.Create(CultureInfo.InvariantCulture, $"c{i},{labels[i]},{s}\n"))));
+        var json = MetricsCli.Json("metrics", "scores", csv, "--partial-auc", "0.8", "--resamples", "200").GetProperty("partial_auc");
+        var ci = json.GetProperty("mcclish_ci");
+        Assert.Equal("stratified-bootstrap-percentile", ci.GetProperty("method").GetString());
+        Assert.True(ci.GetProperty("lower").GetDouble() <= 0.71380471380471378 && 0.71380471380471378 <= ci.GetProperty("upper").GetDouble());
+        Assert.Equal(200, json.GetProperty("bootstrap").GetProperty("resamples").GetInt32());
+        Assert.Contains("bootstrap stratified by class, 200 resamples", MetricsCli.Run("metrics", "scores", csv, "--partial-auc", "0.8", "--resamples", "200").Output, StringComparison.Ordinal);
+        var byPatient = _cli.Csv("pauc-p.csv", "id,label,score,patient\n" + string.Concat(scores.Select((s, i) => string.Create(CultureInfo.InvariantCulture, $"c{i},{labels[i]},{s},p{i % 7}\n"))));
+        var patientCi = MetricsCli.Json("metrics", "scores", byPatient, "--partial-auc", "0.8", "--resamples", "200").GetProperty("partial_auc").GetProperty("area_ci");
+        Assert.Equal("patient-bootstrap-percentile", patientCi.GetProperty("method").GetString());
+    }
 }

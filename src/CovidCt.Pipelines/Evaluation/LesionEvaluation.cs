@@ -1,10 +1,11 @@
+using System.Globalization;
 using CovidCt.Metrics;
 
 namespace CovidCt.Pipelines.Evaluation;
 
 /// <summary>
 /// Lesion-level results of a run: per-lesion sensitivity (hit rate) with an interval, false positives per image, the FROC
-/// curve of the box scores, and Dice and IoU of the box-covered area against the truth mask per slice and per patient.
+/// curve of the box scores, its weighted AFROC figure of merit (JAFROC) with a patient jackknife interval, and Dice and IoU of the box-covered area against the truth mask per slice and per patient.
 /// </summary>
 /// <remarks>
 /// The lesion sensitivity's interval treats lesions as independent (lesions of one slice or patient are not), so it is
@@ -30,6 +31,8 @@ public sealed class LesionEvaluation
             lesions.Select(l => l.Score).ToArray(), slices.SelectMany(s => s.FalsePositiveScores).ToArray(), slices.Count);
         Patients = slices.GroupBy(s => s.PatientId, StringComparer.Ordinal)
             .Select(g => new PatientOverlap(g.Key, g.Aggregate(default(AreaOverlap), (sum, s) => sum + s.Overlap))).ToArray();
+        FreeResponseCases = FreeResponse(lesions, slices);
+        WeightedAfroc = Jafroc.Compute(FreeResponseCases, JafrocFigure.WeightedAfroc, level);
     }
 
     /// <summary>When a box hits a lesion.</summary>
@@ -53,6 +56,19 @@ public sealed class LesionEvaluation
     /// <summary>The FROC of the box scores, or null without lesions or slices.</summary>
     public FrocCurve? Froc { get; }
 
+    /// <summary>
+    /// Every slice with a known truth as a free-response case (id <c>patient/slice</c>, clustered by patient): its lesions
+    /// rated by their best hitting box (unmarked: none), and the scores of its boxes that hit no lesion. The input of
+    /// <see cref="Jafroc"/>; two runs on the same cohort are compared with <see cref="Jafroc.Compare"/> on these.
+    /// </summary>
+    public IReadOnlyList<FreeResponseCase> FreeResponseCases { get; }
+
+    /// <summary>
+    /// The weighted AFROC figure of merit (JAFROC's recommendation) of the box scores, with its jackknife interval over
+    /// patients: how often a lesion's best box outscores the highest box on a lesion-free slice, each lesion slice counting once.
+    /// </summary>
+    public JafrocResult WeightedAfroc { get; }
+
     /// <summary>Per patient: the overlap pooled over its slices (a patient's Dice is that of its volume, not a mean of slices).</summary>
     public IReadOnlyList<PatientOverlap> Patients { get; }
 
@@ -67,6 +83,13 @@ public sealed class LesionEvaluation
 
     /// <summary>Mean per-patient IoU, or null without patients.</summary>
     public double? MeanPatientIou => Patients.Count == 0 ? null : Patients.Average(p => p.Overlap.Iou);
+
+    private static FreeResponseCase[] FreeResponse(IReadOnlyList<LesionRecord> lesions, IReadOnlyList<SliceLesionRecord> slices)
+    {
+        var bySlice = lesions.ToLookup(l => (l.PatientId, l.SliceIndex));
+        return [.. slices.Select(s => new FreeResponseCase(string.Create(CultureInfo.InvariantCulture, $"{s.PatientId}/{s.SliceIndex}"), s.PatientId,
+            bySlice[(s.PatientId, s.SliceIndex)].Select(l => new FreeResponseLesion(l.Score)).ToArray(), s.FalsePositiveScores))];
+    }
 
     internal static LesionEvaluation Compute(LesionHitCriterion criterion, IReadOnlyList<LesionRecord> lesions, IReadOnlyList<SliceLesionRecord> slices, int slicesWithoutTruth,
         ProportionInterval method, double level) => new(criterion, lesions, slices, slicesWithoutTruth, method, level);

@@ -16,13 +16,15 @@ public static class LesionText
             $"{Plural.Count(lesions.Lesions.Count, "lesion")} (8-connected components of the truth mask, per slice) on {Plural.Count(lesions.Slices.Count, "slice")} with a known truth. ")
             + (lesions.Criterion == LesionHitCriterion.Overlap ? "A box finds a lesion when it overlaps it. " : "A box finds a lesion when its centre lies on it. ")
             + "A box that finds none is a false positive. Dice and IoU compare the truth with the area the boxes cover (the pipeline outputs boxes, not a segmentation); "
-            + "no truth and no box counts 1, one empty and the other not 0. The hit rate has two intervals: Wilson's, which takes lesions as independent, and the one to quote, clustered by patient (Rao–Scott Wilson). The FROC ends at the pipeline's box threshold: no box exists below it."
+            + "no truth and no box counts 1, one empty and the other not 0. The hit rate has two intervals: Wilson's, which takes lesions as independent, and the one to quote, clustered by patient (Rao–Scott Wilson). The FROC ends at the pipeline's box threshold: no box exists below it. "
+            + "The wAFROC figure of merit (Chakraborty's JAFROC) is the chance that a lesion's best box outscores the highest box on a lesion-free slice (an unmarked lesion loses to any box, ties count ½), each slice with lesions counting once."
             + (lesions.SlicesWithoutTruth > 0 ? $" {Plural.Count(lesions.SlicesWithoutTruth, "slice")} without a lesion truth {(lesions.SlicesWithoutTruth == 1 ? "is" : "are")} left out." : "");
     }
 
     /// <summary>
     /// Name and value of each lesion-level result: hit rate (with the interval clustered by patient, the one to quote), its
-    /// interval with lesions taken as independent, false positives per image, Dice, IoU and the FROC sensitivities.
+    /// interval with lesions taken as independent, false positives per image, the wAFROC figure of merit, Dice, IoU and the FROC
+    /// sensitivities.
     /// </summary>
     public static IReadOnlyList<(string Name, string Value)> Rows(LesionEvaluation lesions)
     {
@@ -32,6 +34,7 @@ public static class LesionText
         {
             ("Lesions found (hit rate)", HitRate(lesions.Sensitivity, LesionHitRate.Clustered(lesions))),
             ("False positives per image", Format(lesions.FalsePositivesPerImage, percent: false)),
+            ("wAFROC figure of merit (JAFROC)", Weighted(lesions.WeightedAfroc)),
             ("Dice, mean per slice / per patient", $"{Mean(lesions.MeanSliceDice)} / {Mean(lesions.MeanPatientDice)}"),
             ("IoU, mean per slice / per patient", $"{Mean(lesions.MeanSliceIou)} / {Mean(lesions.MeanPatientIou)}"),
         };
@@ -79,6 +82,18 @@ public static class LesionText
         var count = string.Create(CultureInfo.InvariantCulture, $"{Percent(v)} ({naive.Numerator:0}/{naive.Denominator:0}");
         if (clustered.Proportion is not { Value: not null, Interval: { } i }) return $"{count}; clustered by patient: undefined, see the note)";
         return string.Create(CultureInfo.InvariantCulture, $"{count}; {TextFormat.Level(i.Level)} CI {Percent(i.Lower)}–{Percent(i.Upper)} clustered by {clustered.Clusters} patients)");
+    }
+
+    // "0.912 (95% CI 0.85–0.97, jackknife over 12 patients)": the figure that ranks lesions against the lesion-free slices' highest box.
+    private static string Weighted(JafrocResult result)
+    {
+        if (result.FigureOfMerit.Value is not { } v) return $"undefined ({result.FigureOfMerit.UndefinedReason})";
+        var c = CultureInfo.InvariantCulture;
+        var ci = result.FigureOfMerit.Interval is { } i
+            ? string.Create(c, $"{TextFormat.Level(i.Level)} CI {i.Lower:0.000}–{i.Upper:0.000}, jackknife over {result.Clusters} patients")
+            : $"no interval: {result.IntervalUndefinedReason}";
+        var caveats = string.Concat(result.Caveats.Select(caveat => $"; {caveat}"));
+        return string.Create(c, $"{v:0.000} ({ci}{caveats})");
     }
 
     private static string Percent(double value) => (100 * value).ToString("0.0", CultureInfo.InvariantCulture) + "%";

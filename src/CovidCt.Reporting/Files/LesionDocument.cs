@@ -16,10 +16,11 @@ namespace CovidCt.Reporting.Files;
 /// <param name="SensitivityClustered">The same hit rate with <c>ci_clustered</c>, lesions clustered by patient (Rao–Scott Wilson: the interval to quote), beside <c>ci_naive</c>.</param>
 /// <param name="FalsePositivesPerImage">Boxes hitting no lesion / images.</param>
 /// <param name="Froc">Sensitivity at 0.125–8 false positives per image, and the curve's points; null without lesions.</param>
+/// <param name="Wafroc">The weighted AFROC figure of merit (JAFROC) with its jackknife interval over patients.</param>
 /// <param name="Dice">Mean Dice per slice and per patient (empty truth and no box = 1; one empty = 0).</param>
 /// <param name="Iou">Mean IoU per slice and per patient, same conventions.</param>
 public sealed record LesionDocument(string HitCriterion, long Lesions, long Images, int ImagesWithoutTruth, EstimateDocument Sensitivity,
-    ClusteredProportionDocument SensitivityClustered, EstimateDocument FalsePositivesPerImage, FrocDocument? Froc, OverlapMeansDocument Dice, OverlapMeansDocument Iou)
+    ClusteredProportionDocument SensitivityClustered, EstimateDocument FalsePositivesPerImage, FrocDocument? Froc, JafrocDocument Wafroc, OverlapMeansDocument Dice, OverlapMeansDocument Iou)
 {
     /// <summary>The document of <paramref name="lesions"/>.</summary>
     public static LesionDocument Of(LesionEvaluation lesions)
@@ -27,7 +28,7 @@ public sealed record LesionDocument(string HitCriterion, long Lesions, long Imag
         ArgumentNullException.ThrowIfNull(lesions);
         return new(lesions.Criterion == LesionHitCriterion.Overlap ? "overlap" : "centre", lesions.Lesions.Count, lesions.Slices.Count, lesions.SlicesWithoutTruth,
             EstimateDocument.Of(lesions.Sensitivity), ClusteredProportionDocument.Of(LesionHitRate.Clustered(lesions)), EstimateDocument.Of(lesions.FalsePositivesPerImage), FrocDocument.Of(lesions.Froc),
-            new(lesions.MeanSliceDice, lesions.MeanPatientDice), new(lesions.MeanSliceIou, lesions.MeanPatientIou));
+            JafrocDocument.Of(lesions.WeightedAfroc), new(lesions.MeanSliceDice, lesions.MeanPatientDice), new(lesions.MeanSliceIou, lesions.MeanPatientIou));
     }
 }
 

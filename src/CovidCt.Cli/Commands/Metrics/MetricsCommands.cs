@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace CovidCt.Cli.Commands;
 
-/// <summary>The <c>covidct metrics</c> group: counts, scores, compare, solve, calibration, ratios, coverage, samplesize.</summary>
+/// <summary>The <c>covidct metrics</c> group: counts, scores, compare, solve, calibration, ratios, coverage, samplesize, jafroc.</summary>
 internal static class MetricsCommands
 {
     public static Command Create(TextWriter output) => new("metrics", "Diagnostic-accuracy statistics: metrics with confidence intervals, ROC/AUC, paired comparisons, published-figure solver.")
@@ -15,5 +15,6 @@ internal static class MetricsCommands
         MetricsRatiosCommand.Create(output),
         MetricsCoverageCommand.Create(output),
         MetricsSampleSizeCommand.Create(output),
+        MetricsJafrocCommand.Create(output),
     };
 }

@@ -16,7 +16,8 @@ internal sealed record ScoreAnalysis(
     AveragePrecisionResult PrAuc,
     BootstrapResult? PrAucBootstrap,
     IReadOnlyList<FixedRateAnalysis> FixedRates,
-    PartialAucResult? PartialAuc)
+    PartialAucResult? PartialAuc,
+    PartialAucInterval? PartialAucInterval)
 {
     public static ScoreAnalysis Run(IReadOnlyList<ScoredCase> cases, double? threshold, ProportionInterval method, double level, int resamples, int seed,
         double? atSpecificity, double? atSensitivity, double? partialAucFrom)
@@ -46,12 +47,15 @@ internal sealed record ScoreAnalysis(
             prAucBootstrap = PrecisionRecall.Bootstrap(labels, scores, bootstrapper);
             if (point is not null) bootstrap = bootstrapper.ConfusionMetrics(labels, scores.Select(s => s >= point.Threshold).ToArray());
         }
+        var partialAucInterval = partialAuc is not { Area.Value: not null } ? null
+            : cases[0].Patient is null ? PartialAucBootstrap.Stratified(labels, scores, partialAuc.MinimumSpecificity, resamples, seed, level)
+            : PartialAucBootstrap.ByPatient(labels, scores, partialAuc.MinimumSpecificity, new PatientBootstrap(cases.Select(c => c.Patient!).ToArray(), resamples, seed, level));
         // Without a patient column every case is its own cluster: the same bootstrap then resamples cases.
         var fixedBootstrap = new PatientBootstrap(cases.Select((c, i) => c.Patient ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), resamples, seed, level);
         var unit = cases[0].Patient is null ? "cases" : "patients";
         List<FixedRateAnalysis> fixedRates = [];
         if (atSpecificity is { } spec) fixedRates.Add(FixedRateAnalysis.Compute(true, spec, roc, labels, scores, fixedBootstrap, unit, method, level));
         if (atSensitivity is { } sens) fixedRates.Add(FixedRateAnalysis.Compute(false, sens, roc, labels, scores, fixedBootstrap, unit, method, level));
-        return new ScoreAnalysis(cases.Count, patients, roc, sweep, point, threshold is null ? "youden" : "option", metrics, bootstrap, clustered, prAuc, prAucBootstrap, fixedRates, partialAuc);
+        return new ScoreAnalysis(cases.Count, patients, roc, sweep, point, threshold is null ? "youden" : "option", metrics, bootstrap, clustered, prAuc, prAucBootstrap, fixedRates, partialAuc, partialAucInterval);
     }
 }

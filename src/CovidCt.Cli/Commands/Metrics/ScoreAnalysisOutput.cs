@@ -21,7 +21,7 @@ internal static class ScoreAnalysisOutput
                 : $", {TextFormat.Level(aucInterval.Level)} CI {TextFormat.Number(aucInterval.Lower, "0.0000")}–{TextFormat.Number(aucInterval.Upper, "0.0000")} ({aucInterval.Method}), SE {TextFormat.Number(a.Curve.DeLong!.StandardError, "0.0000")}")
             : $"AUC undefined: {auc.UndefinedReason}");
         if (a.Clustered is { } clustered) ClusteredScoresText.Auc(console, clustered);
-        PartialAucOutput.Text(console, a.PartialAuc);
+        PartialAucOutput.Text(console, a.PartialAuc, a.PartialAucInterval);
         PrAucOutput.Text(console, a);
         FixedRateOutput.Text(console, a.FixedRates);
         console.Line();
@@ -82,7 +82,7 @@ internal static class ScoreAnalysisOutput
         else w.WriteNull("delong");
         if (a.Clustered is { } clustered) ClusteredJson.Auc(j, "clustered_auc", clustered.Auc, clustered.AucUndefined, a.Curve.DeLong?.PlainInterval);
         else w.WriteNull("clustered_auc");
-        PartialAucOutput.Json(j, a.PartialAuc);
+        PartialAucOutput.Json(j, a.PartialAuc, a.PartialAucInterval);
         PrAucOutput.Json(j, a);
         FixedRateOutput.Json(j, a.FixedRates);
         if (a.OperatingPoint is { } point && a.OperatingMetrics is { } metrics)
