@@ -78,7 +78,7 @@ public sealed partial class ClusterRunTests(ClusterFixture fixture, PostgresServ
             // Kept in metrics.json too, as a single-process run keeps its own.
             var kept = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")))!["warnings"]!.AsArray().Select(w => w!.GetValue<string>());
             Assert.Equal([warning["Warning: ".Length..].TrimEnd()], kept);
-            fixture.AssertSameResult(output, warned: true);
+            fixture.AssertSameResult(output, budget: true);
         }
         finally
         {
