@@ -8,12 +8,28 @@ public class ClusterOptionTests
     [Fact]
     public void Evaluate_refuses_a_cluster_it_cannot_read_naming_the_option_and_the_forms()
     {
-        var (code, error) = Run("evaluate", "--cluster", "redis:6379", "--out", Path.Combine(Path.GetTempPath(), "covidct-never-written"));
+        var (code, error) = Run("evaluate", "--cluster", "redis:6379", "--out", NeverWritten());
         Assert.Equal(CliApp.InputError, code);
         Assert.Contains("--cluster redis:6379", error);
         Assert.Contains("localhost:PORT", error);
         Assert.Contains("postgres://", error);
     }
+
+    [Fact]
+    public void Chunk_slices_without_a_cluster_or_not_positive_is_exit_2_saying_what_is_expected()
+    {
+        var (code, error) = Run("evaluate", "--chunk-slices", "8", "--out", NeverWritten());
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Contains("--chunk-slices splits long series over the workers of a cluster; give --cluster too", error);
+
+        // Refused before any worker is asked for (none listens on this port).
+        (code, error) = Run("evaluate", "--cluster", $"localhost:{FreePorts.Pair()}", "--chunk-slices", "0", "--out", NeverWritten());
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Contains("--chunk-slices 0: expected a positive number of slices", error);
+    }
+
+    // Each test its own: evaluate stages its output beside --out before the cluster refuses it, and tests run side by side.
+    internal static string NeverWritten() => Path.Combine(Path.GetTempPath(), $"covidct-never-written-{Guid.NewGuid():N}");
 
     [Fact]
     public void A_bad_database_uri_is_refused_naming_the_option_and_never_showing_the_password()
@@ -33,7 +49,7 @@ public class ClusterOptionTests
         [
             ["cluster", "init-db", unreachable],
             ["cluster", "worker", "--cluster", unreachable, "--address", "127.0.0.1"],
-            ["evaluate", "--cluster", unreachable, "--out", Path.Combine(Path.GetTempPath(), "covidct-never-written")],
+            ["evaluate", "--cluster", unreachable, "--out", NeverWritten()],
         ];
         foreach (var command in commands)
         {

@@ -39,9 +39,12 @@ public sealed class PreprocessingTransformer : SliceTransformer<CtSliceRow, Prep
         }
     }
 
-    /// <summary>The frame of one patient's slice rows (the same for the preprocessing and the scoring step).</summary>
+    /// <summary>
+    /// The frame of one patient's slice rows (the same for the preprocessing and the scoring step), over every slice of its
+    /// volume: a chunk of a long series is framed as the whole series is.
+    /// </summary>
     internal static SliceFrame FrameOf<TRow>(ImagePreprocessing preprocessing, IReadOnlyList<TRow> patient) where TRow : CtSliceRow =>
-        preprocessing.FrameOf(patient.Select(r => r.HounsfieldPixels).ToArray(), patient[0].Width, patient[0].Height);
+        preprocessing.FrameOf(patient[0].FramingSlices ?? patient.Select(r => r.HounsfieldPixels).ToArray(), patient[0].Width, patient[0].Height);
 
     // The windowed full-resolution slice, reused by every image of one patient (they are made one at a time, on one thread).
     private sealed class Scratch

@@ -18,17 +18,48 @@ public static class SliceDataView
     {
         ArgumentNullException.ThrowIfNull(volume);
         if (volume.Geometry.Depth == 0) throw new Data.IO.InvalidInputException(volume.Source, $"patient '{patientId}' has no slices; expected at least one");
+        return ChunkRows(patientId, label, volume, 0, volume.Geometry.Depth, sliceTruth);
+    }
+
+    /// <summary>
+    /// Slices <paramref name="firstSlice"/> to <paramref name="firstSlice"/> + <paramref name="sliceCount"/> - 1 of one volume as the
+    /// rows of a patient <paramref name="chunkId"/> of <paramref name="sliceCount"/> slices: what a cluster worker runs of a long series.
+    /// Each row keeps its index in the volume, and the chunk is framed over every slice of the volume, so each slice's result is
+    /// the one the whole volume gives it (every step before the patient rule works on one slice, or on the patient's frame).
+    /// </summary>
+    /// <param name="chunkId">The rows' patient identifier: also the chunk's entry in the probability cache, so it must differ from the patient's.</param>
+    /// <param name="label">True for a COVID-19 patient.</param>
+    /// <param name="volume">The whole CT volume in HU.</param>
+    /// <param name="firstSlice">The chunk's first slice in the volume.</param>
+    /// <param name="sliceCount">The chunk's slices.</param>
+    /// <param name="sliceTruth">Per-slice truth of the whole volume, or null when all are unknown.</param>
+    /// <exception cref="ArgumentException">When <paramref name="sliceTruth"/> does not have one entry per slice of the volume.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When the chunk is empty or reaches beyond the volume.</exception>
+    public static IEnumerable<CtSliceRow> ChunkRows(string chunkId, bool label, CtVolume volume, int firstSlice, int sliceCount, IReadOnlyList<bool?>? sliceTruth = null)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
         var g = volume.Geometry;
+        ArgumentOutOfRangeException.ThrowIfNegative(firstSlice);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sliceCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstSlice + sliceCount, g.Depth, nameof(sliceCount));
         if (sliceTruth is not null && sliceTruth.Count != g.Depth) throw new ArgumentException($"{sliceTruth.Count} truth values for {g.Depth} slices", nameof(sliceTruth));
-        for (var z = 0; z < g.Depth; z++)
+        return Iterate(chunkId, label, volume, firstSlice, sliceCount, sliceTruth);
+    }
+
+    private static IEnumerable<CtSliceRow> Iterate(string chunkId, bool label, CtVolume volume, int firstSlice, int sliceCount, IReadOnlyList<bool?>? sliceTruth)
+    {
+        var g = volume.Geometry;
+        var framing = new ReadOnlyMemory<float>[g.Depth];
+        for (var z = 0; z < g.Depth; z++) framing[z] = volume.Hounsfield.AsMemory(z * g.SliceLength, g.SliceLength);
+        for (var z = firstSlice; z < firstSlice + sliceCount; z++)
         {
             var truth = sliceTruth?[z];
             var row = new CtSliceRow
             {
-                PatientId = patientId,
+                PatientId = chunkId,
                 Label = label,
                 SliceIndex = z,
-                SliceCount = g.Depth,
+                SliceCount = sliceCount,
                 Position = g.SlicePositions[z],
                 Width = g.Width,
                 Height = g.Height,
@@ -37,8 +68,9 @@ public static class SliceDataView
                 HasSliceTruth = truth is not null,
                 SliceTruth = truth ?? false,
                 Source = volume.Source,
+                FramingSlices = framing,
             };
-            row.ReferHounsfield(volume.Hounsfield.AsMemory(z * g.SliceLength, g.SliceLength));
+            row.ReferHounsfield(framing[z]);
             yield return row;
         }
     }

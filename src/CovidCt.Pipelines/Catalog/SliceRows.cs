@@ -56,6 +56,13 @@ public class CtSliceRow
     /// <summary>Points the row at <paramref name="pixels"/> (one slice of a volume) without copying them.</summary>
     internal void ReferHounsfield(ReadOnlyMemory<float> pixels) => (_hounsfield, _hounsfieldSlice) = (null, pixels);
 
+    /// <summary>
+    /// Every slice of the row's volume, which the patient's body frame is taken over (<see cref="PreprocessingTransformer"/>), also
+    /// when the rows are only a chunk of the volume (a clustered run splits long series); null for rows made one by one, whose
+    /// patient is then framed over its rows' own slices.
+    /// </summary>
+    internal IReadOnlyList<ReadOnlyMemory<float>>? FramingSlices { get; set; }
+
     /// <summary>False when the slice's truth is unknown (a COVID-19 patient without lesion masks).</summary>
     public bool HasSliceTruth { get; set; }
 
@@ -78,6 +85,7 @@ public class CtSliceRow
         target.ColumnSpacing = ColumnSpacing;
         target.RowSpacing = RowSpacing;
         (target._hounsfield, target._hounsfieldSlice) = (_hounsfield, _hounsfieldSlice);
+        target.FramingSlices = FramingSlices;
         target.HasSliceTruth = HasSliceTruth;
         target.SliceTruth = SliceTruth;
         target.Source = Source;

@@ -98,6 +98,23 @@ public sealed class CohortDetection : IDisposable
     }
 
     /// <summary>
+    /// Slices <paramref name="firstSlice"/> to <paramref name="firstSlice"/> + <paramref name="sliceCount"/> - 1 of an already read
+    /// patient through the chain, as the rows of <paramref name="chunkId"/> (<see cref="SliceDataView.ChunkRows"/>): each slice's
+    /// result is the one the whole patient gives it, with its index in the volume. The outcome's decision is the rule over the
+    /// chunk alone; whoever joins the chunks applies the rule to the whole series (<see cref="PostProcessing.PatientRule"/>).
+    /// </summary>
+    /// <exception cref="CovidCt.Data.IO.InvalidInputException">When two of the chunk's slices share a position, or the model returns non-finite values.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When the chunk is empty or reaches beyond the volume.</exception>
+    public PatientOutcome RunChunk(CohortPatient patient, string chunkId, int firstSlice, int sliceCount)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        var rows = SliceDataView.ChunkRows(chunkId, patient.Entry.Label == PatientLabel.Covid, patient.Volume, firstSlice, sliceCount, patient.SliceTruth);
+        var output = _chain.Transform(SliceDataView.Load(_context, rows));
+        var patients = output is IRowStream<PatientRow> typed ? typed.Rows : _context.Data.CreateEnumerable<PatientRow>(output, reuseRowObject: false);
+        return patients.Single().Outcome();
+    }
+
+    /// <summary>
     /// Every patient of <paramref name="manifest"/> through the chain built from <paramref name="pipeline"/>'s model and options,
     /// through <paramref name="cache"/> when given (its maps are then the 8-bit quantised ones).
     /// </summary>

@@ -36,9 +36,10 @@ public sealed partial class ClusterFixture : IDisposable
     /// <summary>
     /// Asserts <paramref name="candidate"/> holds the reference's files: CSV rows identical after sorting, every other file
     /// byte for byte. <paramref name="resumed"/>: a resumed run found some maps in the cache, which metrics.json and report.html
-    /// say; that count is the only difference allowed, and report.html is then left out.
+    /// say; that count is the only difference allowed, and report.html is then left out. <paramref name="budget"/>: the run had
+    /// another --memory-budget, which metrics.json records with the run's warnings (report.html shows both): the only differences then allowed.
     /// </summary>
-    public void AssertSameResult(string candidate, bool resumed = false)
+    public void AssertSameResult(string candidate, bool resumed = false, bool budget = false)
     {
         var files = Files(Reference);
         Assert.Equal(files, Files(candidate));
@@ -54,7 +55,11 @@ public sealed partial class ClusterFixture : IDisposable
             {
                 Assert.Equal(WithoutCacheCount(File.ReadAllText(a)), WithoutCacheCount(File.ReadAllText(b)));
             }
-            else if (!(resumed && file == "report.html"))
+            else if (budget && file == "metrics.json")
+            {
+                Assert.Equal(WithoutBudget(a), WithoutBudget(b));
+            }
+            else if (!((resumed || budget) && file == "report.html"))
             {
                 Assert.True(File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b)), $"{file} differs from the single-process run's");
             }
@@ -68,7 +73,17 @@ public sealed partial class ClusterFixture : IDisposable
 
     private static string[] SortedLines(string path) => [.. File.ReadAllLines(path).Order(StringComparer.Ordinal)];
 
+    private static string WithoutBudget(string path)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        json.Remove("warnings");
+        return MemoryBudget().Replace(json.ToJsonString(), "\"memory_budget_bytes\":N");
+    }
+
     private static string WithoutCacheCount(string json) => CacheCount().Replace(json, "\"patients_from_cache\": N");
+
+    [GeneratedRegex("\"memory_budget_bytes\":[0-9]+")]
+    private static partial Regex MemoryBudget();
 
     [GeneratedRegex("\"patients_from_cache\": [0-9]+")]
     private static partial Regex CacheCount();

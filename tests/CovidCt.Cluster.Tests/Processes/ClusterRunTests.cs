@@ -31,14 +31,15 @@ public sealed partial class ClusterRunTests(ClusterFixture fixture, PostgresServ
     }
 
     [Fact]
-    public void A_worker_killed_mid_run_has_its_patient_run_elsewhere_and_the_result_is_the_same()
+    public void A_worker_killed_mid_run_with_every_series_in_chunks_has_its_chunk_run_elsewhere_and_the_result_is_the_same()
     {
         var (port, workers) = StartWorkers(3);
         try
         {
             var output = fixture.Out("killed-worker");
-            using var coordinator = CovidctProcess.Start(["evaluate", "--cluster", Connection(port), .. fixture.Options(output)]);
-            // Once the second worker has finished a patient it is handed the next at once: killed now, it dies holding one.
+            // Chunks of 8 slices split every series of the default cohort (20 to 24 slices) into 3, so runs of 3 slices cross chunks.
+            using var coordinator = CovidctProcess.Start(["evaluate", "--cluster", Connection(port), "--chunk-slices", "8", .. fixture.Options(output)]);
+            // Once the second worker has finished a chunk it is handed the next at once: killed now, it dies holding one.
             Assert.True(workers[1].WaitFor(o => o.Contains(" done in ", StringComparison.Ordinal), ClusterFixture.RunLimit), workers[1].Output);
             Thread.Sleep(TimeSpan.FromSeconds(1));
             workers[1].Kill();
@@ -48,7 +49,36 @@ public sealed partial class ClusterRunTests(ClusterFixture fixture, PostgresServ
             Assert.True(summary.Success, coordinator.Output);
             Assert.Equal("0", summary.Groups["resumed"].Value);
             Assert.True(int.Parse(summary.Groups["reassigned"].Value, CultureInfo.InvariantCulture) >= 1, coordinator.Output);
+            Assert.Contains("12 patients split into 36 chunks", coordinator.Output, StringComparison.Ordinal);
             fixture.AssertSameResult(output);
+        }
+        finally
+        {
+            foreach (var worker in workers) worker.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Below_the_memory_budget_series_are_split_by_default_and_each_workers_warning_is_said_once_naming_it()
+    {
+        var (port, workers) = StartWorkers(2);
+        try
+        {
+            var output = fixture.Out("budget");
+            // 560 MiB is below one batch of the shipped model (576 MiB estimated): every worker warns, and the default chunk is the
+            // smallest, 16 slices, which splits every series of the default cohort in two.
+            using var coordinator = CovidctProcess.Start(["evaluate", "--cluster", Connection(port), "--memory-budget", "560M", .. fixture.Options(output)]);
+            Assert.True(coordinator.WaitForExit(ClusterFixture.RunLimit) == 0, coordinator.Output);
+
+            Assert.Contains("split into chunks of 16 (from the memory budget", coordinator.Output, StringComparison.Ordinal);
+            Assert.Contains("12 patients split into 24 chunks", coordinator.Output, StringComparison.Ordinal);
+            var warnings = coordinator.Output.Split('\n').Where(l => l.Contains("one scoring batch alone is estimated", StringComparison.Ordinal)).ToArray();
+            var warning = Assert.Single(warnings);
+            Assert.Matches("^Warning: worker [^:]+:[0-9]+: one scoring batch alone", warning);
+            // Kept in metrics.json too, as a single-process run keeps its own.
+            var kept = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")))!["warnings"]!.AsArray().Select(w => w!.GetValue<string>());
+            Assert.Equal([warning["Warning: ".Length..].TrimEnd()], kept);
+            fixture.AssertSameResult(output, budget: true);
         }
         finally
         {

@@ -33,7 +33,7 @@ public sealed class PostgresMembershipTests(PostgresServer server) : IClassFixtu
         string[][] commands =
         [
             ["cluster", "worker", "--cluster", database, "--address", "127.0.0.1", "--port", FreePorts.Pair().ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            ["evaluate", "--cluster", database, "--out", Path.Combine(Path.GetTempPath(), "covidct-never-written")],
+            ["evaluate", "--cluster", database, "--out", ClusterOptionTests.NeverWritten()],
         ];
         foreach (var command in commands)
         {

@@ -19,6 +19,13 @@ internal static class ClusterCommands
     public static Option<string> ConnectionOption() =>
         new("--cluster") { Description = $"The cluster: {ClusterConnection.Forms}." };
 
+    /// <summary>The <c>--chunk-slices</c> option of <c>evaluate --cluster</c>.</summary>
+    public static Option<int?> ChunkSlicesOption() => new("--chunk-slices")
+    {
+        Description = "With --cluster: run series longer than N slices as chunks of N slices on several workers, joined before the patient rule (the results are those of a whole series). "
+            + "N must be whole scoring batches. Default: what the memory budget leaves beside one scoring batch at 512x512 slices (713 for the shipped 128x128 models and 170 for a 512x512 UNet++ at the default 2 GiB; at least 16).",
+    };
+
     /// <summary>Reads <c>--cluster</c>.</summary>
     /// <exception cref="UsageException">When it is not a connection, with the forms expected.</exception>
     public static ClusterConnection ConnectionOf(string text) => Parse("--cluster", text);

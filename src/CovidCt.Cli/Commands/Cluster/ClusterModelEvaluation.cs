@@ -49,12 +49,14 @@ internal static class ClusterModelEvaluation
         var fingerprint = CohortFingerprint.Compute(manifest);
         using var detection = new CohortDetection(new MLContext(), definition, new ProbabilityCacheOptions(settings.CacheRoot, fingerprint));
         var cached = entries.Count(e => detection.Scoring.IsCached(e.PatientId));
+        var chunkSlices = ChunkSlicesOf(settings.ChunkSlices, detection);
+        if (!settings.Quiet) log.WriteLine($"Series longer than {chunkSlices} slices are split into chunks of {chunkSlices} ({(settings.ChunkSlices is null ? "from the memory budget; set with --chunk-slices" : "--chunk-slices")}).");
         var read = ReadOf(manifest);
         var pipelineJson = definition.ToJson();
-        var run = new ClusterRun(connection, RunFolderOf(settings.OutFolder), RunKey(pipelineJson, manifest, split, settings.CacheRoot, read), pipelineJson,
-            manifest.Path, [.. entries.Select(e => e.PatientId)], settings.CacheRoot, fingerprint, read, WorkerWait);
-        // Figures and lesions need each patient's volume and mask: read here again, in manifest order as the single-process run
-        // sees them, each as soon as it and the patients before it are done, while the workers go on with the rest.
+        var run = new ClusterRun(connection, RunFolderOf(settings.OutFolder), RunKey(pipelineJson, manifest, split, settings.CacheRoot, read, chunkSlices), pipelineJson,
+            manifest.Path, [.. entries.Select(e => e.PatientId)], settings.CacheRoot, fingerprint, read, WorkerWait, chunkSlices, definition.Options.PatientRule);
+        // Figures and lesions need each patient's volume and mask: read here again (several at once), handed on in manifest order as
+        // the single-process run sees them, each as soon as it and the patients before it are done, while the workers go on with the rest.
         using var inOrder = new PatientsInOrder(entries, manifest.ImageOptions, onPatient);
         ClusterResult? result = null;
         progress.Run($"Running {Path.GetFileName(definition.ModelPath)} on {CaseProgressLine.Cases(manifest.Level, entries.Length)} over cluster {connection.Name} ({cached} from the probability cache)",
@@ -62,11 +64,20 @@ internal static class ClusterModelEvaluation
         if (!settings.Quiet)
         {
             var workers = string.Join(", ", result!.PerWorker.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key} {w.Value}"));
-            log.WriteLine($"Cluster: {result.Resumed} patients resumed from an interrupted run, {result.Reassigned} handed to another worker; per worker: {(workers.Length == 0 ? "none" : workers)}");
+            log.WriteLine($"Cluster: {result.Resumed} patients resumed from an interrupted run, {result.Reassigned} handed to another worker; "
+                + $"{result.SplitPatients} patients split into {result.Chunks} chunks; per worker (patients and chunks): {(workers.Length == 0 ? "none" : workers)}");
+            // The coordinator's overhead per patient (docs/scale.md): reading each patient again, and how much of it the run waits for at its end.
+            log.WriteLine($"Coordinator: {inOrder.Patients} patients re-read for figures and lesions, {inOrder.ReadSeconds / Math.Max(1, inOrder.Patients):0.00} s each on {inOrder.Readers} threads; "
+                + $"the last handed on {inOrder.TailSeconds:0.0} s after the last result");
         }
         var outcomes = entries.Select(e => result!.Outcomes[e.PatientId]).ToArray();
         var provenance = RunProvenance.Describe(definition, detection.Scoring) with { CachedPatients = cached };
-        return new ModelRun(ModelRun.NamesOf([definition.ModelPath])[0], PipelineEvaluation.Compute(outcomes, settings.Method, settings.Level)) { Provenance = provenance };
+        // The workers' warnings (each once, naming the worker): evaluate prints them after the progress and keeps them in metrics.json.
+        return new ModelRun(ModelRun.NamesOf([definition.ModelPath])[0], PipelineEvaluation.Compute(outcomes, settings.Method, settings.Level))
+        {
+            Provenance = provenance,
+            Warnings = result!.Warnings,
+        };
     }
 
     /// <summary>Copies the workers' Parquet parts into the output being written.</summary>
@@ -116,15 +127,29 @@ internal static class ClusterModelEvaluation
         }
     }
 
+    // The chunk size asked for, or the one the memory budget gives (SliceChunks.DefaultSlices); either is whole scoring batches.
+    private static int ChunkSlicesOf(int? asked, CohortDetection detection)
+    {
+        var scorer = detection.Scoring.Scorer;
+        if (asked is not { } slices)
+        {
+            var preprocessing = scorer.Preprocessing;
+            return SliceChunks.DefaultSlices(scorer.Plan, (long)preprocessing.InputHeight * preprocessing.InputWidth, preprocessing.Channels, scorer.Options.MemoryBudgetBytes);
+        }
+        return SliceChunks.Problem(slices, scorer.Plan.BatchSize) is { } problem ? throw new UsageException(problem) : slices;
+    }
+
     private static ReadSettings? ReadOf(CohortManifest manifest) => manifest.ImageOptions is not { } o ? null
         : new ReadSettings(o.SeriesInstanceUid, o.Window?.Width, o.Window?.Level, o.Limits.MaxSlicePixels, o.Limits.MaxVoxels);
 
     // Everything that changes a result: a run folder holding another key's results is emptied, one holding this key's is resumed.
-    private static string RunKey(string pipelineJson, CohortManifest manifest, CohortSplit? split, string cacheRoot, ReadSettings? read)
+    // The chunk size is part of it: chunks of another size are not this run's.
+    private static string RunKey(string pipelineJson, CohortManifest manifest, CohortSplit? split, string cacheRoot, ReadSettings? read, int chunkSlices)
     {
         var text = new StringBuilder()
             .AppendLine(pipelineJson).AppendLine(manifest.Path).AppendLine(Convert.ToHexString(SHA256.HashData(manifest.DefinitionBytes())))
-            .AppendLine(CohortSplitNames.NameOrAll(split)).AppendLine(cacheRoot).AppendLine(read?.ToString() ?? "default read");
+            .AppendLine(CohortSplitNames.NameOrAll(split)).AppendLine(cacheRoot).AppendLine(read?.ToString() ?? "default read")
+            .AppendLine(chunkSlices.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

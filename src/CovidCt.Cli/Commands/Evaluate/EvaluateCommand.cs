@@ -24,14 +24,17 @@ internal static class EvaluateCommand
         // Clustered runs (#21): the same evaluation with its patients run by the workers of a cluster.
         var cluster = ClusterCommands.ConnectionOption();
         cluster.Description += " Runs the patients on the cluster's workers (covidct cluster worker); the results are those of a single-process run.";
+        var chunkSlices = ClusterCommands.ChunkSlicesOption();
         // Off by default: the explorer costs a sweep of the default grid (seconds from the cached maps, but a sweep).
         var explore = new Option<bool>("--explore") { Description = "Also sweep covidct sweep's default post-processing grid on the same cached maps and put the live operating-point explorer in report.html." };
-        var command = new Command("evaluate", "Run a model on a cohort: per-image and per-patient tables with 95% intervals beside Chen et al. 2020, files and an offline HTML report.") { model, outFolder, pipeline, activation, cluster, explore };
+        var command = new Command("evaluate", "Run a model on a cohort: per-image and per-patient tables with 95% intervals beside Chen et al. 2020, files and an offline HTML report.") { model, outFolder, pipeline, activation, cluster, chunkSlices, explore };
         shared.AddTo(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(explore) && parse.GetValue(cluster) is not null)
                 throw new UsageException("--explore sweeps the probability maps held in this process's cache; a --cluster run keeps them on its workers. Run 'covidct evaluate --explore' without --cluster, or 'covidct sweep' on the cohort.");
+            if (parse.GetValue(chunkSlices) is not null && parse.GetValue(cluster) is null)
+                throw new UsageException("--chunk-slices splits long series over the workers of a cluster; give --cluster too, or leave it out (a single process runs each series whole).");
             var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model), shared.ValidArea.Options(parse), parse.GetValue(activation),
                 parse.GetValue(shared.ImageScore), parse.GetValue(shared.Framing));
             shared.WithMemoryBudget(parse, definition.Options);
@@ -42,6 +45,7 @@ internal static class EvaluateCommand
             {
                 Windows = windows,
                 Cluster = parse.GetValue(cluster) is { } connection ? ClusterCommands.ConnectionOf(connection) : null,
+                ChunkSlices = parse.GetValue(chunkSlices),
                 Explore = parse.GetValue(explore),
             };
             shared.WriteFolders(parse, settings.CacheRoot, settings.OutFolder);
@@ -60,6 +64,9 @@ internal sealed record EvaluateSettings(ProportionInterval Method, double Level,
 {
     /// <summary>The cluster whose workers run the patients (<c>--cluster</c>), or null to run them in this process.</summary>
     public Cluster.ClusterConnection? Cluster { get; init; }
+
+    /// <summary>With --cluster: the chunk size of long series (<c>--chunk-slices</c>), or null for the one the memory budget gives.</summary>
+    public int? ChunkSlices { get; init; }
 
     /// <summary>With --explore: sweep the default post-processing grid on the cached maps, so report.html carries the operating-point explorer.</summary>
     public bool Explore { get; init; }
