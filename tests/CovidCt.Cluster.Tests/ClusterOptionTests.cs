@@ -28,6 +28,15 @@ public class ClusterOptionTests
         Assert.Contains("--chunk-slices 0: expected a positive number of slices", error);
     }
 
+    [Fact]
+    public void Fit_per_image_with_a_cluster_is_exit_2_pointing_to_fit_rows_in_the_manifest()
+    {
+        // Workers read the manifest file: a window fitted in the coordinator would never reach them (they read at the study window).
+        var (code, error) = Run("evaluate", "--cluster", $"localhost:{FreePorts.Pair()}", "--images", NeverWritten(), "--window", "fit-per-image", "--out", NeverWritten());
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Contains("write 'fit' in the manifest's window column", error);
+    }
+
     // Each test its own: evaluate stages its output beside --out before the cluster refuses it, and tests run side by side.
     internal static string NeverWritten() => Path.Combine(Path.GetTempPath(), $"covidct-never-written-{Guid.NewGuid():N}");
 

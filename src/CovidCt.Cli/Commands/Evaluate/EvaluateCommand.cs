@@ -33,6 +33,9 @@ internal static class EvaluateCommand
         {
             if (parse.GetValue(explore) && parse.GetValue(cluster) is not null)
                 throw new UsageException("--explore sweeps the probability maps held in this process's cache; a --cluster run keeps them on its workers. Run 'covidct evaluate --explore' without --cluster, or 'covidct sweep' on the cohort.");
+            // The workers read the manifest file as written, so a window fitted in this process would not reach them.
+            if (shared.Source.FitsPerImage(parse) && parse.GetValue(cluster) is not null)
+                throw new UsageException($"--window {CtSourceOptions.FitPerImage} fits each image in this process, and the workers of a --cluster run read the manifest as written; write 'fit' in the manifest's window column (every reader, workers included, fits those rows the same way), or run without --cluster.");
             if (parse.GetValue(chunkSlices) is not null && parse.GetValue(cluster) is null)
                 throw new UsageException("--chunk-slices splits long series over the workers of a cluster; give --cluster too, or leave it out (a single process runs each series whole).");
             var (definition, note) = PipelineChoice.Resolve(parse.GetValue(pipeline), parse.GetValue(model), shared.ValidArea.Options(parse), parse.GetValue(activation),
