@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using CovidCt.Data.IO;
 using CovidCt.Pipelines.Scoring;
@@ -60,44 +59,29 @@ public sealed class ProbabilityMapCache
     /// <summary>Reads the maps of <paramref name="patientId"/>; false when they are not cached (or the file is unreadable).</summary>
     public bool TryRead(string patientId, out IReadOnlyList<ProbabilityMap> maps)
     {
-        maps = [];
-        var path = PathOf(patientId);
-        if (!File.Exists(path)) return false;
-        try
+        var read = CacheFile.Read(PathOf(patientId), Magic, FormatVersion, reader =>
         {
-            using var file = File.OpenRead(path);
-            using var zlib = new ZLibStream(file, CompressionMode.Decompress);
-            using var reader = new BinaryReader(zlib);
-            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadByte() != FormatVersion) return false;
-            var count = reader.ReadInt32();
-            var result = new ProbabilityMap[count];
-            for (var i = 0; i < count; i++)
+            var result = new ProbabilityMap[reader.ReadInt32()];
+            for (var i = 0; i < result.Length; i++)
             {
                 var width = reader.ReadInt32();
                 var height = reader.ReadInt32();
                 var bytes = reader.ReadBytes(checked(width * height));
-                if (bytes.Length != width * height) return false;
+                if (bytes.Length != width * height) return null;
                 result[i] = new ProbabilityMap(width, height, Dequantise(bytes));
             }
-            maps = result;
-            return true;
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or OverflowException)
-        {
-            return false;
-        }
+            return result;
+        });
+        maps = read ?? [];
+        return read is not null;
     }
 
     /// <summary>Writes the maps of <paramref name="patientId"/> (atomically), quantised to 8 bits.</summary>
     public void Write(string patientId, IReadOnlyList<ProbabilityMap> maps)
     {
         ArgumentNullException.ThrowIfNull(maps);
-        AtomicFile.Write(PathOf(patientId), stream =>
+        CacheFile.Write(PathOf(patientId), Magic, FormatVersion, writer =>
         {
-            using var zlib = new ZLibStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-            using var writer = new BinaryWriter(zlib);
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
             writer.Write(maps.Count);
             foreach (var map in maps)
             {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using CovidCt.Data.IO;
@@ -105,16 +104,9 @@ internal sealed class ValidAreaCache
     /// <summary>Reads the areas of <paramref name="patientId"/>; false when they are not cached, unreadable or not of the slices given.</summary>
     public bool TryRead(string patientId, int slices, int width, int height, out IReadOnlyList<ValidArea> areas)
     {
-        areas = [];
-        var path = PathOf(patientId);
-        if (!File.Exists(path)) return false;
-        try
+        var read = CacheFile.Read(PathOf(patientId), Magic, FormatVersion, reader =>
         {
-            using var file = File.OpenRead(path);
-            using var zlib = new ZLibStream(file, CompressionMode.Decompress);
-            using var reader = new BinaryReader(zlib);
-            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadByte() != FormatVersion) return false;
-            if (reader.ReadInt32() != slices || reader.ReadInt32() != width || reader.ReadInt32() != height) return false;
+            if (reader.ReadInt32() != slices || reader.ReadInt32() != width || reader.ReadInt32() != height) return null;
             var withMask = reader.ReadBoolean();
             var result = new ValidArea[slices];
             for (var z = 0; z < slices; z++)
@@ -123,7 +115,7 @@ internal sealed class ValidAreaCache
                 if (withMask)
                 {
                     var mask = reader.ReadBytes(checked(width * height));
-                    if (mask.Length != width * height) return false;
+                    if (mask.Length != width * height) return null;
                     result[z] = new ValidArea(width, height, bounds, () => mask);
                 }
                 else
@@ -133,25 +125,18 @@ internal sealed class ValidAreaCache
                         $"patient '{patientId}' slice {slice}: the valid-area cache keeps the mask only for the region Mask; these areas were cached for the rectangle"));
                 }
             }
-            areas = result;
-            return true;
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or OverflowException)
-        {
-            return false;
-        }
+            return result;
+        });
+        areas = read ?? [];
+        return read is not null;
     }
 
     // One file per patient: slice count and size (checked on reading), then each slice's bounds and, for the mask region, its mask.
     private void Write(string patientId, IReadOnlyList<ValidArea> areas)
     {
         var (width, height) = areas.Count == 0 ? (0, 0) : (areas[0].Width, areas[0].Height);
-        AtomicFile.Write(PathOf(patientId), stream =>
+        CacheFile.Write(PathOf(patientId), Magic, FormatVersion, writer =>
         {
-            using var zlib = new ZLibStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-            using var writer = new BinaryWriter(zlib);
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
             writer.Write(areas.Count);
             writer.Write(width);
             writer.Write(height);

@@ -1,0 +1,42 @@
+using System.IO.Compression;
+using CovidCt.Data.IO;
+
+namespace CovidCt.Pipelines.Caching;
+
+/// <summary>
+/// The file format every cache shares: zlib (fastest level) around a four-byte magic, a format version and the cache's own
+/// body, written atomically. A file that is missing, of another kind or version, or damaged reads as "not cached".
+/// </summary>
+internal static class CacheFile
+{
+    /// <summary>Writes <paramref name="body"/> after the header, atomically.</summary>
+    public static void Write(string path, byte[] magic, byte version, Action<BinaryWriter> body) => AtomicFile.Write(path, stream =>
+    {
+        using var zlib = new ZLibStream(stream, CompressionLevel.Fastest, leaveOpen: true);
+        using var writer = new BinaryWriter(zlib);
+        writer.Write(magic);
+        writer.Write(version);
+        body(writer);
+    });
+
+    /// <summary>
+    /// The value <paramref name="body"/> reads after the header, or null when the file is missing, its header is not
+    /// <paramref name="magic"/> and <paramref name="version"/>, <paramref name="body"/> returns null, or the file is damaged.
+    /// </summary>
+    public static T? Read<T>(string path, byte[] magic, byte version, Func<BinaryReader, T?> body) where T : class
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            using var file = File.OpenRead(path);
+            using var zlib = new ZLibStream(file, CompressionMode.Decompress);
+            using var reader = new BinaryReader(zlib);
+            if (!reader.ReadBytes(magic.Length).AsSpan().SequenceEqual(magic) || reader.ReadByte() != version) return null;
+            return body(reader);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or OverflowException)
+        {
+            return null;
+        }
+    }
+}
