@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 using Orleans.Runtime.Placement;
 
 namespace CovidCt.Cluster;
@@ -107,6 +108,7 @@ internal static class ClusterCoordinator
     {
         private readonly Dictionary<SiloAddress, (WorkItem Item, Task<PatientReply> Call)> _running = [];
         private readonly Dictionary<WorkItem, int> _attempts = [];
+        private readonly HashSet<SiloAddress> _unreachable = [];
         private readonly Dictionary<string, ChunkedPatient> _split = new(StringComparer.Ordinal);
         private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
         private readonly List<string> _warnings = [];
@@ -156,8 +158,9 @@ internal static class ClusterCoordinator
                 foreach (var (silo, (item, call)) in _running.Where(r => r.Value.Call.IsCompleted).ToArray())
                 {
                     _running.Remove(silo);
-                    Complete(item, call);
+                    Complete(silo, item, call);
                 }
+                live.ExceptWith(_unreachable);
                 if (live.Count > 0) lastWorker = DateTime.UtcNow;
                 else if (DateTime.UtcNow - lastWorker > run.WorkerWait)
                 {
@@ -189,8 +192,19 @@ internal static class ClusterCoordinator
             }
         }
 
-        private void Complete(WorkItem item, Task<PatientReply> call)
+        private void Complete(SiloAddress silo, WorkItem item, Task<PatientReply> call)
         {
+            if (call.Exception?.GetBaseException() is ConnectionFailedException or SiloUnavailableException or OrleansMessageRejectionException)
+            {
+                // The call never reached a worker (rejected or unconnectable): its silo is gone though membership has not said so
+                // yet (that takes seconds).
+                // Nothing more is sent there, and the work goes back to the front without counting as a failed attempt, so a
+                // killed worker cannot use up a patient's attempts before it is declared dead.
+                _unreachable.Add(silo);
+                if (!IsDone(item)) Pending.AddFirst(item);
+                _reassigned++;
+                return;
+            }
             if (call.IsFaulted || call.IsCanceled)
             {
                 Requeue(item, call.Exception?.GetBaseException().Message ?? "the call was cancelled");
