@@ -49,10 +49,8 @@ internal static class ClusteredJson
         j.Number("design_effect", result.DesignEffect);
         j.Number("effective_units", result.EffectiveTrials);
         w.WriteNumber("clusters", result.Clusters);
-        if (p.UndefinedReason is { } undefined) w.WriteString("undefined", undefined);
-        else w.WriteNull("undefined");
-        if (result.Caveat is { } caveat) w.WriteString("caveat", caveat);
-        else w.WriteNull("caveat");
+        w.WriteString("undefined", p.UndefinedReason);
+        w.WriteString("caveat", result.Caveat);
         w.WriteEndObject();
     }
 

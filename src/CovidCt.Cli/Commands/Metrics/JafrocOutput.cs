@@ -89,8 +89,7 @@ internal static class JafrocOutput
         w.WriteStartObject(name);
         j.Estimate("figure_of_merit", r.FigureOfMerit);
         j.Number("standard_error", r.StandardError);
-        if (r.IntervalUndefinedReason is { } why) w.WriteString("ci_undefined", why);
-        else w.WriteNull("ci_undefined");
+        w.WriteString("ci_undefined", r.IntervalUndefinedReason);
         Caveats(j, r.Caveats);
         w.WriteEndObject();
     }
@@ -108,8 +107,7 @@ internal static class JafrocOutput
         j.Number("t", c.T);
         j.Number("p_value", c.PValue);
         j.Interval("difference_ci", c.DifferenceInterval);
-        if (c.UndefinedReason is { } why) w.WriteString("undefined", why);
-        else w.WriteNull("undefined");
+        w.WriteString("undefined", c.UndefinedReason);
         Caveats(j, c.Caveats);
         w.WriteEndObject();
     }

@@ -56,8 +56,7 @@ internal static class PartialAucOutput
             w.WriteNumber("undefined_resamples", interval.Area.UndefinedResamples);
             w.WriteEndObject();
         }
-        if (result.Area.UndefinedReason is { } reason) w.WriteString("undefined", reason);
-        else w.WriteNull("undefined");
+        w.WriteString("undefined", result.Area.UndefinedReason);
         w.WriteEndObject();
     }
 
