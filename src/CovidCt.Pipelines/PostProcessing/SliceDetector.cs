@@ -1,3 +1,4 @@
+using CovidCt.Imaging;
 using CovidCt.Pipelines.Scoring;
 
 namespace CovidCt.Pipelines.PostProcessing;
@@ -36,7 +37,7 @@ public sealed class SliceDetector
         var inside = 0L;
         foreach (ref readonly var c in components) inside += c.Pixels;
         // What the valid area removed: every pixel at or above the threshold, less those the components inside it hold.
-        var removed = CountAtOrAbove(map.Values, (float)boxes.Threshold) - inside;
+        var removed = PixelScan.CountAtLeast(map.Values, (float)boxes.Threshold) - inside;
         if (components.IsEmpty) return new SliceDetection([], removed, maxPixel, boxes.ImageScore);
 
         var pixelArea = geometry.HasSpacing ? geometry.ColumnSpacing * geometry.RowSpacing : (double?)null;
@@ -54,14 +55,6 @@ public sealed class SliceDetector
             found.Add(new LesionBox(bounds, centroidX, centroidY, c.Pixels, c.Pixels * pixelArea, c.MaxProbability, c.SumProbability / c.Pixels, quadrant));
         }
         return new SliceDetection(found, removed, maxPixel, boxes.ImageScore);
-    }
-
-    // NaN is never at or above a threshold, as in the labeller.
-    private static long CountAtOrAbove(ReadOnlySpan<float> values, float threshold)
-    {
-        var count = 0L;
-        foreach (var v in values) if (v >= threshold) count++;
-        return count;
     }
 
     /// <summary>Where the quadrant split of a slice lies: the valid-area rectangle's centre, or the image centre (also when the slice has no valid area).</summary>

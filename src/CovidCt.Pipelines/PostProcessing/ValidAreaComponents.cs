@@ -1,3 +1,4 @@
+using CovidCt.Imaging;
 using CovidCt.Pipelines.Scoring;
 
 namespace CovidCt.Pipelines.PostProcessing;
@@ -44,10 +45,7 @@ internal static class ValidAreaComponents
             return max;
         }
         var (x0, y0, x1, y1) = Rows(map, validArea, region);
-        for (var y = y0; y < y1; y++)
-        {
-            foreach (var v in values.AsSpan(y * map.Width + x0, x1 - x0)) if (v > max) max = v;
-        }
+        for (var y = y0; y < y1; y++) max = PixelScan.Highest(values.AsSpan(y * map.Width + x0, x1 - x0), max);
         return max;
     }
 

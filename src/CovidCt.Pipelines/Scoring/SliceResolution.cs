@@ -1,3 +1,4 @@
+using CovidCt.Imaging;
 using CovidCt.Pipelines.Preprocessing;
 
 namespace CovidCt.Pipelines.Scoring;
@@ -5,7 +6,7 @@ namespace CovidCt.Pipelines.Scoring;
 /// <summary>
 /// Takes a probability map from the model's output back to its slice: the padding of <see cref="SliceFrame"/> is cut off, then
 /// the part the view covered is resized bilinearly (half-pixel centres, edges clamped to that part, so the model's output on
-/// the padding never bleeds in) to the view's slice pixels, so a body frame is undone too: each slice pixel takes the map
+/// the padding never bleeds in; the imaging core's one kernel, <see cref="BilinearResize.Resample"/>, with this step's taps) to the view's slice pixels, so a body frame is undone too: each slice pixel takes the map
 /// where it lay in the input, and slice pixels outside the view (air far from the body) take the nearest edge of the view. The one resize-back: <see cref="LesionScoring"/> applies
 /// it after the cache, so the ML.NET chain, <see cref="DetectionPipeline"/> and the sweep all post-process at slice resolution.
 /// </summary>
@@ -24,38 +25,24 @@ internal static class SliceResolution
         var scaleY = (double)map.Height / frame.InputHeight;
         var columns = Taps(frame.Left * scaleX, frame.ContentWidth * scaleX, frame.ViewLeft, frame.ViewWidth, width, map.Width);
         var rows = Taps(frame.Top * scaleY, frame.ContentHeight * scaleY, frame.ViewTop, frame.ViewHeight, height, map.Height);
-        var source = map.Values;
         var values = new float[width * height];
-        for (var y = 0; y < height; y++)
-        {
-            var (top, bottom, fy) = rows[y];
-            var upperRow = top * map.Width;
-            var lowerRow = bottom * map.Width;
-            var row = values.AsSpan(y * width, width);
-            for (var x = 0; x < width; x++)
-            {
-                var (a, b, fx) = columns[x];
-                var upper = source[upperRow + a] + (source[upperRow + b] - source[upperRow + a]) * fx;
-                var lower = source[lowerRow + a] + (source[lowerRow + b] - source[lowerRow + a]) * fx;
-                row[x] = upper + (lower - upper) * fy;
-            }
-        }
+        BilinearResize.Resample(map.Values, map.Width, columns, rows, values);
         return new ProbabilityMap(width, height, values);
     }
 
     // For each slice index: the two map indices and the weight of the second. Slice pixel i is pixel i - viewStart of the view,
     // whose centre lies at start + (i - viewStart + 0.5) * length / viewCount in map coordinates; its position among map pixel
     // centres is that minus 0.5, clamped to the centres of the covered part [start, start + length).
-    private static (int Lower, int Upper, float Weight)[] Taps(double start, double length, int viewStart, int viewCount, int count, int mapLength)
+    private static ResizeTaps Taps(double start, double length, int viewStart, int viewCount, int count, int mapLength)
     {
         var first = Math.Clamp(start, 0, mapLength - 1);
         var last = Math.Clamp(start + length - 1, first, mapLength - 1);
-        var taps = new (int, int, float)[count];
+        var taps = new ResizeTaps(count);
         for (var i = 0; i < count; i++)
         {
             var position = Math.Clamp(start + (i - viewStart + 0.5) * length / viewCount - 0.5, first, last);
             var lower = (int)position;
-            taps[i] = (lower, Math.Min(lower + 1, (int)Math.Ceiling(last)), (float)(position - lower));
+            taps.Set(i, lower, Math.Min(lower + 1, (int)Math.Ceiling(last)), (float)(position - lower));
         }
         return taps;
     }
