@@ -83,15 +83,24 @@ public sealed class LesionLabels
     internal byte[] Apply(ReadOnlySpan<float> values, string file)
     {
         var present = new HashSet<double>();
+        // Masks are long runs of one value: a voxel equal to the one before needs no set lookup.
+        var previous = float.NaN;
         foreach (var v in values)
         {
+            if (v == previous) continue;
             if (!float.IsFinite(v)) throw new InvalidInputException(file, "the mask holds NaN or infinite values; expected 0 for background and 1 or 255 for lesion", field: "voxel data");
+            previous = v;
             // A mask of thousands of distinct values (a probability map, a CT) is refused from the first few.
             if (present.Add(v) && present.Count > 256) break;
         }
         var lesion = LesionValues(present.Order().ToList(), file);
         var labels = new byte[values.Length];
-        for (var i = 0; i < labels.Length; i++) labels[i] = lesion.Contains(values[i]) ? (byte)1 : (byte)0;
+        var (last, lastLabel) = (float.NaN, (byte)0);
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (values[i] != last) (last, lastLabel) = (values[i], lesion.Contains(values[i]) ? (byte)1 : (byte)0);
+            labels[i] = lastLabel;
+        }
         return labels;
     }
 

@@ -13,6 +13,7 @@ internal sealed class SliceLesionMatcher
     private readonly RowRuns _runs = new();
     private int[] _labels = [];
     private float[] _background = [];
+    private bool[] _covered = [];
 
     /// <summary>The lesions (with the boxes that hit each) and the slice's record.</summary>
     /// <param name="patientId">Named in the records.</param>
@@ -99,27 +100,32 @@ internal sealed class SliceLesionMatcher
         return (pixels, left, top, right, bottom);
     }
 
-    private static AreaOverlap Overlap(ReadOnlySpan<byte> mask, int width, int height, IReadOnlyList<LesionBox> boxes)
+    // A pixel is covered when its centre lies in a box. Only the pixels of the boxes are visited: most slices have none, and
+    // then the overlap is just the truth's area.
+    private AreaOverlap Overlap(ReadOnlySpan<byte> mask, int width, int height, IReadOnlyList<LesionBox> boxes)
     {
-        long truth = 0, predicted = 0, both = 0;
-        for (var y = 0; y < height; y++)
+        var truth = mask.IsEmpty ? 0L : (long)width * height - mask.Count((byte)0);
+        if (boxes.Count == 0) return new AreaOverlap(truth, 0, 0);
+        var length = width * height;
+        if (_covered.Length < length) _covered = new bool[length];
+        var covered = _covered.AsSpan(0, length);
+        covered.Clear();
+        foreach (var box in boxes)
         {
-            for (var x = 0; x < width; x++)
+            var b = box.Bounds;
+            var (x0, y0) = (Math.Max(0, (int)Math.Floor(b.Left)), Math.Max(0, (int)Math.Floor(b.Top)));
+            var (x1, y1) = (Math.Min(width, (int)Math.Ceiling(b.Right)), Math.Min(height, (int)Math.Ceiling(b.Bottom)));
+            for (var y = y0; y < y1; y++)
             {
-                var inTruth = !mask.IsEmpty && mask[y * width + x] != 0;
-                var covered = false;
-                foreach (var box in boxes)
-                {
-                    if (box.Bounds.Contains(x + 0.5, y + 0.5))
-                    {
-                        covered = true;
-                        break;
-                    }
-                }
-                if (inTruth) truth++;
-                if (covered) predicted++;
-                if (inTruth && covered) both++;
+                for (var x = x0; x < x1; x++) if (b.Contains(x + 0.5, y + 0.5)) covered[y * width + x] = true;
             }
+        }
+        long predicted = 0, both = 0;
+        for (var i = 0; i < length; i++)
+        {
+            if (!covered[i]) continue;
+            predicted++;
+            if (!mask.IsEmpty && mask[i] != 0) both++;
         }
         return new AreaOverlap(truth, predicted, both);
     }
