@@ -33,6 +33,12 @@ public sealed class CtVolume
     /// <summary>DICOM Series Instance UID when the volume came from DICOM (or was converted from it), else null.</summary>
     public string? SeriesInstanceUid { get; }
 
+    /// <summary>
+    /// The geometry the reader assumed because the source did not state it (orientation, slice positions or spacing), each
+    /// once for the volume; empty when the source stated everything. Front ends print them as warnings before any number.
+    /// </summary>
+    public IReadOnlyList<ReadAssumption> Assumptions { get; init; } = [];
+
     /// <summary>The HU values of slice <paramref name="z"/>.</summary>
     public Span<float> Slice(int z) => Hounsfield.AsSpan(checked(z * Geometry.SliceLength), Geometry.SliceLength);
 }

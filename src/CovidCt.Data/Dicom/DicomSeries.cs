@@ -2,10 +2,17 @@ using CovidCt.Data.IO;
 
 namespace CovidCt.Data.Dicom;
 
-/// <summary>One validated series: its slice headers in volume order, their common pixel format and the grid.</summary>
-internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<DicomSliceHeader> Slices, VolumeGeometry Geometry, SampleFormat Format, int BitsAllocated, int BitsStored)
+/// <summary>
+/// One validated series: its slice headers in volume order, their common pixel format, the grid, and the geometry the grid
+/// assumes because the files did not state it (<see cref="ReadAssumption"/>).
+/// </summary>
+internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<DicomSliceHeader> Slices, VolumeGeometry Geometry, SampleFormat Format, int BitsAllocated, int BitsStored,
+    IReadOnlyList<ReadAssumption> Assumptions)
 {
     private const double DuplicateTolerance = 1e-3; // mm
+
+    // What a slice without Image Orientation (Patient) is read as: the standard axial orientation of VolumeGeometry.
+    private static readonly double[] Axial = [1, 0, 0, 0, 1, 0];
 
     public int SliceBytes => Geometry.SliceLength * BitsAllocated / 8;
 
@@ -69,15 +76,16 @@ internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<Dico
             throw new InvalidInputException(first.File, $"Bits Stored {bitsStored} below Bits Allocated {first.BitsAllocated} is only supported for 16-bit pixels", field: DicomTag.Name(DicomTag.BitsStored));
         }
 
-        var (sorted, positions) = Sort(folder, slices);
-        var orientation = first.ImageOrientation ?? [1, 0, 0, 0, 1, 0];
+        // Every slice has the first one's orientation or, like it, none (RequireSameFormat).
+        var orientation = first.ImageOrientation ?? Axial;
+        var (sorted, positions) = Sort(folder, slices, orientation);
         var rowDirection = new Vector3D(orientation[0], orientation[1], orientation[2]);
         var columnDirection = new Vector3D(orientation[3], orientation[4], orientation[5]);
         var origin = sorted[0].ImagePosition is { } p ? new Vector3D(p[0], p[1], p[2]) : new Vector3D(0, 0, 0);
         var thickness = first.SliceThickness ?? (positions.Length > 1 ? (positions[^1] - positions[0]) / (positions.Length - 1) : 0);
         // Pixel Spacing is (between rows, between columns).
         var geometry = new VolumeGeometry(columns, rows, sorted.Count, first.PixelSpacing![1], first.PixelSpacing[0], positions, thickness, rowDirection, columnDirection, origin);
-        return new DicomSeries(uid, sorted, geometry, format, first.BitsAllocated!.Value, bitsStored);
+        return new DicomSeries(uid, sorted, geometry, format, first.BitsAllocated!.Value, bitsStored, DicomAssumptions.Of(folder, sorted, positions));
     }
 
     private static void Validate(DicomSliceHeader s, InputLimits limits)
@@ -155,12 +163,16 @@ internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<Dico
 
     private static string Join(double[]? values) => values is null ? "missing" : string.Join('\\', values);
 
-    /// <summary>Slices in increasing position along the normal (from Image Position/Orientation), else by Instance Number.</summary>
-    private static (List<DicomSliceHeader> Sorted, double[] Positions) Sort(string folder, List<DicomSliceHeader> slices)
+    /// <summary>
+    /// Slices in increasing position along the normal of <paramref name="orientation"/> (the files' own, or axial when they state
+    /// none), else by Instance Number when no slice has a position.
+    /// </summary>
+    private static (List<DicomSliceHeader> Sorted, double[] Positions) Sort(string folder, List<DicomSliceHeader> slices, double[] orientation)
     {
-        if (slices.All(s => s.ImagePosition is not null && s.ImageOrientation is not null))
+        var unplaced = slices.Where(s => s.ImagePosition is null).ToList();
+        if (unplaced.Count == 0)
         {
-            var o = slices[0].ImageOrientation!;
+            var o = orientation;
             var normal = new Vector3D(o[0], o[1], o[2]).Cross(new Vector3D(o[3], o[4], o[5]));
             var byPosition = slices.Select(s => (Slice: s, Position: new Vector3D(s.ImagePosition![0], s.ImagePosition[1], s.ImagePosition[2]).Dot(normal)))
                 .OrderBy(p => p.Position).ToList();
@@ -169,11 +181,19 @@ internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<Dico
                 if (byPosition[i].Position - byPosition[i - 1].Position < DuplicateTolerance)
                 {
                     throw new InvalidInputException(byPosition[i].Slice.File,
-                        $"two slices at the same position {byPosition[i].Position:0.###} mm along the normal (also {byPosition[i - 1].Slice.File}); slice positions must be strictly increasing — a duplicated file or two series mixed",
+                        $"two slices at the same position {byPosition[i].Position:0.###} mm along the normal{(ReferenceEquals(orientation, Axial) ? " of the axial orientation assumed (the files state none: a series of another orientation?)" : "")} (also {byPosition[i - 1].Slice.File}); slice positions must be strictly increasing — a duplicated file or two series mixed",
                         field: DicomTag.Name(DicomTag.ImagePositionPatient));
                 }
             }
             return (byPosition.Select(p => p.Slice).ToList(), byPosition.Select(p => p.Position).ToArray());
+        }
+        // Some slices placed and others not: no order holds for both, and guessing one would feed the consecutive-slice rule a
+        // series in an order nobody stated.
+        if (unplaced.Count < slices.Count)
+        {
+            throw new InvalidInputException(unplaced[0].File,
+                $"Image Position (Patient) is missing on {unplaced.Count} of {slices.Count} slices but present on the others; every slice of a series needs it (a slice from another series, or an edited file?)",
+                field: DicomTag.Name(DicomTag.ImagePositionPatient));
         }
         if (slices.All(s => s.InstanceNumber is not null))
         {
@@ -183,9 +203,9 @@ internal sealed record DicomSeries(string? SeriesInstanceUid, IReadOnlyList<Dico
             {
                 throw new InvalidInputException(duplicate.Second.File, $"Instance Number {duplicate.Second.InstanceNumber} also in {duplicate.First.File}; without Image Position (Patient) slices are ordered by unique Instance Numbers", field: "(0020,0013) Instance Number");
             }
-            var step = slices[0].SliceThickness is > 0 and var t ? t : 1.0;
+            var step = DicomAssumptions.UnplacedStep(slices[0]);
             return (byNumber, byNumber.Select((_, i) => i * step).ToArray());
         }
-        throw new InvalidInputException(folder, "the slices have neither Image Position/Orientation (Patient) on every file nor Instance Numbers; their order is unknown", field: DicomTag.Name(DicomTag.ImagePositionPatient));
+        throw new InvalidInputException(folder, "the slices have neither Image Position (Patient) nor Instance Numbers on every file; their order is unknown", field: DicomTag.Name(DicomTag.ImagePositionPatient));
     }
 }

@@ -6,7 +6,7 @@ namespace CovidCt.Data.Dicom;
 /// <summary>
 /// Reads one CT series from a folder of DICOM Part-10 files (searched recursively; other files are skipped) into a volume
 /// in HU (stored value x Rescale Slope + Rescale Intercept), slices sorted by position along the slice normal, Instance
-/// Number when positions are missing.
+/// Number when every slice lacks its position; what the files did not state is on <see cref="CtVolume.Assumptions"/>.
 /// </summary>
 internal static class DicomSeriesReader
 {
@@ -29,7 +29,7 @@ internal static class DicomSeriesReader
             // Callers expect the reader's own typed error, not the parallel wrapper.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions.FirstOrDefault(x => x is InvalidInputException) ?? e.InnerExceptions[0]);
         }
-        return new CtVolume(geometry, voxels, source, series.SeriesInstanceUid);
+        return new CtVolume(geometry, voxels, source, series.SeriesInstanceUid) { Assumptions = series.Assumptions };
     }
 
     private static void DecodeAll(DicomSeries series, float[] voxels)

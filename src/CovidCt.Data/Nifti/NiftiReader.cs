@@ -8,7 +8,7 @@ namespace CovidCt.Data.Nifti;
 /// </summary>
 /// <remarks>
 /// Values are rescaled by scl_slope/scl_inter (a slope of 0 means no scaling). The grid comes from the sform when its
-/// code is set, else the qform, else pixdim alone (taken as standard axial). Voxels are flipped along rows, columns and
+/// code is set, else the qform, else pixdim alone (read as standard axial, said on <see cref="CtVolume.Assumptions"/>). Voxels are flipped along rows, columns and
 /// slices where needed so that the result follows <see cref="VolumeGeometry"/>: rows and columns point as in a DICOM axial
 /// image and slices run along +normal (feet to head for an axial scan). Files this project wrote carry their exact
 /// double-precision geometry and Series Instance UID in a header extension, so DICOM → NIfTI → volume is lossless.
@@ -26,7 +26,18 @@ public static class NiftiReader
         using var file = NiftiFile.Open(path, limits ?? InputLimits.Default);
         var voxels = file.ReadValues();
         RequireFinite(path, voxels);
-        return new CtVolume(file.Layout.Geometry, file.Layout.Apply(voxels), path, file.Layout.SeriesInstanceUid);
+        return new CtVolume(file.Layout.Geometry, file.Layout.Apply(voxels), path, file.Layout.SeriesInstanceUid) { Assumptions = Assumptions(file) };
+    }
+
+    // NIfTI's "method 1": with both codes 0 the file gives spacings but no orientation, and the standard axial one is taken.
+    private static ReadAssumption[] Assumptions(NiftiFile file)
+    {
+        if (file.Header.SformCode > 0 || file.Header.QformCode > 0) return [];
+        var g = file.Layout.Geometry;
+        var spacing = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{g.ColumnSpacing:0.###} x {g.RowSpacing:0.###} x {g.SliceThickness:0.###} mm");
+        return [new ReadAssumption(file.Path, "sform_code, qform_code",
+            $"both are 0, so the file states no orientation and was read as standard axial from pixdim alone ({spacing}): rows towards the patient's left, columns towards the back, the first stored slice the most inferior",
+            "if it was stored otherwise (rows anterior-up, slices head first, or not axial), left and right, the quadrants the patient rule compares and the slice order are wrong; a file with its sform or qform set silences this warning")];
     }
 
     /// <summary>Reads a lesion mask, its values by <paramref name="labels"/> (<see cref="LesionLabels"/>; after scl_slope/scl_inter).</summary>

@@ -17,6 +17,7 @@ public sealed class CohortDetection : IDisposable
 {
     private readonly MLContext _context;
     private readonly TransformerChain<PatientRuleTransformer> _chain;
+    private readonly ReadWarnings _reads = new();
 
     /// <summary>Builds and fits the chain for the model at <paramref name="modelPath"/> with <paramref name="options"/> (validated once here), through <paramref name="cache"/> when set.</summary>
     /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a model cannot be read or does not fit the options.</exception>
@@ -52,6 +53,13 @@ public sealed class CohortDetection : IDisposable
     public LesionScoring Scoring { get; }
 
     /// <summary>
+    /// What the volumes this detection has run assumed about their geometry because their files did not state it
+    /// (<see cref="CovidCt.Data.CtVolume.Assumptions"/>: orientation, slice positions or spacing), as warnings each once, in reading
+    /// order; empty when every file stated its geometry. A front end prints them with the run's other warnings, before any number.
+    /// </summary>
+    public IReadOnlyList<string> ReadWarnings => _reads.Warnings;
+
+    /// <summary>
     /// Every patient of <paramref name="manifest"/> (of <paramref name="split"/> when given) through the chain, joined with its truth.
     /// <paramref name="onPatient"/> sees each patient (volume and mask included) with its outcome as soon as it is done, so callers
     /// can report progress or draw figures without keeping every volume in memory.
@@ -78,7 +86,7 @@ public sealed class CohortDetection : IDisposable
         var inFlight = new ConcurrentDictionary<string, CohortPatient>(StringComparer.Ordinal);
         IEnumerable<CohortPatient> Read()
         {
-            foreach (var patient in cohortPatients)
+            foreach (var patient in _reads.Noting(cohortPatients))
             {
                 if (onPatient is not null) inFlight[patient.Entry.PatientId] = patient;
                 yield return patient;
@@ -108,6 +116,7 @@ public sealed class CohortDetection : IDisposable
     public PatientOutcome RunChunk(CohortPatient patient, string chunkId, int firstSlice, int sliceCount)
     {
         ArgumentNullException.ThrowIfNull(patient);
+        _reads.Note(patient.Volume);
         var rows = SliceDataView.ChunkRows(chunkId, patient.Entry.Label == PatientLabel.Covid, patient.Volume, firstSlice, sliceCount, patient.SliceTruth);
         var output = _chain.Transform(SliceDataView.Load(_context, rows));
         var patients = output is IRowStream<PatientRow> typed ? typed.Rows : _context.Data.CreateEnumerable<PatientRow>(output, reuseRowObject: false);

@@ -19,7 +19,8 @@ public static class CohortSweep
     /// before counted, on other threads while a patient goes through the chain; the result is that of adding the patients in order.
     /// <paramref name="onPatient"/> receives each patient's id once it is done (for progress), in input order, on the calling thread.
     /// With a cache, the HU valid areas are read from the valid-area cache beside the maps, or segmented and written once. Each
-    /// patient is checked for body framing's whole-slice fallback as it is read (once; <see cref="SweepResult.Warnings"/>).
+    /// patient is checked for body framing's whole-slice fallback as it is read (once; <see cref="SweepResult.Warnings"/>), where the
+    /// geometry its files did not state is said too (<see cref="CtVolume.Assumptions"/>).
     /// </summary>
     /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a patient cannot be read, has no slices or duplicate positions, or the model returns non-finite values.</exception>
     /// <exception cref="InvalidOperationException">When the manifest has no patient in <paramref name="split"/>.</exception>
@@ -32,9 +33,10 @@ public static class CohortSweep
         var ml = context ?? new MLContext();
         var cacheOptions = cache is null ? null : new ProbabilityCacheOptions(cache.Root, cache.Key.CohortSha256);
         var framing = new FramingFacts(pipeline.Options.Preprocessing.Framing);
+        var reads = new Evaluation.ReadWarnings();
         // Patient n+1 is read, its framing checked and its model input made on another thread while patient n is scored (the
         // scoring step's read-ahead: one ahead).
-        var slices = SliceDataView.FromPatients(ml, () => framing.Noting(CohortReader.ReadPatients(manifest, split, readOptions)));
+        var slices = SliceDataView.FromPatients(ml, () => framing.Noting(reads.Noting(CohortReader.ReadPatients(manifest, split, readOptions))));
         using var chain = ml.CovidCt().ScoreAndSegment(pipeline.ModelPath, pipeline.Options, cacheOptions).Fit(slices);
         var view = chain.Transform(slices);
         var rows = view is IRowStream<ValidAreaSliceRow> typed ? typed.Rows : ml.Data.CreateEnumerable<ValidAreaSliceRow>(view, reuseRowObject: false);
@@ -77,7 +79,7 @@ public static class CohortSweep
         var areas = chain.LastTransformer.Step.Cache;
         string?[] cacheWarnings = [scoring.Cache?.Warning, areas?.Warning];
         var result = sweep.Result(method, level);
-        result.Warnings = [.. framing.Warnings, .. cacheWarnings.OfType<string>()];
+        result.Warnings = [.. reads.Warnings, .. framing.Warnings, .. cacheWarnings.OfType<string>()];
         result.ValidAreasFromCache = areas?.CachedPatients ?? 0;
         return result;
     }

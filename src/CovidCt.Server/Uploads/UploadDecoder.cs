@@ -8,7 +8,7 @@ namespace CovidCt.Server.Uploads;
 /// <param name="Volume">The CT, slices feet to head.</param>
 /// <param name="Kind">What was uploaded.</param>
 /// <param name="Notes">Sentences about choices made for the reader (the window assumed for a PNG without one).</param>
-/// <param name="Warnings">Legal but suspicious input (slices that do not look like CT at the stated window).</param>
+/// <param name="Warnings">Legal but suspicious input (slices that do not look like CT at the stated window, geometry the files did not state).</param>
 internal sealed record DecodedUpload(CtVolume Volume, UploadKind Kind, IReadOnlyList<string> Notes, IReadOnlyList<string> Warnings);
 
 /// <summary>
@@ -43,6 +43,7 @@ internal static class UploadDecoder
                 var report = SliceWindowCheck.Check(form.FilePath, window ?? StudyProtocol.LungWindow, options.ReadLimits);
                 if (report.IsImplausible) warnings.Add(Relative(report.Describe(), folder));
             }
+            warnings.AddRange(volume.Assumptions.Select(a => Relative(a.Warning, folder)));
             return new DecodedUpload(volume, form.Kind, notes, warnings);
         }
         catch (CovidCtInputException e)

@@ -27,6 +27,9 @@ public sealed class TestDicom
     public double[]? Position { get; set; } = [-100, -120, 0];
     public double[]? Orientation { get; set; } = [1, 0, 0, 0, 1, 0];
     public int? InstanceNumber { get; set; } = 1;
+
+    /// <summary>Slice Thickness as DICOM writes it; null leaves the attribute out.</summary>
+    public string? SliceThickness { get; set; } = "2.5";
     public string PixelSpacing { get; set; } = "0.7\\0.75";
     public bool WithPixelData { get; set; } = true;
     public bool WithNestedSequence { get; set; }
@@ -58,7 +61,7 @@ public sealed class TestDicom
             else Explicit(output, group, element, vr, value);
         }
         if (WithNestedSequence) NestedSequence(output, implicitVr);
-        Add(0x0018, 0x0050, "DS", Text("2.5"));
+        if (SliceThickness is not null) Add(0x0018, 0x0050, "DS", Text(SliceThickness));
         Add(0x0020, 0x000E, "UI", Uid(SeriesUid));
         if (InstanceNumber is { } n) Add(0x0020, 0x0013, "IS", Text(n.ToString(CultureInfo.InvariantCulture)));
         if (Position is not null) Add(0x0020, 0x0032, "DS", Text(Join(Position)));

@@ -20,6 +20,7 @@ internal static class CohortCheckConsole
         }
         Summarise(manifest, output);
         WindowNotes.Write(manifest.Entries, manifest.ImageOptions?.Limits ?? Data.InputLimits.Default, output, output, result.Windows);
+        foreach (var warning in result.ReadWarnings) output.WriteLine($"Warning: {warning}");
         return CliApp.Success;
     }
 

@@ -9,7 +9,8 @@ namespace CovidCt.Cli.Commands;
 /// <param name="Manifest">The cohort as the run reads it (fitted windows included), or null when it has problems.</param>
 /// <param name="Problems">Every problem, each with its file, line and field; empty when the cohort is good.</param>
 /// <param name="Windows">The images read at a window fitted per image, or null when none is.</param>
-internal sealed record CohortCheckResult(string Path, CohortManifest? Manifest, IReadOnlyList<CohortProblem> Problems, PerImageWindows? Windows);
+/// <param name="ReadWarnings">The geometry the cases were read with because their files did not state it (<see cref="CtVolume.Assumptions"/>), each once.</param>
+internal sealed record CohortCheckResult(string Path, CohortManifest? Manifest, IReadOnlyList<CohortProblem> Problems, PerImageWindows? Windows, IReadOnlyList<string> ReadWarnings);
 
 /// <summary>
 /// Runs <c>cohort check</c>: loads the cohort with the run's read options, fits the windows the run would fit, then reads
@@ -31,21 +32,24 @@ internal static class CohortCheckHandler
         }
         catch (CohortValidationException e)
         {
-            return new CohortCheckResult(e.ManifestPath, null, e.Problems, null);
+            return new CohortCheckResult(e.ManifestPath, null, e.Problems, null, []);
         }
         var manifest = windows?.Manifest ?? loaded;
-        var unreadable = ContentProblems(manifest);
-        return new CohortCheckResult(manifest.Path, unreadable.Count == 0 ? manifest : null, unreadable, windows);
+        var warnings = new List<string>();
+        var unreadable = ContentProblems(manifest, warnings);
+        return new CohortCheckResult(manifest.Path, unreadable.Count == 0 ? manifest : null, unreadable, windows, [.. warnings.Distinct()]);
     }
 
-    private static List<CohortProblem> ContentProblems(CohortManifest manifest)
+    // The warnings are those a run will print: what each case's files left the reader to assume.
+    private static List<CohortProblem> ContentProblems(CohortManifest manifest, List<string> warnings)
     {
         var problems = new List<CohortProblem>();
         foreach (var entry in manifest.Entries)
         {
             try
             {
-                CohortReader.Read(entry, new CohortReadOptions { Images = manifest.ImageOptions });
+                var patient = CohortReader.Read(entry, new CohortReadOptions { Images = manifest.ImageOptions });
+                warnings.AddRange(patient.Volume.Assumptions.Select(a => a.Warning));
             }
             catch (CovidCtInputException e)
             {

@@ -8,7 +8,8 @@ namespace CovidCt.Cli.Commands;
 
 /// <summary>
 /// Makes the read window of every PNG/JPEG source visible before any number is printed: a note when none was stated (the
-/// study's window is used), and a warning when the slices do not look like CT at the window they are read with.
+/// study's window is used), and a warning when the slices do not look like CT at the window they are read with; and a note
+/// that a folder of several slices is ordered and spaced by convention, since PNG/JPEG files carry no geometry.
 /// </summary>
 internal static class WindowNotes
 {
@@ -26,9 +27,11 @@ internal static class WindowNotes
             foreach (var warning in fitted.Warnings) warnings.WriteLine($"Warning: {warning}");
         }
         var unstated = new List<string>();
+        var unplaced = new List<string>();
         var checkedFolders = new HashSet<(string, HounsfieldWindow?)>();
         foreach (var entry in entries)
         {
+            if (IsSeries(entry.ImagesPath)) unplaced.Add(entry.PatientId);
             if (!IsEightBit(entry.ImagesPath) || fitted?.Fitted(entry.PatientId) == true) continue;
             if (entry.Window is null) unstated.Add(entry.PatientId);
             // Single slices (image-level cohorts) are checked together per folder: one crop holds too few pixels of each tissue for a stable fit.
@@ -39,13 +42,22 @@ internal static class WindowNotes
         {
             log?.WriteLine($"Note: {Plural.Count(unstated.Count, "PNG/JPEG source")} ({string.Join(", ", unstated.Take(5))}{(unstated.Count > 5 ? ", ..." : "")}) {(unstated.Count == 1 ? "has" : "have")} no stated window and {(unstated.Count == 1 ? "is" : "are")} read at the study's {StudyProtocol.LungWindow}; state it with --window WIDTH/LEVEL or the manifest's window column.");
         }
+        if (unplaced.Count > 0) log?.WriteLine(GeometryNote($"{Plural.Count(unplaced.Count, "PNG/JPEG slice folder")} ({string.Join(", ", unplaced.Take(5))}{(unplaced.Count > 5 ? ", ..." : "")}) {(unplaced.Count == 1 ? "carries" : "carry")}"));
     }
+
+    // PNG/JPEG files cannot state a geometry, so this is the format's convention rather than a suspicious input: a note, like the window's.
+    private static string GeometryNote(string what) =>
+        $"Note: {what} no geometry: slices are read in natural file-name order, the first as the most inferior, as axial slices 1 mm apart with 1 mm pixels; the patient rule counts consecutive slices in that order, so the file names must follow the anatomy (DICOM and NIfTI state their own geometry).";
+
+    /// <summary>True when <paramref name="path"/> is a folder of more than one PNG/JPEG slice: a series whose order only the file names give.</summary>
+    private static bool IsSeries(string path) => Directory.Exists(path) && IsEightBit(path) && SliceFolderReader.SliceFiles(path).Count > 1;
 
     /// <summary>Notes and checks one source when it is PNG/JPEG (a slice folder or a single slice file), read with <paramref name="read"/>.</summary>
     public static void Write(string path, CtReadOptions read, TextWriter? log, TextWriter warnings)
     {
         if (!IsEightBit(path)) return;
         if (read.Window is null) log?.WriteLine($"Note: {path} has no stated window and is read at the study's {StudyProtocol.LungWindow}; state it with --window WIDTH/LEVEL.");
+        if (IsSeries(path)) log?.WriteLine(GeometryNote($"the slices of {path} carry"));
         Check(path, read.Window, read.Limits, warnings);
     }
 

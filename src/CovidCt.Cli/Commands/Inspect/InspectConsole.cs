@@ -18,6 +18,8 @@ internal static class InspectConsole
     {
         var c = CultureInfo.InvariantCulture;
         string V(double[] v) => string.Create(c, $"({v[0]:0.####}, {v[1]:0.####}, {v[2]:0.####})");
+        // Before the geometry they qualify.
+        foreach (var warning in s.Warnings) output.WriteLine($"Warning: {warning}");
         output.WriteLine($"Source:        {s.Source} ({s.Kind})");
         output.WriteLine(string.Create(c, $"Dimensions:    {s.Width} x {s.Height} x {s.Slices} (columns x rows x slices)"));
         output.WriteLine(string.Create(c, $"Pixel spacing: {s.ColumnSpacingMm:0.######} x {s.RowSpacingMm:0.######} mm (between columns x between rows)"));

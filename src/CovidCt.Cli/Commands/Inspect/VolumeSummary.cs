@@ -34,6 +34,9 @@ internal sealed record VolumeSummary(
     /// <summary>For PNG/JPEG slices: why the read window is implausible; empty when it fits.</summary>
     public IReadOnlyList<string>? WindowProblems { get; init; }
 
+    /// <summary>The geometry the reader assumed because the source did not state it (<see cref="CtVolume.Assumptions"/>); empty when none.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public static VolumeSummary Of(CtVolume volume, CtSourceKind kind)
     {
         var g = volume.Geometry;
@@ -49,7 +52,7 @@ internal sealed record VolumeSummary(
         return new VolumeSummary(Reporting.Files.OutputJson.SchemaVersion, volume.Source, kind.ToString(), g.Width, g.Height, g.Depth, g.ColumnSpacing, g.RowSpacing, g.SliceThickness, spacing,
             p[0], p[^1], min, max, sum / volume.Hounsfield.Length, Plane(g.SliceNormal),
             [g.RowDirection.X, g.RowDirection.Y, g.RowDirection.Z], [g.ColumnDirection.X, g.ColumnDirection.Y, g.ColumnDirection.Z],
-            [g.Origin.X, g.Origin.Y, g.Origin.Z], volume.SeriesInstanceUid);
+            [g.Origin.X, g.Origin.Y, g.Origin.Z], volume.SeriesInstanceUid) { Warnings = [.. volume.Assumptions.Select(a => a.Warning)] };
     }
 
     private static string Plane(Vector3D normal)
