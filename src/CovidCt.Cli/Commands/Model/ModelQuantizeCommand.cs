@@ -22,7 +22,7 @@ internal static class ModelQuantizeCommand
         var maxSlices = new Option<int?>("--max-slices") { Description = "At most this many calibration slices, spread evenly over each patient's series (a study-size model is slow to calibrate). Default: every slice of the split." };
         var calibration = new Option<string>("--calibration")
         {
-            Description = "How each activation's range is taken from the calibration slices: minmax (default: nothing seen is clipped) or percentile:P (from the (100-P)th to the Pth percentile, e.g. percentile:99.99: a few extreme values are clipped so the rest get finer steps).",
+            Description = "How each activation's range is taken from the calibration slices: minmax (default, one pass: nothing seen is clipped) or percentile:P (from the (100-P)th to the Pth percentile, a second pass). On unetpp-v2 percentile:99.999 was as faithful to the float model as minmax; a lower P such as 99.9 clips the largest activations and lowers lesion probabilities (docs/models.md), so check it with compare.",
             DefaultValueFactory = _ => "minmax",
         };
         var output = new Option<FileInfo>("--out") { Description = "The int8 model to write (e.g. MODEL-int8.onnx); must not exist.", Required = true };
