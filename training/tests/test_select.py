@@ -1,11 +1,14 @@
 """Checkpoint selection on real held-out slices: lesion-level counting, the criterion and the negative weighting."""
 import unittest
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 
 from covidct_train.lesions import boxes, match
 from covidct_train.losses import bce_dice
+from covidct_train.postprocess import label_components
+from covidct_train.realism import components
 from covidct_train.select import Measured, choose
 
 
@@ -78,3 +81,21 @@ class NegativeWeightTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class LabelComponentsTest(unittest.TestCase):
+    def test_labels_match_a_flood_fill_and_each_component_carries_its_largest_pixel_id(self):
+        g = torch.Generator().manual_seed(3)
+        masks = torch.rand(4, 40, 50, generator=g) > 0.45
+        masks[0] = False
+        masks[0, 1::2, 1:-1] = True  # a snake: odd rows joined alternately at the right and left ends
+        masks[0, 2::4, -2] = True
+        masks[0, 4::4, 1] = True
+        labels = label_components(masks)
+        for mask, label in zip(masks.numpy(), labels.numpy()):
+            parts = components(mask)
+            self.assertEqual(len(np.unique(label[mask])), len(parts))
+            for part in parts:
+                self.assertEqual(set(label.flat[part]), {part.max() + 1})
+            self.assertTrue((label[~mask] == 0).all())
+        self.assertEqual(len(components(masks[0].numpy())), 1)
