@@ -16,17 +16,23 @@ from .preprocess import resize
 
 
 def label_components(mask: torch.Tensor) -> torch.Tensor:
-    """8-connected labels of binary masks [N,H,W]: 0 = background, components share their largest pixel id."""
+    """8-connected labels of binary masks [N,H,W]: 0 = background, components share their largest pixel id.
+
+    Each step takes the largest label in the 3 x 3 neighbourhood, then jumps: a label is the 1-based id of a pixel of the
+    same component, whose own label is at least as large, so taking it spreads a label over a long component in a
+    logarithmic rather than linear number of steps (a large real lesion at 512 x 512 needed hundreds of steps)."""
     n, h, w = mask.shape
     ids = torch.arange(1, h * w + 1, dtype=torch.float32, device=mask.device).view(1, h, w).expand(n, h, w)
     zero = torch.zeros((), device=mask.device)
     labels = torch.where(mask, ids, zero)
+    background = torch.zeros(n, 1, device=mask.device)
     while True:
         grown = F.max_pool2d(labels.unsqueeze(1), 3, stride=1, padding=1).squeeze(1)
-        grown = torch.where(mask, grown, zero)
-        if torch.equal(grown, labels):
+        grown = torch.where(mask, grown, zero).reshape(n, h * w)
+        jumped = torch.gather(torch.cat([background, grown], dim=1), 1, grown.long()).reshape(n, h, w)
+        if torch.equal(jumped, labels):
             return labels.long()
-        labels = grown
+        labels = jumped
 
 
 def to_slice_resolution(probability: torch.Tensor, height: int, width: int) -> torch.Tensor:

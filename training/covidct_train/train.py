@@ -1,7 +1,9 @@
 """Trains a lesion model on a cohort manifest's train split, selecting the best epoch on its val split.
 
 Writes into --out: config.json, log.csv (one row per epoch) and best.pt (the weights of the epoch with the
-lowest validation loss). Seeded: the same command on the same machine gives the same weights.
+lowest validation loss). With --save-epochs also epoch-NNN.pt after every epoch (epoch-000.pt: the starting point of an
+--init-onnx run), for choosing among them on real held-out slices with covidct_train.select instead of by simulated
+validation loss. Seeded: the same command on the same machine gives the same weights.
 """
 from __future__ import annotations
 
@@ -93,6 +95,12 @@ def train(args) -> None:
         json.dump(config, f, indent=2)
     print(json.dumps(config), flush=True)
 
+    def save(path: str, epoch: int, val_loss: float) -> None:
+        torch.save({"state_dict": model.state_dict(), "config": config, "epoch": epoch, "val_loss": val_loss},
+                   os.path.join(args.out, path))
+
+    if args.save_epochs:
+        save("epoch-000.pt", 0, validation_loss(model, val_images, val_targets)[0])
     g = torch.Generator().manual_seed(args.seed)
     best = float("inf")
     started = time.time()
@@ -111,7 +119,7 @@ def train(args) -> None:
                     x, y = transfer_augment(images, train_set.targets[index], g)
                 else:
                     x, y = augment(train_set.images[index], train_set.targets[index], g)
-                loss = supervised_loss(model(x), y)
+                loss = supervised_loss(model(x), y, args.negative_weight)
                 optimizer.zero_grad()
                 loss.backward()
                 optimizer.step()
@@ -121,8 +129,9 @@ def train(args) -> None:
             improved = val_loss < best
             if improved:
                 best = val_loss
-                torch.save({"state_dict": model.state_dict(), "config": config, "epoch": epoch,
-                            "val_loss": val_loss}, os.path.join(args.out, "best.pt"))
+                save("best.pt", epoch, val_loss)
+            if args.save_epochs:
+                save(f"epoch-{epoch:03d}.pt", epoch, val_loss)
             elapsed = time.time() - started
             log.writerow([epoch, f"{running / args.steps_per_epoch:.5f}", f"{val_loss:.5f}", "undefined" if val_dice != val_dice else f"{val_dice:.4f}",
                           f"{scheduler.get_last_lr()[0]:.6f}", f"{elapsed:.0f}", int(improved)])
@@ -153,8 +162,15 @@ def main() -> None:
                         "guessed re-import window, crops and padding (v3)")
     p.add_argument("--init-onnx", help="start from this shipped model's weights (same architecture and filters, "
                                         "no --deep-supervision); its batch norms stay frozen as the identity")
+    p.add_argument("--negative-weight", type=float, default=1.0,
+                   help="multiplies the cross-entropy of slices without lesion (controls, confounders); 1 = unweighted")
+    p.add_argument("--save-epochs", action="store_true",
+                   help="also write epoch-NNN.pt after every epoch (and epoch-000.pt, the start) for covidct_train.select")
     p.add_argument("--out", required=True)
-    train(p.parse_args())
+    args = p.parse_args()
+    if not args.negative_weight > 0:
+        p.error(f"--negative-weight must be a positive number, got {args.negative_weight}")
+    train(args)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,9 @@ import unittest
 import numpy as np
 import onnx
 import torch
+from PIL import Image
 
-from covidct_train import evaluate, export, parity, train
+from covidct_train import evaluate, export, nifti, parity, select, train
 from covidct_train.preprocess import slices_to_model_input
 
 DEFAULT_COHORT = os.path.join(os.path.dirname(__file__), "..", "..", "datasets", "default")
@@ -49,7 +50,7 @@ class EndToEndTest(unittest.TestCase):
         args = argparse.Namespace(manifest=cls.manifest, cohort_spec=None, architecture="unetpp", filters="4,8,16",
                                   deep_supervision=True, size=32, epochs=2, steps_per_epoch=2, batch=4, lr=3e-3,
                                   seed=5, threads=1, val_slices=16, augment="transfer", init_onnx=None,
-                                  out=cls.run_dir)
+                                  negative_weight=3.0, save_epochs=True, out=cls.run_dir)
         train.train(args)
         cls.onnx_path = os.path.join(cls.folder, "model.onnx")
         export.export(os.path.join(cls.run_dir, "best.pt"), cls.onnx_path, version="test")
@@ -64,6 +65,40 @@ class EndToEndTest(unittest.TestCase):
         self.assertEqual(rows[0], "epoch,train_loss,val_loss,val_dice,learning_rate,elapsed_s,best")
         self.assertEqual(len(rows), 3)
         self.assertTrue(os.path.exists(os.path.join(self.run_dir, "best.pt")))
+
+    def test_every_epoch_and_the_start_are_kept_for_selection(self):
+        self.assertEqual([epoch for epoch, _ in select.checkpoints(self.run_dir)], [0, 1, 2])
+        start = torch.load(os.path.join(self.run_dir, "epoch-000.pt"))
+        last = torch.load(os.path.join(self.run_dir, "epoch-002.pt"))
+        self.assertEqual(start["config"]["negative_weight"], 3.0)
+        changed = [k for k in start["state_dict"] if not torch.equal(start["state_dict"][k], last["state_dict"][k])]
+        self.assertTrue(changed, "training left the weights at their start")
+
+    def test_selection_measures_each_checkpoint_on_slices_with_masks_controls_and_the_val_split(self):
+        folder = os.path.join(self.folder, "real")
+        os.makedirs(os.path.join(folder, "images"))
+        os.makedirs(os.path.join(folder, "masks"))
+        hu = nifti.read(os.path.join(DEFAULT_COHORT, "images", "sim-003.nii.gz"))
+        mask = nifti.read(os.path.join(DEFAULT_COHORT, "masks", "sim-003.nii.gz")) != 0
+        lesion_slices = np.flatnonzero(mask.reshape(len(mask), -1).any(axis=1))[:3]
+        for z in lesion_slices:  # exported at W1500/L-600 as 8-bit slices, as real slices arrive
+            gray = np.clip((hu[z] + 1350.0) / 1500.0 * 255.0, 0, 255).round().astype(np.uint8)
+            Image.fromarray(gray).save(os.path.join(folder, "images", f"{z}.png"))
+            Image.fromarray(mask[z].astype(np.uint8) * 255).save(os.path.join(folder, "masks", f"{z}.png"))
+        real = select.read_real_slices(os.path.join(folder, "images"), os.path.join(folder, "masks"), "1500/-600")
+        self.assertEqual(len(real), 3)
+        inside_window = np.clip(hu[lesion_slices[0]], -1350, 150)  # the 8-bit export clips to the window
+        np.testing.assert_allclose(real[0][1], inside_window, atol=1500 / 255 / 2 + 1e-3)
+        control = nifti.read(os.path.join(DEFAULT_COHORT, "images", "sim-017.nii.gz"))
+        val = select.read_val_slices(self.manifest, "val", 2)
+        rows = [select.measure(path, epoch, real, [control], val) for epoch, path in select.checkpoints(self.run_dir)]
+        for row in rows:
+            self.assertEqual((row.real_images, row.control_slices), (3, len(control)))
+            self.assertEqual(row.lesions, sum(len(select.boxes(torch.from_numpy(mask[z].astype(np.float32)), 0.5, 0))
+                                              for z in lesion_slices))
+            self.assertGreater(row.val_slices, 0)
+            for value in (row.real_sensitivity, row.hit_rate, row.dice, row.control_specificity, row.val_specificity):
+                self.assertTrue(0.0 <= value <= 1.0)
 
     def test_onnx_follows_the_contract(self):
         model = onnx.load(self.onnx_path)
