@@ -71,11 +71,8 @@ public static class PartialAucBootstrap
         return new PartialAucInterval(area, standardised);
     }
 
-    private static (double? Area, double? McClish) Compute(IReadOnlyList<bool> labels, IReadOnlyList<double> scores, double minimumSpecificity)
-    {
-        var result = PartialAuc.Compute(Roc.FromScores(labels, scores), minimumSpecificity);
-        return (result.Area.Value, result.McClish);
-    }
+    private static (double? Area, double? McClish) Compute(IReadOnlyList<bool> labels, IReadOnlyList<double> scores, double minimumSpecificity) =>
+        PartialAuc.FromScores(labels, scores, minimumSpecificity);
 
     private static BootstrapResult Summarise(double? value, IEnumerable<double?> resampled, int resamples, int seed, double level)
     {
