@@ -17,7 +17,8 @@ internal readonly record struct CalibrationEdges(int Zeros, int Ones)
         $"{Counted(cases)}: their logit is infinite, so the logistic fit has no finite solution; probabilities rounded to a grid (an 8-bit probability map stores k/255) can be read at the edge of their rounding bin by giving the grid's step");
 
     public string Caveat(int cases, double step) => string.Create(CultureInfo.InvariantCulture,
-        $"{Counted(cases)}; the intercept and slope read them as {Step(step / 2)} and 1 − {Step(step / 2)}, the edges of their rounding bins at step {Step(step)} (the least extreme probabilities they can stand for); the Brier score uses them as given");
+        $"{Counted(cases)}; the intercept and slope read them as {Step(step / 2)} and 1 − {Step(step / 2)}, the edges of their rounding bins at step {Step(step)} (the least extreme probabilities they can stand for); the Brier score uses them as given")
+        + (Total * 10 > cases ? "; with more than a tenth of the cases at an edge, the intercept and slope depend on that reading as much as on the model" : "");
 
     private string Counted(int cases) => string.Create(CultureInfo.InvariantCulture,
         $"{Total} of {cases} probabilities are exactly 0 or 1 ({Zeros} at 0, {Ones} at 1)");

@@ -42,6 +42,8 @@ public sealed class MetricsCalibrationCommandTests : IDisposable
         Assert.Equal(1.0 / 255, json.GetProperty("score_step").GetDouble(), 15);
         Assert.Contains("2 of 6 probabilities are exactly 0 or 1 (1 at 0, 1 at 1); the intercept and slope read them as 1/510 and 1 − 1/510",
             json.GetProperty("caveat").GetString());
+        // A third of the cases at an edge: the caveat says the fit leans on that reading.
+        Assert.Contains("depend on that reading as much as on the model", json.GetProperty("caveat").GetString());
     }
 
     [Fact]
