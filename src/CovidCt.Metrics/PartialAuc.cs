@@ -23,31 +23,43 @@ public static class PartialAuc
     }
 
     /// <summary>
-    /// The raw and McClish-standardised areas straight from scores, for the bootstraps that compute thousands: one sort and
-    /// no <see cref="RocCurve"/> (no placement values, no DeLong interval). The sweep already runs from (0, 0) up both axes
-    /// in the order <see cref="Compute"/> sorts into, with the same arithmetic, so the numbers are the same to the last bit.
+    /// The raw and McClish-standardised areas straight from scores, without a <see cref="RocCurve"/> (no placement values,
+    /// no DeLong interval): the same numbers as <see cref="Compute"/> to the last bit (<see cref="FromCumulative"/>).
     /// Both are null when a class is absent.
     /// </summary>
     internal static (double? Area, double? McClish) FromScores(IReadOnlyList<bool> labels, IReadOnlyList<double> scores, double minimumSpecificity)
     {
         CheckRange(minimumSpecificity);
         var sweep = ThresholdSweep.Compute(scores, labels);
-        var all = sweep[^1].Counts;
-        if (all.Positives == 0 || all.Negatives == 0) return (null, null);
-        var points = new (double Fpr, double Tpr)[sweep.Count + 1];
+        var truePositives = sweep.Select(p => p.Counts.TruePositives).ToArray();
+        var falsePositives = sweep.Select(p => p.Counts.FalsePositives).ToArray();
+        return FromCumulative(truePositives, falsePositives, sweep.Count, minimumSpecificity);
+    }
+
+    /// <summary>
+    /// The areas from the cumulative true and false positives after each block of tied scores, from the highest score down
+    /// (a <see cref="ThresholdSweep"/>, or a bootstrap resample's <see cref="WeightedRocWalk"/>, which needs no sort). The
+    /// points run from (0, 0) up both axes in the order <see cref="Compute"/> sorts into, each computed with
+    /// <see cref="RocPoint"/>'s arithmetic, so the areas are the same to the last bit. A block that adds no case repeats
+    /// the previous point and adds a trapezoid of width exactly 0. Both are null when a class is absent.
+    /// </summary>
+    internal static (double? Area, double? McClish) FromCumulative(long[] truePositives, long[] falsePositives, int blocks, double minimumSpecificity)
+    {
+        long positives = truePositives[blocks - 1], negatives = falsePositives[blocks - 1];
+        if (positives == 0 || negatives == 0) return (null, null);
+        var points = new (double Fpr, double Tpr)[blocks + 1];
         // The "nothing positive" point, as RocPoint computes it: 1 − n/n and 0/m.
-        points[0] = (1 - (double)all.Negatives / all.Negatives, 0.0 / all.Positives);
-        for (var i = 0; i < sweep.Count; i++)
+        points[0] = (1 - (double)negatives / negatives, 0.0 / positives);
+        for (var b = 0; b < blocks; b++)
         {
-            var c = sweep[i].Counts;
-            points[i + 1] = (1 - (double)c.TrueNegatives / c.Negatives, (double)c.TruePositives / c.Positives);
+            points[b + 1] = (1 - (double)(negatives - falsePositives[b]) / negatives, (double)truePositives[b] / positives);
         }
         var limit = 1 - minimumSpecificity;
         var area = Area(points, limit);
         return (area, McClish(area, limit));
     }
 
-    private static void CheckRange(double minimumSpecificity)
+    internal static void CheckRange(double minimumSpecificity)
     {
         if (!(minimumSpecificity >= 0 && minimumSpecificity < 1))
         {

@@ -37,7 +37,8 @@ internal static class CoverageSimulationTruths
     /// ∫ Φ(a + z) φ(z) dz up to z = Φ⁻¹(1 − minimum specificity), with a = separation / sd.
     /// </summary>
     public static double BinormalPartialAuc(double a, double minimumSpecificity) =>
-        Integrate(-10, Normal.InvCDF(0, 1, 1 - minimumSpecificity), z => Normal.CDF(0, 1, a + z) * Normal.PDF(0, 1, z));
+        // Φ⁻¹(1) is +∞ for the whole range: ±10 already holds all but 1e-23 of the weight.
+        Integrate(-10, Math.Min(10, Normal.InvCDF(0, 1, 1 - minimumSpecificity)), z => Normal.CDF(0, 1, a + z) * Normal.PDF(0, 1, z));
 
     /// <summary>McClish's standardisation of a partial area over FPR in [0, f]: ½(1 + (area − f²/2) / (f − f²/2)), as <c>PartialAuc</c> computes it.</summary>
     public static double McClish(double area, double minimumSpecificity)
