@@ -21,26 +21,23 @@ public static class PartialAucBootstrap
         if (labels.Count != scores.Count) throw new ArgumentException($"{labels.Count} labels but {scores.Count} scores", nameof(scores));
         if (resamples < 1) throw new ArgumentException($"need at least one resample, got {resamples}", nameof(resamples));
         ProportionIntervals.CheckLevel(level);
-        var original = Compute(labels, scores, minimumSpecificity);
+        var original = PartialAuc.FromScores(labels, scores, minimumSpecificity);
         var diseased = Enumerable.Range(0, labels.Count).Where(i => labels[i]).ToArray();
         var nonDiseased = Enumerable.Range(0, labels.Count).Where(i => !labels[i]).ToArray();
+        // Each case its own unit: a resample is how often each case was drawn, walked down the cases sorted once.
+        var walk = new WeightedRocWalk(labels, scores, Enumerable.Range(0, labels.Count).ToArray());
         var random = new Random(seed);
         var draws = new List<(double? Area, double? McClish)>(resamples);
-        var drawnLabels = new bool[labels.Count];
-        var drawnScores = new double[labels.Count];
+        var counts = new int[labels.Count];
         for (var r = 0; r < resamples; r++)
         {
-            var k = 0;
+            Array.Clear(counts);
             foreach (var stratum in new[] { diseased, nonDiseased })
             {
-                for (var i = 0; i < stratum.Length; i++, k++)
-                {
-                    var c = stratum[random.Next(stratum.Length)];
-                    drawnLabels[k] = labels[c];
-                    drawnScores[k] = scores[c];
-                }
+                for (var i = 0; i < stratum.Length; i++) counts[stratum[random.Next(stratum.Length)]]++;
             }
-            draws.Add(Compute(drawnLabels, drawnScores, minimumSpecificity));
+            var (truePositives, falsePositives) = walk.Cumulative(counts);
+            draws.Add(PartialAuc.FromCumulative(truePositives, falsePositives, walk.Blocks, minimumSpecificity));
         }
         return new PartialAucInterval(
             Summarise(original.Area, draws.Select(d => d.Area), resamples, seed, level),
@@ -56,25 +53,21 @@ public static class PartialAucBootstrap
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(bootstrap);
         if (labels.Count != scores.Count) throw new ArgumentException($"{labels.Count} labels but {scores.Count} scores", nameof(scores));
-        (double? Area, double? McClish) Of(IReadOnlyList<int> cases) => Compute(cases.Select(i => labels[i]).ToArray(), cases.Select(i => scores[i]).ToArray(), minimumSpecificity);
-        // Interval calls the metric on the original cases, then on each seeded draw in order; the area's pass keeps each
-        // McClish value so the second pass replays them in the same order instead of recomputing every ROC curve.
+        PartialAuc.CheckRange(minimumSpecificity);
+        var walk = new WeightedRocWalk(labels, scores, bootstrap.PatientOfCase);
+        // IntervalOfDraws calls the metric on the original cases, then on each seeded draw in order; the area's pass keeps
+        // each McClish value so the second pass replays them in the same order instead of walking every resample again.
         var mcClish = new List<double?>(bootstrap.Resamples + 1);
-        var area = bootstrap.Interval(cases =>
+        var area = bootstrap.IntervalOfDraws(draws =>
         {
-            var (a, m) = Of(cases);
+            var (truePositives, falsePositives) = walk.Cumulative(draws);
+            var (a, m) = PartialAuc.FromCumulative(truePositives, falsePositives, walk.Blocks, minimumSpecificity);
             mcClish.Add(m);
             return a;
         });
         var next = 0;
-        var standardised = bootstrap.Interval(_ => mcClish[next++]);
+        var standardised = bootstrap.IntervalOfDraws(_ => mcClish[next++]);
         return new PartialAucInterval(area, standardised);
-    }
-
-    private static (double? Area, double? McClish) Compute(IReadOnlyList<bool> labels, IReadOnlyList<double> scores, double minimumSpecificity)
-    {
-        var result = PartialAuc.Compute(Roc.FromScores(labels, scores), minimumSpecificity);
-        return (result.Area.Value, result.McClish);
     }
 
     private static BootstrapResult Summarise(double? value, IEnumerable<double?> resampled, int resamples, int seed, double level)

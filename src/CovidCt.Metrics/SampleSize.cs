@@ -10,7 +10,8 @@ namespace CovidCt.Metrics;
 /// normal approximation for tests; the AUC uses Hanley and McNeil's (1982, Radiology 143:29–36) variance
 /// (Q1 = A/(2 − A), Q2 = 2A²/(1 + A)). These are planning figures from the normal approximation: a study near a
 /// proportion of 0 or 1 needs the exact intervals of the analysis, and clustered images (several per patient) need
-/// more cases by the design effect.
+/// more cases by the design effect. <see cref="AucAboveChance(double, double, double, double, bool)"/> uses the binormal
+/// variance of Obuchowski, Lieber and Wians (2004) instead and reproduces their published Table 4.
 /// </summary>
 public static class SampleSize
 {
@@ -100,6 +101,60 @@ public static class SampleSize
         var m = Smallest(n => Power(n) >= power);
         var nonDiseased = NonDiseased(m, ratio);
         return new SampleSizeResult(m, nonDiseased, m + nonDiseased, Power(m), "hanley-mcneil-test", null);
+    }
+
+    /// <summary>
+    /// Diseased and non-diseased cases for a test that the AUC exceeds chance (0.5), by Obuchowski, Lieber and Wians (2004,
+    /// Clin Chem 50:1118–1125, formulas 2 and 3, the method of their Table 4 and of pROC's <c>power.roc.test</c>):
+    /// n = (z_α·√(0.0792·(1 + 1/κ)) + z_β·√V(θ))² / (θ − 0.5)² diseased cases and κ·n non-diseased (each rounded up from
+    /// the unrounded n), where V(θ) = 0.0099·e^(−A²/2)·((5A² + 8) + (A² + 8)/κ) with A = 1.414·Φ⁻¹(θ) is the variance of
+    /// the AUC under the binormal model with equal variances, and 0.0792·(1 + 1/κ) is V at θ = 0.5. Unlike
+    /// <see cref="AucTest"/> (Hanley and McNeil's variance), the variance here follows the binormal model.
+    /// </summary>
+    /// <param name="expected">The AUC the test is expected to have, in (0.5, 1).</param>
+    /// <param name="alpha">The significance level: one-sided when <paramref name="oneSided"/> (as the published table), else two-sided.</param>
+    /// <param name="power">The power to reach.</param>
+    /// <param name="ratio">κ, non-diseased cases per diseased case.</param>
+    /// <param name="oneSided">A one-sided test (AUC &gt; 0.5) rather than two-sided.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The AUC is not in (0.5, 1), alpha or power not in (0, 1), or the ratio not positive.</exception>
+    public static SampleSizeResult AucAboveChance(double expected, double alpha = 0.05, double power = 0.8, double ratio = 1, bool oneSided = false)
+    {
+        if (!(expected > 0.5 && expected < 1)) throw new ArgumentOutOfRangeException(nameof(expected), $"{nameof(expected)} must be an AUC in (0.5, 1), got {expected}");
+        CheckProportion(alpha, nameof(alpha));
+        CheckProportion(power, nameof(power));
+        CheckRatio(ratio);
+        return AucAboveChance(expected, Normal.InvCDF(0, 1, 1 - (oneSided ? alpha : alpha / 2)), Normal.InvCDF(0, 1, power), ratio);
+    }
+
+    /// <summary>
+    /// <see cref="AucAboveChance(double, double, double, double, bool)"/> from the two normal quantiles themselves: a
+    /// published table computed with rounded quantiles (1.645 and 1.28) is reproduced by passing those.
+    /// </summary>
+    internal static SampleSizeResult AucAboveChance(double expected, double zAlpha, double zBeta, double ratio)
+    {
+        var nullSe = Math.Sqrt(0.0792 * (1 + 1 / ratio));
+        var se = Math.Sqrt(BinormalAucVariance(expected, ratio));
+        var effect = expected - 0.5;
+        var root = zAlpha * nullSe + zBeta * se;
+        var n = root * root / (effect * effect);
+        var diseased = CeilingOf(n);
+        var nonDiseased = CeilingOf(ratio * n);
+        var achieved = Normal.CDF(0, 1, (effect * Math.Sqrt(diseased) - zAlpha * nullSe) / se);
+        var caveat = diseased < 10 || nonDiseased < 10
+            ? string.Create(CultureInfo.InvariantCulture, $"{diseased} diseased and {nonDiseased} non-diseased cases: the normal approximation behind the formula is poor below about 10 of each; plan at least 10 of each")
+            : null;
+        return new SampleSizeResult(diseased, nonDiseased, diseased + nonDiseased, achieved, "obuchowski-2004", caveat);
+    }
+
+    /// <summary>
+    /// Obuchowski, Lieber and Wians's (2004, formula 3) variance of the AUC under the binormal model with equal variances, per
+    /// diseased case (divide by the number of diseased cases): 0.0099·e^(−A²/2)·((5A² + 8) + (A² + 8)/κ), A = 1.414·Φ⁻¹(θ),
+    /// with the paper's rounded constants.
+    /// </summary>
+    internal static double BinormalAucVariance(double auc, double ratio)
+    {
+        var a = 1.414 * Normal.InvCDF(0, 1, auc);
+        return 0.0099 * Math.Exp(-a * a / 2) * (5 * a * a + 8 + (a * a + 8) / ratio);
     }
 
     /// <summary>Hanley and McNeil's (1982) variance of the AUC with <paramref name="diseased"/> and <paramref name="nonDiseased"/> cases.</summary>

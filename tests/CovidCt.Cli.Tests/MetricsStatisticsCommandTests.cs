@@ -78,7 +78,7 @@ public sealed class MetricsStatisticsCommandTests : IDisposable
     [Fact]
     public void Calibration_rejects_a_score_that_is_not_a_probability()
     {
-        var (code, _, error) = MetricsCli.Run("metrics", "calibration", _cli.Csv("p.csv", "id,label,score\na,1,0.9\nb,0,1\n"));
+        var (code, _, error) = MetricsCli.Run("metrics", "calibration", _cli.Csv("p.csv", "id,label,score\na,1,0.9\nb,0,1.2\n"));
         Assert.Equal(CliApp.InputError, code);
         Assert.Contains("case 'b'", error);
     }

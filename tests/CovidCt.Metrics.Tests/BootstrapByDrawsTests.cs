@@ -54,4 +54,39 @@ public sealed class BootstrapByDrawsTests
         Assert.InRange(ap.UndefinedResamples, 20, 80);
         Assert.InRange(fast.UndefinedResamples - ap.UndefinedResamples, 20, 80);
     }
+
+    [Theory]
+    [InlineData(0.8)]
+    [InlineData(0.5)]
+    public void Partial_auc_patient_bootstrap_equals_recomputing_on_every_listed_resample(double minimumSpecificity)
+    {
+        var fast = PartialAucBootstrap.ByPatient(Labels, Scores, minimumSpecificity, new PatientBootstrap(Patients, 400, 7));
+        PartialAucResult Listed(IReadOnlyList<int> resample) => PartialAuc.Compute(
+            Roc.FromScores(labels: resample.Select(i => Labels[i]).ToArray(), scores: resample.Select(i => Scores[i]).ToArray()), minimumSpecificity);
+        Assert.Equal(new PatientBootstrap(Patients, 400, 7).Interval(resample => Listed(resample).Area.Value), fast.Area);
+        Assert.Equal(new PatientBootstrap(Patients, 400, 7).Interval(resample => Listed(resample).McClish), fast.McClish);
+    }
+
+    [Fact]
+    public void Partial_auc_stratified_bootstrap_equals_recomputing_on_every_listed_resample()
+    {
+        // The listing the stratified bootstrap did before it counted draws: the same random calls, diseased cases first.
+        const int resamples = 300, seed = 11;
+        var fast = PartialAucBootstrap.Stratified(Labels, Scores, 0.8, resamples, seed);
+        var diseased = Enumerable.Range(0, Labels.Length).Where(i => Labels[i]).ToArray();
+        var nonDiseased = Enumerable.Range(0, Labels.Length).Where(i => !Labels[i]).ToArray();
+        var random = new Random(seed);
+        var listed = new List<PartialAucResult>();
+        for (var r = 0; r < resamples; r++)
+        {
+            var cases = new[] { diseased, nonDiseased }.SelectMany(stratum => Enumerable.Range(0, stratum.Length).Select(_ => stratum[random.Next(stratum.Length)])).ToArray();
+            listed.Add(PartialAuc.Compute(Roc.FromScores(labels: cases.Select(i => Labels[i]).ToArray(), scores: cases.Select(i => Scores[i]).ToArray()), 0.8));
+        }
+        var areas = listed.Select(l => l.Area.Value!.Value).Order().ToList();
+        // The percentiles as the bootstrap takes them, at α/2 and 1 − α/2 with α = 1 − 0.95 in floating point.
+        const double alpha = 1 - 0.95;
+        var mcClish = listed.Select(l => l.McClish!.Value).Order().ToList();
+        Assert.Equal((PatientBootstrap.Percentile(areas, alpha / 2), PatientBootstrap.Percentile(areas, 1 - alpha / 2)), (fast.Area.Interval!.Lower, fast.Area.Interval.Upper));
+        Assert.Equal((PatientBootstrap.Percentile(mcClish, alpha / 2), PatientBootstrap.Percentile(mcClish, 1 - alpha / 2)), (fast.McClish.Interval!.Lower, fast.McClish.Interval.Upper));
+    }
 }

@@ -24,11 +24,59 @@ public sealed class CalibrationTests
     }
 
     [Fact]
-    public void A_probability_of_exactly_1_is_rejected_with_the_case_number()
+    public void A_probability_outside_0_1_is_rejected_with_the_case_number()
     {
-        var error = Assert.Throws<ArgumentException>(() => Calibration.Compute([0.5, 1.0], [true, false]));
+        var error = Assert.Throws<ArgumentException>(() => Calibration.Compute([0.5, 1.2], [true, false]));
         Assert.Contains("case 2", error.Message);
+        Assert.Throws<ArgumentException>(() => Calibration.Compute([double.NaN, 0.5], [true, false]));
     }
+
+    [Fact]
+    public void Exact_0_or_1_leaves_intercept_and_slope_undefined_with_the_count_but_keeps_the_brier_score()
+    {
+        // 8-bit probability maps give exactly 0 and 1 (k/255); their logit is infinite. Before, this threw.
+        double[] p = [.. Probabilities[..18], 1.0, 0.0];
+        var result = Calibration.Compute(p, Outcomes);
+        Assert.Null(result.Slope.Value);
+        Assert.Equal(2, result.ExactZeroOrOne);
+        Assert.StartsWith("2 of 20 probabilities are exactly 0 or 1 (1 at 0, 1 at 1): their logit is infinite", result.Slope.UndefinedReason);
+        Assert.Equal(result.Slope.UndefinedReason, result.Intercept.UndefinedReason);
+        Assert.Equal(p.Select((x, i) => (x - (Outcomes[i] ? 1 : 0)) * (x - (Outcomes[i] ? 1 : 0))).Average(), result.Brier, 15);
+        Assert.Null(result.Caveat);
+    }
+
+    [Fact]
+    public void With_a_quantisation_step_exact_0_and_1_are_read_at_the_edge_of_their_bin_and_counted()
+    {
+        double[] p = [.. Probabilities[..18], 1.0, 0.0];
+        var result = Calibration.Compute(p, Outcomes, quantisationStep: 1.0 / 255);
+        var byHand = Calibration.Compute([.. Probabilities[..18], 1 - 1.0 / 510, 1.0 / 510], Outcomes);
+        Assert.Equal(byHand.Slope.Value!.Value, result.Slope.Value!.Value, 15);
+        Assert.Equal(byHand.Intercept.Interval!.Lower, result.Intercept.Interval!.Lower, 15);
+        Assert.Equal("2 of 20 probabilities are exactly 0 or 1 (1 at 0, 1 at 1); the intercept and slope read them as 1/510 and 1 − 1/510, "
+            + "the edges of their rounding bins at step 1/255 (the least extreme probabilities they can stand for); the Brier score uses them as given", result.Caveat);
+        // The Brier score is that of the probabilities as given, not of the edges.
+        Assert.Equal(Calibration.Compute(p, Outcomes).Brier, result.Brier, 15);
+    }
+
+    [Fact]
+    public void A_quantisation_step_moves_only_exact_0_and_1()
+    {
+        // 0.001 is below half a step of 1/255 but is not 0: it keeps its own logit.
+        double[] p = [.. Probabilities[..19], 0.001];
+        var plain = Calibration.Compute(p, Outcomes);
+        var stepped = Calibration.Compute(p, Outcomes, quantisationStep: 1.0 / 255);
+        Assert.Equal(plain.Slope.Value, stepped.Slope.Value);
+        Assert.Equal(0, stepped.ExactZeroOrOne);
+        Assert.Null(stepped.Caveat);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.6)]
+    [InlineData(double.NaN)]
+    public void A_quantisation_step_outside_0_half_is_refused(double step) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Calibration.Compute(Probabilities, Outcomes, quantisationStep: step));
 
     [Fact]
     public void Outcomes_all_the_same_leave_intercept_and_slope_undefined()

@@ -1,5 +1,4 @@
 using CovidCt.Metrics;
-using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 
 namespace CovidCt.Cli.Commands;
@@ -10,7 +9,8 @@ namespace CovidCt.Cli.Commands;
 /// σ² = 0 and one slice per patient the design is unclustered. Reports how often each 95% interval holds the truth and
 /// how often each paired test rejects a true null (two detectors with the same distribution). Lesions are simulated beside
 /// the slices: per patient 1 lesion (unclustered) or 1 + Poisson(3) lesions, each hit with probability expit(0.8 + u), where
-/// the patient effect u ~ N(0, σ²) is shared by the patient's lesions. Bootstraps use <see cref="Resamples"/> resamples.
+/// the patient effect u ~ N(0, σ²) is shared by the patient's lesions. The JAFROC rows draw marks on the same layout
+/// (<see cref="CoverageSimulationMarks"/>). Bootstraps use <see cref="Resamples"/> resamples.
 /// </summary>
 internal sealed class CoverageSimulation(int patients, int slicesPerPatient, double patientVariance, int seed)
 {
@@ -30,14 +30,12 @@ internal sealed class CoverageSimulation(int patients, int slicesPerPatient, dou
     public IReadOnlyList<CoverageRow> Run(int datasets)
     {
         var random = new Random(seed);
-        // Lesions and bootstraps draw from their own streams, so the slice datasets, and the rows above them, stay as they were.
+        // Lesions, marks and bootstraps draw from their own streams, so the slice datasets, and the rows above them, stay as they were.
         var lesionRandom = new Random(seed + 1);
-        var counts = new Dictionary<string, (int Hits, int Defined)>(StringComparer.Ordinal);
-        void Count(string name, bool? hit)
-        {
-            counts.TryGetValue(name, out var c);
-            counts[name] = hit is { } h ? (c.Hits + (h ? 1 : 0), c.Defined + 1) : c;
-        }
+        var markRandom = new Random(seed + 2);
+        var marks = new CoverageSimulationMarks(patients, slicesPerPatient, patientVariance);
+        var tally = new CoverageSimulationTally();
+        void Count(string name, bool? hit) => tally.Count(name, hit);
         var sd = Math.Sqrt(1 + patientVariance);
         var sensitivity = Normal.CDF(0, 1, (Separation - Threshold) / sd);
         var specificity = Normal.CDF(0, 1, Threshold / sd);
@@ -45,9 +43,12 @@ internal sealed class CoverageSimulation(int patients, int slicesPerPatient, dou
         var prevalence = slicesPerPatient == 1 ? 0.3 : 0.25;
         var (tp, fp, fn) = (prevalence * sensitivity, (1 - prevalence) * (1 - specificity), prevalence * (1 - sensitivity));
         var f1 = 2 * tp / (2 * tp + fp + fn);
-        var averagePrecision = PopulationAveragePrecision(prevalence, sd);
+        var averagePrecision = CoverageSimulationTruths.AveragePrecision(Separation, sd, prevalence);
         var atSpecificity = Normal.CDF(0, 1, (Separation - sd * Normal.InvCDF(0, 1, FixedSpecificity)) / sd);
-        var hitRate = MeanExpit(HitLogit, patientVariance);
+        var hitRate = CoverageSimulationTruths.MeanExpit(HitLogit, patientVariance);
+        // The population partial area of the slices' marginal binormal curve (a = δ/√(1 + σ²)), which the estimate approaches as patients grow.
+        var partialArea = CoverageSimulationTruths.BinormalPartialAuc(Separation / sd, FixedSpecificity);
+        var partialMcClish = CoverageSimulationTruths.McClish(partialArea, FixedSpecificity);
         for (var d = 0; d < datasets; d++)
         {
             var data = Draw(random);
@@ -76,16 +77,27 @@ internal sealed class CoverageSimulation(int patients, int slicesPerPatient, dou
             Count("Sensitivity at specificity ≥ 0.8: Wilson, threshold fixed", FixedRate.SensitivityAtSpecificity(curve, FixedSpecificity).Rate.Interval?.Contains(atSpecificity));
             Count("Sensitivity at specificity ≥ 0.8: bootstrap re-choosing the threshold",
                 FixedRate.SensitivityAtSpecificityBootstrap(data.Labels, data.A, FixedSpecificity, bootstrap).Interval?.Contains(atSpecificity));
+            var stratified = PartialAucBootstrap.Stratified(data.Labels, data.A, FixedSpecificity, Resamples, seed + d);
+            var byPatient = PartialAucBootstrap.ByPatient(data.Labels, data.A, FixedSpecificity, bootstrap);
+            Count("Partial AUC, specificity ≥ 0.8: stratified bootstrap (independent images)", stratified.Area.Interval?.Contains(partialArea));
+            Count("Partial AUC, specificity ≥ 0.8: patient bootstrap", byPatient.Area.Interval?.Contains(partialArea));
+            Count("McClish partial AUC, specificity ≥ 0.8: stratified bootstrap (independent images)", stratified.McClish.Interval?.Contains(partialMcClish));
+            Count("McClish partial AUC, specificity ≥ 0.8: patient bootstrap", byPatient.McClish.Interval?.Contains(partialMcClish));
             var (hits, lesionPatients) = Lesions(lesionRandom);
             var lesionRate = ClusteredProportion.Compute(hits, lesionPatients);
             Count("Lesion hit rate: Wilson (lesions independent)", lesionRate.NaiveInterval?.Contains(hitRate));
             Count("Lesion hit rate: Rao–Scott Wilson (clustered by patient)", lesionRate.Proportion.Interval?.Contains(hitRate));
+            var marked = marks.Draw(markRandom);
+            Count("wAFROC: jackknife over images (independent images)", Jafroc.Compute(marked.AByCase).FigureOfMerit.Interval?.Contains(marked.TrueWafroc));
+            Count("wAFROC: jackknife over patients (clustered)", Jafroc.Compute(marked.AByPatient).FigureOfMerit.Interval?.Contains(marked.TrueWafroc));
             Count("Null rejected at 5%: paired DeLong", DeLong.HasEnoughCases(data.Labels) ? DeLong.Paired(data.A, data.B, data.Labels).PValue < 0.05 : null);
             Count("Null rejected at 5%: clustered paired AUC", ClusteredAuc.WhyUndefined(data.Labels, data.Patients) is null ? ClusteredAuc.Paired(data.A, data.B, data.Labels, data.Patients).PValue < 0.05 : null);
             Count("Null rejected at 5%: McNemar exact (sensitivity)", McNemar.CompareDecisions(decisionsA, decisionsB, data.Labels).Sensitivity.PValue < 0.05);
             Count("Null rejected at 5%: Durkalski clustered McNemar (sensitivity)", ClusteredMcNemar.CompareDecisions(decisionsA, decisionsB, data.Labels, data.Patients).Sensitivity.PValue < 0.05);
+            Count("Null rejected at 5%: paired wAFROC, jackknife over images", Jafroc.Compare(marked.AByCase, marked.BByCase).PValue is { } pCase ? pCase < 0.05 : null);
+            Count("Null rejected at 5%: paired wAFROC, jackknife over patients", Jafroc.Compare(marked.AByPatient, marked.BByPatient).PValue is { } pPatient ? pPatient < 0.05 : null);
         }
-        return counts.Select(c => new CoverageRow(c.Key, c.Value.Defined, c.Value.Defined == 0 ? null : (double)c.Value.Hits / c.Value.Defined)).ToArray();
+        return tally.Rows();
     }
 
     // Half the patients are diseased and half their slices show disease; detectors A and B share the patient effect and
@@ -96,15 +108,15 @@ internal sealed class CoverageSimulation(int patients, int slicesPerPatient, dou
         var (a, b, labels, ids) = (new double[n], new double[n], new bool[n], new string[n]);
         for (var p = 0; p < patients; p++)
         {
-            var effect = Math.Sqrt(patientVariance) * Gaussian(random);
+            var effect = Math.Sqrt(patientVariance) * CoverageSimulationTruths.Gaussian(random);
             var diseasedPatient = p % 2 == 0;
             for (var s = 0; s < slicesPerPatient; s++)
             {
                 var u = p * slicesPerPatient + s;
                 labels[u] = slicesPerPatient == 1 ? random.NextDouble() < 0.3 : diseasedPatient && random.NextDouble() < 0.5;
                 var mean = (labels[u] ? Separation : 0) + effect;
-                a[u] = mean + Gaussian(random);
-                b[u] = mean + Gaussian(random);
+                a[u] = mean + CoverageSimulationTruths.Gaussian(random);
+                b[u] = mean + CoverageSimulationTruths.Gaussian(random);
                 ids[u] = $"p{p}";
             }
         }
@@ -118,7 +130,7 @@ internal sealed class CoverageSimulation(int patients, int slicesPerPatient, dou
         var ids = new List<string>();
         for (var p = 0; p < patients; p++)
         {
-            var probability = 1 / (1 + Math.Exp(-(HitLogit + Math.Sqrt(patientVariance) * Gaussian(random))));
+            var probability = 1 / (1 + Math.Exp(-(HitLogit + Math.Sqrt(patientVariance) * CoverageSimulationTruths.Gaussian(random))));
             var count = slicesPerPatient == 1 ? 1 : 1 + Poisson.Sample(random, 3);
             for (var l = 0; l < count; l++)
             {
@@ -127,37 +139,6 @@ internal sealed class CoverageSimulation(int patients, int slicesPerPatient, dou
             }
         }
         return (hits.ToArray(), ids.ToArray());
-    }
-
-    // E[expit(μ + u)], u ~ N(0, σ²): the hit rate over lesions (the count does not depend on u), by the midpoint rule on ±10 SD.
-    private static double MeanExpit(double mu, double variance)
-    {
-        if (variance == 0) return 1 / (1 + Math.Exp(-mu));
-        const int steps = 20_000;
-        var sd = Math.Sqrt(variance);
-        double sum = 0, width = 20.0 / steps;
-        for (var k = 0; k < steps; k++)
-        {
-            var z = -10 + (k + 0.5) * width;
-            sum += Normal.PDF(0, 1, z) / (1 + Math.Exp(-(mu + sd * z))) * width;
-        }
-        return sum;
-    }
-
-    // The population average precision ∫ precision(t) dSe(t) of the marginal binormal scores (SD sd) at this prevalence.
-    private static double PopulationAveragePrecision(double prevalence, double sd)
-    {
-        const int steps = 20_000;
-        double sum = 0, width = 20.0 * sd / steps;
-        for (var k = 0; k < steps; k++)
-        {
-            var t = Separation - 10 * sd + (k + 0.5) * width;
-            // Upper tails by erfc: 1 − Φ would reach 0/0 in the far right tail, where both rates underflow.
-            var se = 0.5 * SpecialFunctions.Erfc((t - Separation) / (sd * Math.Sqrt(2)));
-            var fpr = 0.5 * SpecialFunctions.Erfc(t / (sd * Math.Sqrt(2)));
-            sum += prevalence * se / (prevalence * se + (1 - prevalence) * fpr) * Normal.PDF(Separation, sd, t) * width;
-        }
-        return sum;
     }
 
     // E[AUC estimate | labels, clusters]: pairs from different patients have AUC Φ(δ/√(2 + 2σ²)); pairs within a patient
@@ -171,10 +152,4 @@ internal sealed class CoverageSimulation(int patients, int slicesPerPatient, dou
         var inside = Normal.CDF(0, 1, Separation / Math.Sqrt(2));
         return (within * inside + (pairs - within) * between) / pairs;
     }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
-
-/// <summary>One interval or test of a <see cref="CoverageSimulation"/>: datasets where it was defined, and the share that covered the truth (or rejected).</summary>
-internal sealed record CoverageRow(string Name, int Datasets, double? Rate);

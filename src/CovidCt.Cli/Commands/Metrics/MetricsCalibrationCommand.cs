@@ -17,18 +17,24 @@ internal static class MetricsCalibrationCommand
 
     public static Command Create(TextWriter output)
     {
-        var file = new Argument<string>("file") { Description = "CSV with columns id,label,score; score = predicted probability of disease, strictly between 0 and 1." };
+        var file = new Argument<string>("file") { Description = "CSV with columns id,label,score; score = predicted probability of disease, in [0, 1]." };
         var bins = new Option<int>("--bins") { Description = $"Equal-width bins of the reliability curve (1 to {MaxBins}).", DefaultValueFactory = _ => 10 };
         var thresholds = new Option<string>("--net-benefit-at")
         {
             Description = "Threshold probabilities of the decision curve, comma-separated, each in (0, 1).",
             DefaultValueFactory = _ => "0.05,0.1,0.15,0.2,0.25,0.3,0.35,0.4,0.45,0.5,0.55,0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95",
         };
+        var step = new Option<string?>("--score-step")
+        {
+            Description = "The grid the scores were rounded to, as 1/N or a number (1/255 for scores from covidct's 8-bit probability maps, cached or not): "
+                + "an exact 0 or 1 is then read as the edge of its rounding bin (1/510 or 1 - 1/510) for the intercept and slope, and counted in a caveat. "
+                + "Without it, a score of exactly 0 or 1 leaves the intercept and slope undefined (its logit is infinite).",
+        };
         var level = MetricsOptions.Level();
         var json = MetricsOptions.Json();
         var command = new Command("calibration", "Calibration of probability scores: Brier score, calibration intercept and slope, reliability curve, decision curve (net benefit).")
         {
-            file, bins, thresholds, level, json,
+            file, bins, thresholds, step, level, json,
         };
         command.SetAction(parse =>
         {
@@ -39,12 +45,12 @@ internal static class MetricsCalibrationCommand
             var cases = MetricsScoreFile.Read(path, "score");
             var probabilities = cases.Select(c => c.Scores[0]).ToArray();
             var outcomes = cases.Select(c => c.Diseased).ToArray();
-            var bad = Array.FindIndex(probabilities, p => !(p > 0 && p < 1));
+            var bad = Array.FindIndex(probabilities, p => !(p >= 0 && p <= 1));
             if (bad >= 0)
             {
-                throw new InvalidInputException(path, $"case '{cases[bad].Id}': score {probabilities[bad].ToString(CultureInfo.InvariantCulture)} is not a probability strictly between 0 and 1, as calibration needs", field: "score");
+                throw new InvalidInputException(path, $"case '{cases[bad].Id}': score {probabilities[bad].ToString(CultureInfo.InvariantCulture)} is not a probability in [0, 1], as calibration needs", field: "score");
             }
-            var calibration = Calibration.Compute(probabilities, outcomes, lvl);
+            var calibration = Calibration.Compute(probabilities, outcomes, lvl, ParseStep(parse.GetValue(step)));
             var curve = ReliabilityCurve.Compute(probabilities, outcomes, parse.GetValue(bins), lvl);
             var decisions = DecisionCurve.Compute(probabilities, outcomes, points);
             if (parse.GetValue(json)) Json(output, path, calibration, curve, decisions);
@@ -52,6 +58,22 @@ internal static class MetricsCalibrationCommand
             return CliApp.Success;
         });
         return command;
+    }
+
+    // "1/255" or "0.5": a grid step in (0, 0.5].
+    private static double? ParseStep(string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split('/', StringSplitOptions.TrimEntries);
+        double? value = parts switch
+        {
+            [var number] when double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) => v,
+            ["1", var denominator] when double.TryParse(denominator, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n != 0 => 1 / n,
+            _ => null,
+        };
+        return value is > 0 and <= 0.5
+            ? value
+            : throw new UsageException($"--score-step takes the grid step the scores were rounded to, as 1/N (N at least 2) or a number in (0, 0.5], e.g. 1/255; '{text}' is not one");
     }
 
     private static double[] ParseThresholds(string text)
@@ -67,7 +89,11 @@ internal static class MetricsCalibrationCommand
         var console = TextConsole.Create(output);
         console.Line($"{path}: {TextFormat.Count(c.Cases)} cases");
         console.Line($"Brier score {TextFormat.Number(c.Brier, "0.0000")} (predicting the prevalence for everyone: {TextFormat.Number(c.ReferenceBrier, "0.0000")})");
-        console.Line($"Calibration intercept {Coefficient(c.Intercept)} (ideal 0); slope {Coefficient(c.Slope)} (ideal 1)");
+        // Intercept and slope are undefined together, for one reason: say it once.
+        console.Line(c.Slope.UndefinedReason is { } reason
+            ? $"Calibration intercept and slope undefined: {reason}"
+            : $"Calibration intercept {Coefficient(c.Intercept)} (ideal 0); slope {Coefficient(c.Slope)} (ideal 1)");
+        if (c.Caveat is { } caveat) console.Line($"Caveat: {caveat}");
         console.Line();
         console.Line("Reliability curve:");
         var table = TextConsole.Table("Bin", "Cases", "Mean predicted", "Observed", "CI (wilson)");
@@ -87,9 +113,8 @@ internal static class MetricsCalibrationCommand
         console.Write(net);
     }
 
-    private static string Coefficient(Estimate e) => e.Value is { } v && e.Interval is { } ci
-        ? $"{TextFormat.Number(v, "0.000")} ({TextFormat.Level(ci.Level)} CI {TextFormat.Number(ci.Lower, "0.000")} to {TextFormat.Number(ci.Upper, "0.000")})"
-        : $"undefined ({e.UndefinedReason})";
+    private static string Coefficient(Estimate e) =>
+        $"{TextFormat.Number(e.Value!.Value, "0.000")} ({TextFormat.Level(e.Interval!.Level)} CI {TextFormat.Number(e.Interval.Lower, "0.000")} to {TextFormat.Number(e.Interval.Upper, "0.000")})";
 
     private static void Json(TextWriter output, string path, CalibrationResult c, IReadOnlyList<ReliabilityBin> curve, IReadOnlyList<NetBenefitPoint> decisions) => JsonOutput.Write(output, j =>
     {
@@ -100,6 +125,9 @@ internal static class MetricsCalibrationCommand
         j.Number("reference_brier", c.ReferenceBrier);
         j.Estimate("intercept", c.Intercept);
         j.Estimate("slope", c.Slope);
+        w.WriteNumber("exact_zero_or_one", c.ExactZeroOrOne);
+        j.Number("score_step", c.QuantisationStep);
+        w.WriteString("caveat", c.Caveat);
         w.WriteStartArray("reliability");
         foreach (var bin in curve)
         {
