@@ -42,8 +42,7 @@ public sealed class MetricsReclassificationPartialAucTests : IDisposable
     [Fact]
     public void Compare_writes_the_reclassification_document_of_the_top_level_compare_with_its_threshold()
     {
-        var csv = _cli.Csv("nri.csv", "id,label,score_a,score_b
-" + string.Concat(
+        var csv = _cli.Csv("nri.csv", "id,label,score_a,score_b\n" + string.Concat(
             new[] { (1, 0.4, 0.6), (1, 0.6, 0.7), (1, 0.3, 0.4), (1, 0.7, 0.45), (0, 0.6, 0.3), (0, 0.2, 0.25), (0, 0.55, 0.4), (0, 0.1, 0.6) }
                 .Select((c, i) => string.Create(CultureInfo.InvariantCulture, $"c{i},{c.Item1},{c.Item2},{c.Item3}\n"))));
         var json = MetricsCli.Json("metrics", "compare", csv, "--threshold", "0.5").GetProperty("reclassification");
