@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CovidCt.Cli.Output;
-using CovidCt.Metrics;
 using CovidCt.Reporting.Comparisons;
 using CovidCt.Reporting.Conventions;
 using CovidCt.Reporting.Files;
