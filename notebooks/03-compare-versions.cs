@@ -28,8 +28,12 @@ page.Show(new ReproducibilityRecord(models.Select(m => Reproducibility.Record(wo
 ModelRun Evaluate(string name)
 {
     using var pipeline = new DetectionPipeline(workspace.Model(name));
-    return new ModelRun(name, PipelineEvaluation.Compute(CohortDetection.Run(pipeline, manifest, split, workspace.Cache(pipeline, manifest))))
+    // Boxes are matched against the truth masks while each patient is in memory: the lesion-level (JAFROC) row needs them.
+    var lesions = new LesionTally();
+    var outcomes = CohortDetection.Run(pipeline, manifest, split, workspace.Cache(pipeline, manifest), onPatient: lesions.Add);
+    return new ModelRun(name, PipelineEvaluation.Compute(outcomes))
     {
+        Lesions = lesions.Evaluate(),
         Provenance = RunProvenance.Describe(PipelineDefinition.Create(pipeline.ModelPath, pipeline.Options), pipeline.Scoring),
     };
 }

@@ -9,22 +9,11 @@ namespace CovidCt.Cli.Tests;
 /// </summary>
 public sealed class CompareCommandTests : IDisposable
 {
-    private readonly TestModels _models = new();
-    private readonly string _manifest;
-    private readonly string _lesion;
-    private readonly string _silent;
+    private readonly PhantomComparison _phantom = new();
 
-    public CompareCommandTests()
-    {
-        _manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort")).Path;
-        // Each call writes a new file (its name ends in a fresh id), so each model is written once and named by its file.
-        (_lesion, _silent) = (_models.Lesion(32), _models.Silent(32));
-    }
+    public void Dispose() => _phantom.Dispose();
 
-    public void Dispose() => _models.Dispose();
-
-    private CliRun Compare(params string[] extra) =>
-        CliRun.Of(["compare", "--model", _lesion, "--model", _silent, "--cohort", _manifest, "--cache", Path.Combine(_models.Folder, "cache"), .. extra]);
+    private CliRun Compare(params string[] extra) => _phantom.Compare(extra);
 
     [Fact]
     public void Json_pairs_the_models_with_mcnemar_per_class_and_lists_the_disagreement()
@@ -62,7 +51,7 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public void One_model_is_a_usage_error()
     {
-        var run = CliRun.Of("compare", "--model", _models.Lesion(32), "--cohort", _manifest);
+        var run = CliRun.Of("compare", "--model", _phantom.Lesion, "--cohort", _phantom.Manifest);
         Assert.Equal(CliApp.InputError, run.ExitCode);
         Assert.Contains("at least two --model", run.Error);
     }
@@ -72,7 +61,7 @@ public sealed class CompareCommandTests : IDisposable
     {
         var run = Compare();
         Assert.True(run.ExitCode == 0, run.Error);
-        var silent = Path.GetFileNameWithoutExtension(_silent);
+        var silent = Path.GetFileNameWithoutExtension(_phantom.Silent);
         // One control patient: every patient AUC rests on too few cases; the silent model scores every slice 0: one threshold.
         Assert.Contains($"Caveat, {silent}, patient AUC: n below 10 per class (2 diseased, 1 not)", run.Output);
         Assert.Contains($"Caveat, {silent}, image AUC: single-threshold ROC", run.Output);
@@ -82,8 +71,8 @@ public sealed class CompareCommandTests : IDisposable
     public void A_paired_delong_test_without_variance_carries_its_caveat()
     {
         // The same lesion model in two layouts: identical scores, so the variance of the AUC difference is 0.
-        var (a, b) = (_lesion, _models.Lesion(32, TensorLayout.Nhwc));
-        var run = CliRun.Of("compare", "--model", a, "--model", b, "--cohort", _manifest, "--cache", Path.Combine(_models.Folder, "cache"));
+        var (a, b) = (_phantom.Lesion, _phantom.Models.Lesion(32, TensorLayout.Nhwc));
+        var run = _phantom.CompareModels(a, b);
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains($"Caveat, {Path.GetFileNameWithoutExtension(a)} vs {Path.GetFileNameWithoutExtension(b)}, image AUC difference: zero-width interval", run.Output);
     }

@@ -9,21 +9,11 @@ namespace CovidCt.Cli.Tests;
 /// </summary>
 public sealed class CompareReclassificationTests : IDisposable
 {
-    private readonly TestModels _models = new();
-    private readonly string _manifest;
-    private readonly string _lesion;
-    private readonly string _silent;
+    private readonly PhantomComparison _phantom = new();
 
-    public CompareReclassificationTests()
-    {
-        _manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort")).Path;
-        (_lesion, _silent) = (_models.Lesion(32), _models.Silent(32));
-    }
+    public void Dispose() => _phantom.Dispose();
 
-    public void Dispose() => _models.Dispose();
-
-    private CliRun Compare(params string[] extra) =>
-        CliRun.Of(["compare", "--model", _lesion, "--model", _silent, "--cohort", _manifest, "--cache", Path.Combine(_models.Folder, "cache"), .. extra]);
+    private CliRun Compare(params string[] extra) => _phantom.Compare(extra);
 
     [Fact]
     public void Json_has_each_pair_s_reclassification_per_image_clustered_and_per_patient_undefined_with_the_reason()
@@ -53,7 +43,7 @@ public sealed class CompareReclassificationTests : IDisposable
     {
         var run = Compare();
         Assert.True(run.ExitCode == 0, run.Error);
-        var pair = $"{Path.GetFileNameWithoutExtension(_lesion)} vs {Path.GetFileNameWithoutExtension(_silent)}";
+        var pair = $"{Path.GetFileNameWithoutExtension(_phantom.Lesion)} vs {Path.GetFileNameWithoutExtension(_phantom.Silent)}";
         Assert.Contains("Reclassification of B over A (Pencina 2008; positive favours B)", run.Output);
         Assert.Contains($"  {pair}, per patient: undefined (needs at least two diseased and two non-diseased cases; got 2 and 1)", run.Output);
         Assert.Matches($@"  {pair}, per image, decisions: NRI -\d\.\d{{4}} \(95% CI .* to .*; clustered by patient .* to .*\), p \d\.\d{{4}}; diseased -", run.Output);
@@ -78,15 +68,14 @@ public sealed class CompareReclassificationTests : IDisposable
         var text = Compare("--partial-auc", "0.8");
         Assert.True(text.ExitCode == 0, text.Error);
         Assert.Contains("Partial AUC (specificity 0.8–1); A − B of the raw areas with a patient-bootstrap 95% interval (2,000 resamples of whole patients):", text.Output);
-        Assert.Contains($"{Path.GetFileNameWithoutExtension(_lesion)} {a.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)} of at most 0.2; McClish standardised", text.Output);
+        Assert.Contains($"{Path.GetFileNameWithoutExtension(_phantom.Lesion)} {a.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)} of at most 0.2; McClish standardised", text.Output);
     }
 
     [Fact]
     public void A_zero_width_partial_auc_interval_carries_its_caveat()
     {
         // The same lesion model twice: every resample gives a difference of 0.
-        var run = CliRun.Of("compare", "--model", _lesion, "--model", _models.Lesion(32, CovidCt.Pipelines.Models.TensorLayout.Nhwc), "--cohort", _manifest,
-            "--cache", Path.Combine(_models.Folder, "cache"), "--partial-auc", "0.5");
+        var run = _phantom.CompareModels(_phantom.Lesion, _phantom.Models.Lesion(32, CovidCt.Pipelines.Models.TensorLayout.Nhwc), "--partial-auc", "0.5");
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("per image partial AUC difference: zero-width interval: every resample gives the same difference", run.Output);
     }

@@ -34,7 +34,49 @@ public sealed class MetricsReclassificationPartialAucTests : IDisposable
         var csv = _cli.Csv("raw.csv", "id,label,score_a,score_b\na,1,3,2\nb,1,5,7\nc,0,1,0.5\nd,0,-2,1\n");
         var idi = MetricsCli.Json("metrics", "compare", csv, "--threshold", "2").GetProperty("reclassification").GetProperty("idi");
         Assert.Contains("not all probabilities", idi.GetProperty("undefined").GetString(), StringComparison.Ordinal);
-        Assert.False(idi.TryGetProperty("value", out _));
+        // Every field is there, null when undefined: one shape whether or not the IDI is defined, as in compare --json.
+        Assert.Equal(JsonValueKind.Null, idi.GetProperty("value").ValueKind);
+        Assert.Equal(JsonValueKind.Null, idi.GetProperty("ci").ValueKind);
+    }
+
+    [Fact]
+    public void Compare_writes_the_reclassification_document_of_the_top_level_compare_with_its_threshold()
+    {
+        var csv = _cli.Csv("nri.csv", "id,label,score_a,score_b\n" + string.Concat(
+            new[] { (1, 0.4, 0.6), (1, 0.6, 0.7), (1, 0.3, 0.4), (1, 0.7, 0.45), (0, 0.6, 0.3), (0, 0.2, 0.25), (0, 0.55, 0.4), (0, 0.1, 0.6) }
+                .Select((c, i) => string.Create(CultureInfo.InvariantCulture, $"c{i},{c.Item1},{c.Item2},{c.Item3}\n"))));
+        var json = MetricsCli.Json("metrics", "compare", csv, "--threshold", "0.5").GetProperty("reclassification");
+        Assert.Equal(["threshold", "nri", "nri_continuous", "idi", "undefined", "caveats"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["value", "ci", "p_value", "diseased", "non_diseased", "ci_clustered"], json.GetProperty("nri").EnumerateObject().Select(p => p.Name));
+        // The continuous NRI (B above A: cases 1, 2, 3, 6, 8; below: 4, 5, 7): diseased 3/4 − 1/4, non-diseased 2/4 − 2/4.
+        Assert.Equal(0.5, json.GetProperty("nri_continuous").GetProperty("value").GetDouble(), 15);
+        // Four of each class: the rows say they rest on too few cases.
+        Assert.StartsWith("n below 10 per class (4 diseased, 4 not)", json.GetProperty("caveats")[0].GetString(), StringComparison.Ordinal);
+        var (_, text, _) = MetricsCli.Run("metrics", "compare", csv, "--threshold", "0.5");
+        Assert.Contains("Continuous NRI B over A (Pencina 2011; up: B scores the case higher): NRI +0.5000", text, StringComparison.Ordinal);
+        Assert.Contains("Caveat, reclassification: n below 10 per class (4 diseased, 4 not)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_undefined_reclassification_still_names_its_threshold()
+    {
+        var csv = _cli.Csv("one.csv", "id,label,score_a,score_b\na,1,0.9,0.8\nb,0,0.1,0.2\nc,0,0.3,0.4\n");
+        var json = MetricsCli.Json("metrics", "compare", csv, "--threshold", "0.5").GetProperty("reclassification");
+        Assert.Equal(0.5, json.GetProperty("threshold").GetDouble());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("nri").ValueKind);
+        Assert.Equal("needs at least two diseased and two non-diseased cases; got 1 and 2", json.GetProperty("undefined").GetString());
+    }
+
+    [Fact]
+    public void With_a_patient_column_the_reclassification_gets_patient_bootstrap_intervals()
+    {
+        var csv = _cli.Csv("clustered.csv", "id,label,score_a,score_b,patient\n" + string.Concat(
+            new[] { (1, 0.4, 0.6), (1, 0.6, 0.7), (1, 0.3, 0.4), (1, 0.7, 0.45), (0, 0.6, 0.3), (0, 0.2, 0.25), (0, 0.55, 0.4), (0, 0.1, 0.6) }
+                .Select((c, i) => string.Create(CultureInfo.InvariantCulture, $"c{i},{c.Item1},{c.Item2},{c.Item3},p{i % 4}\n"))));
+        var json = MetricsCli.Json("metrics", "compare", csv, "--threshold", "0.5").GetProperty("reclassification");
+        Assert.Equal("patient-bootstrap-percentile", json.GetProperty("nri").GetProperty("ci_clustered").GetProperty("method").GetString());
+        Assert.Equal("patient-bootstrap-percentile", json.GetProperty("idi").GetProperty("ci_clustered").GetProperty("method").GetString());
+        Assert.Contains(json.GetProperty("caveats").EnumerateArray(), c => c.GetString()!.StartsWith("the clustered intervals resample only 4 patients", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public static class ModelComparisonHtml
 
     private static readonly string[] ReclassificationHeader = ["Level", "A", "B", "NRI of the decisions", "Continuous NRI", "IDI"];
 
+    private static readonly string[] LesionHeader = ["A", "B", "wAFROC of A and B, A − B"];
+
     private static readonly string[] SummaryHeader =
         ["Model", "Patient sensitivity", "Patient specificity", "Patient AUC", "Image sensitivity", "Image specificity", "Image AUC"];
 
@@ -27,7 +29,9 @@ public static class ModelComparisonHtml
     /// interval, and both AUCs); then one row per pair and level: the paired DeLong test of the AUCs and McNemar's exact
     /// test for sensitivity and for specificity separately; Newcombe's paired differences; per image the same tests clustered by
     /// patient (<see cref="ClusteredHtml.Comparison"/>); net reclassification and integrated discrimination of B over A per pair and
-    /// level (<see cref="PairedModelTest.Reclassification"/>); then the patients whose decision differs between models. An
+    /// level (<see cref="PairedModelTest.Reclassification"/>) with their caveats; the paired wAFROC difference at the lesion level
+    /// (<see cref="ModelComparison.LesionTests"/>; absent with the reason when no truth mask marks a lesion or a run has no lesion
+    /// results); then the patients whose decision differs between models. An
     /// undefined metric or a DeLong test that cannot be computed shows as undefined with its reason.
     /// </summary>
     public static string Comparison(ModelComparison comparison)
@@ -67,6 +71,10 @@ public static class ModelComparisonHtml
             ClusteredHtml.Comparison(comparison),
             Markup.Table("Reclassification of B over A (Pencina 2008; positive favours B; the continuous NRI moves a case up when B scores it higher; "
                 + "per image the clustered interval resamples patients)", ReclassificationHeader, comparison.Tests.Select(Reclassification)),
+            RocHtml.Caveats(comparison.Tests.SelectMany(t => t.Reclassification.Caveats.Select(c => $"{LevelName(t.Level)}, {t.ModelA} against {t.ModelB}, reclassification: {c}"))),
+            Markup.Table(LesionComparisonText.Heading, LesionHeader, comparison.LesionTests.Select(t => (IReadOnlyList<Cell>)
+                [Markup.Encode(t.ModelA), Markup.Encode(t.ModelB), Markup.Encode(LesionComparisonText.Describe(t))])),
+            RocHtml.Caveats(comparison.LesionTests.SelectMany(t => LesionComparisonText.Caveats(t).Select(c => $"{t.ModelA} against {t.ModelB}, wAFROC difference: {c}"))),
             Markup.Paragraph(disagreeing));
     }
 

@@ -10,15 +10,17 @@ namespace CovidCt.Reporting.Comparisons;
 /// exact test for sensitivity and for specificity separately with Newcombe's paired differences, the paired DeLong test of
 /// the AUCs, net reclassification and integrated discrimination (<see cref="PairedReclassification"/>) and, when asked for, the
 /// partial AUC difference (<see cref="PairedPartialAuc"/>), per patient and per image; per image also clustered by patient
-/// (<see cref="ClusteredPairedTest"/>).
+/// (<see cref="ClusteredPairedTest"/>); and at the lesion level the paired JAFROC comparison (<see cref="PairedLesionTest"/>).
 /// <c>covidct compare</c> and notebook 03 both show this one comparison.
 /// </summary>
 public sealed class ModelComparison
 {
-    private ModelComparison(IReadOnlyList<ModelRun> models, IReadOnlyList<PairedModelTest> tests, IReadOnlyList<string> disagreeingPatients)
+    private ModelComparison(IReadOnlyList<ModelRun> models, IReadOnlyList<PairedModelTest> tests, IReadOnlyList<PairedLesionTest> lesionTests,
+        IReadOnlyList<string> disagreeingPatients)
     {
         Models = models;
         Tests = tests;
+        LesionTests = lesionTests;
         DisagreeingPatients = disagreeingPatients;
     }
 
@@ -28,6 +30,9 @@ public sealed class ModelComparison
     /// <summary>Every pair (A before B in <see cref="Models"/> order), per patient first, then per image.</summary>
     public IReadOnlyList<PairedModelTest> Tests { get; }
 
+    /// <summary>Every pair (A before B in <see cref="Models"/> order) at the lesion level: the paired wAFROC comparison, or why it is absent.</summary>
+    public IReadOnlyList<PairedLesionTest> LesionTests { get; }
+
     /// <summary>Patients (in the first model's order) whose patient decision is not the same under every model.</summary>
     public IReadOnlyList<string> DisagreeingPatients { get; }
 
@@ -36,6 +41,12 @@ public sealed class ModelComparison
     public PairedModelTest Test(string modelA, string modelB, ComparisonLevel level) =>
         Tests.FirstOrDefault(t => t.ModelA == modelA && t.ModelB == modelB && t.Level == level)
         ?? throw new ArgumentException($"no {level} test of '{modelA}' against '{modelB}' in this comparison", nameof(modelA));
+
+    /// <summary>The lesion-level comparison of <paramref name="modelA"/> against <paramref name="modelB"/>.</summary>
+    /// <exception cref="ArgumentException">No such pair (the names are in <see cref="Models"/> order: A before B).</exception>
+    public PairedLesionTest LesionTest(string modelA, string modelB) =>
+        LesionTests.FirstOrDefault(t => t.ModelA == modelA && t.ModelB == modelB)
+        ?? throw new ArgumentException($"no lesion-level test of '{modelA}' against '{modelB}' in this comparison", nameof(modelA));
 
     /// <summary>Each model's outcome for <paramref name="patientId"/>, in <see cref="Models"/> order.</summary>
     /// <exception cref="ArgumentException">The patient is not in the comparison.</exception>
@@ -49,7 +60,7 @@ public sealed class ModelComparison
     /// </summary>
     /// <exception cref="ArgumentException">
     /// Fewer than two models, two with one name, or evaluations that are not of the same cohort: other patients, another
-    /// label, other slices (or in another order) or another slice truth; or a partial AUC range that does not start in [0, 1).
+    /// label, other slices (or in another order) or another slice truth, or lesion results of other lesions; or a partial AUC range that does not start in [0, 1).
     /// </exception>
     public static ModelComparison Compute(IReadOnlyList<ModelRun> models, double level = 0.95, double? partialAucMinimumSpecificity = null)
     {
@@ -95,7 +106,9 @@ public sealed class ModelComparison
         var disagreeing = reference.Select((p, i) => (p.Result.PatientId, i))
             .Where(p => aligned.Select(m => m[p.i].Result.Decision.IsPositive).Distinct().Count() > 1)
             .Select(p => p.PatientId).ToArray();
-        return new ModelComparison(models, tests, disagreeing);
+        // The lesion truth comes from the same masks for every model; Jafroc.Compare refuses two runs whose lesions differ.
+        var lesionTests = models.SelectMany((a, i) => models.Skip(i + 1).Select(b => PairedLesionTest.Of(a, b, level))).ToArray();
+        return new ModelComparison(models, tests, lesionTests, disagreeing);
     }
 
     // The model's outcomes in the reference's patient order, checked to be the same cases.

@@ -19,6 +19,9 @@ namespace CovidCt.Reporting.Comparisons;
 public sealed record PairedReclassification(NetReclassification? Categorical, NetReclassification? Continuous, DiscriminationImprovement? Idi,
     string? Undefined, string? IdiUndefined)
 {
+    /// <summary>Why the rows look more certain than they are (<see cref="ReclassificationCaveats"/>: too few cases of a class or patients, a zero-width interval); empty when nothing needs saying.</summary>
+    public IReadOnlyList<string> Caveats { get; init; } = [];
+
     /// <summary>
     /// B (<paramref name="b"/>) over A (<paramref name="a"/>) on the same cases; with <paramref name="patientOfCase"/> (per image,
     /// each slice's patient) the clustered intervals too, from <paramref name="resamples"/> patient-bootstrap resamples.
@@ -39,14 +42,17 @@ public sealed record PairedReclassification(NetReclassification? Categorical, Ne
         var categorical = NetReclassification.Of(cases.Categorical(level));
         var continuous = NetReclassification.Of(cases.Continuous(level));
         var idi = idiUndefined is null ? DiscriminationImprovement.Of(cases.Scores(level)) : null;
-        if (patientOfCase is null) return new(categorical, continuous, idi, null, idiUndefined);
+        if (patientOfCase is null) return WithCaveats(new(categorical, continuous, idi, null, idiUndefined), a.Truth, null);
         // Slices of one patient move together: resampling whole patients gives the intervals their clustering.
         var bootstrap = new PatientBootstrap(patientOfCase, resamples, level: level);
-        return new(categorical with { ClusteredInterval = bootstrap.Interval(i => cases.Subset(i)?.Categorical(level).Nri).Interval },
+        return WithCaveats(new(categorical with { ClusteredInterval = bootstrap.Interval(i => cases.Subset(i)?.Categorical(level).Nri).Interval },
             continuous with { ClusteredInterval = bootstrap.Interval(i => cases.Subset(i)?.Continuous(level).Nri).Interval },
             idi is null ? null : idi with { ClusteredInterval = bootstrap.Interval(i => cases.Subset(i)?.Scores(level).Idi).Interval },
-            null, idiUndefined);
+            null, idiUndefined), a.Truth, patientOfCase.Distinct(StringComparer.Ordinal).Count());
     }
+
+    private static PairedReclassification WithCaveats(PairedReclassification r, IReadOnlyList<bool> truth, int? patients) =>
+        r with { Caveats = ReclassificationCaveats.Of(r, truth, patients) };
 
     // The two models' cases as arrays, and the three reclassifications of them.
     private sealed record PairedCases(bool[] Truth, bool[] DecisionsA, bool[] DecisionsB, double[] ScoresA, double[] ScoresB)

@@ -39,7 +39,10 @@ public sealed record ComparisonDocument(int SchemaVersion, CohortDocument Cohort
             {
                 var (na, nb) = (models[a].Name, models[b].Name);
                 pairs.Add(new PairDocument(na, nb, patients ? PairTestsDocument.Of(comparison.Test(na, nb, ComparisonLevel.Patient)) : null,
-                    PairTestsDocument.Of(comparison.Test(na, nb, ComparisonLevel.Image))));
+                    PairTestsDocument.Of(comparison.Test(na, nb, ComparisonLevel.Image)))
+                {
+                    Lesions = PairLesionsDocument.Of(comparison.LesionTest(na, nb)),
+                });
             }
         }
         var disagreements = comparison.DisagreeingPatients.Select(id =>
@@ -95,7 +98,11 @@ public sealed record ComparedModelDocument(string Name, ModelDocument Model, Set
 /// <param name="B">The second model's name.</param>
 /// <param name="PerPatient">The tests on patients; null for an image-level cohort.</param>
 /// <param name="PerImage">The tests on slices with a known truth.</param>
-public sealed record PairDocument(string A, string B, PairTestsDocument? PerPatient, PairTestsDocument PerImage);
+public sealed record PairDocument(string A, string B, PairTestsDocument? PerPatient, PairTestsDocument PerImage)
+{
+    /// <summary>The lesion-level comparison: the paired wAFROC difference, or why there is none.</summary>
+    public PairLesionsDocument? Lesions { get; init; }
+}
 
 /// <summary>The paired tests of two models at one level.</summary>
 /// <param name="McnemarSensitivity">McNemar on the diseased cases.</param>

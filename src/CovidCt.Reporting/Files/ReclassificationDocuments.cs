@@ -1,11 +1,13 @@
+using System.Text.Json.Serialization;
 using CovidCt.Metrics;
 using CovidCt.Reporting.Comparisons;
 
 namespace CovidCt.Reporting.Files;
 
 /// <summary>
-/// <c>compare --json</c>'s <c>reclassification</c> of a pair at one level, B over A (<see cref="PairedReclassification"/>); named as
-/// <c>metrics compare</c>'s. Each number is null, with <see cref="Undefined"/> saying why, when a class has fewer than two cases.
+/// The one JSON document of a reclassification, B over A (<see cref="PairedReclassification"/>): <c>compare --json</c>'s
+/// <c>reclassification</c> of a pair at one level, and <c>metrics compare --json</c>'s (with its <see cref="Threshold"/>).
+/// Each number is null, with <see cref="Undefined"/> saying why, when a class has fewer than two cases.
 /// </summary>
 /// <param name="Nri">The NRI of the two models' decisions.</param>
 /// <param name="NriContinuous">The continuous (category-free) NRI of the scores.</param>
@@ -13,13 +15,27 @@ namespace CovidCt.Reporting.Files;
 /// <param name="Undefined">Why nothing is defined; null when defined.</param>
 public sealed record ReclassificationDocument(NriDocument? Nri, NriDocument? NriContinuous, IdiDocument? Idi, string? Undefined)
 {
+    /// <summary>
+    /// <c>metrics compare</c>: the threshold both detectors' decisions were made at (score ≥ it), first in the object; absent in
+    /// <c>compare</c>, where each model decides at its own operating point (stated per model).
+    /// </summary>
+    [JsonPropertyOrder(-1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Threshold { get; init; }
+
+    /// <summary>Why the numbers look more certain than they are (<see cref="ReclassificationCaveats"/>); empty when nothing needs saying.</summary>
+    public IReadOnlyList<string> Caveats { get; init; } = [];
+
     /// <summary>The document of <paramref name="reclassification"/>.</summary>
     public static ReclassificationDocument Of(PairedReclassification reclassification)
     {
         ArgumentNullException.ThrowIfNull(reclassification);
         var r = reclassification;
         return new(NriDocument.Of(r.Categorical), NriDocument.Of(r.Continuous),
-            r.Undefined is null ? IdiDocument.Of(r.Idi, r.IdiUndefined) : null, r.Undefined);
+            r.Undefined is null ? IdiDocument.Of(r.Idi, r.IdiUndefined) : null, r.Undefined)
+        {
+            Caveats = r.Caveats,
+        };
     }
 }
 

@@ -34,6 +34,21 @@ public sealed class ModelComparisonHtmlTests
     }
 
     [Fact]
+    public void The_lesion_row_says_why_it_is_absent_and_small_reclassification_rows_carry_their_caveat()
+    {
+        var a = Run("unetpp-v1", Detections.Outcome(Detections.Positive("p1"), true, CovidTruth), Detections.Outcome(Detections.Positive("p2"), true, CovidTruth),
+            Detections.Outcome(Detections.Negative("n1"), false, ControlTruth), Detections.Outcome(Detections.Negative("n2"), false, ControlTruth));
+        var b = Run("unet-baseline", Detections.Outcome(Detections.Positive("p1"), true, CovidTruth), Detections.Outcome(Detections.Negative("p2"), true, CovidTruth),
+            Detections.Outcome(Detections.Negative("n1"), false, ControlTruth), Detections.Outcome(Detections.Negative("n2"), false, ControlTruth));
+
+        var html = ModelComparisonHtml.Comparison(ModelComparison.Compute([a, b]));
+
+        // These runs were made without matching boxes against truth masks.
+        Assert.Contains("<td>unetpp-v1</td><td>unet-baseline</td><td>not compared: the run of unetpp-v1 has no lesion-level results", html);
+        Assert.Contains("Caveat: per patient, unetpp-v1 against unet-baseline, reclassification: n below 10 per class (2 diseased, 2 not)", html);
+    }
+
+    [Fact]
     public void An_undefined_summary_metric_shows_its_reason()
     {
         // Two control patients only: per-patient sensitivity has no denominator.

@@ -8,7 +8,7 @@ namespace CovidCt.Cli.Commands;
 /// <summary>
 /// <c>covidct compare --model A --model B [--model C | --pipeline P.json ...] [--tune-on val --report-on test]</c>: every model on one
 /// cohort, the tables side by side, paired McNemar (sensitivity and specificity separately), paired DeLong, net reclassification and
-/// integrated discrimination (and with --partial-auc the partial AUC difference) for each pair, and the patients on which the models disagree. With --tune-on each model first gets its own operating point, chosen as sweep chooses it.
+/// integrated discrimination (and with --partial-auc the partial AUC difference) for each pair, the paired wAFROC (JAFROC) difference at the lesion level, and the patients on which the models disagree. With --tune-on each model first gets its own operating point, chosen as sweep chooses it.
 /// </summary>
 internal static class CompareCommand
 {

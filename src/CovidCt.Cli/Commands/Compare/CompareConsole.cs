@@ -13,7 +13,8 @@ namespace CovidCt.Cli.Commands;
 
 /// <summary>
 /// What <c>covidct compare</c> prints: with --json the comparison document; otherwise (unless --quiet) the tables side by side,
-/// the paired tests, Newcombe's paired differences, the per-image tests clustered by patient, reclassification and the partial AUCs
+/// the paired tests, Newcombe's paired differences, the per-image tests clustered by patient, the paired wAFROC comparison at the
+/// lesion level (<see cref="CompareLesionConsole"/>), reclassification and the partial AUCs
 /// (<see cref="CompareReclassificationConsole"/>) and the patients the models disagree on.
 /// Each model's operating point is stated (with --tune-on, where it was chosen); a degenerate AUC or paired DeLong test carries its
 /// caveat under its table (<see cref="StatisticCaveats"/>, the wording report.html and the notebooks use). On an image-level cohort the patient-level parts are left out, with the line evaluate prints (<see cref="CohortLevelText.NoPatientTable"/>).
@@ -78,6 +79,7 @@ internal static class CompareConsole
             .SelectMany(t => StatisticCaveats.PairedDeLong(t.DeLong!).Select(c => $"{t.ModelA} vs {t.ModelB}, {LevelName(t.Level)} AUC difference: {c}")));
         Differences(console, comparison, patients);
         Clustered(console, comparison);
+        CompareLesionConsole.Write(console, comparison.LesionTests);
         CompareReclassificationConsole.Write(console, PatientThenImage(comparison, patients).ToArray());
         if (!patients) return;
         var disagree = comparison.DisagreeingPatients;

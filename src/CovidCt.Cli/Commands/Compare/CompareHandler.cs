@@ -1,4 +1,5 @@
 using CovidCt.Cli.Output;
+using CovidCt.Pipelines.Evaluation;
 using CovidCt.Reporting.Comparisons;
 using CovidCt.Reporting.Runs;
 
@@ -19,9 +20,17 @@ internal static class CompareHandler
         var pipelines = tuned?.Select(t => t.Definition).ToArray() ?? settings.Pipelines;
         // Each case's framing is checked on the volume each model's run reads anyway (FramingWarnings.Of), not read once more.
         var framing = new List<string>();
-        var runs = pipelines.Select((definition, i) => ModelEvaluation.Run(definition, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress,
-                (patient, _) => framing.AddRange(FramingWarnings.Of(patient, definition.Options.Preprocessing.Framing) is { } fallback ? [fallback] : []))
-            with { Name = names[i] }).ToArray();
+        var runs = pipelines.Select((definition, i) =>
+        {
+            // Lesions are matched while each patient's mask is in memory, as evaluate matches them: the paired JAFROC comparison needs them.
+            var lesions = new LesionTally();
+            var run = ModelEvaluation.Run(definition, settings.Manifest, settings.Split, settings.CacheRoot, settings.Method, settings.Level, progress, (patient, outcome) =>
+            {
+                lesions.Add(patient, outcome);
+                if (FramingWarnings.Of(patient, definition.Options.Preprocessing.Framing) is { } fallback) framing.Add(fallback);
+            });
+            return run with { Name = names[i], Lesions = lesions.Evaluate(settings.Method, settings.Level) };
+        }).ToArray();
         // After the progress and before any number; once each: two models on one machine get the same warnings word for word.
         foreach (var warning in framing.Concat(runs.SelectMany(r => r.Warnings)).Distinct()) log.WriteLine($"Warning: {warning}");
         var comparison = ModelComparison.Compute(runs, settings.Level, settings.PartialAucMinimumSpecificity);

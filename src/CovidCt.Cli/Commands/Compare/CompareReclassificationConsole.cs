@@ -7,7 +7,8 @@ namespace CovidCt.Cli.Commands;
 
 /// <summary>
 /// The part of <c>covidct compare</c>'s text after the paired tests: net reclassification and integrated discrimination of B over
-/// A for each pair and level, in the words of <c>metrics compare</c> (<see cref="ReclassificationText"/>), and with
+/// A for each pair and level, in the words of <c>metrics compare</c> (<see cref="ReclassificationText"/>), each with its caveats
+/// (<see cref="ReclassificationCaveats"/>), and with
 /// --partial-auc each model's partial AUC and the difference A − B (<see cref="PartialAucText"/>).
 /// </summary>
 internal static class CompareReclassificationConsole
@@ -29,6 +30,8 @@ internal static class CompareReclassificationConsole
             console.Line($"  {where}, decisions: {ReclassificationText.Nri(r.Categorical!)}");
             console.Line($"  {where}, continuous: {ReclassificationText.Nri(r.Continuous!)}");
             console.Line($"  {where}: {ReclassificationText.Idi(r.Idi, r.IdiUndefined)}");
+            // Next to the rows they qualify: too few cases or patients, or a zero-width interval (ReclassificationCaveats states the rule).
+            foreach (var caveat in r.Caveats) console.Line($"Caveat, {where} reclassification: {caveat}");
         }
         if (tests.FirstOrDefault()?.PartialAuc is not { } first) return;
         console.Line();

@@ -8,8 +8,9 @@ namespace CovidCt.Cli.Commands;
 /// <summary>
 /// <c>covidct metrics compare FILE.csv --threshold T</c>: two detectors scored on the same cases —
 /// paired DeLong test of the AUCs and McNemar tests of the decisions (score ≥ T) for sensitivity and specificity;
-/// net reclassification (and, for probabilities, integrated discrimination) of B over A at T;
-/// with a patient column also their clustered versions (<see cref="ClusteredComparison"/>).
+/// net reclassification of the decisions and of the scores (and, for probabilities, integrated discrimination) of B over A, as
+/// <c>covidct compare</c> computes and writes them (<see cref="ReclassificationOutput"/>);
+/// with a patient column also their clustered versions (<see cref="ClusteredComparison"/>, and patient-bootstrap intervals of the reclassification).
 /// </summary>
 internal static class MetricsCompareCommand
 {
@@ -41,9 +42,9 @@ internal static class MetricsCompareCommand
             var differences = PairedProportionDifference.CompareDecisions(decisionsA, decisionsB, labels, lvl);
             var metricsA = DiagnosticMetrics.Compute(ConfusionCounts.FromDecisions(labels, decisionsA), method, lvl);
             var metricsB = DiagnosticMetrics.Compute(ConfusionCounts.FromDecisions(labels, decisionsB), method, lvl);
-            var reclassification = ReclassificationOutput.Compute(a, b, labels, t, lvl);
-            var clustered = cases[0].Patient is null ? null
-                : ClusteredComparison.Compute(a, b, labels, cases.Select(c => c.Patient!).ToArray(), decisionsA, decisionsB, lvl);
+            var patients = cases[0].Patient is null ? null : cases.Select(c => c.Patient!).ToArray();
+            var reclassification = ReclassificationOutput.Compute(a, b, labels, decisionsA, decisionsB, patients, t, lvl);
+            var clustered = patients is null ? null : ClusteredComparison.Compute(a, b, labels, patients, decisionsA, decisionsB, lvl);
             if (parse.GetValue(json)) Json(output, path, cases.Count, clustered, t, paired, mcnemar, differences, metricsA, metricsB, reclassification);
             else Text(output, path, cases.Count, clustered, t, paired, mcnemar, differences, metricsA, metricsB, reclassification);
             return CliApp.Success;
