@@ -1,4 +1,6 @@
+using CovidCt.Pipelines;
 using CovidCt.Pipelines.Evaluation;
+using CovidCt.Pipelines.PostProcessing;
 
 namespace CovidCt.Cluster.Tests;
 
@@ -12,6 +14,25 @@ public class OutcomeJsonTests
         Assert.Equal(Describe(outcome), Describe(back));
         // Written again, it is the same text: a patient run twice writes the same result file.
         Assert.Equal(OutcomeJson.Write(outcome), OutcomeJson.Write(back));
+    }
+
+    [Fact]
+    public void A_fragile_call_and_its_boxes_near_a_line_survive_the_trip_to_the_coordinator()
+    {
+        // The coordinator re-runs the patient rule on the boxes it reads (chunked series), so their near and firm quadrants travel too.
+        SliceResult Slice(int z, Quadrant quadrant, Quadrant near, Quadrant firm) => new(z, 2.5 * z, null,
+            new SliceDetection([new LesionBox(new ImageRectangle(10, 10, 20, 20), 15, 15, 30, null, 0.9, 0.8, quadrant) { NearQuadrants = near, FirmQuadrants = firm }]));
+        SliceResult[] slices = [Slice(0, Quadrant.UpperRight, Quadrant.UpperRight, Quadrant.UpperRight), Slice(1, Quadrant.UpperRight, Quadrant.UpperRight, Quadrant.UpperRight),
+            Slice(2, Quadrant.LowerRight, Quadrant.UpperRight | Quadrant.LowerRight, Quadrant.None)];
+        var decision = PatientRule.Evaluate(slices.Select(s => s.Detection).ToArray(), new PatientRuleOptions());
+        var outcome = new PatientOutcome(new PatientResult("ctl-1", slices, decision), false, [false, false, false]);
+
+        var back = OutcomeJson.Read(OutcomeJson.Write(outcome), "test");
+
+        Assert.NotNull(decision.Fragility);
+        Assert.Equal(decision, back.Result.Decision);
+        Assert.Equal(Quadrant.UpperRight | Quadrant.LowerRight, back.Result.Slices[2].Detection.Boxes[0].NearQuadrants);
+        Assert.Equal(decision, PatientRule.Evaluate(back.Result.Slices.Select(s => s.Detection).ToArray(), new PatientRuleOptions()));
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using CovidCt.Interactive.Html;
 using CovidCt.Pipelines.Evaluation;
+using CovidCt.Reporting.Conventions;
 
 namespace CovidCt.Interactive.Formatting;
 
 /// <summary>
 /// HTML for a list of patient outcomes (<c>evaluation.Patients</c>): one line per patient with its label, the pipeline's
-/// decision and whether it was right, instead of .NET Interactive's nested dump; a single outcome keeps its timeline.
+/// decision, whether it was right and whether a small move of a box would flip it (<see cref="FragileCallText"/>), instead of .NET Interactive's nested dump; a single outcome keeps its timeline.
 /// </summary>
 public static class OutcomeRowsHtml
 {
@@ -15,7 +16,7 @@ public static class OutcomeRowsHtml
         ArgumentNullException.ThrowIfNull(outcomes);
         var all = outcomes.ToList();
         var wrong = all.Count(o => o.Result.Decision.IsPositive != o.IsCovid);
-        var table = Markup.Table(null, ["Patient", "Label", "Decision", "Verdict", "Score", "Positive slices", "Slices"], all.Select(Row));
+        var table = Markup.Table(null, ["Patient", "Label", "Decision", "Verdict", "Score", "Positive slices", "Slices", "Fragile call"], all.Select(Row));
         return Markup.Block(Markup.Paragraph($"{all.Count} patient(s), {wrong} decided wrongly."), table);
     }
 
@@ -33,6 +34,7 @@ public static class OutcomeRowsHtml
         [
             Markup.Encode(outcome.Result.PatientId), outcome.IsCovid ? "COVID-19" : "control", d.IsPositive ? "positive" : "negative", verdict,
             Cell.Numeric(Markup.Number(d.Score)), Cell.Numeric(Markup.Count(d.PositiveSlices)), Cell.Numeric(Markup.Count(outcome.Result.Slices.Count)),
+            d.Fragility is { } fragile ? Markup.Encode(FragileCallText.Reason(fragile)) : "",
         ];
     }
 }

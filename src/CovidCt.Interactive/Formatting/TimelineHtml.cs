@@ -47,9 +47,10 @@ public static class TimelineHtml
     {
         var d = result.Decision;
         var boxes = $"{d.PositiveSlices} of {d.SliceCount} slices with boxes";
-        return d.IsPositive
+        var call = d.IsPositive
             ? $"called positive, score {Markup.Number(d.Score)} ({QuadrantNames.Label(d.Quadrant)}, {SliceNumbers.Range(d.FirstSlice, d.LastSlice)}); {boxes}"
             : $"called negative, no quadrant has a qualifying run of consecutive slices; {boxes}";
+        return d.Fragility is { } fragile ? $"{call}; fragile call: {FragileCallText.Reason(fragile)}" : call;
     }
 
     private static string Svg(PatientResult result, IReadOnlyList<bool?>? truth)

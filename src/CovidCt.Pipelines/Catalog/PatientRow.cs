@@ -39,6 +39,18 @@ public sealed class PatientRow
     /// <summary>Slices evaluated.</summary>
     public int SliceCount { get; set; }
 
+    /// <summary>Why the call is fragile, as a <see cref="FragileReason"/> value, or 0 when it is firm (<see cref="PatientDecision.Fragility"/>).</summary>
+    public int FragileReason { get; set; }
+
+    /// <summary>Quadrant of the run the fragile call concerns, as <see cref="Quadrant"/> flags (0 when firm).</summary>
+    public int FragileQuadrant { get; set; }
+
+    /// <summary>First slice of that run in anatomical order, or -1.</summary>
+    public int FragileFirstSlice { get; set; } = -1;
+
+    /// <summary>Last slice of that run, or -1.</summary>
+    public int FragileLastSlice { get; set; } = -1;
+
     /// <summary>Per slice: its index in the volume.</summary>
     public int[] SliceIndices { get; set; } = [];
 
@@ -85,6 +97,10 @@ public sealed class PatientRow
             LastSlice = decision.LastSlice,
             PositiveSlices = decision.PositiveSlices,
             SliceCount = decision.SliceCount,
+            FragileReason = (int?)decision.Fragility?.Reason ?? 0,
+            FragileQuadrant = (int?)decision.Fragility?.Quadrant ?? 0,
+            FragileFirstSlice = decision.Fragility?.FirstSlice ?? -1,
+            FragileLastSlice = decision.Fragility?.LastSlice ?? -1,
             SliceIndices = slices.Select(s => s.SliceIndex).ToArray(),
             SlicePositions = slices.Select(s => s.Position).ToArray(),
             SliceTruth = slices.Select(s => s.HasSliceTruth ? (s.SliceTruth ? 1 : 0) : -1).ToArray(),
@@ -98,7 +114,10 @@ public sealed class PatientRow
     }
 
     /// <summary>The rule's decision.</summary>
-    public PatientDecision Decision() => new(IsPositive, Score, (Quadrant)Quadrant, FirstSlice, LastSlice, PositiveSlices, SliceCount);
+    public PatientDecision Decision() => new(IsPositive, Score, (Quadrant)Quadrant, FirstSlice, LastSlice, PositiveSlices, SliceCount)
+    {
+        Fragility = FragileReason == 0 ? null : new FragileCall((PostProcessing.FragileReason)FragileReason, (Quadrant)FragileQuadrant, FragileFirstSlice, FragileLastSlice),
+    };
 
     /// <summary>The patient's result and truth, as the evaluation reads them (slices in the order of the rows, which is volume order).</summary>
     public PatientOutcome Outcome()

@@ -17,4 +17,22 @@ public sealed record LesionBox(
     double? AreaSquareMillimetres,
     double MaxProbability,
     double MeanProbability,
-    Quadrant Quadrants);
+    Quadrant Quadrants)
+{
+    // Unless the detector sets them, a box counts for its quadrants wherever it lies (so a box made by hand, decoded or read
+    // back from JSON compares equal to itself).
+    private readonly Quadrant _near = Quadrants;
+    private readonly Quadrant _firm = Quadrants;
+
+    /// <summary>
+    /// Every quadrant the box would count for if it lay up to <see cref="FragileCall.WithinPixels"/> elsewhere (always includes
+    /// <see cref="Quadrants"/>); equal to it when no split line is that close, or when the box was not placed by the detector.
+    /// </summary>
+    public Quadrant NearQuadrants { get => _near | Quadrants; init => _near = value | Quadrants; }
+
+    /// <summary>
+    /// The quadrants the box counts for wherever it lies within <see cref="FragileCall.WithinPixels"/> (always within
+    /// <see cref="Quadrants"/>); equal to it when no split line is that close, or when the box was not placed by the detector.
+    /// </summary>
+    public Quadrant FirmQuadrants { get => _firm & Quadrants; init => _firm = value & Quadrants; }
+}

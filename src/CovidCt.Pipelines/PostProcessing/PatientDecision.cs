@@ -12,4 +12,8 @@ namespace CovidCt.Pipelines.PostProcessing;
 /// <param name="LastSlice">Index of the last slice of that run, or -1.</param>
 /// <param name="PositiveSlices">Slices with at least one box.</param>
 /// <param name="SliceCount">Slices evaluated.</param>
-public sealed record PatientDecision(bool IsPositive, double Score, Quadrant Quadrant, int FirstSlice, int LastSlice, int PositiveSlices, int SliceCount);
+public sealed record PatientDecision(bool IsPositive, double Score, Quadrant Quadrant, int FirstSlice, int LastSlice, int PositiveSlices, int SliceCount)
+{
+    /// <summary>Why the call would flip under a small move of its boxes, or null when it would not (<see cref="FragileCall"/>).</summary>
+    public FragileCall? Fragility { get; init; }
+}

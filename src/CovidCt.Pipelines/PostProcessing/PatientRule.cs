@@ -18,23 +18,43 @@ public static class PatientRule
         var n = orderedSlices.Count;
         var positive = 0;
         foreach (var slice in orderedSlices) if (slice.IsPositive) positive++;
-        var scores = new double[n];
-        var members = new int[n];
         if (!options.SameQuadrant)
         {
+            var scores = new double[n];
             for (var s = 0; s < n; s++) scores[s] = orderedSlices[s].BoxScore;
-            var any = BestRun(scores, options.ConsecutiveSlices, options.MaxGap, members);
+            var any = BestRun(scores, options.ConsecutiveSlices, options.MaxGap, new int[n]);
             return new PatientDecision(any.Weakest > 0, any.Weakest, Quadrant.None, any.First, any.Last, positive, n);
         }
-        var best = (Weakest: 0.0, First: -1, Last: -1);
-        var bestQuadrant = Quadrant.None;
+        var best = BestQuadrantRun(orderedSlices, options, box => box.Quadrants);
+        return new PatientDecision(best.Weakest > 0, best.Weakest, best.Quadrant, best.First, best.Last, positive, n)
+        {
+            Fragility = FragileCalls.Judge(orderedSlices, options, best.Weakest > 0, best.Quadrant, best.First, best.Last),
+        };
+    }
+
+    /// <summary>
+    /// The same-quadrant rule with each box counting for the quadrants <paramref name="quadrantsOf"/> gives it: over the four
+    /// quadrants, the run whose weakest slice is highest (the first quadrant on ties), or a weakest of 0 and <see cref="Quadrant.None"/>.
+    /// </summary>
+    internal static (double Weakest, Quadrant Quadrant, int First, int Last) BestQuadrantRun(IReadOnlyList<SliceDetection> orderedSlices, PatientRuleOptions options,
+        Func<LesionBox, Quadrant> quadrantsOf)
+    {
+        var n = orderedSlices.Count;
+        var scores = new double[n];
+        var members = new int[n];
+        var best = (Weakest: 0.0, Quadrant: Quadrant.None, First: -1, Last: -1);
         for (var q = 0; q < 4; q++)
         {
-            for (var s = 0; s < n; s++) scores[s] = orderedSlices[s].QuadrantScores[q];
+            var quadrant = (Quadrant)(1 << q);
+            for (var s = 0; s < n; s++)
+            {
+                scores[s] = 0;
+                foreach (var box in orderedSlices[s].Boxes) if ((quadrantsOf(box) & quadrant) != 0) scores[s] = Math.Max(scores[s], box.MaxProbability);
+            }
             var run = BestRun(scores, options.ConsecutiveSlices, options.MaxGap, members);
-            if (run.Weakest > best.Weakest) (best, bestQuadrant) = (run, (Quadrant)(1 << q));
+            if (run.Weakest > best.Weakest) best = (run.Weakest, quadrant, run.First, run.Last);
         }
-        return new PatientDecision(best.Weakest > 0, best.Weakest, bestQuadrant, best.First, best.Last, positive, n);
+        return best;
     }
 
     /// <summary>

@@ -68,8 +68,12 @@ public sealed record PatientRuleDocument(bool Positive, string? Quadrant, int? F
     public static PatientRuleDocument Of(PatientDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return decision.IsPositive
-            ? new(true, QuadrantNames.Key(decision.Quadrant), decision.FirstSlice, decision.LastSlice, decision.PositiveSlices)
-            : new(false, null, null, null, decision.PositiveSlices);
+        var document = decision.IsPositive
+            ? new PatientRuleDocument(true, QuadrantNames.Key(decision.Quadrant), decision.FirstSlice, decision.LastSlice, decision.PositiveSlices)
+            : new PatientRuleDocument(false, null, null, null, decision.PositiveSlices);
+        return document with { Fragile = FragileCallDocument.Of(decision.Fragility) };
     }
+
+    /// <summary>Why the call would flip under a small move of its boxes, or null when it is firm.</summary>
+    public FragileCallDocument? Fragile { get; init; }
 }

@@ -180,8 +180,14 @@ public sealed record PatientTableDocument(long Patients, CountsDocument Counts, 
     public static PatientTableDocument Of(PipelineEvaluation e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new(e.PatientCounts.Total, CountsDocument.Of(e.PatientCounts), EstimateDocument.All(e.PatientMetrics), EstimateDocument.Of(e.PatientRoc.Auc));
+        return new(e.PatientCounts.Total, CountsDocument.Of(e.PatientCounts), EstimateDocument.All(e.PatientMetrics), EstimateDocument.Of(e.PatientRoc.Auc))
+        {
+            Fragile = new OrderedDictionary<string, FragileCallDocument>(FragileCallText.Of(e).Select(f => KeyValuePair.Create(f.Patient, FragileCallDocument.Of(f.Call)!)), StringComparer.Ordinal),
+        };
     }
+
+    /// <summary>By patient, the calls a move of a box by <see cref="Pipelines.PostProcessing.FragileCall.WithinPixels"/> px would flip; empty when none.</summary>
+    public IReadOnlyDictionary<string, FragileCallDocument> Fragile { get; init; } = new Dictionary<string, FragileCallDocument>();
 }
 
 /// <summary>The study's published percentages, for side-by-side reading.</summary>

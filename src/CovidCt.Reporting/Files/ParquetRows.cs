@@ -48,6 +48,8 @@ internal static class ParquetRows
             LastSliceIndex = d.IsPositive ? d.LastSlice : null,
             PositiveSlices = d.PositiveSlices,
             Slices = d.SliceCount,
+            Fragile = d.Fragility is not null,
+            FragileReason = d.Fragility is { } f ? FragileCallText.Reason(f) : null,
         };
     }
 
@@ -84,7 +86,7 @@ internal static class ParquetRows
         [JsonPropertyName("quadrants")] public string Quadrants { get; set; } = "";
     }
 
-    /// <summary>One patient: label, the rule's decision and score, and the run of slices behind it (null when negative).</summary>
+    /// <summary>One patient: label, the rule's decision and score, the run of slices behind it (null when negative), and whether the call is fragile (its reason null when firm).</summary>
     internal sealed class PatientRow
     {
         [JsonPropertyName("patient")] public string Patient { get; set; } = "";
@@ -97,5 +99,7 @@ internal static class ParquetRows
         [JsonPropertyName("last_slice_index")] public int? LastSliceIndex { get; set; }
         [JsonPropertyName("positive_slices")] public int PositiveSlices { get; set; }
         [JsonPropertyName("slices")] public int Slices { get; set; }
+        [JsonPropertyName("fragile")] public bool Fragile { get; set; }
+        [JsonPropertyName("fragile_reason")] public string? FragileReason { get; set; }
     }
 }

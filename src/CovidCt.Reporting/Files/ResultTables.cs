@@ -32,17 +32,22 @@ public static class ResultTables
         AtomicFile.WriteAllText(path, csv.ToString());
     }
 
-    /// <summary>One row per patient: label, the rule's decision and score, and the run of slices behind it.</summary>
+    /// <summary>
+    /// One row per patient: label, the rule's decision and score, the run of slices behind it, and whether a move of a box by
+    /// <see cref="FragileCall.WithinPixels"/> px would flip the call (<c>fragile</c> 1 or 0, <c>fragile_reason</c> in words).
+    /// </summary>
     public static void WritePatients(string path, PipelineEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        var csv = new CsvText("patient", "label", "decision", "correct", "score", "quadrant", "first_slice_index", "last_slice_index", "positive_slices", "slices");
+        var csv = new CsvText("patient", "label", "decision", "correct", "score", "quadrant", "first_slice_index", "last_slice_index", "positive_slices", "slices",
+            "fragile", "fragile_reason");
         foreach (var patient in evaluation.Patients)
         {
             var d = patient.Result.Decision;
             var fired = d.IsPositive;
             csv.Row(patient.Result.PatientId, patient.IsCovid ? "covid" : "control", fired ? "1" : "0", fired == patient.IsCovid ? "1" : "0", CsvText.Number(d.Score),
-                fired ? QuadrantNames.Key(d.Quadrant) : "", fired ? Text(d.FirstSlice) : "", fired ? Text(d.LastSlice) : "", Text(d.PositiveSlices), Text(d.SliceCount));
+                fired ? QuadrantNames.Key(d.Quadrant) : "", fired ? Text(d.FirstSlice) : "", fired ? Text(d.LastSlice) : "", Text(d.PositiveSlices), Text(d.SliceCount),
+                d.Fragility is null ? "0" : "1", d.Fragility is { } f ? FragileCallText.Reason(f) : "");
         }
         AtomicFile.WriteAllText(path, csv.ToString());
     }

@@ -52,6 +52,7 @@ internal static class ReportPage
             foreach (var caveat in clustered.Caveats) html.Append("<p class=\"note\">").Append(Encode($"Per image, clustered: {caveat}")).Append("</p>\n");
         }
         if (!patientLevel) html.Append("<p class=\"note\">").Append(Encode(CohortLevelText.NoPatientTable)).Append("</p>\n");
+        else FragileSection.Append(html, e);
         foreach (var (level, roc) in new[] { ("Per patient", patientLevel ? e.PatientRoc : null), ("Per image", e.ImageRoc) })
         {
             foreach (var caveat in roc is null ? [] : StatisticCaveats.Auc(roc)) html.Append("<p class=\"note\">").Append(Encode($"{level} AUC, caveat: {caveat}")).Append("</p>\n");
@@ -194,7 +195,7 @@ internal static class ReportPage
     private const string Style = """
         body { font-family: system-ui, sans-serif; margin: 1.5em 2em; color: #222; }
         h1 { font-size: 1.5em; } h2 { margin-top: 1.6em; border-bottom: 1px solid #ddd; } h3 { margin: 0.3em 0; }
-        .meta { color: #555; max-width: 70em; } .note { background: #fff6d5; padding: 0.4em 0.8em; max-width: 70em; }
+        .meta { color: #555; max-width: 70em; } .note { background: #fff6d5; padding: 0.4em 0.8em; max-width: 70em; } tr.fragile td { background: #fff6d5; }
         .row { display: flex; flex-wrap: wrap; gap: 1.5em; }
         .panel { min-width: 30em; }
         table { border-collapse: collapse; margin: 0.5em 0; } td, th { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }

@@ -64,7 +64,11 @@ internal sealed record ModelResultDocument(string Model, string ModelSha256, Pat
         return new ModelResultDocument(model.Name, model.Sha256, PatientRuleDocument.Of(result.Decision), Sentence(result, settings), slices);
     }
 
-    private static string Sentence(PatientResult result, RuleSettings settings)
+    // The call in words, with the fragile-call warning after it when a small move of a box would flip it.
+    private static string Sentence(PatientResult result, RuleSettings settings) =>
+        Verdict(result, settings) + (result.Decision.Fragility is { } fragile ? $"; warning, fragile call: {FragileCallText.Reason(fragile)}" : "");
+
+    private static string Verdict(PatientResult result, RuleSettings settings)
     {
         var d = result.Decision;
         var c = CultureInfo.InvariantCulture;

@@ -15,14 +15,15 @@ namespace CovidCt.Cli.Tests.Invariance;
 /// </summary>
 /// <remarks>
 /// Two forms change the pixels themselves, not only their container or framing: JPEG's lossy coding and resampling onto a
-/// 531 x 530 grid. A patient whose reference decision hangs on one run of the rule can tip on them. For those two forms, and
-/// only them, a changed patient decision is tolerated when the reference shows the patient on the rule's edge
-/// (<see cref="RuleEdge"/>: negative with boxes on k = 3 consecutive slices but not in one quadrant, or a quadrant run of
-/// k - 1; positive on a run of exactly k) and at most k of its slice decisions changed; the message names it and docs/invariance.md records it. Issue #14 asks for the same decisions on every form,
-/// so this tolerance is the open part of the issue, not its criterion. Every changed decision is printed with its margin
-/// (the slice's highest probability against the threshold, its boxes and their quadrants, in the reference and in the form),
-/// every slice of a patient that flipped: docs/invariance.md shows from these lines that the flips come from the model, whose
-/// probability on the emphysema control jumps from about 0.01 to 0.6-0.99 under JPEG noise, not from a slice on the threshold.
+/// 531 x 530 grid. A patient whose reference call rests on a knife edge can tip on them. For those two forms, and only them, a
+/// changed patient decision is tolerated when the product itself flags the reference call as fragile (patients.csv
+/// <c>fragile</c>: a box within 1.5 px of a quadrant split line would flip it, <see cref="CovidCt.Pipelines.PostProcessing.FragileCall"/>),
+/// so a researcher reading the reference was told; whether the changed form flags it too is printed. Issue #14 asks for the same decisions
+/// on every form, so this tolerance is the open part of the issue, not its criterion. Every changed decision is printed with
+/// its margin (the slice's highest probability against the threshold, its boxes and their quadrants, in the reference and in
+/// the form), every slice of a patient that flipped: docs/invariance.md shows from these lines that the flips come from the
+/// model, whose probability on the emphysema control jumps from about 0.01 to 0.6-0.99 under JPEG noise, not from a slice on
+/// the threshold.
 /// </remarks>
 public sealed class InvarianceTests(InvarianceCohort cohort, ITestOutputHelper output) : IClassFixture<InvarianceCohort>
 {
@@ -78,13 +79,14 @@ public sealed class InvarianceTests(InvarianceCohort cohort, ITestOutputHelper o
                 $"{k.Patient} slice {k.Slice}: DICOM {(reference.Slices[k] ? 1 : 0)} ({reference.Scores[k]}), here {(outcome.Slices.GetValueOrDefault(k) ? 1 : 0)} ({outcome.Scores.GetValueOrDefault(k)})"))
             .ToList();
         if (margins.Count > 0) output.WriteLine($"{name}: slices against the box threshold {LesionThreshold:0.00} (p = highest probability in the valid area):{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", margins)}");
-        bool OnRuleEdge(string patient) => RuleEdge.IsOnEdge(
-            reference.Scores.Where(s => s.Key.Patient == patient).OrderBy(s => s.Key.Slice).Select(s => s.Value).ToList(), reference.Patients[patient], StudyProtocol.ConsecutiveSlices);
-        var tolerated = ChangesPixels(form)
-            ? flipped.Where(p => SlicesChanged(p.Key) <= StudyProtocol.ConsecutiveSlices && OnRuleEdge(p.Key)).ToList()
-            : [];
-        if (tolerated.Count > 0) output.WriteLine($"{name}: tolerated as a borderline patient on a form that changes the pixels: {string.Join("; ", tolerated.Select(Describe))}");
-        var changed = flipped.Except(tolerated).Select(Describe).ToList();
+        // A flip on a form that changes the pixels is tolerated only where the product itself warned, in the reference, that the
+        // call would flip under a small move of a box. Whether the form warns too is printed, not required: docs/invariance.md
+        // shows why real-002's changed calls are firm (a new box, and a centroid moved by 2-3 px).
+        string Flags(KeyValuePair<string, bool> p) =>
+            $"{Describe(p)}, {(reference.Fragile[p.Key] ? "fragile" : "firm")} in DICOM, {(outcome.Fragile.GetValueOrDefault(p.Key) ? "fragile" : "firm")} here";
+        var tolerated = ChangesPixels(form) ? flipped.Where(p => reference.Fragile[p.Key]).ToList() : [];
+        if (tolerated.Count > 0) output.WriteLine($"{name}: tolerated as a call the product flags as fragile in DICOM, on a form that changes the pixels: {string.Join("; ", tolerated.Select(Flags))}");
+        var changed = flipped.Except(tolerated).Select(Flags).ToList();
         Assert.True(changed.Count == 0, $"per-patient decisions differ ({string.Join("; ", changed)}): {report}");
         Assert.True(Math.Abs(outcome.Sensitivity - reference.Sensitivity) <= PointsAllowed + 1e-9, $"per-image sensitivity moved more than 2 points: {report}");
         Assert.True(Math.Abs(outcome.Specificity - reference.Specificity) <= PointsAllowed + 1e-9, $"per-image specificity moved more than 2 points: {report}");

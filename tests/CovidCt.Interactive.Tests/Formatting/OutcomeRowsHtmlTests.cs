@@ -22,6 +22,17 @@ public sealed class OutcomeRowsHtmlTests
     }
 
     [Fact]
+    public void A_fragile_call_shows_its_reason_in_the_row()
+    {
+        var fragile = new PatientDecision(false, 0, Quadrant.None, -1, -1, 3, 24) { Fragility = new FragileCall(FragileReason.NearLineWouldComplete, Quadrant.UpperRight, 13, 15) };
+        var html = OutcomeRowsHtml.Rows([new PatientOutcome(new PatientResult("real-002", [], fragile), false, []), Outcome("sim-008", false, false)]);
+
+        Assert.Contains("<th>Fragile call</th>", html);
+        Assert.Contains("<td>negative but a box within 1.5 px of a quadrant split line would complete a run in upper right (slices 14", html);
+        Assert.Contains("<td>sim-008</td><td>control</td><td>negative</td><td>true negative</td><td class=\"n\">0.120</td><td class=\"n\">0</td><td class=\"n\">0</td><td></td>", html);
+    }
+
+    [Fact]
     public void A_list_of_outcomes_displays_as_the_table()
     {
         CovidCtFormatters.Register();

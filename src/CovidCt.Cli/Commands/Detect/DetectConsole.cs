@@ -32,6 +32,7 @@ internal static class DetectConsole
             output.WriteLine(d.IsPositive
                 ? $"Patient rule: POSITIVE (lesions in the {QuadrantNames.Label(d.Quadrant)} quadrant on {SliceNumbers.Range(d.FirstSlice, d.LastSlice)}; {d.PositiveSlices} of {d.SliceCount} slices with boxes)"
                 : $"Patient rule: negative ({d.PositiveSlices} of {d.SliceCount} slices with boxes, no {result.ConsecutiveSlices} consecutive in one quadrant)");
+            if (d.Fragility is { } fragile) output.WriteLine($"Warning: this call is fragile: {FragileCallText.Reason(fragile)}");
         }
     }
 }

@@ -41,6 +41,8 @@ internal static class EvaluateConsole
         console.Line($"Cache:  {p.CachedPatients} of {e.Patients.Count} {Plural.Noun(e.Patients.Count, "patient's", "patients'")} probability maps reused from {p.CacheFolder}");
         if (CohortLevelText.HasPatientTable(manifest))
         {
+            // Before the numbers, so a call that rests on a knife edge is read as such (patients.csv, metrics.json and report.html mark it too).
+            if (FragileCallText.Warning(e) is { } fragile) console.Line($"Warning: {fragile}");
             Table(console, $"Per patient ({Plural.Count(e.PatientCounts.Total, "patient")})", e.PatientMetrics, e.PatientRoc.Auc, ChenEtAl2020.RetrospectivePerPatient, null);
             Caveats(console, "Per patient", e.PatientRoc);
         }
