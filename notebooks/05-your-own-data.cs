@@ -43,20 +43,30 @@ if (labels is null)
 }
 page.Text($"Series under {seriesFolder}; labels from {labels}, first lines:").Show(string.Join(Environment.NewLine, File.ReadLines(labels).Take(5)));
 
-// The command runs exactly as a researcher types it in a terminal; it refuses unlabeled, missing and duplicate series (exit 2).
+// The commands run exactly as a researcher types them in a terminal; each refuses what it cannot use with exit code 2.
+string Covidct(string step, params string[] arguments)
+{
+    using var run = Process.Start(new ProcessStartInfo("dotnet", ["run", "--project", Path.Combine(workspace.Root, "src", "CovidCt.Cli"), "-c", "Release", "--", .. arguments])
+        { RedirectStandardOutput = true, RedirectStandardError = true })!;
+    var errors = run.StandardError.ReadToEndAsync();
+    var standardOutput = run.StandardOutput.ReadToEnd();
+    run.WaitForExit();
+    if (run.ExitCode != 0) throw new InvalidOperationException($"{step} failed (exit {run.ExitCode}):{Environment.NewLine}{standardOutput}{errors.Result}");
+    return standardOutput + errors.Result;
+}
+
+// It refuses unlabeled, missing and duplicate series.
 page.Heading("covidct cohort scan: series + labels → manifest");
 var manifestPath = Path.Combine(scratch, "manifest.csv");
-using (var scan = Process.Start(new ProcessStartInfo("dotnet", ["run", "--project", Path.Combine(workspace.Root, "src", "CovidCt.Cli"), "-c", "Release", "--",
-    "cohort", "scan", seriesFolder, "--labels", labels, "--out", manifestPath]) { RedirectStandardOutput = true, RedirectStandardError = true })!)
-{
-    var scanErrors = scan.StandardError.ReadToEndAsync();
-    var scanOutput = scan.StandardOutput.ReadToEnd();
-    scan.WaitForExit();
-    if (scan.ExitCode != 0) throw new InvalidOperationException($"cohort scan failed (exit {scan.ExitCode}):{Environment.NewLine}{scanOutput}{scanErrors.Result}");
-    page.Show(scanOutput + scanErrors.Result);
-}
+page.Show(Covidct("cohort scan", "cohort", "scan", seriesFolder, "--labels", labels, "--out", manifestPath));
 var manifest = CohortManifest.Load(manifestPath);
 page.Show(manifest);
+
+// Every case read as the evaluation will read it, before any number: a case that cannot be read stops here, and what a
+// reader had to assume (a DICOM series without orientation or positions, a NIfTI without sform/qform) and a suspicious
+// window are printed as warnings.
+page.Heading("covidct cohort check: how each case reads, and what the readers assumed");
+page.Show(Covidct("cohort check", "cohort", "check", manifestPath));
 
 page.Heading("The model: what it declares and what is assumed");
 var modelPath = workspace.Model("unetpp-v2");
