@@ -7,6 +7,9 @@ namespace CovidCt.Metrics;
 /// </summary>
 public static class DecisionCurve
 {
+    /// <summary>The thresholds a curve is read at unless the caller names others: 0.05 to 0.95 in steps of 0.05.</summary>
+    public static IReadOnlyList<double> DefaultThresholds { get; } = Enumerable.Range(1, 19).Select(i => i / 20.0).ToArray();
+
     /// <summary>Net benefit at each of <paramref name="thresholds"/>.</summary>
     /// <exception cref="ArgumentException">Lengths differ, there are no cases, or a threshold is not in (0, 1).</exception>
     public static IReadOnlyList<NetBenefitPoint> Compute(IReadOnlyList<double> probabilities, IReadOnlyList<bool> outcomes, IReadOnlyList<double> thresholds)

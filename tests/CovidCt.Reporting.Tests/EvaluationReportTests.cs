@@ -44,6 +44,7 @@ public sealed class EvaluationReportTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_out, figure)));
         var page = File.ReadAllText(Path.Combine(_out, "report.html"));
         Assert.Contains($"{control.PatientId}, slice 4: false positive", page);
+        Assert.Contains("Calibration of the image score", page);
         var slices = File.ReadAllLines(Path.Combine(_out, "slices.csv"));
         Assert.StartsWith("patient,slice_index,position_mm,truth,decision", slices[0]);
         Assert.StartsWith($"{control.PatientId},3,", slices[4]);

@@ -20,6 +20,12 @@ public sealed class ProbabilityMapCache
     private static readonly byte[] Magic = "CCPM"u8.ToArray();
     private const byte FormatVersion = 1;
 
+    /// <summary>
+    /// The grid every probability is rounded to, cached or not (<see cref="Quantised"/>): 1/255. Statistics that take a logit
+    /// of a probability (calibration) need it, because a pixel within half a step of 0 or 1 reads exactly 0 or 1.
+    /// </summary>
+    public const double ProbabilityStep = 1.0 / 255;
+
     // k / 255 for every byte k, worked out by the same division once: a lookup per pixel reads a map in about 0.8 of the time
     // of dividing per pixel, with the very same floats.
     private static readonly float[] Levels = Enumerable.Range(0, 256).Select(k => k / 255f).ToArray();

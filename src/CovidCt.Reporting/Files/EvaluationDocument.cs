@@ -3,6 +3,7 @@ using CovidCt.Metrics;
 using CovidCt.Pipelines.Definition;
 using CovidCt.Pipelines.Evaluation;
 using CovidCt.Reporting.Clustering;
+using CovidCt.Reporting.Comparisons;
 using CovidCt.Reporting.Conventions;
 using CovidCt.Reporting.Runs;
 
@@ -165,8 +166,15 @@ public sealed record ImageTableDocument(long Images, int ImagesWithoutTruth, Cou
         {
             Clustered = clustered is null ? null : ClusteredImageDocument.Of(clustered, e.ImageRoc?.Auc.Interval),
             ClusteredOmitted = clustered is null ? ClusteredImageTable.NotClustered : null,
+            Calibration = CalibrationDocument.OfImages(e),
         };
     }
+
+    /// <summary>
+    /// How well the image score reads as a probability of a lesion on the slice (<see cref="CalibrationDocument"/>): slices with
+    /// a known truth, the scores on the 8-bit grid every map is rounded to; null when no slice has a truth.
+    /// </summary>
+    public CalibrationDocument? Calibration { get; init; }
 }
 
 /// <summary>The per-patient table.</summary>

@@ -63,6 +63,7 @@ internal static class ReportPage
         }
 
         ValidAreaSection.Append(html, e, provenance.Options);
+        CalibrationSection.Append(html, CalibrationDocument.OfImages(e));
 
         html.Append("<h2>ROC curves</h2>\n<div class=\"row\">\n");
         if (patientLevel) Chart(html, charts, "roc-patient", ChartFigures.Roc(e.PatientRoc, "Per patient"));

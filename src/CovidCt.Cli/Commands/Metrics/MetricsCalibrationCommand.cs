@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using CovidCt.Cli.Output;
 using CovidCt.Data.IO;
 using CovidCt.Metrics;
 using CovidCt.Reporting.Conventions;
+using CovidCt.Reporting.Files;
 
 namespace CovidCt.Cli.Commands;
 
@@ -22,7 +24,7 @@ internal static class MetricsCalibrationCommand
         var thresholds = new Option<string>("--net-benefit-at")
         {
             Description = "Threshold probabilities of the decision curve, comma-separated, each in (0, 1).",
-            DefaultValueFactory = _ => "0.05,0.1,0.15,0.2,0.25,0.3,0.35,0.4,0.45,0.5,0.55,0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95",
+            DefaultValueFactory = _ => string.Join(",", DecisionCurve.DefaultThresholds.Select(t => t.ToString(CultureInfo.InvariantCulture))),
         };
         var step = new Option<string?>("--score-step")
         {
@@ -116,41 +118,10 @@ internal static class MetricsCalibrationCommand
     private static string Coefficient(Estimate e) =>
         $"{TextFormat.Number(e.Value!.Value, "0.000")} ({TextFormat.Level(e.Interval!.Level)} CI {TextFormat.Number(e.Interval.Lower, "0.000")} to {TextFormat.Number(e.Interval.Upper, "0.000")})";
 
+    // The file, then the one calibration document metrics.json writes too, property by property.
     private static void Json(TextWriter output, string path, CalibrationResult c, IReadOnlyList<ReliabilityBin> curve, IReadOnlyList<NetBenefitPoint> decisions) => JsonOutput.Write(output, j =>
     {
-        var w = j.Writer;
-        w.WriteString("file", path);
-        w.WriteNumber("cases", c.Cases);
-        j.Number("brier", c.Brier);
-        j.Number("reference_brier", c.ReferenceBrier);
-        j.Estimate("intercept", c.Intercept);
-        j.Estimate("slope", c.Slope);
-        w.WriteNumber("exact_zero_or_one", c.ExactZeroOrOne);
-        j.Number("score_step", c.QuantisationStep);
-        w.WriteString("caveat", c.Caveat);
-        w.WriteStartArray("reliability");
-        foreach (var bin in curve)
-        {
-            w.WriteStartObject();
-            j.Number("lower", bin.Lower);
-            j.Number("upper", bin.Upper);
-            w.WriteNumber("cases", bin.Cases);
-            j.Number("mean_predicted", bin.MeanPredicted);
-            j.Estimate("observed", bin.Observed);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("decision_curve");
-        foreach (var p in decisions)
-        {
-            w.WriteStartObject();
-            j.Number("threshold", p.Threshold);
-            j.Counts("counts", p.Counts);
-            j.Number("net_benefit", p.NetBenefit);
-            j.Number("treat_all", p.TreatAll);
-            j.Number("treat_none", 0);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        j.Writer.WriteString("file", path);
+        foreach (var property in JsonSerializer.SerializeToElement(CalibrationDocument.Of(c, curve, decisions), OutputJson.Options).EnumerateObject()) property.WriteTo(j.Writer);
     });
 }
