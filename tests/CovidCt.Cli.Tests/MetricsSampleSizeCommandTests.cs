@@ -28,6 +28,30 @@ public sealed class MetricsSampleSizeCommandTests
         Assert.Equal(135, json.GetProperty("total").GetInt64());
     }
 
+    // Obuchowski, Lieber and Wians 2004 (Clin Chem 50:1118), Table 4: one-sided α 0.05, power 0.9, AUC 0.7: 33 and 33 cases at
+    // κ = 1, 25 and 50 at κ = 2 (SampleSizeTests in the metrics tests checks every cell).
+    [Theory]
+    [InlineData("1", 33, 33)]
+    [InlineData("2", 25, 50)]
+    public void The_binormal_auc_variance_against_chance_gives_the_published_table(string ratio, long diseased, long nonDiseased)
+    {
+        var json = MetricsCli.Json("metrics", "samplesize", "--statistic", "auc", "--expected", "0.7", "--null", "0.5", "--auc-variance", "binormal", "--one-sided",
+            "--power", "0.9", "--ratio", ratio);
+        Assert.Equal(diseased, json.GetProperty("diseased").GetInt64());
+        Assert.Equal(nonDiseased, json.GetProperty("non_diseased").GetInt64());
+        Assert.Equal("obuchowski-2004", json.GetProperty("method").GetString());
+    }
+
+    [Theory]
+    [InlineData("--auc-variance binormal tests an AUC against chance", "--statistic", "auc", "--expected", "0.7", "--null", "0.6", "--auc-variance", "binormal")]
+    [InlineData("--one-sided applies to --auc-variance binormal only", "--statistic", "auc", "--expected", "0.7", "--null", "0.5", "--one-sided")]
+    public void The_binormal_variance_is_refused_where_it_does_not_apply(string expected, params string[] options)
+    {
+        var (code, _, error) = MetricsCli.Run(["metrics", "samplesize", .. options]);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error);
+    }
+
     [Theory]
     [InlineData("--expected", "0.9", "exactly one of --half-width")]
     [InlineData("--expected", "1.2", "--expected")]

@@ -28,11 +28,18 @@ internal static class MetricsSampleSizeCommand
         var alpha = new Option<double>("--alpha") { Description = "Two-sided significance level of the test (with --null).", DefaultValueFactory = _ => 0.05 };
         var prevalence = new Option<double?>("--prevalence") { Description = "Prevalence in the population you enrol from: gives the total to enrol (and, for the AUC, the class ratio)." };
         var ratio = new Option<double?>("--ratio") { Description = "AUC only: non-diseased cases per diseased case (default 1, or from --prevalence)." };
+        var variance = new Option<string>("--auc-variance")
+        {
+            Description = "AUC test only: the AUC's variance, hanley-mcneil (default; Hanley and McNeil 1982) or binormal (Obuchowski, Lieber and Wians 2004, "
+                + "the method of their Table 4 and of pROC's power.roc.test; only against --null 0.5).",
+            DefaultValueFactory = _ => "hanley-mcneil",
+        }.AcceptOnlyFromAmong("hanley-mcneil", "binormal");
+        var oneSided = new Option<bool>("--one-sided") { Description = "With --auc-variance binormal: a one-sided test of AUC > 0.5 (as the published table), not two-sided." };
         var level = MetricsOptions.Level();
         var json = MetricsOptions.Json();
         var command = new Command("samplesize", "Sample size for sensitivity, specificity or the AUC: a target CI half-width (Buderer 1996; Hanley–McNeil 1982) or a test's power.")
         {
-            statistic, expected, halfWidth, nullValue, power, alpha, prevalence, ratio, level, json,
+            statistic, expected, halfWidth, nullValue, power, alpha, prevalence, ratio, variance, oneSided, level, json,
         };
         command.SetAction(parse =>
         {
@@ -43,8 +50,14 @@ internal static class MetricsSampleSizeCommand
             if (which != "auc" && k is not null) throw new UsageException("--ratio applies to --statistic auc only; sensitivity and specificity use --prevalence");
             if (which == "auc" && pi is not null && k is not null) throw new UsageException("give --prevalence or --ratio for the AUC, not both");
             if (pi is { } p && !(p > 0 && p < 1)) throw new UsageException($"--prevalence must lie strictly between 0 and 1, got {p}");
+            var binormal = parse.GetValue(variance) == "binormal";
+            if (binormal && (which != "auc" || test != 0.5)) throw new UsageException("--auc-variance binormal tests an AUC against chance: give --statistic auc and --null 0.5");
+            if (parse.GetValue(oneSided) && !binormal) throw new UsageException("--one-sided applies to --auc-variance binormal only");
             var lvl = MetricsOptions.CheckedLevel(parse.GetValue(level));
-            var result = Compute(which, parse.GetValue(expected), width, test, parse.GetValue(alpha), parse.GetValue(power), pi, k ?? (pi is { } q ? (1 - q) / q : 1), lvl);
+            var r = k ?? (pi is { } q ? (1 - q) / q : 1);
+            var result = binormal
+                ? Guarded(() => SampleSize.AucAboveChance(parse.GetValue(expected), parse.GetValue(alpha), parse.GetValue(power), r, parse.GetValue(oneSided)))
+                : Compute(which, parse.GetValue(expected), width, test, parse.GetValue(alpha), parse.GetValue(power), pi, r, lvl);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(output, j =>
@@ -67,7 +80,7 @@ internal static class MetricsSampleSizeCommand
             var console = TextConsole.Create(output);
             console.Line(width is { } d
                 ? $"{which} {parse.GetValue(expected)} to ±{TextFormat.Number(d, "0.###")} ({TextFormat.Level(lvl)} CI), method {result.Method}:"
-                : $"{which} {parse.GetValue(expected)} against {test} (two-sided α {parse.GetValue(alpha)}, power {parse.GetValue(power)}), method {result.Method}:");
+                : $"{which} {parse.GetValue(expected)} against {test} ({(parse.GetValue(oneSided) ? "one" : "two")}-sided α {parse.GetValue(alpha)}, power {parse.GetValue(power)}), method {result.Method}:");
             if (result.Diseased is { } nd) console.Line($"  diseased cases:      {nd}");
             if (result.NonDiseased is { } nn) console.Line($"  non-diseased cases:  {nn}");
             if (result.Total is { } total) console.Line($"  total to enrol:      {total}{(pi is { } prev ? $" (prevalence {TextFormat.Number(100 * prev, "0.##")}%)" : "")}");
@@ -84,19 +97,23 @@ internal static class MetricsSampleSizeCommand
         else j.Writer.WriteNull(name);
     }
 
-    private static SampleSizeResult Compute(string which, double expected, double? width, double? test, double alpha, double power, double? prevalence, double ratio, double level)
+    private static SampleSizeResult Compute(string which, double expected, double? width, double? test, double alpha, double power, double? prevalence, double ratio, double level) =>
+        Guarded(() => (which, width, test) switch
+        {
+            ("auc", { } d, _) => SampleSize.AucForWidth(expected, d, ratio, level),
+            ("auc", _, { } v) => SampleSize.AucTest(expected, v, alpha, power, ratio),
+            ("sensitivity", { } d, _) => SampleSize.SensitivityForWidth(expected, d, prevalence, level),
+            ("specificity", { } d, _) => SampleSize.SpecificityForWidth(expected, d, prevalence, level),
+            (_, _, { } v) => ProportionTest(which, expected, v, alpha, power, prevalence),
+            _ => throw new UsageException("give exactly one of --half-width and --null"),
+        });
+
+    // A value out of range becomes a usage error naming its option.
+    private static SampleSizeResult Guarded(Func<SampleSizeResult> compute)
     {
         try
         {
-            return (which, width, test) switch
-            {
-                ("auc", { } d, _) => SampleSize.AucForWidth(expected, d, ratio, level),
-                ("auc", _, { } v) => SampleSize.AucTest(expected, v, alpha, power, ratio),
-                ("sensitivity", { } d, _) => SampleSize.SensitivityForWidth(expected, d, prevalence, level),
-                ("specificity", { } d, _) => SampleSize.SpecificityForWidth(expected, d, prevalence, level),
-                (_, _, { } v) => ProportionTest(which, expected, v, alpha, power, prevalence),
-                _ => throw new UsageException("give exactly one of --half-width and --null"),
-            };
+            return compute();
         }
         catch (ArgumentOutOfRangeException e)
         {
