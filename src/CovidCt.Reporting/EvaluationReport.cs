@@ -48,7 +48,7 @@ public static class EvaluationReport
         if (Conventions.CohortLevelText.HasPatientTable(manifest)) ResultTables.WritePatients(Path.Combine(outFolder, "patients.csv"), run.Evaluation);
         if (run.Lesions is { } lesions) LesionTables.Write(outFolder, lesions);
         // The report goes last, so it appears only once every file it describes is complete; an interrupted run leaves the previous one whole.
-        AtomicFile.WriteAllText(Path.Combine(outFolder, PageName), ReportPage.Build(run, manifest, split, outFolder, figures, modelNote));
+        AtomicFile.WriteAllText(Path.Combine(outFolder, PageName), ReportPage.Build(run, manifest, split, outFolder, figures, modelNote, document.PerImage.Calibration));
         return document;
     }
 }

@@ -23,7 +23,7 @@ internal static class ReportPage
     /// <summary>Figures embedded in the gallery; the rest are listed by file name (they are all in figures/).</summary>
     public const int GalleryLimit = 60;
 
-    public static string Build(ModelRun run, CohortManifest manifest, CohortSplit? split, string outFolder, IReadOnlyList<ErrorFigure> figures, string? modelNote)
+    public static string Build(ModelRun run, CohortManifest manifest, CohortSplit? split, string outFolder, IReadOnlyList<ErrorFigure> figures, string? modelNote, CalibrationDocument? calibration)
     {
         var e = run.Evaluation;
         var provenance = run.RequireProvenance();
@@ -63,7 +63,7 @@ internal static class ReportPage
         }
 
         ValidAreaSection.Append(html, e, provenance.Options);
-        CalibrationSection.Append(html, CalibrationDocument.OfImages(e));
+        CalibrationSection.Append(html, calibration);
 
         html.Append("<h2>ROC curves</h2>\n<div class=\"row\">\n");
         if (patientLevel) Chart(html, charts, "roc-patient", ChartFigures.Roc(e.PatientRoc, "Per patient"));
