@@ -14,12 +14,11 @@ namespace CovidCt.Reporting.Tests;
 public sealed class FragileCallReportTests : IDisposable
 {
     private static readonly CohortManifest DefaultCohort = CohortManifest.Load(Repository.File("datasets", "default", "manifest.csv"));
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "covidct-fragile-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
-    }
+    private string Out => _folder.Path;
+
+    public void Dispose() => _folder.Dispose();
 
     /// <summary>
     /// A control of the default cohort with boxes in the upper right on slice indices 2 and 3, and on index 4 a box in the lower
@@ -53,19 +52,19 @@ public sealed class FragileCallReportTests : IDisposable
         var run = Control(nearLine: true, out var patient);
         Assert.False(run.Evaluation.Patients[0].Result.Decision.IsPositive);
 
-        EvaluationReport.Write(_out, run, DefaultCohort, null);
+        EvaluationReport.Write(Out, run, DefaultCohort, null);
 
-        var patients = File.ReadAllLines(Path.Combine(_out, "patients.csv"));
+        var patients = File.ReadAllLines(Path.Combine(Out, "patients.csv"));
         Assert.EndsWith(",slices,fragile,fragile_reason", patients[0]);
         Assert.EndsWith($",1,{Reason}", patients[1]);
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "metrics.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "metrics.json")));
         var fragile = json.RootElement.GetProperty("per_patient").GetProperty("fragile").GetProperty(patient);
         Assert.Equal("near_line_would_complete", fragile.GetProperty("reason").GetString());
         Assert.Equal("UpperRight", fragile.GetProperty("quadrant").GetString());
         Assert.Equal((2, 4), (fragile.GetProperty("first_slice_index").GetInt32(), fragile.GetProperty("last_slice_index").GetInt32()));
         Assert.Equal(1.5, fragile.GetProperty("within_pixels").GetDouble());
         Assert.Equal(Reason, fragile.GetProperty("text").GetString());
-        var page = File.ReadAllText(Path.Combine(_out, "report.html"));
+        var page = File.ReadAllText(Path.Combine(Out, "report.html"));
         Assert.Contains($"<tr class=\"fragile\"><td>{patient}</td><td>control</td><td>negative</td>", page);
         Assert.Contains("Warning: 1 patient call of 1 is fragile", page);
         Assert.Equal($"1 patient call of 1 is fragile (a box moved by 1.5 px would flip it): {patient} {Reason}", FragileCallText.Warning(run.Evaluation));
@@ -76,13 +75,13 @@ public sealed class FragileCallReportTests : IDisposable
     {
         var run = Control(nearLine: false, out _);
 
-        EvaluationReport.Write(_out, run, DefaultCohort, null);
+        EvaluationReport.Write(Out, run, DefaultCohort, null);
 
-        Assert.EndsWith(",0,", File.ReadAllLines(Path.Combine(_out, "patients.csv"))[1]);
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "metrics.json")));
+        Assert.EndsWith(",0,", File.ReadAllLines(Path.Combine(Out, "patients.csv"))[1]);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "metrics.json")));
         Assert.Equal(JsonValueKind.Object, json.RootElement.GetProperty("per_patient").GetProperty("fragile").ValueKind);
         Assert.Empty(json.RootElement.GetProperty("per_patient").GetProperty("fragile").EnumerateObject());
-        Assert.DoesNotContain("class=\"fragile\"", File.ReadAllText(Path.Combine(_out, "report.html")));
+        Assert.DoesNotContain("class=\"fragile\"", File.ReadAllText(Path.Combine(Out, "report.html")));
         Assert.Null(FragileCallText.Warning(run.Evaluation));
     }
 
