@@ -13,10 +13,19 @@ internal static class FragileCalls
     {
         if (positive)
         {
-            var kept = PatientRule.BestQuadrantRun(orderedSlices, options, box => box.FirmQuadrants);
+            var kept = PatientRule.BestQuadrantRun(orderedSlices, options, HighestBox(box => box.FirmQuadrants));
             return kept.Weakest > 0 ? null : new FragileCall(FragileReason.NearLineHoldsRun, quadrant, first, last);
         }
-        var reached = PatientRule.BestQuadrantRun(orderedSlices, options, box => box.NearQuadrants);
+        var reached = PatientRule.BestQuadrantRun(orderedSlices, options, HighestBox(box => box.NearQuadrants));
         return reached.Weakest > 0 ? new FragileCall(FragileReason.NearLineWouldComplete, reached.Quadrant, reached.First, reached.Last) : null;
     }
+
+    // A slice's score in quadrant q (0 to 3) when each box counts for the quadrants quadrantsOf gives it, as
+    // SliceDetection.QuadrantScores counts a box for its own quadrants: the highest box probability there, 0 when none.
+    private static Func<SliceDetection, int, double> HighestBox(Func<LesionBox, Quadrant> quadrantsOf) => (slice, q) =>
+    {
+        var highest = 0.0;
+        foreach (var box in slice.Boxes) if ((quadrantsOf(box) & (Quadrant)(1 << q)) != 0) highest = Math.Max(highest, box.MaxProbability);
+        return highest;
+    };
 }

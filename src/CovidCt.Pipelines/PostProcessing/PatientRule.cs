@@ -25,7 +25,7 @@ public static class PatientRule
             var any = BestRun(scores, options.ConsecutiveSlices, options.MaxGap, new int[n]);
             return new PatientDecision(any.Weakest > 0, any.Weakest, Quadrant.None, any.First, any.Last, positive, n);
         }
-        var best = BestQuadrantRun(orderedSlices, options, box => box.Quadrants);
+        var best = BestQuadrantRun(orderedSlices, options, (slice, q) => slice.QuadrantScores[q]);
         return new PatientDecision(best.Weakest > 0, best.Weakest, best.Quadrant, best.First, best.Last, positive, n)
         {
             Fragility = FragileCalls.Judge(orderedSlices, options, best.Weakest > 0, best.Quadrant, best.First, best.Last),
@@ -33,11 +33,12 @@ public static class PatientRule
     }
 
     /// <summary>
-    /// The same-quadrant rule with each box counting for the quadrants <paramref name="quadrantsOf"/> gives it: over the four
-    /// quadrants, the run whose weakest slice is highest (the first quadrant on ties), or a weakest of 0 and <see cref="Quadrant.None"/>.
+    /// The same-quadrant rule on the per-quadrant slice scores <paramref name="scoreOf"/> gives (slice, quadrant index 0 to 3:
+    /// UpperLeft, UpperRight, LowerLeft, LowerRight; 0 where the slice does not qualify): over the four quadrants, the run whose
+    /// weakest slice is highest (the first quadrant on ties), or a weakest of 0 and <see cref="Quadrant.None"/>.
     /// </summary>
     internal static (double Weakest, Quadrant Quadrant, int First, int Last) BestQuadrantRun(IReadOnlyList<SliceDetection> orderedSlices, PatientRuleOptions options,
-        Func<LesionBox, Quadrant> quadrantsOf)
+        Func<SliceDetection, int, double> scoreOf)
     {
         var n = orderedSlices.Count;
         var scores = new double[n];
@@ -45,14 +46,9 @@ public static class PatientRule
         var best = (Weakest: 0.0, Quadrant: Quadrant.None, First: -1, Last: -1);
         for (var q = 0; q < 4; q++)
         {
-            var quadrant = (Quadrant)(1 << q);
-            for (var s = 0; s < n; s++)
-            {
-                scores[s] = 0;
-                foreach (var box in orderedSlices[s].Boxes) if ((quadrantsOf(box) & quadrant) != 0) scores[s] = Math.Max(scores[s], box.MaxProbability);
-            }
+            for (var s = 0; s < n; s++) scores[s] = scoreOf(orderedSlices[s], q);
             var run = BestRun(scores, options.ConsecutiveSlices, options.MaxGap, members);
-            if (run.Weakest > best.Weakest) best = (run.Weakest, quadrant, run.First, run.Last);
+            if (run.Weakest > best.Weakest) best = (run.Weakest, (Quadrant)(1 << q), run.First, run.Last);
         }
         return best;
     }
