@@ -97,6 +97,38 @@ public sealed class ReadAssumptionWarningTests : IDisposable
     }
 
     [Fact]
+    public void Compare_tune_on_warns_of_the_assumptions_made_on_its_tuning_split_too()
+    {
+        // The assumed files sit only in val, where the operating points are chosen; the report split (test) reads files that
+        // state their geometry. Their warnings must still come before any number: the chosen points rest on them.
+        Cohort();
+        var geometry = VolumeGeometry.Axial(Size, Size, 4, 1, 2.5);
+        foreach (var (name, lesion) in new[] { ("p3.nii.gz", true), ("p4.nii.gz", false) })
+        {
+            var voxels = new float[geometry.VoxelCount];
+            for (var i = 0; i < voxels.Length; i++)
+            {
+                var (x, y, z) = (i % Size, i / Size % Size, i / (Size * Size));
+                voxels[i] = lesion && z is 1 or 2 && x is >= 8 and < 16 && y is >= 8 and < 16 ? TestModels.LesionHu : x is >= 4 and < 28 && y is >= 4 and < 28 ? 40 : -1000;
+            }
+            NiftiWriter.Write(new CtVolume(geometry, voxels, "generated"), File(name));
+        }
+        var manifest = File("tune.csv");
+        System.IO.File.WriteAllText(manifest, "patient_id,label,images,masks,split\np1,covid,p1.nii,p1-mask.nii.gz,val\np2,control,p2,,val\n" +
+            "p3,covid,p3.nii.gz,,test\np4,control,p4.nii.gz,,test\n");
+
+        var run = CliRun.Of("compare", "--model", _models.Lesion(Size), "--model", _models.Silent(Size), "--cohort", manifest, "--cache", File("cache"),
+            "--tune-on", "val", "--report-on", "test", "--out", File("tuned"));
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var all = run.Output + run.Error;
+        foreach (var expected in new[] { NiftiWarning, DicomWarning })
+        {
+            Assert.True(all.IndexOf(WarningLine(all, expected), StringComparison.Ordinal) < all.IndexOf('%', StringComparison.Ordinal), all);
+        }
+    }
+
+    [Fact]
     public void Cohort_check_inspect_and_detect_say_what_was_assumed()
     {
         var manifest = Cohort();

@@ -32,7 +32,9 @@ internal static class CompareHandler
             return run with { Name = names[i], Lesions = lesions.Evaluate(settings.Method, settings.Level) };
         }).ToArray();
         // After the progress and before any number; once each: two models on one machine get the same warnings word for word.
-        foreach (var warning in framing.Concat(runs.SelectMany(r => r.Warnings)).Distinct()) log.WriteLine($"Warning: {warning}");
+        // With --tune-on the tuning split's reads count too: each operating point was chosen on them (the sweep engine keeps them).
+        var chosenOn = tuned?.SelectMany(t => t.Model.Tuned.Tuning.Warnings) ?? [];
+        foreach (var warning in chosenOn.Concat(framing).Concat(runs.SelectMany(r => r.Warnings)).Distinct()) log.WriteLine($"Warning: {warning}");
         var comparison = ModelComparison.Compute(runs, settings.Level, settings.PartialAucMinimumSpecificity);
         // Written once everything ran, so a failed comparison never leaves new pipeline.json files behind.
         return new CompareRun(comparison, tuned is null ? null : CompareTuner.Write(settings.Tuning!.OutFolder, tuned));
