@@ -50,7 +50,12 @@ public sealed record ComparisonDocument(int SchemaVersion, CohortDocument Cohort
             var outcomes = comparison.OutcomesOf(id);
             var positive = new OrderedDictionary<string, bool>(StringComparer.Ordinal);
             foreach (var (model, outcome) in outcomes) positive.Add(model, outcome.Result.Decision.IsPositive);
-            return new DisagreementDocument(id, outcomes[0].Outcome.IsCovid ? "covid" : "control", positive);
+            var fragile = new OrderedDictionary<string, FragileCallDocument>(StringComparer.Ordinal);
+            foreach (var (model, outcome) in outcomes)
+            {
+                if (FragileCallDocument.Of(outcome.Result.Decision.Fragility) is { } call) fragile.Add(model, call);
+            }
+            return new DisagreementDocument(id, outcomes[0].Outcome.IsCovid ? "covid" : "control", positive) { Fragile = fragile };
         }).ToArray();
         return new ComparisonDocument(OutputJson.SchemaVersion, CohortDocument.Of(manifest, split, models[0].Evaluation),
             models.Select(run => ComparedModelDocument.Of(run, patients)).ToArray(), pairs, patients ? disagreements : null)
@@ -144,7 +149,14 @@ public sealed record PairTestsDocument(McNemarDocument McnemarSensitivity, McNem
 /// <param name="Patient">The patient.</param>
 /// <param name="Label">covid or control.</param>
 /// <param name="Positive">Each model's decision, by model name.</param>
-public sealed record DisagreementDocument(string Patient, string Label, IReadOnlyDictionary<string, bool> Positive);
+public sealed record DisagreementDocument(string Patient, string Label, IReadOnlyDictionary<string, bool> Positive)
+{
+    /// <summary>
+    /// The models whose call on this patient is fragile (<see cref="CovidCt.Pipelines.PostProcessing.FragileCall"/>), by model
+    /// name; empty when every call is firm. A field added to schema 3, so old readers ignore it.
+    /// </summary>
+    public IReadOnlyDictionary<string, FragileCallDocument> Fragile { get; init; } = new Dictionary<string, FragileCallDocument>();
+}
 
 /// <summary>
 /// <c>compare --tune-on</c>: each model's operating point chosen on one split by the rule of <c>covidct sweep --tune-on</c>; the

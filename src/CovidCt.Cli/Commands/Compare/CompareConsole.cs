@@ -2,6 +2,7 @@ using System.Globalization;
 using CovidCt.Cli.Output;
 using CovidCt.Data.Cohorts;
 using CovidCt.Metrics;
+using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Reporting.Clustering;
 using CovidCt.Reporting.Comparisons;
 using CovidCt.Reporting.Conventions;
@@ -56,6 +57,11 @@ internal static class CompareConsole
         if (run.Tuned is { } tuned) CompareTunedConsole.Write(console, tuned, split);
         if (patients)
         {
+            // As evaluate warns before its per-patient table: a knife-edge call of one model can be the whole difference between two.
+            foreach (var r in runs)
+            {
+                if (FragileCallText.Warning(r.Evaluation) is { } fragile) console.Line($"Warning: {r.Name}: {fragile}");
+            }
             SideBySide(console, "Per patient", runs.Select(r => (r.Evaluation.PatientMetrics, (Estimate?)r.Evaluation.PatientRoc.Auc)).ToArray(), names);
             Caveats(console, runs.SelectMany(r => StatisticCaveats.Auc(r.Evaluation.PatientRoc).Select(c => $"{r.Name}, patient AUC: {c}")));
         }
@@ -94,10 +100,17 @@ internal static class CompareConsole
         foreach (var id in disagree)
         {
             var outcomes = comparison.OutcomesOf(id);
-            rows.AddTextRow([id, outcomes[0].Outcome.IsCovid ? "covid" : "control", .. outcomes.Select(o => o.Outcome.Result.Decision.IsPositive ? "positive" : "negative")]);
+            rows.AddTextRow([id, outcomes[0].Outcome.IsCovid ? "covid" : "control", .. outcomes.Select(o => CallText(o.Outcome.Result.Decision))]);
         }
         console.Write(rows);
+        if (disagree.Any(id => comparison.OutcomesOf(id).Any(o => o.Outcome.Result.Decision.Fragility is not null)))
+        {
+            console.Line($"(fragile): a box moved by {FragileCall.WithinPixels.ToString("0.0", CultureInfo.InvariantCulture)} px across a quadrant split line would flip that call (the warning above names the run)");
+        }
     }
+
+    private static string CallText(PatientDecision decision) =>
+        (decision.IsPositive ? "positive" : "negative") + (decision.Fragility is null ? "" : " (fragile)");
 
     // Where each run's operating point came from: chosen on the tuning split, read from a pipeline.json, or the study's (--model).
     private static string Origin(CompareSettings settings, CompareRun run, int index) =>
