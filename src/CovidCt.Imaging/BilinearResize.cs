@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace CovidCt.Imaging;
@@ -6,7 +7,7 @@ namespace CovidCt.Imaging;
 /// Bilinear resampling, the one kernel behind both resizes of the pipeline: <see cref="Resize"/> (half-pixel centres and edge
 /// clamping, without antialiasing: the same numbers as PyTorch <c>F.interpolate(mode="bilinear", align_corners=False,
 /// antialias=False)</c>; an exact factor-2 downscale is the mean of each 2 x 2 block; equal sizes copy) and the probability
-/// map's way back to its slice, which brings its own taps (<see cref="Resample"/>).
+/// map's way back to its slice, which brings its own taps (<see cref="Resample(ReadOnlySpan{float}, int, ResizeTaps, ResizeTaps, Span{float})"/>).
 /// </summary>
 internal static class BilinearResize
 {
@@ -36,29 +37,52 @@ internal static class BilinearResize
     {
         var width = columns.Count;
         if (destination.Length != width * rows.Count) throw new ArgumentException("destination does not match the taps", nameof(destination));
-        var along = new RowsAlongX(columns);
-        for (var y = 0; y < rows.Count; y++)
+        using var along = new RowsAlongX(columns);
+        for (var y = 0; y < rows.Count; y++) Row(along, source, sourceWidth, rows, y, destination.Slice(y * width, width));
+    }
+
+    /// <summary>
+    /// Only destination rows <paramref name="only"/> of <see cref="Resample(ReadOnlySpan{float}, int, ResizeTaps, ResizeTaps, Span{float})"/>,
+    /// written where the whole resample writes them in <paramref name="destination"/> (the other rows are left as they are): the
+    /// same kernel, so each row holds the same floats as the whole resample's.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">When a row of <paramref name="only"/> is not a destination row.</exception>
+    public static void Resample(ReadOnlySpan<float> source, int sourceWidth, ResizeTaps columns, ResizeTaps rows, Span<float> destination, ReadOnlySpan<int> only)
+    {
+        var width = columns.Count;
+        if (destination.Length != width * rows.Count) throw new ArgumentException("destination does not match the taps", nameof(destination));
+        using var along = new RowsAlongX(columns);
+        foreach (var y in only)
         {
-            var (top, bottom) = (rows.Lower[y], rows.Upper[y]);
-            var upper = along.Get(source, sourceWidth, top, keep: bottom);
-            var lower = along.Get(source, sourceWidth, bottom, keep: top);
-            Mix(upper, lower, rows.Weight[y], destination.Slice(y * width, width));
+            ArgumentOutOfRangeException.ThrowIfNegative(y, nameof(only));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(y, rows.Count, nameof(only));
+            Row(along, source, sourceWidth, rows, y, destination.Slice(y * width, width));
         }
     }
 
-    // The last two source rows interpolated along x: consecutive destination rows mostly need the same pair.
-    private sealed class RowsAlongX(ResizeTaps columns)
+    // Destination row y: its two source rows along x (kept by `along` for the next row), then mixed.
+    private static void Row(RowsAlongX along, ReadOnlySpan<float> source, int sourceWidth, ResizeTaps rows, int y, Span<float> row)
     {
-        private readonly float[][] _rows = [new float[columns.Count], new float[columns.Count]];
+        var (top, bottom) = (rows.Lower[y], rows.Upper[y]);
+        var upper = along.Get(source, sourceWidth, top, keep: bottom);
+        var lower = along.Get(source, sourceWidth, bottom, keep: top);
+        Mix(upper, lower, rows.Weight[y], row);
+    }
+
+    // The last two source rows interpolated along x: consecutive destination rows mostly need the same pair. Its two rows are
+    // rented, so neither the whole resample nor a few rows of it allocate per call.
+    private sealed class RowsAlongX(ResizeTaps columns) : IDisposable
+    {
+        private readonly float[][] _rows = [ArrayPool<float>.Shared.Rent(columns.Count), ArrayPool<float>.Shared.Rent(columns.Count)];
         private readonly int[] _held = [-1, -1];
 
         // Source row `row` along x; refills the buffer that does not hold `keep` (the other row of the current pair).
-        public float[] Get(ReadOnlySpan<float> source, int sourceWidth, int row, int keep)
+        public ReadOnlySpan<float> Get(ReadOnlySpan<float> source, int sourceWidth, int row, int keep)
         {
-            if (_held[0] == row) return _rows[0];
-            if (_held[1] == row) return _rows[1];
+            if (_held[0] == row) return _rows[0].AsSpan(0, columns.Count);
+            if (_held[1] == row) return _rows[1].AsSpan(0, columns.Count);
             var slot = _held[0] == keep ? 1 : 0;
-            var target = _rows[slot];
+            var target = _rows[slot].AsSpan(0, columns.Count);
             var sourceRow = source.Slice(row * sourceWidth, sourceWidth);
             for (var x = 0; x < target.Length; x++)
             {
@@ -67,6 +91,11 @@ internal static class BilinearResize
             }
             _held[slot] = row;
             return target;
+        }
+
+        public void Dispose()
+        {
+            foreach (var row in _rows) ArrayPool<float>.Shared.Return(row);
         }
     }
 
