@@ -41,7 +41,10 @@ public sealed class BilinearKernelTests
         var only = Enumerable.Range(0, height).Where(_ => random.Next(3) == 0).OrderBy(_ => random.Next()).ToArray();
         var some = Enumerable.Repeat(-7f, width * height).ToArray();
 
-        BilinearResize.Resample(source, sourceWidth, columns, rows, some, only);
+        using (var resample = new BilinearRows(source, sourceWidth, columns, rows))
+        {
+            foreach (var y in only) resample.Row(y, some.AsSpan(y * width, width));
+        }
 
         for (var y = 0; y < height; y++)
         {
@@ -54,8 +57,14 @@ public sealed class BilinearKernelTests
     public void A_row_that_is_not_a_destination_row_is_refused()
     {
         var taps = new ResizeTaps(4);
-        Assert.Throws<ArgumentOutOfRangeException>(() => BilinearResize.Resample(new float[4], 2, taps, taps, new float[16], [4]));
-        Assert.Throws<ArgumentOutOfRangeException>(() => BilinearResize.Resample(new float[4], 2, taps, taps, new float[16], [-1]));
+        foreach (var y in new[] { 4, -1 })
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() =>
+            {
+                using var resample = new BilinearRows(new float[4], 2, taps, taps);
+                resample.Row(y, new float[4]);
+            });
+        }
     }
 
     [Fact]

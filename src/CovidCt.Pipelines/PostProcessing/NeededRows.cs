@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using CovidCt.Imaging;
 using CovidCt.Pipelines.Scoring;
 
@@ -6,7 +5,8 @@ namespace CovidCt.Pipelines.PostProcessing;
 
 /// <summary>
 /// The rows of a map taken back to its slice that the box detector needs, computed by the one resize kernel
-/// (<see cref="SliceResize.Rows"/>) into a buffer kept from slice to slice; the other rows are not computed. A bilinear value is
+/// (<see cref="SliceResize.Rows"/>: each map row interpolated along x once, then one mix per slice row) into a buffer kept
+/// from slice to slice; the other rows are not computed. A bilinear value is
 /// a mix of its four taps with weights in [0, 1], so it is at most the mix of its two map rows' highest values, up to the
 /// rounding of the kernel's two float mixes. So a row whose bound lies below the threshold holds no pixel at it, and a row
 /// whose bound inside the valid area lies at or below the highest value already found cannot raise the image score: every
@@ -58,10 +58,11 @@ internal sealed class NeededRows
         {
             if (!(Bound(resize.RowTaps, y, _high) < threshold)) _rows.Add(y);
         }
-        resize.Rows(source, _values, CollectionsMarshal.AsSpan(_rows));
+        using var kernel = resize.Rows(source);
         var best = 0f;
         foreach (var y in _rows)
         {
+            kernel.Row(y, _values.AsSpan(y * map.Width, map.Width));
             _computed[y] = true;
             if (y >= y0 && y < y1) best = HighestInside(y, x0, x1, mask, best);
         }
@@ -80,7 +81,7 @@ internal sealed class NeededRows
         for (var i = count - 1; i >= 0 && _bounds[i] > best; i--)
         {
             var y = _order[i];
-            resize.Rows(source, _values, new ReadOnlySpan<int>(in y));
+            kernel.Row(y, _values.AsSpan(y * map.Width, map.Width));
             _computed[y] = true;
             _rows.Add(y);
             best = HighestInside(y, x0, x1, mask, best);

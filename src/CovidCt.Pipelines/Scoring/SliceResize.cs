@@ -5,8 +5,7 @@ namespace CovidCt.Pipelines.Scoring;
 /// <summary>
 /// The resize of a patient's maps back to its slices (<see cref="SliceResolution"/>): the taps of one frame for one map size,
 /// made once per patient. The whole map (<see cref="Dense"/>) and some of its rows (<see cref="Rows"/>) come from the same
-/// kernel, <see cref="BilinearResize.Resample(ReadOnlySpan{float}, int, ResizeTaps, ResizeTaps, Span{float})"/>, so a row is
-/// the same floats either way.
+/// kernel, <see cref="BilinearRows"/>, so a row is the same floats either way.
 /// </summary>
 internal sealed class SliceResize
 {
@@ -59,7 +58,6 @@ internal sealed class SliceResize
         return values;
     }
 
-    /// <summary>Slice rows <paramref name="rows"/> of <paramref name="source"/>, written where <see cref="Dense"/> puts them in <paramref name="destination"/>.</summary>
-    public void Rows(ProbabilityMap source, float[] destination, ReadOnlySpan<int> rows) =>
-        BilinearResize.Resample(source.Values, SourceWidth, Columns, RowTaps, destination, rows);
+    /// <summary>The resize of <paramref name="source"/> a slice row at a time, only the rows asked for (dispose it).</summary>
+    public BilinearRows Rows(ProbabilityMap source) => new(source.Values, SourceWidth, Columns, RowTaps);
 }
