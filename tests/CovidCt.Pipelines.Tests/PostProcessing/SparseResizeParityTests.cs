@@ -73,6 +73,21 @@ public sealed class SparseResizeParityTests
     }
 
     [Fact]
+    public void A_map_that_is_zero_inside_a_body_frame_computes_no_row()
+    {
+        // Most LIDC-IDRI maps of the shipped model are zero: no row may be computed just to find an image score of 0.
+        var frame = SliceFrame.Of(512, 512, new PixelBox(80, 120, 360, 260), 128, 128);
+        var map = SliceResolution.ToSlice(new ProbabilityMap(128, 128, new float[128 * 128]), frame);
+        var rows = new NeededRows();
+        var pending = map.Pending!.Value;
+
+        rows.Compute(pending.Resize, pending.Source, ValidArea.WholeImage(512, 512), ValidAreaRegion.Rectangle, 0.5f);
+
+        Assert.DoesNotContain(true, rows.Computed.ToArray());
+        Assert.Equal(0f, rows.MaxInside);
+    }
+
+    [Fact]
     public void A_map_read_whole_gives_the_dense_resize_and_is_detected_as_such()
     {
         var random = new Random(5);
