@@ -6,12 +6,12 @@ namespace CovidCt.Pipelines.PostProcessing;
 /// <summary>
 /// The rows of a map taken back to its slice that the box detector needs, computed by the one resize kernel
 /// (<see cref="SliceResize.Rows"/>: each map row interpolated along x once, then one mix per slice row) into a buffer kept
-/// from slice to slice; the other rows are not computed. A bilinear value is
-/// a mix of its four taps with weights in [0, 1], so it is at most the mix of its two map rows' highest values, up to the
-/// rounding of the kernel's two float mixes (and, tighter, of those rows' highest values along x, computed exactly for the
-/// rows the first bound does not rule out). So a row whose bound lies below the threshold holds no pixel at it, and a row
-/// whose bound inside the valid area lies at or below the highest value already found cannot raise the image score: every
-/// number the detector gives is the one the whole map gives. Not thread-safe: one per detector.
+/// from slice to slice; the other rows are not computed. A bilinear value is a mix of its four taps with weights in [0, 1],
+/// so it is at most the mix of its two map rows' highest values, up to the rounding of the kernel's float operations (and,
+/// tighter, of those rows' highest values along x, computed exactly for the rows the first bound does not rule out). So a
+/// row whose bound lies below the threshold holds no pixel at it, and a row whose bound inside the valid area lies at or
+/// below the highest value already found cannot raise the image score: every number the detector gives is the one the
+/// whole map gives. Not thread-safe: one per detector.
 /// </summary>
 internal sealed class NeededRows
 {
