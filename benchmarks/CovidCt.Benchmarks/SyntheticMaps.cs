@@ -38,6 +38,13 @@ internal static class SyntheticMaps
         return new ProbabilityMap(size, size, values);
     }
 
+    /// <summary>
+    /// The worst case for post-processing: <paramref name="map"/> lifted to 0.6-1.0 (quantised as the cache stores maps), so
+    /// nearly every pixel is at or above the study's threshold and one component covers the slice.
+    /// </summary>
+    public static ProbabilityMap Everywhere(ProbabilityMap map) =>
+        new(map.Width, map.Height, [.. map.Values.Select(v => MathF.Round((0.6f + 0.4f * v) * 255) / 255)]);
+
     /// <summary>A lung-field rectangle of about the size the HU segmentation finds on a chest slice.</summary>
     public static ValidArea Lungs(int size)
     {

@@ -6,7 +6,7 @@ namespace CovidCt.Imaging;
 /// Bilinear resampling, the one kernel behind both resizes of the pipeline: <see cref="Resize"/> (half-pixel centres and edge
 /// clamping, without antialiasing: the same numbers as PyTorch <c>F.interpolate(mode="bilinear", align_corners=False,
 /// antialias=False)</c>; an exact factor-2 downscale is the mean of each 2 x 2 block; equal sizes copy) and the probability
-/// map's way back to its slice, which brings its own taps (<see cref="Resample"/>).
+/// map's way back to its slice, which brings its own taps (<see cref="Resample(ReadOnlySpan{float}, int, ResizeTaps, ResizeTaps, Span{float})"/>).
 /// </summary>
 internal static class BilinearResize
 {
@@ -29,49 +29,20 @@ internal static class BilinearResize
     /// (lower + (upper − lower) × weight), so the result does not depend on how the work is split.
     /// </summary>
     /// <remarks>
-    /// Separable: each source row a destination row needs is interpolated along x once (an upscale by 4 uses each twice or
-    /// more), and the mix between two rows runs on whole vectors. The numbers are those of the direct per-pixel formula.
+    /// Separable (<see cref="BilinearRows"/>, which also computes some rows only): each source row a destination row needs is
+    /// interpolated along x once (an upscale by 4 uses each twice or more), and the mix between two rows runs on whole vectors.
+    /// The numbers are those of the direct per-pixel formula.
     /// </remarks>
     public static void Resample(ReadOnlySpan<float> source, int sourceWidth, ResizeTaps columns, ResizeTaps rows, Span<float> destination)
     {
         var width = columns.Count;
         if (destination.Length != width * rows.Count) throw new ArgumentException("destination does not match the taps", nameof(destination));
-        var along = new RowsAlongX(columns);
-        for (var y = 0; y < rows.Count; y++)
-        {
-            var (top, bottom) = (rows.Lower[y], rows.Upper[y]);
-            var upper = along.Get(source, sourceWidth, top, keep: bottom);
-            var lower = along.Get(source, sourceWidth, bottom, keep: top);
-            Mix(upper, lower, rows.Weight[y], destination.Slice(y * width, width));
-        }
-    }
-
-    // The last two source rows interpolated along x: consecutive destination rows mostly need the same pair.
-    private sealed class RowsAlongX(ResizeTaps columns)
-    {
-        private readonly float[][] _rows = [new float[columns.Count], new float[columns.Count]];
-        private readonly int[] _held = [-1, -1];
-
-        // Source row `row` along x; refills the buffer that does not hold `keep` (the other row of the current pair).
-        public float[] Get(ReadOnlySpan<float> source, int sourceWidth, int row, int keep)
-        {
-            if (_held[0] == row) return _rows[0];
-            if (_held[1] == row) return _rows[1];
-            var slot = _held[0] == keep ? 1 : 0;
-            var target = _rows[slot];
-            var sourceRow = source.Slice(row * sourceWidth, sourceWidth);
-            for (var x = 0; x < target.Length; x++)
-            {
-                var a = sourceRow[columns.Lower[x]];
-                target[x] = a + (sourceRow[columns.Upper[x]] - a) * columns.Weight[x];
-            }
-            _held[slot] = row;
-            return target;
-        }
+        using var resample = new BilinearRows(source, sourceWidth, columns, rows);
+        for (var y = 0; y < rows.Count; y++) resample.Row(y, destination.Slice(y * width, width));
     }
 
     // row = upper + (lower − upper) × weight, a vector at a time, then the tail.
-    private static void Mix(ReadOnlySpan<float> upper, ReadOnlySpan<float> lower, float weight, Span<float> row)
+    internal static void Mix(ReadOnlySpan<float> upper, ReadOnlySpan<float> lower, float weight, Span<float> row)
     {
         var x = 0;
         var w = new Vector<float>(weight);

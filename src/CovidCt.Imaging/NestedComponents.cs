@@ -39,19 +39,23 @@ internal sealed class NestedComponents
     /// at every threshold of <paramref name="thresholds"/> (strictly descending, each in (0, 1]). A pixel takes part when its
     /// value is at least the threshold, it lies in the columns [<paramref name="firstColumn"/>, <paramref name="endColumn"/>)
     /// and rows [<paramref name="firstRow"/>, <paramref name="endRow"/>), and <paramref name="includes"/> (column, row) holds
-    /// when it is given; NaN never takes part.
+    /// when it is given; NaN never takes part. When <paramref name="computedRows"/> is not empty, only the rows it marks are read:
+    /// the others were not computed (a map taken back to its slice computes only rows that can hold a pixel at the lowest
+    /// threshold) and hold no candidate.
     /// </summary>
-    /// <exception cref="ArgumentException">When the thresholds are empty, out of range or not strictly descending.</exception>
-    public void Find(float[] values, int width, int height, int firstColumn, int endColumn, int firstRow, int endRow, Func<int, int, bool>? includes, ReadOnlySpan<float> thresholds)
+    /// <exception cref="ArgumentException">When the thresholds are empty, out of range or not strictly descending, or <paramref name="computedRows"/> is neither empty nor one flag per row.</exception>
+    public void Find(float[] values, int width, int height, int firstColumn, int endColumn, int firstRow, int endRow, Func<int, int, bool>? includes, ReadOnlySpan<float> thresholds,
+        ReadOnlySpan<bool> computedRows = default)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Length != width * height) throw new ArgumentException($"{values.Length} values do not fill {width}x{height}", nameof(values));
+        if (!computedRows.IsEmpty && computedRows.Length != height) throw new ArgumentException($"{computedRows.Length} row flags for {height} rows", nameof(computedRows));
         CheckThresholds(thresholds);
         LevelCount = thresholds.Length;
         if (_levelEnd.Length < LevelCount) _levelEnd = new int[LevelCount];
         _components.Clear();
-        var source = includes is null ? values : Included(values, width, firstColumn, endColumn, firstRow, endRow, includes, thresholds[^1]);
-        Candidates(source, width, height, firstColumn, endColumn, firstRow, endRow, thresholds[^1]);
+        var source = includes is null ? values : Included(values, width, firstColumn, endColumn, firstRow, endRow, includes, thresholds[^1], computedRows);
+        Candidates(source, width, height, firstColumn, endColumn, firstRow, endRow, thresholds[^1], computedRows);
         for (var level = 0; level < LevelCount; level++)
         {
             _runs.SetAtLeast(source, width, height, thresholds[level], _from, _to);
@@ -72,12 +76,14 @@ internal sealed class NestedComponents
     }
 
     // The map with the candidates outside the region set to NaN (which never takes part); only candidates ask the region.
-    private float[] Included(float[] values, int width, int firstColumn, int endColumn, int firstRow, int endRow, Func<int, int, bool> includes, float lowest)
+    private float[] Included(float[] values, int width, int firstColumn, int endColumn, int firstRow, int endRow, Func<int, int, bool> includes, float lowest,
+        ReadOnlySpan<bool> computedRows)
     {
         if (_included.Length < values.Length) _included = new float[values.Length];
         var included = _included;
         for (var y = firstRow; y < endRow; y++)
         {
+            if (!computedRows.IsEmpty && !computedRows[y]) continue;
             for (var x = firstColumn; x < endColumn; x++)
             {
                 var i = y * width + x;
@@ -89,13 +95,14 @@ internal sealed class NestedComponents
 
     // Per row, the columns [from, to) from the first to one past the last pixel at or above the lowest threshold (none
     // outside the rectangle). Most of a map is far below every threshold, so whole vectors of it are skipped at once.
-    private void Candidates(float[] values, int width, int height, int firstColumn, int endColumn, int firstRow, int endRow, float lowest)
+    private void Candidates(float[] values, int width, int height, int firstColumn, int endColumn, int firstRow, int endRow, float lowest, ReadOnlySpan<bool> computedRows)
     {
         if (_from.Length < height) (_from, _to) = (new int[height], new int[height]);
         _from.AsSpan(0, height).Clear();
         _to.AsSpan(0, height).Clear();
         for (var y = firstRow; y < endRow; y++)
         {
+            if (!computedRows.IsEmpty && !computedRows[y]) continue;
             var row = values.AsSpan(y * width + firstColumn, endColumn - firstColumn);
             var first = FirstAtLeast(row, lowest);
             if (first == row.Length) continue;

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace CovidCt.Imaging;
 
 /// <summary>
-/// Whole-map scans the box detector runs on every slice at the slice's resolution (262,144 pixels at 512 x 512), a vector at
+/// Whole-map (or whole-row) scans the box detector runs on every slice at the slice's resolution (262,144 pixels at 512 x 512), a vector at
 /// a time. Each gives exactly the number of the plain loop it replaces, NaN included: a NaN is never above a value and never
 /// at or above a threshold.
 /// </summary>
@@ -27,6 +27,25 @@ internal static class PixelScan
         }
         for (; x < values.Length; x++) if (values[x] > highest) highest = values[x];
         return highest;
+    }
+
+    /// <summary>The lowest of <paramref name="start"/> and the values of <paramref name="values"/> below it; NaN is skipped.</summary>
+    public static float Lowest(ReadOnlySpan<float> values, float start)
+    {
+        var x = 0;
+        var lowest = start;
+        if (values.Length >= Vector<float>.Count)
+        {
+            var best = new Vector<float>(start);
+            for (; x + Vector<float>.Count <= values.Length; x += Vector<float>.Count)
+            {
+                var v = new Vector<float>(values[x..]);
+                best = Vector.ConditionalSelect(Vector.LessThan(v, best), v, best);
+            }
+            for (var i = 0; i < Vector<float>.Count; i++) if (best[i] < lowest) lowest = best[i];
+        }
+        for (; x < values.Length; x++) if (values[x] < lowest) lowest = values[x];
+        return lowest;
     }
 
     /// <summary>How many values of <paramref name="values"/> are at or above <paramref name="threshold"/>; NaN is not.</summary>

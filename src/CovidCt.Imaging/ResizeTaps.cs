@@ -2,7 +2,7 @@ namespace CovidCt.Imaging;
 
 /// <summary>
 /// For each destination index along one axis of a bilinear resample: the two source indices it mixes and the weight of the
-/// second (<see cref="BilinearResize.Resample"/>). Whoever resizes decides where the taps fall; the kernel only mixes.
+/// second (<see cref="BilinearResize.Resample(ReadOnlySpan{float}, int, ResizeTaps, ResizeTaps, Span{float})"/>). Whoever resizes decides where the taps fall; the kernel only mixes.
 /// </summary>
 internal sealed class ResizeTaps
 {

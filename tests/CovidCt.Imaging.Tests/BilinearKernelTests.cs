@@ -26,6 +26,47 @@ public sealed class BilinearKernelTests
         Assert.Equal(Direct(source, sourceWidth, columns, rows), result);
     }
 
+    [Theory]
+    [InlineData(128, 128, 512, 512)]
+    [InlineData(7, 5, 13, 3)]
+    [InlineData(128, 96, 531, 530)]
+    public void Some_rows_in_any_order_are_the_whole_resamples_rows_and_the_others_are_left_alone(int sourceWidth, int sourceHeight, int width, int height)
+    {
+        var random = new Random(sourceHeight * 17 + height);
+        var source = Enumerable.Range(0, sourceWidth * sourceHeight).Select(_ => random.NextSingle()).ToArray();
+        var columns = RandomTaps(random, width, sourceWidth);
+        var rows = RandomTaps(random, height, sourceHeight);
+        var whole = new float[width * height];
+        BilinearResize.Resample(source, sourceWidth, columns, rows, whole);
+        var only = Enumerable.Range(0, height).Where(_ => random.Next(3) == 0).OrderBy(_ => random.Next()).ToArray();
+        var some = Enumerable.Repeat(-7f, width * height).ToArray();
+
+        using (var resample = new BilinearRows(source, sourceWidth, columns, rows))
+        {
+            foreach (var y in only) resample.Row(y, some.AsSpan(y * width, width));
+        }
+
+        for (var y = 0; y < height; y++)
+        {
+            var expected = only.Contains(y) ? whole.AsSpan(y * width, width).ToArray() : Enumerable.Repeat(-7f, width).ToArray();
+            Assert.Equal(expected, some.AsSpan(y * width, width).ToArray());
+        }
+    }
+
+    [Fact]
+    public void A_row_that_is_not_a_destination_row_is_refused()
+    {
+        var taps = new ResizeTaps(4);
+        foreach (var y in new[] { 4, -1 })
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() =>
+            {
+                using var resample = new BilinearRows(new float[4], 2, taps, taps);
+                resample.Row(y, new float[4]);
+            });
+        }
+    }
+
     [Fact]
     public void A_destination_that_does_not_match_the_taps_is_refused()
     {

@@ -7,7 +7,7 @@ public sealed class PixelScanTests
 
     [Theory]
     [MemberData(nameof(Lengths))]
-    public void Highest_and_CountAtLeast_give_the_plain_loops_numbers(int length)
+    public void Highest_Lowest_and_CountAtLeast_give_the_plain_loops_numbers(int length)
     {
         var random = new Random(length);
         var values = Enumerable.Range(0, length).Select(_ => random.Next(10) switch
@@ -23,6 +23,12 @@ public sealed class PixelScanTests
             foreach (var v in values) if (v > expected) expected = v;
             Assert.Equal(expected, PixelScan.Highest(values, start));
         }
+        foreach (var start in new[] { 1f, 0.5f, 2f, float.PositiveInfinity })
+        {
+            var expected = start;
+            foreach (var v in values) if (v < expected) expected = v;
+            Assert.Equal(expected, PixelScan.Lowest(values, start));
+        }
         foreach (var threshold in new[] { 0.5f, 0.999f, 0f, 1.5f })
         {
             Assert.Equal(values.LongCount(v => v >= threshold), PixelScan.CountAtLeast(values, threshold));
@@ -34,6 +40,7 @@ public sealed class PixelScanTests
     {
         var values = Enumerable.Repeat(float.NaN, 33).ToArray();
         Assert.Equal(0f, PixelScan.Highest(values, 0f));
+        Assert.Equal(float.PositiveInfinity, PixelScan.Lowest(values, float.PositiveInfinity));
         Assert.Equal(0L, PixelScan.CountAtLeast(values, 0f));
     }
 }

@@ -131,8 +131,17 @@ public class PreprocessedSliceRow : CtSliceRow
 /// <summary>A slice after step 3: adds the probability map.</summary>
 public class ScoredSliceRow : PreprocessedSliceRow
 {
+    // The map this row was made from (From): its values are computed only when Probability is read, so the box detector, which
+    // reads the map itself (Map), computes only the rows it needs. Setting Probability replaces it.
+    private Scoring.ProbabilityMap? _map;
+    private float[] _probability = [];
+
     /// <summary>Lesion probability per pixel at the slice's own resolution (the model's map taken back to the slice), row-major.</summary>
-    public float[] Probability { get; set; } = [];
+    public float[] Probability
+    {
+        get => _map?.Values ?? _probability;
+        set => (_probability, _map) = (value, null);
+    }
 
     /// <summary>Columns of the probability map.</summary>
     public int ProbabilityWidth { get; set; }
@@ -143,7 +152,8 @@ public class ScoredSliceRow : PreprocessedSliceRow
     /// <summary>A copy of <paramref name="row"/>'s columns with the map added.</summary>
     public static ScoredSliceRow From(PreprocessedSliceRow row, Scoring.ProbabilityMap map)
     {
-        var result = new ScoredSliceRow { Probability = map.Values, ProbabilityWidth = map.Width, ProbabilityHeight = map.Height };
+        ArgumentNullException.ThrowIfNull(map);
+        var result = new ScoredSliceRow { _map = map, ProbabilityWidth = map.Width, ProbabilityHeight = map.Height };
         row.CopyColumnsTo(result);
         return result;
     }
@@ -153,14 +163,14 @@ public class ScoredSliceRow : PreprocessedSliceRow
         base.CopyColumnsTo(target);
         if (target is ScoredSliceRow typed)
         {
-            typed.Probability = Probability;
+            (typed._probability, typed._map) = (_probability, _map);
             typed.ProbabilityWidth = ProbabilityWidth;
             typed.ProbabilityHeight = ProbabilityHeight;
         }
     }
 
     /// <summary>The probability column as a map (not copied).</summary>
-    public Scoring.ProbabilityMap Map() => new(ProbabilityWidth, ProbabilityHeight, Probability);
+    public Scoring.ProbabilityMap Map() => _map ?? new(ProbabilityWidth, ProbabilityHeight, Probability);
 }
 
 /// <summary>

@@ -8,11 +8,14 @@ namespace CovidCt.Pipelines.PostProcessing;
 /// components larger than the minimum size (counted in slice pixels, as the study counted on its 512x512 slices), boxes in whole
 /// slice pixels, quadrants, image decision and score. Works on a cached map without ML.NET, once <see cref="LesionScoring.Score"/>
 /// has taken it back to the slice. The components come from <see cref="NestedComponents"/> with one threshold, the same code
-/// the sweep runs with many. Keeps its buffers between calls, so it is not thread-safe: reuse one per thread.
+/// the sweep runs with many. A map taken back to the slice and not read yet is resized only in the rows that can hold a pixel
+/// at the threshold or the image score (<see cref="NeededRows"/>), into a buffer kept between calls: the same numbers as the
+/// whole map. Keeps its buffers between calls, so it is not thread-safe: reuse one per thread.
 /// </summary>
 public sealed class SliceDetector
 {
     private readonly NestedComponents _components = new();
+    private readonly NeededRows _needed = new();
 
     /// <summary>Finds the boxes on <paramref name="map"/>, a slice of <paramref name="geometry"/> whose lung fields are <paramref name="validArea"/>.</summary>
     /// <remarks>
@@ -31,13 +34,28 @@ public sealed class SliceDetector
         {
             throw new ArgumentException($"the valid area is {validArea.Width}x{validArea.Height} but the slice is {geometry.Width}x{geometry.Height}", nameof(validArea));
         }
-        _components.Find(map, validArea, region, [(float)boxes.Threshold]);
-        var maxPixel = ValidAreaComponents.MaxInside(map, validArea, region);
+        var threshold = (float)boxes.Threshold;
+        double maxPixel;
+        long atThreshold;
+        ReadOnlySpan<bool> computedRows = default;
+        if (map.Pending is { } pending)
+        {
+            // A map taken back to its slice and not read yet: only the rows that can matter are computed (NeededRows).
+            _needed.Compute(pending.Resize, pending.Source, validArea, region, threshold);
+            (map, maxPixel, atThreshold) = (_needed.Map, _needed.MaxInside, _needed.CountAtLeast(threshold));
+            computedRows = _needed.Computed;
+        }
+        else
+        {
+            maxPixel = ValidAreaComponents.MaxInside(map, validArea, region);
+            atThreshold = PixelScan.CountAtLeast(map.Values, threshold);
+        }
+        _components.Find(map, validArea, region, [threshold], computedRows);
         var components = _components.At(0);
         var inside = 0L;
         foreach (ref readonly var c in components) inside += c.Pixels;
         // What the valid area removed: every pixel at or above the threshold, less those the components inside it hold.
-        var removed = PixelScan.CountAtLeast(map.Values, (float)boxes.Threshold) - inside;
+        var removed = atThreshold - inside;
         if (components.IsEmpty) return new SliceDetection([], removed, maxPixel, boxes.ImageScore);
 
         var pixelArea = geometry.HasSpacing ? geometry.ColumnSpacing * geometry.RowSpacing : (double?)null;

@@ -9,21 +9,23 @@ internal static class ValidAreaComponents
     /// <summary>
     /// Finds the components of <paramref name="map"/> (at the slice's resolution) at every threshold of <paramref name="thresholds"/>
     /// (strictly descending, each in (0, 1]). A pixel takes part when its probability is at least the threshold and it lies in
-    /// <paramref name="validArea"/> as <paramref name="region"/> defines it; NaN never takes part.
+    /// <paramref name="validArea"/> as <paramref name="region"/> defines it; NaN never takes part. When <paramref name="computedRows"/>
+    /// is not empty, only the rows it marks are read (<see cref="NeededRows"/>: the others cannot reach the threshold).
     /// </summary>
     /// <exception cref="ArgumentException">When the thresholds are empty, more than 255, out of range or not strictly descending, or the map and the valid area differ in size.</exception>
-    public static void Find(this NestedComponents finder, ProbabilityMap map, ValidArea validArea, ValidAreaRegion region, ReadOnlySpan<float> thresholds)
+    public static void Find(this NestedComponents finder, ProbabilityMap map, ValidArea validArea, ValidAreaRegion region, ReadOnlySpan<float> thresholds,
+        ReadOnlySpan<bool> computedRows = default)
     {
         ArgumentNullException.ThrowIfNull(finder);
         if (region == ValidAreaRegion.Mask)
         {
             var (mask, width) = (validArea.Mask, validArea.Width);
             RequireSameSize(map, validArea);
-            finder.Find(map.Values, map.Width, map.Height, 0, map.Width, 0, map.Height, (x, y) => mask[y * width + x] != 0, thresholds);
+            finder.Find(map.Values, map.Width, map.Height, 0, map.Width, 0, map.Height, (x, y) => mask[y * width + x] != 0, thresholds, computedRows);
             return;
         }
-        var (x0, y0, x1, y1) = Rows(map, validArea, region);
-        finder.Find(map.Values, map.Width, map.Height, x0, x1, y0, y1, includes: null, thresholds);
+        var (x0, y0, x1, y1) = Rectangle(map, validArea, region);
+        finder.Find(map.Values, map.Width, map.Height, x0, x1, y0, y1, includes: null, thresholds, computedRows);
     }
 
     /// <summary>
@@ -44,13 +46,16 @@ internal static class ValidAreaComponents
             }
             return max;
         }
-        var (x0, y0, x1, y1) = Rows(map, validArea, region);
+        var (x0, y0, x1, y1) = Rectangle(map, validArea, region);
         for (var y = y0; y < y1; y++) max = PixelScan.Highest(values.AsSpan(y * map.Width + x0, x1 - x0), max);
         return max;
     }
 
-    // A rectangle needs no test per pixel: the columns and rows whose centres it holds, none when the slice has no valid area.
-    private static (int X0, int Y0, int X1, int Y1) Rows(ProbabilityMap map, ValidArea validArea, ValidAreaRegion region)
+    /// <summary>
+    /// The columns [X0, X1) and rows [Y0, Y1) of <paramref name="map"/> searched for a rectangle or the whole image (a rectangle
+    /// needs no test per pixel: the pixels whose centres it holds); none when the slice has no valid area. Not for the mask.
+    /// </summary>
+    public static (int X0, int Y0, int X1, int Y1) Rectangle(ProbabilityMap map, ValidArea validArea, ValidAreaRegion region)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(validArea);
@@ -70,7 +75,8 @@ internal static class ValidAreaComponents
         return (first, end);
     }
 
-    private static void RequireSameSize(ProbabilityMap map, ValidArea validArea)
+    /// <summary>Throws unless the map is at the valid area's (the slice's) size.</summary>
+    public static void RequireSameSize(ProbabilityMap map, ValidArea validArea)
     {
         if (map.Width != validArea.Width || map.Height != validArea.Height)
         {

@@ -49,15 +49,29 @@ public sealed class LesionScoring : IDisposable
     /// maps are read from the cache, or scored from <paramref name="images"/> (asked for only then, made in
     /// <paramref name="frame"/>) and written to it, then taken back to the slice through the same frame
     /// (<see cref="SliceResolution"/>: padding cut off, body frame undone, bilinear resize). The cache keeps the model's
-    /// resolution, 16 times smaller than a 512x512 slice for a 128x128 model.
+    /// resolution, 16 times smaller than a 512x512 slice for a 128x128 model; a resized map computes its values when first read,
+    /// and the box detector reads only the rows that can matter to it.
     /// </summary>
     /// <param name="patientId">The patient (cache entry; named in errors).</param>
     /// <param name="frame">The patient's frame (<see cref="ImagePreprocessing.FrameOf(IReadOnlyList{ReadOnlyMemory{float}}, int, int)"/>), one for all its slices.</param>
     /// <param name="positions">Each slice's position, mm (named in errors).</param>
     /// <param name="images">The preprocessed images, one per slice.</param>
     /// <exception cref="InvalidInputException">When the model returns NaN or infinity, or values outside [0, 1] (logits), naming patient and slice.</exception>
-    internal IReadOnlyList<ProbabilityMap> Score(string patientId, SliceFrame frame, IReadOnlyList<double> positions, Func<IReadOnlyList<float[]>> images) =>
-        ScoreAtModelResolution(patientId, positions, images).Select(map => SliceResolution.ToSlice(map, frame)).ToList();
+    internal IReadOnlyList<ProbabilityMap> Score(string patientId, SliceFrame frame, IReadOnlyList<double> positions, Func<IReadOnlyList<float[]>> images)
+    {
+        var maps = ScoreAtModelResolution(patientId, positions, images);
+        // One resize for the patient's maps (they share the frame and, from one model, the size); its maps are resized when read.
+        SliceResize? resize = null;
+        return maps.Select(map =>
+        {
+            if (resize is null || resize.SourceWidth != map.Width || resize.SourceHeight != map.Height)
+            {
+                resize = SliceResolution.For(frame, map.Width, map.Height);
+                if (resize is null) return map;
+            }
+            return resize.Deferred(map);
+        }).ToList();
+    }
 
     /// <summary>
     /// The model's maps of one patient's slices, at the model's output resolution and with the padding of a slice of another

@@ -2,9 +2,16 @@ using CovidCt.Data.IO;
 
 namespace CovidCt.Pipelines.Scoring;
 
-/// <summary>A lesion probability per pixel at the model's output resolution, row-major.</summary>
+/// <summary>
+/// A lesion probability per pixel, row-major: at the model's output resolution, or at the slice's once taken back to it
+/// (<see cref="SliceResolution"/>), when its values are computed on first read.
+/// </summary>
 public sealed class ProbabilityMap
 {
+    private readonly SliceResize? _resize;
+    private readonly ProbabilityMap? _source;
+    private float[]? _values;
+
     /// <summary>Wraps <paramref name="values"/> (not copied).</summary>
     public ProbabilityMap(int width, int height, float[] values)
     {
@@ -15,7 +22,13 @@ public sealed class ProbabilityMap
         }
         Width = width;
         Height = height;
-        Values = values;
+        _values = values;
+    }
+
+    // The model's map at the slice's resolution, computed when first read: the box detector reads only the rows it needs.
+    internal ProbabilityMap(SliceResize resize, ProbabilityMap source)
+    {
+        (Width, Height, _resize, _source) = (resize.Width, resize.Height, resize, source);
     }
 
     /// <summary>Columns.</summary>
@@ -24,8 +37,21 @@ public sealed class ProbabilityMap
     /// <summary>Rows.</summary>
     public int Height { get; }
 
-    /// <summary>Probabilities, row-major.</summary>
-    public float[] Values { get; }
+    /// <summary>Probabilities, row-major (a map taken back to its slice computes them on the first read, by the one resize kernel).</summary>
+    public float[] Values => Volatile.Read(ref _values) ?? Resized();
+
+    /// <summary>
+    /// The resize and the model's map this map is made from, while its values have not been computed yet (the box detector then
+    /// computes only the rows it needs); null once they have been, or for a map that was never resized.
+    /// </summary>
+    internal (SliceResize Resize, ProbabilityMap Source)? Pending => Volatile.Read(ref _values) is null ? (_resize!, _source!) : null;
+
+    // Two threads reading it first compute the same floats; one array is kept.
+    private float[] Resized()
+    {
+        var values = _resize!.Dense(_source!);
+        return Interlocked.CompareExchange(ref _values, values, null) ?? values;
+    }
 
     /// <summary>Index of the first value that is NaN or infinite, or -1 when all are finite.</summary>
     public int FirstNonFinite()
