@@ -18,12 +18,12 @@ run="$out/run"
 mkdir -p "$run"
 if [ $quick = 1 ]; then
   python="${PYTHON:-/usr/bin/python3}"
-  schedule=(--device cpu --threads 2 --epochs 2 --steps-per-epoch 2 --batch 2)
-  seconds=300
+  schedule=(--device cpu --threads 2 --epochs 2 --steps-per-epoch 2 --batch 2 --val-slices 8)
+  seconds=900
 else
   python="${PYTHON:-python3}"
   # 16 cores feed the augmentations on the CPU; one epoch of 150 steps is short enough that the guard below loses little
-  schedule=(--device cuda --threads 12 --epochs 14 --steps-per-epoch 150 --batch 16)
+  schedule=(--device cuda --threads 12 --epochs 14 --steps-per-epoch 150 --batch 16 --val-slices 128)
   seconds="${GPU_TRAIN_SECONDS:-420}"
 fi
 {

@@ -2,7 +2,7 @@ namespace CovidCt.Data.Synthesis;
 
 /// <summary>
 /// Leaves out of a slice's lesion mask the pieces that no reader could see: 8-connected pieces none of whose pixels
-/// changes by <see cref="VisibleChangeHu"/> or more. The soft threshold of <see cref="LesionSimulator"/> masks every
+/// changes by <see cref="LesionSimulator.VisibleChangeHu"/> or more. The soft threshold of <see cref="LesionSimulator"/> masks every
 /// voxel it changes by at least 1 HU, so the hazy rim of a lesion breaks up into specks of a few pixels that change the
 /// image by a few HU, under the scanner noise: 25 % of the realistic planner's pieces had at most 15 pixels, against 2 %
 /// of the pieces radiologists outlined in covid-semiseg-doctor50. The voxels keep their (invisible) change; only the
@@ -13,7 +13,7 @@ internal static class FaintPieces
     /// <summary>The change in HU a piece must reach somewhere to stay in the mask: about the scanner noise of a lung slice.</summary>
     public const float VisibleChangeHu = 30f;
 
-    /// <summary>Clears, in <paramref name="mask"/> (one slice), the pieces whose largest <paramref name="change"/> (what the COVID-19 findings added, HU) is below <see cref="VisibleChangeHu"/>.</summary>
+    /// <summary>Clears, in <paramref name="mask"/> (one slice), the pieces whose largest <paramref name="change"/> (what the COVID-19 findings added, HU) is below <see cref="LesionSimulator.VisibleChangeHu"/>.</summary>
     public static void Drop(Span<byte> mask, ReadOnlySpan<float> change, int width, int height)
     {
         var seen = new bool[mask.Length];
@@ -45,7 +45,7 @@ internal static class FaintPieces
                     }
                 }
             }
-            if (strongest < VisibleChangeHu) foreach (var i in piece) mask[i] = 0;
+            if (strongest < LesionSimulator.VisibleChangeHu) foreach (var i in piece) mask[i] = 0;
         }
     }
 }

@@ -19,6 +19,12 @@ public static class LesionSimulator
     /// <summary>A voxel is changed, and enters the mask, when its lesion field exceeds this many HU (see the remarks).</summary>
     public const float MaskThresholdHu = 20f;
 
+    /// <summary>
+    /// The change in HU a lesion piece must reach somewhere on its slice to stay in a <see cref="LesionModel.Realistic"/>
+    /// mask: about the scanner noise of a lung slice, below which no reader sees the piece.
+    /// </summary>
+    public const float VisibleChangeHu = 30f;
+
     /// <summary>The density lesions fill towards (fluid and cells), HU.</summary>
     public const float TissueHu = 40f;
 
