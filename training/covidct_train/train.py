@@ -3,7 +3,9 @@
 Writes into --out: config.json, log.csv (one row per epoch) and best.pt (the weights of the epoch with the
 lowest validation loss). With --save-epochs also epoch-NNN.pt after every epoch (epoch-000.pt: the starting point of an
 --init-onnx run), for choosing among them on real held-out slices with covidct_train.select instead of by simulated
-validation loss. Seeded: the same command on the same machine gives the same weights.
+validation loss, and with --export-epochs their ONNX files. --pack trains from a covidct_train.pack file instead of the
+manifest and --device cuda on a GPU (training/gpu/run.sh). Seeded: the same command on the same machine gives the same
+weights.
 """
 from __future__ import annotations
 
@@ -197,6 +199,8 @@ def main() -> None:
     args = p.parse_args()
     if args.export_epochs and not args.save_epochs:
         p.error("--export-epochs needs --save-epochs")
+    if args.pack and args.cohort_spec:
+        p.error("--cohort-spec belongs to covidct_train.pack, which stores its SHA-256 in the pack")
     if not args.negative_weight > 0:
         p.error(f"--negative-weight must be a positive number, got {args.negative_weight}")
     train(args)

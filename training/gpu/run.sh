@@ -4,13 +4,16 @@
 #   training/gpu/run.sh OUT [PACK]            on the GPU: 256 x 256, at most GPU_TRAIN_SECONDS (420) of training
 #   training/gpu/run.sh --quick OUT [PACK]    dry run of the same code on this CPU: 2 epochs of 2 steps
 # PACK defaults to .cache/packs/train-v5-256.npz.xz (python3 -m covidct_train.pack). OUT receives machine.txt, log.txt,
-# config.json, log.csv and the epochs' ONNX files (epoch-000 = unetpp-v2 itself) in tar files of at most 6 epochs each,
-# because the lent machine returns at most 8 files of 16 MiB; `tar -xf OUT/epochs-*.tar -C RUN` unpacks them.
+# config.json, log.csv and the epochs' ONNX files (epoch-000 = unetpp-v2 itself; a checkpoint where the export failed) in
+# tar files of at most 6 epochs each,
+# because the lent machine returns at most 8 files of 16 MiB; `for t in OUT/epochs-*.tar; do tar -xf "$t" -C RUN; done`
+# unpacks them.
 set -uo pipefail
 quick=0
 if [ "${1:-}" = "--quick" ]; then quick=1; shift; fi
 out="${1:?usage: training/gpu/run.sh [--quick] OUT [PACK]}"
-pack="$(realpath "${2:-.cache/packs/train-v5-256.npz.xz}")" || exit 2
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+pack="$(realpath -m "${2:-$root/.cache/packs/train-v5-256.npz.xz}")"
 [ -f "$pack" ] || { echo "training/gpu/run.sh: pack '$pack' not found; write it with python3 -m covidct_train.pack" >&2; exit 2; }
 mkdir -p "$out"
 out="$(realpath "$out")"
@@ -33,7 +36,7 @@ fi
   "$python" -c 'import torch, onnx; print("torch", torch.__version__, "cuda", torch.version.cuda, torch.cuda.is_available(), "onnx", onnx.__version__)'
   echo "pack: $pack ($(stat -c %s "$pack") bytes)"
 } 2>&1 | tee "$out/machine.txt"
-cd training || exit 2
+cd "$root/training" || exit 2
 # The timeout ends training that runs long; --stop-after-s ends it after a whole epoch first, so the epochs written so
 # far (each saved and exported as it ends) are always complete files.
 PYTHONUNBUFFERED=1 timeout --kill-after=15 "$seconds" "$python" -m covidct_train.train --pack "$pack" --size 256 \
@@ -41,8 +44,12 @@ PYTHONUNBUFFERED=1 timeout --kill-after=15 "$seconds" "$python" -m covidct_train
   --save-epochs --export-epochs 6 --stop-after-s $((seconds - 75)) "${schedule[@]}" --out "$run" 2>&1 | tee "$out/log.txt"
 status=${PIPESTATUS[0]}
 cp "$run/config.json" "$run/log.csv" "$out/" 2>/dev/null
-# six ONNX epochs (about 2.3 MB each) per tar file stay under the 16 MiB a returned file may have
-cd "$run" && ls epoch-*.onnx 2>/dev/null | split -l 6 -d - "$out/.group-"
+# six epochs (about 2.3 MB each) per tar file stay under the 16 MiB a returned file may have; an epoch whose ONNX export
+# failed travels as its checkpoint, which covidct_train.select measures as well
+cd "$run" && for pt in epoch-*.pt; do
+  [ -f "$pt" ] || continue
+  if [ -f "${pt%.pt}.onnx" ]; then echo "${pt%.pt}.onnx"; else echo "$pt"; fi
+done | split -l 6 -d - "$out/.group-"
 for group in "$out"/.group-*; do
   [ -f "$group" ] && tar -cf "$out/epochs-${group##*-}.tar" -T "$group" && rm "$group"
 done
