@@ -96,3 +96,19 @@ def load_slices(entries: list[Entry], split: str | None, height: int, width: int
         index.append(torch.arange(depth))
     return SliceSet(torch.cat(images), torch.cat(targets), torch.cat(known), torch.cat(patient),
                     torch.cat(index), chosen)
+
+
+def _evenly_spaced(index: torch.Tensor, count: int) -> torch.Tensor:
+    """At most ``count`` entries of ``index``, evenly spread over it (all of them when there are fewer)."""
+    step = max(1, -(-len(index) // max(1, count)))
+    return index[::step]
+
+
+def validation_index(val_set: SliceSet, count: int) -> torch.Tensor:
+    """A fixed, evenly spread subset of the val split that keeps validation affordable on CPU: half of it without
+    lesion, so that false positives on control findings (nodules, consolidation, atelectasis) weigh in model selection."""
+    val_known = val_set.known.nonzero().squeeze(1)
+    val_has_lesion = val_set.targets[val_known].flatten(1).amax(dim=1) > 0
+    half = count // 2
+    return torch.cat([_evenly_spaced(val_known[val_has_lesion], half),
+                      _evenly_spaced(val_known[~val_has_lesion], count - half)])

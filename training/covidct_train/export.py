@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import inspect
 import os
+import traceback
 
 import onnx
 import torch
@@ -19,6 +21,10 @@ from .models import ConvBlock, ProbabilityModel, build
 from .preprocess import WINDOW_LEVEL, WINDOW_WIDTH
 
 OPSET = 13
+
+# torch >= 2.9 exports through dynamo by default, which needs onnxscript and handles dynamic_axes only in part; the
+# TorchScript exporter writes the graph the platform's parity fixture was checked against (torch 1.13 has no such flag).
+_EXPORTER = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
 
 
 def load_checkpoint(path: str) -> tuple[nn.Module, dict]:
@@ -66,7 +72,7 @@ def export(checkpoint: str, output: str, version: str) -> None:
     temporary = output + ".tmp"
     torch.onnx.export(graph, example, temporary, opset_version=OPSET, input_names=["image"],
                       output_names=["probability"], dynamic_axes={"image": {0: "N"}, "probability": {0: "N"}},
-                      do_constant_folding=True)
+                      do_constant_folding=True, **_EXPORTER)
     proto = onnx.load(temporary)
     left = [n.name for n in proto.graph.node if n.op_type == "BatchNormalization"]
     if left:
@@ -81,6 +87,17 @@ def export(checkpoint: str, output: str, version: str) -> None:
     os.replace(temporary, output)
     print(f"{output}: {os.path.getsize(output) / 1e6:.2f} MB, opset {OPSET}, "
           f"{sum(p.numel() for p in model.parameters())} parameters")
+
+
+def export_epoch(checkpoint: str, version: str) -> bool:
+    """Exports an epoch-NNN.pt next to itself as epoch-NNN.onnx during training; a failed export is printed and the
+    checkpoint kept (it can be exported on another machine), so that it never ends a run on a lent GPU."""
+    try:
+        export(checkpoint, os.path.splitext(checkpoint)[0] + ".onnx", version)
+        return True
+    except Exception:  # noqa: BLE001 - any exporter failure must leave the training running
+        print(f"{checkpoint}: ONNX export failed, checkpoint kept:\n{traceback.format_exc()}", flush=True)
+        return False
 
 
 def main() -> None:

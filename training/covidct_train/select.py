@@ -1,6 +1,7 @@
 """Chooses a training run's checkpoint on real held-out slices instead of simulated validation loss (issue #16).
 
-Every ``epoch-NNN.pt`` of a run (``train --save-epochs``) is measured, as ``covidct_train.evaluate`` counts (the whole
+Every ``epoch-NNN.pt`` of a run (``train --save-epochs``) is measured, or its ``epoch-NNN.onnx`` where only that came
+back (``train --export-epochs`` on a lent GPU, training/gpu/run.sh; rebuilt from its folded weights), as ``covidct_train.evaluate`` counts (the whole
 slice fitted into the input, the map resized back to the slice, components of more than 25 slice pixels at p >= 0.5):
 
 - on real lesion slices (``--images``/``--masks``, 8-bit slices read back to HU with the ``--window`` they were exported
@@ -16,7 +17,8 @@ model it was fine-tuned from: a fine-tune must not buy hits with false positives
 ``--min-control-specificity`` / ``--min-val-specificity``. Among the eligible, the highest lesion hit rate wins, then the
 higher Dice, then the earlier epoch. Epoch 0 is a candidate, so "no checkpoint beats the start" is a possible answer.
 
-Writes ``selection.csv`` (one row per checkpoint) into the run folder and copies the chosen one to ``selected.pt``. The
+Writes ``selection.csv`` (one row per checkpoint) into the run folder and copies the chosen one to ``selected.pt``
+(``selected.onnx`` when the epochs are ONNX files). The
 real slices are for measurement and model selection only: nothing derived from them but these figures is written.
 
     python3 -m covidct_train.select runs/NAME --images DIR --masks DIR --window 1290/-560 \\
@@ -40,12 +42,12 @@ from . import nifti
 from .cohort import load_manifest
 from .dicom import read_series
 from .evaluate import MIN_PIXELS, THRESHOLD, score_at_slice_resolution
-from .export import load_checkpoint
 from .lesions import boxes, match
+from .parity import load_model
 from .postprocess import patient_positive, to_slice_resolution
 from .preprocess import slices_to_model_input
 
-_EPOCH = re.compile(r"epoch-(\d+)\.pt$")
+_EPOCH = re.compile(r"epoch-(\d+)\.(pt|onnx)$")
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,7 @@ def read_val_slices(manifest: str, split: str, every: int) -> list[np.ndarray]:
 
 @torch.no_grad()
 def measure(checkpoint: str, epoch: int, real: list, controls: list[np.ndarray], val: list[np.ndarray]) -> Measured:
-    model, config = load_checkpoint(checkpoint)
-    size = config["size"]
+    model, size = load_model(checkpoint)
     found_images, lesions, hits, false_boxes, dice = 0, 0, 0, 0, 0.0
     for _, hu, mask in real:
         probability = to_slice_resolution(model.probability(slices_to_model_input(hu, size, size)), *hu.shape)
@@ -160,12 +161,15 @@ def choose(rows: list[Measured], min_sensitivity: float = 0.85, min_control_spec
 
 
 def checkpoints(run: str) -> list[tuple[int, str]]:
-    """The run's (epoch, epoch-NNN.pt) in epoch order."""
-    found = sorted((int(_EPOCH.search(p).group(1)), p) for p in glob.glob(os.path.join(run, "epoch-*.pt"))
-                   if _EPOCH.search(p))
-    if not found:
-        raise ValueError(f"{run}: no epoch-NNN.pt checkpoints; train with --save-epochs")
-    return found
+    """The run's (epoch, epoch-NNN.pt) in epoch order; epoch-NNN.onnx for an epoch without its .pt."""
+    by_epoch: dict[int, str] = {}
+    for path in sorted(glob.glob(os.path.join(run, "epoch-*")), key=lambda p: not p.endswith(".pt")):
+        found = _EPOCH.search(path)
+        if found:
+            by_epoch.setdefault(int(found.group(1)), path)
+    if not by_epoch:
+        raise ValueError(f"{run}: no epoch-NNN.pt or epoch-NNN.onnx; train with --save-epochs (and --export-epochs)")
+    return sorted(by_epoch.items())
 
 
 def _cell(value) -> str:
@@ -174,7 +178,7 @@ def _cell(value) -> str:
 
 def main() -> None:
     p = argparse.ArgumentParser(description="Choose a run's checkpoint on real held-out slices (module docstring).")
-    p.add_argument("run", help="training output folder holding epoch-NNN.pt (train --save-epochs)")
+    p.add_argument("run", help="training output folder holding epoch-NNN.pt or .onnx (train --save-epochs)")
     p.add_argument("--images", required=True, help="folder of real 8-bit lesion slices")
     p.add_argument("--masks", required=True, help="folder of their masks (same names up to the extension)")
     p.add_argument("--window", default="1290/-560", help="W/L in HU the real slices were exported with")
@@ -211,8 +215,10 @@ def main() -> None:
     if chosen is None:
         print("no checkpoint is eligible under the criterion; nothing copied", flush=True)
         return
-    shutil.copyfile(paths[rows.index(chosen)][1], os.path.join(a.run, "selected.pt"))
-    print(f"chosen: epoch {chosen.epoch} -> {os.path.join(a.run, 'selected.pt')}", flush=True)
+    source = paths[rows.index(chosen)][1]
+    target = os.path.join(a.run, "selected" + os.path.splitext(source)[1])
+    shutil.copyfile(source, target)
+    print(f"chosen: epoch {chosen.epoch} -> {target}", flush=True)
 
 
 if __name__ == "__main__":

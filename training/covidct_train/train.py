@@ -3,7 +3,9 @@
 Writes into --out: config.json, log.csv (one row per epoch) and best.pt (the weights of the epoch with the
 lowest validation loss). With --save-epochs also epoch-NNN.pt after every epoch (epoch-000.pt: the starting point of an
 --init-onnx run), for choosing among them on real held-out slices with covidct_train.select instead of by simulated
-validation loss. Seeded: the same command on the same machine gives the same weights.
+validation loss, and with --export-epochs their ONNX files. --pack trains from a covidct_train.pack file instead of the
+manifest and --device cuda on a GPU (training/gpu/run.sh). Seeded: the same command on the same machine gives the same
+weights.
 """
 from __future__ import annotations
 
@@ -17,9 +19,11 @@ import numpy as np
 import torch
 
 from .augment import augment
-from .cohort import load_manifest, load_slices, sha256_of_file
+from .cohort import SliceSet, load_manifest, load_slices, sha256_of_file, validation_index
+from .export import export_epoch
 from .losses import supervised_loss
 from .models import build
+from .pack import load as load_pack
 from .transfer import thick_slices, transfer_augment
 from .warm_start import freeze_batch_norm, load_folded
 
@@ -34,12 +38,6 @@ def _batch_indices(positive: torch.Tensor, negative: torch.Tensor, batch: int, g
     pos = positive[torch.randint(len(positive), (half,), generator=g)] if half else positive[:0]
     neg = negative[torch.randint(len(negative), (batch - half,), generator=g)]
     return torch.cat([pos, neg])
-
-
-def _evenly_spaced(index: torch.Tensor, count: int) -> torch.Tensor:
-    """At most ``count`` entries of ``index``, evenly spread over it (all of them when there are fewer)."""
-    step = max(1, -(-len(index) // max(1, count)))
-    return index[::step]
 
 
 @torch.no_grad()
@@ -59,45 +57,64 @@ def validation_loss(model, images, targets, batch: int = 32) -> tuple[float, flo
     return sum(losses) / len(images), dice
 
 
+def _data(args) -> tuple[SliceSet, torch.Tensor, torch.Tensor, dict]:
+    """Train slices, val images and targets, and what the config records about them: from the cohort manifest, or from
+    a pack written by covidct_train.pack (on a machine that cannot build cohorts)."""
+    if args.pack:
+        train_set, val_images, val_targets, meta = load_pack(args.pack)
+        if meta["size"] != args.size:
+            raise ValueError(f"{args.pack}: packed at {meta['size']} pixels, but --size is {args.size}")
+        # the packed val slices, or fewer of them chosen the same way when --val-slices asks for fewer
+        packed = SliceSet(val_images, val_targets, torch.ones(len(val_images), dtype=torch.bool), torch.zeros(len(val_images), dtype=torch.long),
+                          torch.arange(len(val_images)), [])
+        val_index = validation_index(packed, min(args.val_slices, len(val_images)))
+        val_images, val_targets = val_images[val_index], val_targets[val_index]
+        return train_set, val_images, val_targets, {
+            "cohort_spec_sha256": meta["cohort_spec_sha256"], "train_patients": meta["train_patients"],
+            "val_patients": meta["val_patients"], "pack_contents": {k: v for k, v in meta.items() if k != "cohort_spec_sha256"}}
+    entries = load_manifest(args.manifest)
+    train_set = load_slices(entries, "train", args.size, args.size)
+    val_set = load_slices(entries, "val", args.size, args.size)
+    val_index = validation_index(val_set, args.val_slices)
+    return train_set, val_set.images[val_index], val_set.targets[val_index], {
+        "cohort_spec_sha256": sha256_of_file(args.cohort_spec or args.manifest),
+        "train_patients": len(train_set.entries), "val_patients": len(val_set.entries)}
+
+
 def train(args) -> None:
     torch.manual_seed(args.seed)
     np.random.seed(args.seed)
     torch.set_num_threads(args.threads)
+    device = torch.device(args.device)
     os.makedirs(args.out, exist_ok=True)
-    entries = load_manifest(args.manifest)
-    train_set = load_slices(entries, "train", args.size, args.size)
-    val_set = load_slices(entries, "val", args.size, args.size)
+    train_set, val_images, val_targets, source = _data(args)
     known = train_set.known.nonzero().squeeze(1)
     has_lesion = train_set.targets.flatten(1).amax(dim=1) > 0
     positive = known[has_lesion[known]]
     negative = known[~has_lesion[known]]
-    val_known = val_set.known.nonzero().squeeze(1)
-    # a fixed, evenly spread subset keeps validation affordable on CPU; half of it without lesion, so that
-    # false positives on control findings (nodules, consolidation, atelectasis) weigh in model selection
-    val_has_lesion = val_set.targets[val_known].flatten(1).amax(dim=1) > 0
-    half = args.val_slices // 2
-    val_index = torch.cat([_evenly_spaced(val_known[val_has_lesion], half),
-                           _evenly_spaced(val_known[~val_has_lesion], args.val_slices - half)])
-    val_images, val_targets = val_set.images[val_index], val_set.targets[val_index]
+    val_images, val_targets = val_images.to(device), val_targets.to(device)
 
     filters = parse_filters(args.filters)
     model = build(args.architecture, filters, args.deep_supervision)
     if args.init_onnx:
         load_folded(model, args.init_onnx)
+    model.to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     total_steps = args.epochs * args.steps_per_epoch
     scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=total_steps, pct_start=0.1)
-    config = dict(vars(args), filters=list(filters), cohort_spec_sha256=sha256_of_file(args.cohort_spec or args.manifest),
-                  train_patients=len(train_set.entries), val_patients=len(val_set.entries),
+    config = dict(vars(args), filters=list(filters), **source,
                   train_slices_with_lesion=len(positive), train_slices_without_lesion=len(negative),
-                  val_slices_used=len(val_index), torch=torch.__version__)
+                  val_slices_used=len(val_images), torch=torch.__version__)
     with open(os.path.join(args.out, "config.json"), "w") as f:
         json.dump(config, f, indent=2)
     print(json.dumps(config), flush=True)
 
     def save(path: str, epoch: int, val_loss: float) -> None:
-        torch.save({"state_dict": model.state_dict(), "config": config, "epoch": epoch, "val_loss": val_loss},
+        weights = {name: value.detach().cpu() for name, value in model.state_dict().items()}
+        torch.save({"state_dict": weights, "config": config, "epoch": epoch, "val_loss": val_loss},
                    os.path.join(args.out, path))
+        if args.export_epochs and path.startswith("epoch-"):
+            export_epoch(os.path.join(args.out, path), args.export_epochs)
 
     if args.save_epochs:
         save("epoch-000.pt", 0, validation_loss(model, val_images, val_targets)[0])
@@ -119,6 +136,7 @@ def train(args) -> None:
                     x, y = transfer_augment(images, train_set.targets[index], g)
                 else:
                     x, y = augment(train_set.images[index], train_set.targets[index], g)
+                x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
                 loss = supervised_loss(model(x), y, args.negative_weight)
                 optimizer.zero_grad()
                 loss.backward()
@@ -138,11 +156,17 @@ def train(args) -> None:
             log_file.flush()
             print(f"epoch {epoch} train {running / args.steps_per_epoch:.4f} val {val_loss:.4f} "
                   f"dice {val_dice:.3f} {elapsed:.0f}s{' *' if improved else ''}", flush=True)
+            if args.stop_after_s and elapsed > args.stop_after_s and epoch < args.epochs:
+                # the one-cycle schedule is cut short: said in the log, so nobody mistakes the last epoch for a finished run
+                print(f"stopped after epoch {epoch} of {args.epochs}: {elapsed:.0f} s > --stop-after-s {args.stop_after_s:g}", flush=True)
+                break
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description="Train a CovidCt lesion model from a cohort manifest.")
-    p.add_argument("--manifest", required=True, help="cohort manifest CSV (patient_id,label,images,masks,split)")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--manifest", help="cohort manifest CSV (patient_id,label,images,masks,split)")
+    source.add_argument("--pack", help="a training pack written by covidct_train.pack (for a machine without .NET)")
     p.add_argument("--cohort-spec", help="the cohort spec file whose SHA-256 goes into the model (default: manifest)")
     p.add_argument("--architecture", choices=["unetpp", "unet"], default="unetpp")
     p.add_argument("--filters", default="8,16,32,64,128")
@@ -166,8 +190,17 @@ def main() -> None:
                    help="multiplies the cross-entropy of slices without lesion (controls, confounders); 1 = unweighted")
     p.add_argument("--save-epochs", action="store_true",
                    help="also write epoch-NNN.pt after every epoch (and epoch-000.pt, the start) for covidct_train.select")
+    p.add_argument("--device", default="cpu", help="torch device: cpu, or cuda on a lent GPU machine")
+    p.add_argument("--export-epochs", metavar="VERSION",
+                   help="with --save-epochs: also export every epoch-NNN.pt to epoch-NNN.onnx with covidct.version VERSION")
+    p.add_argument("--stop-after-s", type=float, default=0.0,
+                   help="end after the first epoch that finishes later than this many seconds (0: never)")
     p.add_argument("--out", required=True)
     args = p.parse_args()
+    if args.export_epochs and not args.save_epochs:
+        p.error("--export-epochs needs --save-epochs")
+    if args.pack and args.cohort_spec:
+        p.error("--cohort-spec belongs to covidct_train.pack, which stores its SHA-256 in the pack")
     if not args.negative_weight > 0:
         p.error(f"--negative-weight must be a positive number, got {args.negative_weight}")
     train(args)

@@ -50,7 +50,8 @@ class EndToEndTest(unittest.TestCase):
         args = argparse.Namespace(manifest=cls.manifest, cohort_spec=None, architecture="unetpp", filters="4,8,16",
                                   deep_supervision=True, size=32, epochs=2, steps_per_epoch=2, batch=4, lr=3e-3,
                                   seed=5, threads=1, val_slices=16, augment="transfer", init_onnx=None,
-                                  negative_weight=3.0, save_epochs=True, out=cls.run_dir)
+                                  negative_weight=3.0, save_epochs=True, out=cls.run_dir,
+                                  pack=None, device="cpu", export_epochs=None, stop_after_s=0.0)
         train.train(args)
         cls.onnx_path = os.path.join(cls.folder, "model.onnx")
         export.export(os.path.join(cls.run_dir, "best.pt"), cls.onnx_path, version="test")

@@ -8,7 +8,8 @@ public enum LesionModel
 
     /// <summary>
     /// Closer to real COVID-19 CT (issue #16): ground glass from the faint −750 HU band to dense patches, many pieces per
-    /// slice (satellites and small subpleural patches), an extensive faint basal ground glass in some patients,
+    /// slice (satellites, small subpleural patches and patches deeper in the lung; the mask keeps only the pieces that change
+    /// the image visibly), an extensive faint basal ground glass in some patients,
     /// consolidation with air bronchograms; in every patient the anatomical confounders (partial volume at the heart border
     /// and diaphragm domes, hilar vessels, the apical chest wall); controls that carry several disease confounders at once
     /// (small and perihilar nodules, dependent atelectasis).

@@ -11,12 +11,19 @@ namespace CovidCt.Data.Synthesis;
 /// soft-thresholded: where |c| exceeds <see cref="MaskThresholdHu"/> the voxel changes by <c>c ∓ (MaskThresholdHu − 1)</c>,
 /// elsewhere not at all. So the change rises continuously from about 1 HU at the lesion's edge (no step a model could
 /// learn as an outline), every voxel outside the lesions is left exactly as it was, and the COVID-19 mask is exactly
-/// the set of voxels the COVID-19 findings changed (each by at least 1 HU, also after rounding to whole HU).
+/// the set of voxels the COVID-19 findings changed (each by at least 1 HU, also after rounding to whole HU); the
+/// <see cref="LesionModel.Realistic"/> planner's mask leaves out the pieces no reader could see (<see cref="FaintPieces"/>).
 /// </remarks>
 public static class LesionSimulator
 {
     /// <summary>A voxel is changed, and enters the mask, when its lesion field exceeds this many HU (see the remarks).</summary>
     public const float MaskThresholdHu = 20f;
+
+    /// <summary>
+    /// The change in HU a lesion piece must reach somewhere on its slice to stay in a <see cref="LesionModel.Realistic"/>
+    /// mask: about the scanner noise of a lung slice, below which no reader sees the piece.
+    /// </summary>
+    public const float VisibleChangeHu = 30f;
 
     /// <summary>The density lesions fill towards (fluid and cells), HU.</summary>
     public const float TissueHu = 40f;
@@ -33,15 +40,16 @@ public static class LesionSimulator
     /// <param name="image">HU, modified in place.</param>
     /// <param name="background">Noise-free estimate of <paramref name="image"/>; may be the same array only when the image is noise-free.</param>
     /// <param name="lungCoverage">0..255 fraction of each voxel inside the lung; findings are scaled by it.</param>
-    internal static byte[] Apply(IReadOnlyList<Finding> findings, VolumeGeometry geometry, float[] image, float[] background, byte[] lungCoverage)
+    /// <param name="lesions">The planner: <see cref="LesionModel.Realistic"/> also leaves invisible specks out of the mask (<see cref="FaintPieces"/>).</param>
+    internal static byte[] Apply(IReadOnlyList<Finding> findings, VolumeGeometry geometry, float[] image, float[] background, byte[] lungCoverage, LesionModel lesions)
     {
         var shapes = findings.Select(f => new LesionShape(f)).ToArray();
         var mask = new byte[geometry.VoxelCount];
-        Parallel.For(0, geometry.Depth, z => PaintSlice(shapes, geometry, z, image, background, lungCoverage, mask));
+        Parallel.For(0, geometry.Depth, z => PaintSlice(shapes, geometry, z, image, background, lungCoverage, mask, lesions == LesionModel.Realistic));
         return mask;
     }
 
-    private static void PaintSlice(LesionShape[] shapes, VolumeGeometry g, int z, float[] image, float[] background, byte[] lungCoverage, byte[] mask)
+    private static void PaintSlice(LesionShape[] shapes, VolumeGeometry g, int z, float[] image, float[] background, byte[] lungCoverage, byte[] mask, bool dropFaintPieces)
     {
         var zMm = g.SlicePositions[z];
         var covid = new float[g.SliceLength];
@@ -75,6 +83,7 @@ public static class LesionSimulator
         }
         if (!touched) return;
         var offset = z * g.SliceLength;
+        var changed = dropFaintPieces ? new float[g.SliceLength] : null;
         for (var i = 0; i < g.SliceLength; i++)
         {
             if (covid[i] == 0 && dense[i] == 0 && empty[i] == 0) continue;
@@ -83,8 +92,11 @@ public static class LesionSimulator
             var fill = 1 - (1 - covid[i]) * (1 - dense[i]);
             var change = fill * room - empty[i] * Math.Max(0f, b - AirHu) * (1 - fill);
             if (Math.Abs(change) <= MaskThresholdHu) continue;
-            image[offset + i] += change - MathF.Sign(change) * (MaskThresholdHu - 1);
+            var applied = change - MathF.Sign(change) * (MaskThresholdHu - 1);
+            image[offset + i] += applied;
             if (covid[i] * room > MaskThresholdHu) mask[offset + i] = 1;
+            if (changed is not null) changed[i] = covid[i] * room - (MaskThresholdHu - 1);
         }
+        if (changed is not null) FaintPieces.Drop(mask.AsSpan(offset, g.SliceLength), changed, g.Width, g.Height);
     }
 }

@@ -36,7 +36,7 @@ public static class PatientSimulator
         return Paint(lungs, random, label == PatientLabel.Covid, lesions, options.Seed, findings =>
         {
             var image = (float[])scan.Clean.Clone();
-            var mask = LesionSimulator.Apply(findings, scan.Geometry, image, scan.Clean, scan.LungCoverage);
+            var mask = LesionSimulator.Apply(findings, scan.Geometry, image, scan.Clean, scan.LungCoverage, lesions);
             return (scan.Acquire(image), mask);
         }, scan.Noise.SigmaHu);
     }
@@ -61,7 +61,7 @@ public static class PatientSimulator
         return Paint(lungs, new SeededRandom(seed).Fork(4), label == PatientLabel.Covid, lesions, seed, findings =>
         {
             var image = (float[])volume.Hounsfield.Clone();
-            var mask = LesionSimulator.Apply(findings, g, image, background, coverage);
+            var mask = LesionSimulator.Apply(findings, g, image, background, coverage, lesions);
             // Whole HU, as stored by the scanner, only where something was painted.
             for (var i = 0; i < image.Length; i++) if (image[i] != volume.Hounsfield[i]) image[i] = MathF.Round(image[i]);
             return (new CtVolume(g, image, $"{volume.Source} with simulated findings, seed {seed}", volume.SeriesInstanceUid), mask);
