@@ -70,6 +70,11 @@ if (postProcessing is { } post && modelTime is { } scoring)
     output.WriteLine($"Post-processing (valid area + boxes + quadrants, maps at the model's output size) is {100 * post / scoring:0.0} % of the model's time per slice (target <= 5 %)");
 }
 if (Run("sweep")) SweepBenchmark.Run(output, slices: (int)(Number("--slices") ?? 35355), patients: 106, size: 512);
+if (only == "cache")
+{
+    var manifest = Value("--cohort") ?? Path.Combine("datasets", "default", "manifest.csv");
+    CacheBenchmark.Run(output, model, CovidCt.Data.Cohorts.CohortManifest.Load(manifest), CovidCt.Data.Cohorts.CohortSplit.Test, repeats: (int)(Number("--repeats") ?? 9));
+}
 if (Run("evaluate"))
 {
     var manifest = Value("--cohort") ?? Path.Combine("datasets", "default", "manifest.csv");
