@@ -42,6 +42,9 @@ internal sealed class ScoringAlone : IDisposable
         return new ScoringAlone(pipeline, patients);
     }
 
+    /// <summary>How many slices <see cref="Run"/> scores.</summary>
+    public int Slices => _patients.Sum(p => p.Length);
+
     /// <summary>Scores every patient's preprocessed slices once.</summary>
     public void Run()
     {
