@@ -70,6 +70,19 @@ if (postProcessing is { } post && modelTime is { } scoring)
     output.WriteLine($"Post-processing (valid area + boxes + quadrants, maps at the model's output size) is {100 * post / scoring:0.0} % of the model's time per slice (target <= 5 %)");
 }
 if (Run("sweep")) SweepBenchmark.Run(output, slices: (int)(Number("--slices") ?? 35355), patients: 106, size: 512);
+if (only == "scoring-alone")
+{
+    // The yardstick of the real command (covidct evaluate --quiet on a large cohort, timed outside): the model alone on the same slices.
+    var manifest = CovidCt.Data.Cohorts.CohortManifest.Load(Value("--cohort") ?? Path.Combine("datasets", "default", "manifest.csv"));
+    using var alone = ScoringAlone.Prepare(model, manifest, CovidCt.Data.Cohorts.CohortSplit.Test);
+    var time = Measure.Repeat((int)(Number("--repeats") ?? 1), alone.Run);
+    output.WriteLine($"Scoring alone, {Path.GetFileName(model)} on {alone.Slices} test slices of {manifest.Path}: {time.Median / alone.Slices * 1e3:0.00} ms per slice   {time}");
+}
+if (only == "cache")
+{
+    var manifest = Value("--cohort") ?? Path.Combine("datasets", "default", "manifest.csv");
+    CacheBenchmark.Run(output, model, CovidCt.Data.Cohorts.CohortManifest.Load(manifest), CovidCt.Data.Cohorts.CohortSplit.Test, repeats: (int)(Number("--repeats") ?? 9));
+}
 if (Run("evaluate"))
 {
     var manifest = Value("--cohort") ?? Path.Combine("datasets", "default", "manifest.csv");

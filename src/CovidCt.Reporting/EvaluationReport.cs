@@ -35,10 +35,11 @@ public static class EvaluationReport
 
     /// <summary>
     /// Writes metrics.json, slices.csv, patients.csv and report.html of <paramref name="run"/> into <paramref name="outFolder"/>,
-    /// whose <paramref name="figures"/> were drawn while the run went (<see cref="ErrorFigures.Add"/>).
+    /// whose <paramref name="figures"/> were drawn while the run went (<see cref="ErrorFigures.Add"/>), or null when none were
+    /// drawn (<c>covidct evaluate --figures none</c>: report.html then says so where the gallery would be).
     /// </summary>
     /// <returns>The document written to metrics.json.</returns>
-    public static EvaluationDocument Write(string outFolder, ModelRun run, CohortManifest manifest, CohortSplit? split, IReadOnlyList<ErrorFigure> figures, string? modelNote)
+    public static EvaluationDocument Write(string outFolder, ModelRun run, CohortManifest manifest, CohortSplit? split, IReadOnlyList<ErrorFigure>? figures, string? modelNote)
     {
         ArgumentNullException.ThrowIfNull(run);
         var document = EvaluationDocument.Of(run, manifest, split, modelNote);

@@ -86,25 +86,31 @@ public sealed class ProbabilityMapCache
     public void Write(string patientId, IReadOnlyList<ProbabilityMap> maps)
     {
         ArgumentNullException.ThrowIfNull(maps);
-        CacheFile.Write(PathOf(patientId), Magic, FormatVersion, writer =>
-        {
-            writer.Write(maps.Count);
-            foreach (var map in maps)
-            {
-                writer.Write(map.Width);
-                writer.Write(map.Height);
-                writer.Write(Quantise(map.Values));
-            }
-        });
+        Write(patientId, maps.Select(Quantise).ToArray());
     }
 
+    private void Write(string patientId, QuantisedMap[] maps) => CacheFile.Write(PathOf(patientId), Magic, FormatVersion, writer =>
+    {
+        writer.Write(maps.Length);
+        foreach (var map in maps)
+        {
+            writer.Write(map.Width);
+            writer.Write(map.Height);
+            writer.Write(map.Bytes);
+        }
+    });
+
     /// <summary>The cached maps of <paramref name="patientId"/>, or <paramref name="score"/>'s, written to the cache first.</summary>
-    /// <remarks>The maps returned are always the quantised ones, so a sweep sees the same numbers whether the cache was warm or cold.</remarks>
+    /// <remarks>
+    /// The maps returned are always the quantised ones, so a sweep sees the same numbers whether the cache was warm or cold. A
+    /// fresh patient's maps are quantised once, written, and returned from those very bytes: reading the file back gave the same
+    /// floats at the cost of opening and inflating it again.
+    /// </remarks>
     public IReadOnlyList<ProbabilityMap> GetOrScore(string patientId, Func<IReadOnlyList<ProbabilityMap>> score)
     {
         ArgumentNullException.ThrowIfNull(score);
         if (TryRead(patientId, out var cached)) return cached;
-        var maps = score();
+        var maps = score().Select(Quantise).ToArray();
         try
         {
             Write(patientId, maps);
@@ -113,9 +119,8 @@ public sealed class ProbabilityMapCache
         {
             // A full disk or a read-only cache costs speed, not results: keep the first reason and go on with the same quantised maps.
             Warning ??= $"the probability cache {Folder} cannot be written ({e.Message}); the run went on without caching";
-            return maps.Select(Quantised).ToArray();
         }
-        return TryRead(patientId, out cached) ? cached : throw new IOException($"{PathOf(patientId)} could not be read back after writing");
+        return maps.Select(m => m.Dequantised()).ToArray();
     }
 
     /// <summary>Deletes the folders of every other key under <see cref="Root"/> (maps made with another model, cohort or preprocessing).</summary>
@@ -136,10 +141,7 @@ public sealed class ProbabilityMapCache
     /// <paramref name="map"/> as the cache stores it: every value rounded to the nearest k/255. Uncached scoring returns
     /// these too, so cached and uncached runs decide on the very same numbers at any threshold.
     /// </summary>
-    internal static ProbabilityMap Quantised(ProbabilityMap map)
-    {
-        return new ProbabilityMap(map.Width, map.Height, Dequantise(Quantise(map.Values)));
-    }
+    internal static ProbabilityMap Quantised(ProbabilityMap map) => Quantise(map).Dequantised();
 
     private static float[] Dequantise(byte[] bytes)
     {
@@ -148,15 +150,22 @@ public sealed class ProbabilityMapCache
         return values;
     }
 
-    private static byte[] Quantise(float[] values)
+    private static QuantisedMap Quantise(ProbabilityMap map)
     {
+        var values = map.Values;
         var bytes = new byte[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
             var v = values[i];
-            if (float.IsNaN(v)) throw new ArgumentException($"value {i} is NaN; only finite probabilities can be cached", nameof(values));
+            if (float.IsNaN(v)) throw new ArgumentException($"value {i} is NaN; only finite probabilities can be cached", nameof(map));
             bytes[i] = v <= 0 ? (byte)0 : v >= 1 ? (byte)255 : (byte)MathF.Round(v * 255f, MidpointRounding.AwayFromZero);
         }
-        return bytes;
+        return new QuantisedMap(map.Width, map.Height, bytes);
+    }
+
+    // A map as the cache stores it: one byte per pixel, value k meaning k/255.
+    private sealed record QuantisedMap(int Width, int Height, byte[] Bytes)
+    {
+        public ProbabilityMap Dequantised() => new(Width, Height, Dequantise(Bytes));
     }
 }

@@ -8,6 +8,7 @@ using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Reporting.Clustering;
 using CovidCt.Reporting.Comparisons;
 using CovidCt.Reporting.Conventions;
+using CovidCt.Reporting.Errors;
 using CovidCt.Reporting.Files;
 using CovidCt.Reporting.Runs;
 
@@ -23,7 +24,7 @@ internal static class ReportPage
     /// <summary>Figures embedded in the gallery; the rest are listed by file name (they are all in figures/).</summary>
     public const int GalleryLimit = 60;
 
-    public static string Build(ModelRun run, CohortManifest manifest, CohortSplit? split, string outFolder, IReadOnlyList<ErrorFigure> figures, string? modelNote, CalibrationDocument? calibration)
+    public static string Build(ModelRun run, CohortManifest manifest, CohortSplit? split, string outFolder, IReadOnlyList<ErrorFigure>? figures, string? modelNote, CalibrationDocument? calibration)
     {
         var e = run.Evaluation;
         var provenance = run.RequireProvenance();
@@ -84,7 +85,8 @@ internal static class ReportPage
 
         if (patientLevel) Timelines(html, charts, e, provenance);
 
-        Gallery(html, outFolder, figures);
+        if (figures is null) NoGallery(html, e);
+        else Gallery(html, outFolder, figures);
 
         html.Append("<script>\n").Append(PlotlyScript.Source).Append("\n</script>\n");
         html.Append("<script type=\"application/json\" id=\"chart-data\">").Append(charts.ToJsonString()).Append("</script>\n");
@@ -145,6 +147,16 @@ internal static class ReportPage
     {
         charts[id] = figure;
         html.Append("<div class=\"chart").Append(wide ? " wide" : "").Append("\" id=\"").Append(id).Append("\"></div>\n");
+    }
+
+    // Said where the gallery would be, so a reader does not take an empty page for a run without errors.
+    private static void NoGallery(StringBuilder html, Pipelines.Evaluation.PipelineEvaluation e)
+    {
+        var errors = e.Patients.SelectMany(ErrorSlices.Of).ToArray();
+        var fp = errors.Count(error => error.FalsePositive);
+        html.Append("<h2>Red-box gallery</h2>\n<p class=\"figures-not-drawn\">")
+            .Append(Encode($"Figures were not drawn (covidct evaluate --figures none). The run has {fp} false-positive and {errors.Length - fp} false-negative slices (slices.csv lists them); run again with --figures errors to draw them."))
+            .Append("</p>\n");
     }
 
     private static void Gallery(StringBuilder html, string outFolder, IReadOnlyList<ErrorFigure> figures)

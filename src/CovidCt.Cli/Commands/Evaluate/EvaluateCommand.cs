@@ -8,7 +8,7 @@ namespace CovidCt.Cli.Commands;
 /// <summary>
 /// <c>covidct evaluate [--model M.onnx | --pipeline pipeline.json] [--cohort MANIFEST.csv] [--split test] [--out DIR]</c>: the study's pipeline on a cohort,
 /// the per-image and per-patient tables beside the published ones, and metrics.json, slices.csv, patients.csv, red-box figures of
-/// every wrong slice and report.html in DIR. With no arguments: the shipped default model on the embedded default cohort.
+/// every wrong slice (unless <c>--figures none</c>) and report.html in DIR. With no arguments: the shipped default model on the embedded default cohort.
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -27,7 +27,12 @@ internal static class EvaluateCommand
         var chunkSlices = ClusterCommands.ChunkSlicesOption();
         // Off by default: the explorer costs a sweep of the default grid (seconds from the cached maps, but a sweep).
         var explore = new Option<bool>("--explore") { Description = "Also sweep covidct sweep's default post-processing grid on the same cached maps and put the live operating-point explorer in report.html." };
-        var command = new Command("evaluate", "Run a model on a cohort: per-image and per-patient tables with 95% intervals beside Chen et al. 2020, files and an offline HTML report.") { model, outFolder, pipeline, activation, cluster, chunkSlices, explore };
+        var figures = new Option<string>("--figures")
+        {
+            Description = $"{ErrorFigureChoice.Errors}: draw a red-box PNG of every wrong slice into figures/ (report.html's gallery); {ErrorFigureChoice.None}: draw none (faster; report.html and the console say they were not drawn).",
+            DefaultValueFactory = _ => ErrorFigureChoice.Errors,
+        }.AcceptOnlyFromAmong(ErrorFigureChoice.Errors, ErrorFigureChoice.None);
+        var command = new Command("evaluate", "Run a model on a cohort: per-image and per-patient tables with 95% intervals beside Chen et al. 2020, files and an offline HTML report.") { model, outFolder, pipeline, activation, cluster, chunkSlices, explore, figures };
         shared.AddTo(command);
         command.SetAction(parse =>
         {
@@ -50,6 +55,7 @@ internal static class EvaluateCommand
                 Cluster = parse.GetValue(cluster) is { } connection ? ClusterCommands.ConnectionOf(connection) : null,
                 ChunkSlices = parse.GetValue(chunkSlices),
                 Explore = parse.GetValue(explore),
+                DrawFigures = parse.GetValue(figures) == ErrorFigureChoice.Errors,
             };
             shared.WriteFolders(parse, settings.CacheRoot, settings.OutFolder);
             shared.WriteWindowNotes(parse, settings.Manifest, settings.Split, windows);
@@ -73,6 +79,9 @@ internal sealed record EvaluateSettings(ProportionInterval Method, double Level,
 
     /// <summary>With --explore: sweep the default post-processing grid on the cached maps, so report.html carries the operating-point explorer.</summary>
     public bool Explore { get; init; }
+
+    /// <summary>Draw a red-box figure of every wrong slice (<c>--figures errors</c>, the default); false with <c>--figures none</c>.</summary>
+    public bool DrawFigures { get; init; } = true;
 
     /// <summary>With --window fit-per-image, each image's window (<see cref="Manifest"/> reads them); else null.</summary>
     public PerImageWindows? Windows { get; init; }

@@ -66,7 +66,7 @@ internal static class EvaluateConsole
         console.Line("The study's figures come from 42 real patients (11 COVID-19, 31 control) and 13,751 images; this cohort is another population, so read them side by side, not as a test.");
         var tables = (CohortLevelText.HasPatientTable(manifest) ? "slices.csv, patients.csv" : "slices.csv") + (result.Run.Lesions is null ? "" : $", {LesionTables.LesionsName}, {LesionTables.SlicesName}");
         var windows = settings.Windows is null ? "" : $"{PerImageWindows.FileName}, ";
-        console.Line($"Wrote {outFolder}: metrics.json, {tables}, {windows}report.html, parquet/ (slices and patients), {figures} red-box figures of wrong slices in figures/");
+        console.Line($"Wrote {outFolder}: metrics.json, {tables}, {windows}report.html, parquet/ (slices and patients), {(figures is { } drawn ? $"{drawn} red-box figures of wrong slices in figures/" : "no red-box figures (not drawn: --figures none)")}");
     }
 
     // The AUC caveats report.html and the notebooks carry (StatisticCaveats, one wording), in report.html's words.

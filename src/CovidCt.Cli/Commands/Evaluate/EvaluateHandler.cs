@@ -13,8 +13,8 @@ namespace CovidCt.Cli.Commands;
 /// <summary>What <c>evaluate</c> produced.</summary>
 /// <param name="Run">The run.</param>
 /// <param name="Document">What metrics.json holds (and --json prints).</param>
-/// <param name="Figures">Red-box figures drawn of wrong slices.</param>
-internal sealed record EvaluateResult(ModelRun Run, EvaluationDocument Document, int Figures);
+/// <param name="Figures">Red-box figures drawn of wrong slices, or null when none were asked for (<c>--figures none</c>).</param>
+internal sealed record EvaluateResult(ModelRun Run, EvaluationDocument Document, int? Figures);
 
 /// <summary>Runs <c>evaluate</c>: the model over the cohort, drawing each wrong slice as its patient finishes, then every file of the evaluation.</summary>
 internal static class EvaluateHandler
@@ -27,8 +27,8 @@ internal static class EvaluateHandler
         var result = RunFolder.Replace(settings.OutFolder, staging =>
         {
             // Figures are part of the output folder (report.html shows them), so they are drawn with --quiet too, but on
-            // another thread while the next patient is scored (docs/cli.md, "Files written to DIR").
-            using var figures = new ErrorFigures(staging);
+            // another thread while the next patient is scored (docs/cli.md, "Files written to DIR"); --figures none draws none.
+            using var figures = settings.DrawFigures ? new ErrorFigures(staging) : null;
             // Lesions are matched while each patient's mask is in memory, beside the figures.
             var lesions = new LesionTally();
             var framing = settings.Pipeline.Options.Preprocessing.Framing;
@@ -37,7 +37,7 @@ internal static class EvaluateHandler
             var printed = warnings.Count;
             void OnPatient(Data.Cohorts.CohortPatient patient, PatientOutcome outcome)
             {
-                figures.DrawBehind(patient, outcome);
+                figures?.DrawBehind(patient, outcome);
                 lesions.Add(patient, outcome);
                 // Checked on the volume the run read anyway (compare and sweep read every case once more before scoring).
                 if (FramingWarnings.Of(patient, framing) is { } fallback) warnings.Add(fallback);
@@ -58,12 +58,30 @@ internal static class EvaluateHandler
             // Said after the progress (a bar would swallow it) and before any number, and kept in metrics.json and report.html.
             foreach (var warning in warnings.Skip(printed)) log.WriteLine($"Warning: {warning}");
             run = run with { Lesions = lesions.Evaluate(settings.Method, settings.Level), Warnings = warnings, Sweep = settings.Explore ? Explore(settings, progress) : null };
-            var document = EvaluationReport.Write(staging, run, settings.Manifest, settings.Split, figures.Figures, settings.ModelNote);
-            settings.Windows?.WriteCsv(Path.Combine(staging, PerImageWindows.FileName));
-            // Parquet beside the CSVs: a clustered run's parts were written by its workers, a single process writes the same parts itself.
-            if (settings.Cluster is null) ParquetTables.Write(Path.Combine(staging, "parquet"), run.Evaluation.Patients);
-            else ClusterModelEvaluation.CopyParts(settings.OutFolder, staging);
-            return new EvaluateResult(run, document, figures.Figures.Count);
+            // Parquet beside the CSVs: a clustered run's parts were written by its workers, a single process writes the same parts
+            // itself, on another core while this one writes the report (scoring is over, so a core is free; the serializer's
+            // first use alone costs about half a second of CPU).
+            var parquet = settings.Cluster is null ? Task.Run(() => ParquetTables.Write(Path.Combine(staging, "parquet"), run.Evaluation.Patients)) : null;
+            try
+            {
+                var document = EvaluationReport.Write(staging, run, settings.Manifest, settings.Split, figures?.Figures, settings.ModelNote);
+                settings.Windows?.WriteCsv(Path.Combine(staging, PerImageWindows.FileName));
+                if (settings.Cluster is not null) ClusterModelEvaluation.CopyParts(settings.OutFolder, staging);
+                parquet?.GetAwaiter().GetResult();
+                return new EvaluateResult(run, document, figures?.Figures.Count);
+            }
+            finally
+            {
+                // A failed report must not leave Parquet writing into the staging folder while it is deleted; the report's own
+                // error is the one to throw (on success GetResult above has already thrown Parquet's).
+                try
+                {
+                    parquet?.Wait();
+                }
+                catch (AggregateException)
+                {
+                }
+            }
         });
         if (settings.Cluster is not null) ClusterModelEvaluation.Finish(settings.OutFolder);
         return result;

@@ -1,0 +1,56 @@
+using CovidCt.Data.Cohorts;
+using CovidCt.Pipelines;
+
+namespace CovidCt.Benchmarks;
+
+/// <summary>
+/// Issue 20's yardstick for evaluate: the model alone on a cohort's slices. Every patient is read and preprocessed exactly as
+/// <see cref="DetectionPipeline.Score"/> does it (its frame, the resolved preprocessing) before any timing; <see cref="Run"/>
+/// then only scores, one call per patient with the chain's scoring options, and keeps nothing.
+/// </summary>
+internal sealed class ScoringAlone : IDisposable
+{
+    private readonly DetectionPipeline _pipeline;
+    private readonly List<float[][]> _patients;
+
+    private ScoringAlone(DetectionPipeline pipeline, List<float[][]> patients)
+    {
+        _pipeline = pipeline;
+        _patients = patients;
+    }
+
+    /// <summary>Opens the model with evaluate's default options and preprocesses every slice of <paramref name="split"/>.</summary>
+    public static ScoringAlone Prepare(string model, CohortManifest manifest, CohortSplit? split)
+    {
+        var pipeline = new DetectionPipeline(model, new PipelineOptions());
+        var preprocessing = pipeline.Scoring.Preprocessing;
+        float[]? scratch = null;
+        var patients = new List<float[][]>();
+        foreach (var patient in CohortReader.ReadPatients(manifest, split))
+        {
+            var g = patient.Volume.Geometry;
+            var slices = Enumerable.Range(0, g.Depth).Select(z => (ReadOnlyMemory<float>)patient.Volume.Hounsfield.AsMemory(z * g.SliceLength, g.SliceLength)).ToArray();
+            var frame = preprocessing.FrameOf(slices, g.Width, g.Height);
+            var images = new float[g.Depth][];
+            for (var z = 0; z < g.Depth; z++)
+            {
+                images[z] = new float[preprocessing.ImageLength];
+                preprocessing.Apply(slices[z].Span, frame, images[z], ref scratch);
+            }
+            patients.Add(images);
+        }
+        return new ScoringAlone(pipeline, patients);
+    }
+
+    /// <summary>How many slices <see cref="Run"/> scores.</summary>
+    public int Slices => _patients.Sum(p => p.Length);
+
+    /// <summary>Scores every patient's preprocessed slices once.</summary>
+    public void Run()
+    {
+        foreach (var images in _patients) _pipeline.Scorer.Score(images);
+    }
+
+    /// <summary>Releases the model session.</summary>
+    public void Dispose() => _pipeline.Dispose();
+}
