@@ -67,6 +67,28 @@ internal sealed class RowRuns
         _rowStart[height] = Count;
     }
 
+    /// <summary>Runs of the non-zero pixels of one <paramref name="width"/> x <paramref name="height"/> byte mask (a lesion mask, true or simulated).</summary>
+    public void SetNonZero(ReadOnlySpan<byte> mask, int width, int height)
+    {
+        if (mask.Length != width * height) throw new ArgumentException($"{mask.Length} mask bytes do not fill {width}x{height}", nameof(mask));
+        Reset(width, height, 1);
+        for (var y = 0; y < height; y++)
+        {
+            _rowStart[y] = Count;
+            var row = mask.Slice(y * width, width);
+            for (var x = 0; x < width;)
+            {
+                var start = row[x..].IndexOfAnyExcept((byte)0);
+                if (start < 0) break;
+                start += x;
+                var length = row[start..].IndexOf((byte)0);
+                x = length < 0 ? width : start + length;
+                Add(start, x);
+            }
+        }
+        _rowStart[height] = Count;
+    }
+
     /// <summary>Runs of the pixels of <paramref name="source"/>'s image that none of its runs covers (the background).</summary>
     public void SetGaps(RowRuns source)
     {

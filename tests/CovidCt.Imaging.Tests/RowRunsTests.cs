@@ -19,6 +19,36 @@ public sealed class RowRunsTests
         9, 9, 9, 9,
     ];
 
+    [Theory]
+    [InlineData(1, 37, 23, 0.5)]
+    [InlineData(2, 64, 64, 0.9)]
+    [InlineData(3, 5, 7, 0.1)]
+    public void Runs_of_a_byte_mask_are_the_runs_of_the_same_mask_as_values_below_a_threshold(int seed, int width, int height, double share)
+    {
+        // Any non-zero byte is foreground (masks come as 0/1 and 0/255), including runs that touch both ends of a row.
+        var random = new Random(seed);
+        var mask = new byte[width * height];
+        for (var i = 0; i < mask.Length; i++) mask[i] = random.NextDouble() < share ? (byte)random.Next(1, 256) : (byte)0;
+        mask[0] = 1;
+        mask[^1] = 255;
+        var background = mask.Select(m => m != 0 ? 0f : 1f).ToArray();
+        var (bytes, floats) = (new RowRuns(), new RowRuns());
+
+        bytes.SetNonZero(mask, width, height);
+        floats.SetBelow(background, width, height, 1, 0.5f);
+        bytes.Label(Connectivity.Eight);
+        floats.Label(Connectivity.Eight);
+        var (byteLabels, floatLabels) = (new int[mask.Length], new int[mask.Length]);
+
+        Assert.Equal(floats.PaintLabels(floatLabels), bytes.PaintLabels(byteLabels));
+        Assert.Equal(floatLabels, byteLabels);
+        Assert.Equal(floats.Count, bytes.Count);
+    }
+
+    [Fact]
+    public void A_byte_mask_that_does_not_fill_the_image_is_refused() =>
+        Assert.Throws<ArgumentException>(() => new RowRuns().SetNonZero(new byte[11], 4, 3));
+
     [Fact]
     public void Without_linking_every_slice_is_labelled_on_its_own()
     {

@@ -1,3 +1,5 @@
+using CovidCt.Imaging;
+
 namespace CovidCt.Data.Synthesis;
 
 /// <summary>
@@ -10,42 +12,22 @@ namespace CovidCt.Data.Synthesis;
 /// </summary>
 internal static class FaintPieces
 {
-    /// <summary>The change in HU a piece must reach somewhere to stay in the mask: about the scanner noise of a lung slice.</summary>
-    public const float VisibleChangeHu = 30f;
-
     /// <summary>Clears, in <paramref name="mask"/> (one slice), the pieces whose largest <paramref name="change"/> (what the COVID-19 findings added, HU) is below <see cref="LesionSimulator.VisibleChangeHu"/>.</summary>
     public static void Drop(Span<byte> mask, ReadOnlySpan<float> change, int width, int height)
     {
-        var seen = new bool[mask.Length];
-        var piece = new List<int>();
-        var stack = new Stack<int>();
-        for (var start = 0; start < mask.Length; start++)
+        // The imaging core's labeller, as the evaluation labels true lesions: the pieces dropped are the pieces it would count.
+        var runs = new RowRuns();
+        runs.SetNonZero(mask, width, height);
+        runs.Label(Connectivity.Eight);
+        var labels = new int[mask.Length];
+        var strongest = new float[runs.PaintLabels(labels)];
+        for (var i = 0; i < labels.Length; i++)
         {
-            if (mask[start] == 0 || seen[start]) continue;
-            piece.Clear();
-            seen[start] = true;
-            stack.Push(start);
-            var strongest = 0f;
-            while (stack.Count > 0)
-            {
-                var i = stack.Pop();
-                piece.Add(i);
-                strongest = Math.Max(strongest, Math.Abs(change[i]));
-                int r = i / width, c = i % width;
-                for (var dr = -1; dr <= 1; dr++)
-                {
-                    for (var dc = -1; dc <= 1; dc++)
-                    {
-                        int rr = r + dr, cc = c + dc;
-                        if (rr < 0 || cc < 0 || rr >= height || cc >= width) continue;
-                        var j = rr * width + cc;
-                        if (mask[j] == 0 || seen[j]) continue;
-                        seen[j] = true;
-                        stack.Push(j);
-                    }
-                }
-            }
-            if (strongest < LesionSimulator.VisibleChangeHu) foreach (var i in piece) mask[i] = 0;
+            if (labels[i] >= 0) strongest[labels[i]] = Math.Max(strongest[labels[i]], Math.Abs(change[i]));
+        }
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] >= 0 && strongest[labels[i]] < LesionSimulator.VisibleChangeHu) mask[i] = 0;
         }
     }
 }

@@ -12,7 +12,6 @@ internal sealed class SliceLesionMatcher
 {
     private readonly RowRuns _runs = new();
     private int[] _labels = [];
-    private float[] _background = [];
     private bool[] _covered = [];
 
     /// <summary>The lesions (with the boxes that hit each) and the slice's record.</summary>
@@ -53,10 +52,8 @@ internal sealed class SliceLesionMatcher
     private int Label(ReadOnlySpan<byte> mask, int width, int height)
     {
         var length = width * height;
-        if (_background.Length < length) (_background, _labels) = (new float[length], new int[length]);
-        // RowRuns collects pixels below a threshold, so lesion pixels are 0 and background 1.
-        for (var i = 0; i < length; i++) _background[i] = mask[i] != 0 ? 0f : 1f;
-        _runs.SetBelow(_background.AsSpan(0, length), width, height, 1, 0.5f);
+        if (_labels.Length < length) _labels = new int[length];
+        _runs.SetNonZero(mask[..length], width, height);
         _runs.Label(Connectivity.Eight);
         return _runs.PaintLabels(_labels.AsSpan(0, length));
     }
