@@ -10,42 +10,50 @@ namespace CovidCt.Imaging;
 internal static class PixelScan
 {
     /// <summary>The highest of <paramref name="start"/> and the values of <paramref name="values"/> above it; NaN is skipped.</summary>
-    public static float Highest(ReadOnlySpan<float> values, float start)
-    {
-        var x = 0;
-        var highest = start;
-        if (values.Length >= Vector<float>.Count)
-        {
-            var best = new Vector<float>(start);
-            for (; x + Vector<float>.Count <= values.Length; x += Vector<float>.Count)
-            {
-                var v = new Vector<float>(values[x..]);
-                // Keeps v only where v > best, as the scalar `if (v > max)`: a comparison with NaN is false.
-                best = Vector.ConditionalSelect(Vector.GreaterThan(v, best), v, best);
-            }
-            for (var i = 0; i < Vector<float>.Count; i++) if (best[i] > highest) highest = best[i];
-        }
-        for (; x < values.Length; x++) if (values[x] > highest) highest = values[x];
-        return highest;
-    }
+    public static float Highest(ReadOnlySpan<float> values, float start) => Extreme<Above>(values, start);
 
     /// <summary>The lowest of <paramref name="start"/> and the values of <paramref name="values"/> below it; NaN is skipped.</summary>
-    public static float Lowest(ReadOnlySpan<float> values, float start)
+    public static float Lowest(ReadOnlySpan<float> values, float start) => Extreme<Below>(values, start);
+
+    // One scan for both ends, specialised per order by the JIT: keeps a value only where it beats the best so far, as the
+    // scalar `if (v > max)` does, so a comparison with NaN (always false) skips it.
+    private static float Extreme<T>(ReadOnlySpan<float> values, float start) where T : IOrder
     {
         var x = 0;
-        var lowest = start;
+        var extreme = start;
         if (values.Length >= Vector<float>.Count)
         {
             var best = new Vector<float>(start);
             for (; x + Vector<float>.Count <= values.Length; x += Vector<float>.Count)
             {
                 var v = new Vector<float>(values[x..]);
-                best = Vector.ConditionalSelect(Vector.LessThan(v, best), v, best);
+                best = Vector.ConditionalSelect(T.Beats(v, best), v, best);
             }
-            for (var i = 0; i < Vector<float>.Count; i++) if (best[i] < lowest) lowest = best[i];
+            for (var i = 0; i < Vector<float>.Count; i++) if (T.Beats(best[i], extreme)) extreme = best[i];
         }
-        for (; x < values.Length; x++) if (values[x] < lowest) lowest = values[x];
-        return lowest;
+        for (; x < values.Length; x++) if (T.Beats(values[x], extreme)) extreme = values[x];
+        return extreme;
+    }
+
+    private interface IOrder
+    {
+        static abstract bool Beats(float value, float best);
+
+        static abstract Vector<int> Beats(Vector<float> values, Vector<float> best);
+    }
+
+    private readonly struct Above : IOrder
+    {
+        public static bool Beats(float value, float best) => value > best;
+
+        public static Vector<int> Beats(Vector<float> values, Vector<float> best) => Vector.GreaterThan(values, best);
+    }
+
+    private readonly struct Below : IOrder
+    {
+        public static bool Beats(float value, float best) => value < best;
+
+        public static Vector<int> Beats(Vector<float> values, Vector<float> best) => Vector.LessThan(values, best);
     }
 
     /// <summary>How many values of <paramref name="values"/> are at or above <paramref name="threshold"/>; NaN is not.</summary>
