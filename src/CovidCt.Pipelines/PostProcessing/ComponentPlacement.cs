@@ -5,28 +5,42 @@ internal static class ComponentPlacement
 {
     /// <summary>
     /// Where <paramref name="component"/> (labelled at the slice's resolution) lies on the slice: its box in whole pixels, its
-    /// centroid (pixel centres), the quadrants it counts for around (<paramref name="centreX"/>, <paramref name="centreY"/>), and
-    /// those it would count for, or would keep, if it lay up to <see cref="FragileCall.WithinPixels"/> elsewhere along each axis.
+    /// centroid (pixel centres) and the quadrants it counts for around (<paramref name="centreX"/>, <paramref name="centreY"/>).
     /// </summary>
-    public static (ImageRectangle Bounds, double CentroidX, double CentroidY, Quadrant Quadrants, Quadrant Near, Quadrant Firm) Place(this ComponentSummary component,
+    public static (ImageRectangle Bounds, double CentroidX, double CentroidY, Quadrant Quadrants) Place(this ComponentSummary component,
         double centreX, double centreY, QuadrantAssignment assignment)
     {
         var c = component;
         var bounds = new ImageRectangle(c.MinX, c.MinY, c.MaxX + 1, c.MaxY + 1);
         var centroidX = (double)c.SumX / c.Pixels + 0.5;
         var centroidY = (double)c.SumY / c.Pixels + 0.5;
-        var quadrants = Assign(bounds, centroidX, centroidY, centreX, centreY, assignment);
+        return (bounds, centroidX, centroidY, Assign(bounds, centroidX, centroidY, centreX, centreY, assignment));
+    }
+
+    /// <summary>
+    /// The quadrants a component placed at <paramref name="bounds"/> and its centroid would count for (Near), and would keep
+    /// (Firm), if it lay up to <see cref="FragileCall.WithinPixels"/> elsewhere along each axis: what the fragile-call flag needs,
+    /// so only the box detector asks (the sweep places every component at many settings and needs none of it).
+    /// </summary>
+    public static (Quadrant Near, Quadrant Firm) Reach(ImageRectangle bounds, double centroidX, double centroidY, Quadrant quadrants,
+        double centreX, double centreY, QuadrantAssignment assignment)
+    {
         // Moving the box by (dx, dy) is moving the split by (-dx, -dy). Both assignments are monotone in each shift, so the four
         // corner shifts reach every quadrant a shift within the tolerance reaches, and only those.
-        const double t = FragileCall.WithinPixels;
         var (near, firm) = (quadrants, quadrants);
-        foreach (var (dx, dy) in new[] { (-t, -t), (-t, t), (t, -t), (t, t) })
+        foreach (var (dx, dy) in CornerShifts)
         {
             var shifted = Assign(bounds, centroidX, centroidY, centreX + dx, centreY + dy, assignment);
             (near, firm) = (near | shifted, firm & shifted);
         }
-        return (bounds, centroidX, centroidY, quadrants, near, firm);
+        return (near, firm);
     }
+
+    private static readonly (double X, double Y)[] CornerShifts =
+    [
+        (-FragileCall.WithinPixels, -FragileCall.WithinPixels), (-FragileCall.WithinPixels, FragileCall.WithinPixels),
+        (FragileCall.WithinPixels, -FragileCall.WithinPixels), (FragileCall.WithinPixels, FragileCall.WithinPixels),
+    ];
 
     private static Quadrant Assign(ImageRectangle bounds, double centroidX, double centroidY, double centreX, double centreY, QuadrantAssignment assignment) =>
         assignment == QuadrantAssignment.Centroid ? SliceDetector.QuadrantOf(centroidX, centroidY, centreX, centreY) : Overlapped(bounds, centreX, centreY);

@@ -28,7 +28,6 @@ internal sealed class NeededRows
     private float[] _high = [];
     private float[] _low = [];
     private float[] _highInside = [];
-    private double[] _alongAll = [];
     private double[] _alongInside = [];
     private bool[] _alongKnown = [];
     private bool _bounded;
@@ -133,7 +132,7 @@ internal sealed class NeededRows
         if (_high.Length < rows)
         {
             (_high, _low, _highInside) = (new float[rows], new float[rows], new float[rows]);
-            (_alongAll, _alongInside, _alongKnown) = (new double[rows], new double[rows], new bool[rows]);
+            (_alongInside, _alongKnown) = (new double[rows], new bool[rows]);
         }
         _alongKnown.AsSpan(0, rows).Clear();
     }
@@ -168,7 +167,7 @@ internal sealed class NeededRows
         return low..(high + 1);
     }
 
-    // Map row r along x, exactly (in double): its highest value over every slice column and over the valid area's [x0, x1).
+    // Map row r along x, exactly (in double): its highest value over the valid area's slice columns [x0, x1).
     // Tighter than the row's highest value: a slice column mixes two map columns, so it reaches their highest only where its
     // weight puts it on that column.
     private void Along(SliceResize resize, ProbabilityMap source, int r, int x0, int x1)
@@ -176,15 +175,14 @@ internal sealed class NeededRows
         if (_alongKnown[r]) return;
         var row = source.Values.AsSpan(r * resize.SourceWidth, resize.SourceWidth);
         var columns = resize.Columns;
-        var (all, inside) = (double.NegativeInfinity, double.NegativeInfinity);
-        for (var x = 0; x < columns.Count; x++)
+        var inside = double.NegativeInfinity;
+        for (var x = x0; x < x1; x++)
         {
             var (a, b, w) = (row[columns.Lower[x]], row[columns.Upper[x]], columns.Weight[x]);
             var v = w == 0 ? a : w == 1 ? b : (1 - (double)w) * a + w * (double)b;
-            if (v > all) all = v;
-            if (x >= x0 && x < x1 && v > inside) inside = v;
+            if (v > inside) inside = v;
         }
-        (_alongAll[r], _alongInside[r], _alongKnown[r]) = (all, inside, true);
+        (_alongInside[r], _alongKnown[r]) = (inside, true);
     }
 
     // The most a value of slice row y can be when its two map rows reach at most `upper` and `lower` along x: their mix with
@@ -203,15 +201,6 @@ internal sealed class NeededRows
         rows.Lower[y] == rows.Lower[other] && rows.Upper[y] == rows.Upper[other] && rows.Weight[y].Equals(rows.Weight[other]);
 
     // The highest of `best` and row y's values inside the valid area: the columns [x0, x1), or the mask's pixels.
-    private float HighestInside(int y, int x0, int x1, byte[]? mask, float best)
-    {
-        var width = Map.Width;
-        if (mask is null) return x0 < x1 ? PixelScan.Highest(_values.AsSpan(y * width + x0, x1 - x0), best) : best;
-        for (var x = 0; x < width; x++)
-        {
-            var i = y * width + x;
-            if (mask[i] != 0 && _values[i] > best) best = _values[i];
-        }
-        return best;
-    }
+    private float HighestInside(int y, int x0, int x1, byte[]? mask, float best) =>
+        ValidAreaComponents.HighestInRow(_values, Map.Width, y, x0, x1, mask, best);
 }

@@ -69,7 +69,8 @@ public sealed class SliceDetector
         {
             var large = boxes.MinAreaSquareMillimetres is { } minimumArea ? c.Pixels * pixelArea!.Value > minimumArea : c.Pixels > boxes.MinPixels;
             if (!large) continue;
-            var (bounds, centroidX, centroidY, quadrant, near, firm) = c.Place(centreX, centreY, quadrants.Assignment);
+            var (bounds, centroidX, centroidY, quadrant) = c.Place(centreX, centreY, quadrants.Assignment);
+            var (near, firm) = ComponentPlacement.Reach(bounds, centroidX, centroidY, quadrant, centreX, centreY, quadrants.Assignment);
             found.Add(new LesionBox(bounds, centroidX, centroidY, c.Pixels, c.Pixels * pixelArea, c.MaxProbability, c.SumProbability / c.Pixels, quadrant)
             {
                 NearQuadrants = near,

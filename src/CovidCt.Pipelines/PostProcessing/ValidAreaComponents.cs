@@ -39,16 +39,26 @@ internal static class ValidAreaComponents
         if (region == ValidAreaRegion.Mask)
         {
             RequireSameSize(map, validArea);
-            var mask = validArea.Mask;
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (mask[i] != 0 && values[i] > max) max = values[i];
-            }
+            for (var y = 0; y < map.Height; y++) max = HighestInRow(values, map.Width, y, 0, map.Width, validArea.Mask, max);
             return max;
         }
         var (x0, y0, x1, y1) = Rectangle(map, validArea, region);
-        for (var y = y0; y < y1; y++) max = PixelScan.Highest(values.AsSpan(y * map.Width + x0, x1 - x0), max);
+        for (var y = y0; y < y1; y++) max = HighestInRow(values, map.Width, y, x0, x1, mask: null, max);
         return max;
+    }
+
+    /// <summary>
+    /// The highest of <paramref name="best"/> and row <paramref name="y"/>'s values inside the valid area: the columns
+    /// [<paramref name="x0"/>, <paramref name="x1"/>) without a <paramref name="mask"/>, the mask's pixels with one. NaN is skipped.
+    /// </summary>
+    public static float HighestInRow(float[] values, int width, int y, int x0, int x1, byte[]? mask, float best)
+    {
+        if (mask is null) return x0 < x1 ? PixelScan.Highest(values.AsSpan(y * width + x0, x1 - x0), best) : best;
+        for (var i = y * width; i < (y + 1) * width; i++)
+        {
+            if (mask[i] != 0 && values[i] > best) best = values[i];
+        }
+        return best;
     }
 
     /// <summary>
