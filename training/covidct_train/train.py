@@ -64,11 +64,13 @@ def _data(args) -> tuple[SliceSet, torch.Tensor, torch.Tensor, dict]:
         train_set, val_images, val_targets, meta = load_pack(args.pack)
         if meta["size"] != args.size:
             raise ValueError(f"{args.pack}: packed at {meta['size']} pixels, but --size is {args.size}")
-        # the packed val slices, or fewer of them chosen the same way when --val-slices asks for fewer
-        packed = SliceSet(val_images, val_targets, torch.ones(len(val_images), dtype=torch.bool), torch.zeros(len(val_images), dtype=torch.long),
-                          torch.arange(len(val_images)), [])
-        val_index = validation_index(packed, min(args.val_slices, len(val_images)))
-        val_images, val_targets = val_images[val_index], val_targets[val_index]
+        # the packed val slices as pack chose them (lesion and lesion-free alike); choosing again would drop lesion-free
+        # slices through the rounding of the even spacing, so only a --val-slices below the packed count chooses anew
+        if args.val_slices < len(val_images):
+            packed = SliceSet(val_images, val_targets, torch.ones(len(val_images), dtype=torch.bool), torch.zeros(len(val_images), dtype=torch.long),
+                              torch.arange(len(val_images)), [])
+            val_index = validation_index(packed, args.val_slices)
+            val_images, val_targets = val_images[val_index], val_targets[val_index]
         return train_set, val_images, val_targets, {
             "cohort_spec_sha256": meta["cohort_spec_sha256"], "train_patients": meta["train_patients"],
             "val_patients": meta["val_patients"], "pack_contents": {k: v for k, v in meta.items() if k != "cohort_spec_sha256"}}

@@ -1,6 +1,7 @@
 """The training pack for a lent GPU machine (covidct_train.pack) and training from it, on the tiny cohort of
 test_end_to_end (six patients of the embedded default cohort)."""
 import argparse
+import json
 import os
 import shutil
 import tempfile
@@ -70,6 +71,8 @@ class PackTest(unittest.TestCase):
                                   negative_weight=2.0, save_epochs=True, export_epochs="7", stop_after_s=0.0,
                                   device="cpu", out=run)
         train.train(args)
+        with open(os.path.join(run, "config.json")) as f:
+            self.assertEqual(json.load(f)["val_slices_used"], self.meta["val_slices"], "every packed val slice, none dropped by choosing again")
         for epoch in (0, 1, 2):
             model = onnx.load(os.path.join(run, f"epoch-{epoch:03d}.onnx"))
             meta = {p.key: p.value for p in model.metadata_props}
