@@ -13,7 +13,14 @@ public sealed record CohortBuildOptions(string? SharedData = null, bool ContactS
 /// <summary>What a build wrote.</summary>
 /// <param name="Manifest">Path of <c>manifest.csv</c>.</param>
 /// <param name="Patients">The cohort card lines, in manifest order.</param>
-public sealed record CohortBuildResult(string Manifest, IReadOnlyList<CohortCardPatient> Patients);
+public sealed record CohortBuildResult(string Manifest, IReadOnlyList<CohortCardPatient> Patients)
+{
+    /// <summary>
+    /// The geometry the readers of the spec's real series assumed (<see cref="CtVolume.Assumptions"/>), once per series: the
+    /// cohort's NIfTI files state that geometry as if it were known, so the builder is the last place that can say it was a guess.
+    /// </summary>
+    public IReadOnlyList<ReadAssumption> Assumptions { get; init; } = [];
+}
 
 /// <summary>
 /// Builds a cohort from a <see cref="CohortSpec"/>: per patient <c>images/ID.nii.gz</c>, for COVID-19 patients
@@ -54,7 +61,7 @@ public static class CohortBuilder
         var manifest = Path.Combine(folder, "manifest.csv");
         CohortManifest.Write(manifest, entries);
         CohortCard.Write(folder, spec, card, options.Splits);
-        return new CohortBuildResult(manifest, card);
+        return new CohortBuildResult(manifest, card) { Assumptions = [.. cache.Values.SelectMany(v => v.Assumptions)] };
     }
 
     private static void WritePatient(string folder, string id, string images, string? masks, SimulatedPatient patient, bool sheet)

@@ -1,5 +1,6 @@
 using CovidCt.Data.Cohorts;
 using CovidCt.Data.IO;
+using CovidCt.Data.Nifti;
 using CovidCt.Data.Synthesis;
 
 namespace CovidCt.Data.Tests.Synthesis;
@@ -72,6 +73,33 @@ public sealed class CohortBuilderTests
             var image = Path.Combine("images", p.PatientId + ".nii.gz");
             Assert.Equal(File.ReadAllBytes(Path.Combine(full.Path, image)), File.ReadAllBytes(Path.Combine(part.Path, image)));
         }
+    }
+
+    [Fact]
+    public void A_real_series_read_with_an_assumed_geometry_is_reported_once_and_one_that_states_it_is_not()
+    {
+        // A chest phantom as a NIfTI file whose orientation codes were cleared, then the same with them: the builder writes
+        // both as NIfTI that states an orientation, so only its result can still say the first one's was assumed.
+        using var folder = new TempFolder();
+        var phantom = PatientSimulator.Procedural(new PhantomOptions(7, 96, 96, 12), PatientLabel.Control).Volume;
+        var (assumed, stated) = (Path.Combine(folder.Path, "assumed.nii"), Path.Combine(folder.Path, "stated.nii"));
+        NiftiWriter.Write(phantom, assumed);
+        NiftiWriter.Write(phantom, stated);
+        using (var header = File.OpenWrite(assumed))
+        {
+            header.Position = 252; // qform_code, then sform_code (int16 each)
+            header.Write(new byte[4]);
+        }
+        CohortBuildResult Build(string series, string name) =>
+            CohortBuilder.Build(Tiny with { Procedural = new LabelCounts(0, 0), RealCt = [new RealCtSource(series, 2, 1)] }, Path.Combine(folder.Path, name), new CohortBuildOptions(ContactSheets: false));
+
+        var warned = Build(assumed, "a");
+        var silent = Build(stated, "b");
+
+        var assumption = Assert.Single(warned.Assumptions);
+        Assert.Equal(assumed, assumption.Source);
+        Assert.Equal(3, warned.Patients.Count);
+        Assert.Empty(silent.Assumptions);
     }
 
     [Fact]

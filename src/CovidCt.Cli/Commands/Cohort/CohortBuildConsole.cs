@@ -17,6 +17,7 @@ internal static class CohortBuildConsole
 
     public static void Done(TextWriter output, CohortBuildResult result, TimeSpan elapsed)
     {
+        foreach (var assumption in result.Assumptions) output.WriteLine($"Warning: {assumption.Warning}; the cohort's NIfTI files state this geometry as if it were known");
         var covid = result.Patients.Count(p => p.Label == "covid");
         output.WriteLine(string.Create(C, $"{Plural.Count(result.Patients.Count, "patient")} ({covid} covid, {result.Patients.Count - covid} control) in {elapsed.TotalSeconds:0.0} s"));
         output.WriteLine($"Manifest: {result.Manifest}");
