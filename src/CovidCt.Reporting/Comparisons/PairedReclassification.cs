@@ -48,7 +48,7 @@ public sealed record PairedReclassification(NetReclassification? Categorical, Ne
         return WithCaveats(new(categorical with { ClusteredInterval = bootstrap.Interval(i => cases.Subset(i)?.Categorical(level).Nri).Interval },
             continuous with { ClusteredInterval = bootstrap.Interval(i => cases.Subset(i)?.Continuous(level).Nri).Interval },
             idi is null ? null : idi with { ClusteredInterval = bootstrap.Interval(i => cases.Subset(i)?.Scores(level).Idi).Interval },
-            null, idiUndefined), a.Truth, patientOfCase.Distinct(StringComparer.Ordinal).Count());
+            null, idiUndefined), a.Truth, bootstrap.Patients);
     }
 
     private static PairedReclassification WithCaveats(PairedReclassification r, IReadOnlyList<bool> truth, int? patients) =>

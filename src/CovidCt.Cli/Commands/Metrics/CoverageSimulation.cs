@@ -88,14 +88,16 @@ internal sealed class CoverageSimulation(int patients, int slicesPerPatient, dou
             Count("Lesion hit rate: Wilson (lesions independent)", lesionRate.NaiveInterval?.Contains(hitRate));
             Count("Lesion hit rate: Rao–Scott Wilson (clustered by patient)", lesionRate.Proportion.Interval?.Contains(hitRate));
             var marked = marks.Draw(markRandom);
-            Count("wAFROC: jackknife over images (independent images)", Jafroc.Compute(marked.AByCase).FigureOfMerit.Interval?.Contains(marked.TrueWafroc));
-            Count("wAFROC: jackknife over patients (clustered)", Jafroc.Compute(marked.AByPatient).FigureOfMerit.Interval?.Contains(marked.TrueWafroc));
+            // One paired comparison per design: it holds A's own wAFROC (A), so A is not fitted a second time.
+            var (byCase, byCluster) = (Jafroc.Compare(marked.AByCase, marked.BByCase), Jafroc.Compare(marked.AByPatient, marked.BByPatient));
+            Count("wAFROC: jackknife over images (independent images)", byCase.A.FigureOfMerit.Interval?.Contains(marked.TrueWafroc));
+            Count("wAFROC: jackknife over patients (clustered)", byCluster.A.FigureOfMerit.Interval?.Contains(marked.TrueWafroc));
             Count("Null rejected at 5%: paired DeLong", DeLong.HasEnoughCases(data.Labels) ? DeLong.Paired(data.A, data.B, data.Labels).PValue < 0.05 : null);
             Count("Null rejected at 5%: clustered paired AUC", ClusteredAuc.WhyUndefined(data.Labels, data.Patients) is null ? ClusteredAuc.Paired(data.A, data.B, data.Labels, data.Patients).PValue < 0.05 : null);
             Count("Null rejected at 5%: McNemar exact (sensitivity)", McNemar.CompareDecisions(decisionsA, decisionsB, data.Labels).Sensitivity.PValue < 0.05);
             Count("Null rejected at 5%: Durkalski clustered McNemar (sensitivity)", ClusteredMcNemar.CompareDecisions(decisionsA, decisionsB, data.Labels, data.Patients).Sensitivity.PValue < 0.05);
-            Count("Null rejected at 5%: paired wAFROC, jackknife over images", Jafroc.Compare(marked.AByCase, marked.BByCase).PValue is { } pCase ? pCase < 0.05 : null);
-            Count("Null rejected at 5%: paired wAFROC, jackknife over patients", Jafroc.Compare(marked.AByPatient, marked.BByPatient).PValue is { } pPatient ? pPatient < 0.05 : null);
+            Count("Null rejected at 5%: paired wAFROC, jackknife over images", byCase.PValue is { } pCase ? pCase < 0.05 : null);
+            Count("Null rejected at 5%: paired wAFROC, jackknife over patients", byCluster.PValue is { } pPatient ? pPatient < 0.05 : null);
         }
         return tally.Rows();
     }
