@@ -1,6 +1,8 @@
+using System.Text.Json;
 using CovidCt.Cli.Output;
 using CovidCt.Metrics;
 using CovidCt.Reporting.Conventions;
+using CovidCt.Reporting.Files;
 
 namespace CovidCt.Cli.Commands;
 
@@ -94,22 +96,11 @@ internal static class JafrocOutput
         w.WriteEndObject();
     }
 
+    // The document compare's lesions section writes too (null t where it is infinite: JSON has no infinity; the caveat says why).
     private static void Comparison(JsonOutput j, string name, JafrocComparison c)
     {
-        var w = j.Writer;
-        w.WriteStartObject(name);
-        j.Number("a", c.A.FigureOfMerit.Value);
-        j.Number("b", c.B.FigureOfMerit.Value);
-        j.Number("difference", c.Difference);
-        j.Number("standard_error", c.StandardError);
-        j.Number("degrees_of_freedom", c.DegreesOfFreedom);
-        // An infinite t (zero standard error, non-zero difference) is written null, as JSON has no infinity; the caveat says why.
-        j.Number("t", c.T);
-        j.Number("p_value", c.PValue);
-        j.Interval("difference_ci", c.DifferenceInterval);
-        w.WriteString("undefined", c.UndefinedReason);
-        Caveats(j, c.Caveats);
-        w.WriteEndObject();
+        j.Writer.WritePropertyName(name);
+        JsonSerializer.Serialize(j.Writer, JafrocDifferenceDocument.Of(c), OutputJson.Options);
     }
 
     private static void Caveats(JsonOutput j, IReadOnlyList<string> caveats)
