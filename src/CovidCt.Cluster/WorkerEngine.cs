@@ -123,7 +123,7 @@ internal sealed class WorkerEngine(string name, int? cudaDevice, TextWriter log)
     private sealed record Prepared(string RunFolder, string Key, CohortManifest Manifest, CohortDetection Detection, string[] PlanWarnings) : IDisposable
     {
         // The cache's warning appears once a write has failed, and a read assumption once a volume made it, so both are asked for with every reply.
-        public string[] Warnings() => Detection.Scoring.Cache?.Warning is { } cache ? [.. PlanWarnings, .. Detection.ReadWarnings, cache] : [.. PlanWarnings, .. Detection.ReadWarnings];
+        public string[] Warnings() => [.. PlanWarnings, .. Detection.Warnings];
 
         public void Dispose() => Detection.Dispose();
     }

@@ -55,9 +55,10 @@ public sealed class CohortDetection : IDisposable
     /// <summary>
     /// What the volumes this detection has run assumed about their geometry because their files did not state it
     /// (<see cref="CovidCt.Data.CtVolume.Assumptions"/>: orientation, slice positions or spacing), as warnings each once, in reading
-    /// order; empty when every file stated its geometry. A front end prints them with the run's other warnings, before any number.
+    /// order, then the probability cache's failure, if a write failed; empty when neither happened. A front end prints them with
+    /// the run's other warnings, before any number; both can appear later in a run, so ask again after each patient.
     /// </summary>
-    public IReadOnlyList<string> ReadWarnings => _reads.Warnings;
+    public IReadOnlyList<string> Warnings => Scoring.Cache?.Warning is { } cache ? [.. _reads.Warnings, cache] : _reads.Warnings;
 
     /// <summary>
     /// Every patient of <paramref name="manifest"/> (of <paramref name="split"/> when given) through the chain, joined with its truth.

@@ -47,7 +47,7 @@ internal static class ModelEvaluation
         return new ModelRun(ModelRun.NamesOf([modelPath])[0], PipelineEvaluation.Compute(outcomes, method, level))
         {
             Provenance = provenance,
-            Warnings = detection.Scoring.Cache?.Warning is { } cacheWarning ? [.. warnings, .. detection.ReadWarnings, cacheWarning] : [.. warnings, .. detection.ReadWarnings],
+            Warnings = [.. warnings, .. detection.Warnings],
         };
     }
 }
