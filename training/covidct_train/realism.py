@@ -12,13 +12,15 @@ For each source, over every slice that holds lesion pixels:
 ones whole NIfTI frames in HU with much air around the body, so "every pixel below -400 HU" counts that outside air as
 lung in the simulated slices only and makes their lesions read smaller. ``lung_field`` finds the lung the same way on
 both, from HU alone (the real slices read back to HU with their export window, in which -400 HU lies well between lung
-and soft tissue): the body is the largest connected region at or above -400 HU (the chest wall ring; the table and
-clothing are separate), the lung is the air and lesion inside the body's convex hull (outside air lies outside it, and a
-crop that cuts through the lung still has chest wall on either side at the image edge, so the hull reaches the edge
-there), pieces under 10 % of the largest are dropped (trachea, bowel gas; the cohort builder's lung segmentation drops
-3-D components under 10 % too) and the vessels enclosed by the lung are filled in. Neither the crop nor the frame
-changes the result, so the shares are comparable; the mm^2 column is absolute but only where the spacing is known (the
-cohorts' NIfTI pixdim; the real crops state none).
+and soft tissue): the body is every region at or above -400 HU of at least a tenth of the largest (the chest wall ring,
+or its pieces where a tight crop cuts it; the table and clothing are thin and stay out); outside air is an air region
+that touches the image edge and lies mostly outside the body's convex hull (a lung that a crop cuts lies mostly inside
+it, with chest wall on both sides at the edge, and is kept whole); of the remaining air and lesion regions those under
+10 % of the largest are dropped (trachea, bowel gas; the cohort builder's lung segmentation drops 3-D components under
+10 % too) and the vessels enclosed by the lung are filled in. Neither the crop nor the frame changes the result, so the
+shares are comparable. Where a real slice's own export window differs much from the one given, soft tissue can read
+below -400 HU and join the field; the shares are then a little small. The mm^2 column is absolute but only where the
+spacing is known (the cohorts' NIfTI pixdim; the real crops state none).
 
 Sources: a folder of 8-bit slices with masks (read with the window they were exported at, e.g. covid-semiseg-doctor50 at
 W1290/L-560) and any number of cohort manifests (NIfTI in HU, as the cohort builder writes). The real slices are for
