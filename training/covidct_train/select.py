@@ -34,11 +34,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import glob
+import json
 import os
 import re
 import shutil
+import sys
 from dataclasses import asdict, dataclass, fields
 
 import numpy as np
@@ -125,6 +126,9 @@ def held_out_conflicts(held_out: list[str], controls: list[str], manifest: str) 
     patients were built from (``cohort-card.json`` beside the manifest, patients' ``source``). Empty when clean."""
     card_path = os.path.join(os.path.dirname(os.path.abspath(manifest)), "cohort-card.json")
     sources = set()
+    if held_out and not os.path.exists(card_path):
+        print(f"Warning: {card_path} not found: cannot check that no patient of the cohort was built from the held-out "
+              "series", file=sys.stderr, flush=True)
     if os.path.exists(card_path):
         with open(card_path) as f:
             card = json.load(f)

@@ -1,4 +1,6 @@
 """Checkpoint selection on real held-out slices: lesion-level counting, the criterion and the negative weighting."""
+import contextlib
+import io
 import json
 import os
 import tempfile
@@ -90,6 +92,11 @@ class HeldOutSeriesTest(unittest.TestCase):
             self.assertIn("trained or validated on it", built[0])
             both = held_out_conflicts([f"{lidc}/LIDC-IDRI-0003"], [f"{lidc}/LIDC-IDRI-0003"], manifest)
             self.assertIn("also a --control-series", both[0])
+
+    def test_a_cohort_without_its_card_is_named_in_a_warning(self):
+        with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stderr(io.StringIO()) as err:
+            self.assertEqual(held_out_conflicts(["/data/LIDC-IDRI-0003"], [], os.path.join(folder, "manifest.csv")), [])
+        self.assertIn("cohort-card.json not found", err.getvalue())
 
     def test_no_realistic_training_spec_uses_the_held_out_series(self):
         # README "Training on a lent GPU": select chooses on LIDC-IDRI-0001 and holds LIDC-IDRI-0003 out; every cohort
