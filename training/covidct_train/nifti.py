@@ -45,3 +45,16 @@ def read(path: str) -> np.ndarray:
         return voxels.astype(np.float32) * np.float32(slope or 1.0) + np.float32(inter)
     return voxels.astype(dtype.newbyteorder("="))
 
+
+
+def pixel_spacing(path: str) -> tuple[float, float]:
+    """In-plane voxel size (x, y) in mm from pixdim[1..2], read from the header only."""
+    with _open(path) as f:
+        header = f.read(348)
+    if len(header) < 348:
+        raise ValueError(f"{path}: {len(header)} bytes, too short for a NIfTI-1 header (348)")
+    endian = "<" if struct.unpack("<i", header[:4])[0] == 348 else ">"
+    dx, dy = struct.unpack(endian + "2f", header[80:88])
+    if not (dx > 0 and dy > 0):
+        raise ValueError(f"{path}: pixdim[1..2] = {dx}, {dy}; expected positive pixel spacings in mm")
+    return float(dx), float(dy)

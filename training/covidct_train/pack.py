@@ -159,7 +159,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description="Pack a built training cohort into one file for a lent GPU machine.")
     p.add_argument("--manifest", required=True, help="cohort manifest CSV written by covidct cohort build")
     p.add_argument("--cohort-spec", help="the cohort spec whose SHA-256 the models will carry (default: the manifest)")
-    p.add_argument("--out", required=True, help="output file, e.g. ../.cache/packs/train-v5-256.npz.xz")
+    p.add_argument("--out", required=True, help="output file, e.g. ../.cache/packs/train-v6-256.npz.xz")
     p.add_argument("--size", type=int, default=256, help="model input size in pixels")
     p.add_argument("--budget-mib", type=float, default=20.0,
                    help="largest pack size; the lent machine receives 64 MiB with the repository (about 39 MB)")

@@ -3,7 +3,7 @@
 # lent GPU"). From the repository root:
 #   training/gpu/run.sh OUT [PACK]            on the GPU: 256 x 256, at most GPU_TRAIN_SECONDS (420) of training
 #   training/gpu/run.sh --quick OUT [PACK]    dry run of the same code on this CPU: 2 epochs of 2 steps
-# PACK defaults to .cache/packs/train-v5-256.npz.xz (python3 -m covidct_train.pack). OUT receives machine.txt, log.txt,
+# PACK defaults to .cache/packs/train-v6-256.npz.xz (python3 -m covidct_train.pack). OUT receives machine.txt, log.txt,
 # config.json, log.csv and the epochs' ONNX files (epoch-000 = unetpp-v2 itself; a checkpoint where the export failed) in
 # tar files of at most 6 epochs each,
 # because the lent machine returns at most 8 files of 16 MiB; `for t in OUT/epochs-*.tar; do tar -xf "$t" -C RUN; done`
@@ -13,7 +13,7 @@ quick=0
 if [ "${1:-}" = "--quick" ]; then quick=1; shift; fi
 out="${1:?usage: training/gpu/run.sh [--quick] OUT [PACK]}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-pack="$(realpath -m "${2:-$root/.cache/packs/train-v5-256.npz.xz}")"
+pack="$(realpath -m "${2:-$root/.cache/packs/train-v6-256.npz.xz}")"
 [ -f "$pack" ] || { echo "training/gpu/run.sh: pack '$pack' not found; write it with python3 -m covidct_train.pack" >&2; exit 2; }
 mkdir -p "$out"
 out="$(realpath "$out")"

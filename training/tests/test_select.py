@@ -1,4 +1,9 @@
 """Checkpoint selection on real held-out slices: lesion-level counting, the criterion and the negative weighting."""
+import contextlib
+import io
+import json
+import os
+import tempfile
 import unittest
 
 import numpy as np
@@ -9,11 +14,14 @@ from covidct_train.lesions import boxes, match
 from covidct_train.losses import bce_dice
 from covidct_train.postprocess import label_components
 from covidct_train.realism import components
-from covidct_train.select import Measured, choose
+from covidct_train.select import Measured, choose, held_out_conflicts
 
 
-def row(epoch, sensitivity=0.9, hit_rate=0.3, dice=0.4, control=0.93, val=0.9) -> Measured:
-    return Measured(epoch, 50, sensitivity, 385, hit_rate, 1.0, dice, 140, control, 0, 200, val)
+_SPECS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "datasets", "specs")
+
+
+def row(epoch, sensitivity=0.9, hit_rate=0.3, dice=0.4, control=0.93, val=0.9, held_out=0.9) -> Measured:
+    return Measured(epoch, 50, sensitivity, 385, hit_rate, 1.0, dice, 140, control, 0, 200, val, 140, held_out, 0)
 
 
 class LesionCountingTest(unittest.TestCase):
@@ -64,6 +72,45 @@ class CriterionTest(unittest.TestCase):
         with self.assertRaisesRegex(ValueError, "epoch-000"):
             choose([row(3)])
         self.assertEqual(choose([row(3)], min_control_specificity=0.9, min_val_specificity=0.9).epoch, 3)
+
+
+class HeldOutSeriesTest(unittest.TestCase):
+    def test_the_held_out_series_takes_no_part_in_the_choice(self):
+        rows = [row(0, hit_rate=0.30, held_out=0.99), row(1, hit_rate=0.40, held_out=0.10),
+                row(2, hit_rate=0.35, held_out=1.00)]
+        self.assertEqual(choose(rows).epoch, 1)  # the worst held-out specificity, yet the most hits: chosen
+
+    def test_a_held_out_series_that_chooses_or_built_the_cohort_is_refused(self):
+        with tempfile.TemporaryDirectory() as folder:
+            manifest = os.path.join(folder, "manifest.csv")
+            with open(os.path.join(folder, "cohort-card.json"), "w") as f:
+                json.dump({"patients": [{"source": "procedural"}, {"source": "lidc-idri/LIDC-IDRI-0001"}]}, f)
+            lidc = "/data/lidc-idri"
+            self.assertEqual(held_out_conflicts([f"{lidc}/LIDC-IDRI-0003"], [f"{lidc}/LIDC-IDRI-0001"], manifest), [])
+            built = held_out_conflicts([f"{lidc}/LIDC-IDRI-0001/"], [], manifest)
+            self.assertEqual(len(built), 1)
+            self.assertIn("trained or validated on it", built[0])
+            both = held_out_conflicts([f"{lidc}/LIDC-IDRI-0003"], [f"{lidc}/LIDC-IDRI-0003"], manifest)
+            self.assertIn("also a --control-series", both[0])
+
+    def test_a_cohort_without_its_card_is_named_in_a_warning(self):
+        with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stderr(io.StringIO()) as err:
+            self.assertEqual(held_out_conflicts(["/data/LIDC-IDRI-0003"], [], os.path.join(folder, "manifest.csv")), [])
+        self.assertIn("cohort-card.json not found", err.getvalue())
+
+    def test_no_realistic_training_spec_uses_the_held_out_series(self):
+        # README "Training on a lent GPU": select chooses on LIDC-IDRI-0001 and holds LIDC-IDRI-0003 out; every cohort
+        # a fine-tune from unetpp-v2 trains on (the realistic specs) must leave it out of every split
+        checked = 0
+        for name in sorted(os.listdir(_SPECS)):
+            with open(os.path.join(_SPECS, name)) as f:
+                spec = json.load(f)
+            if spec.get("lesions") != "realistic":
+                continue
+            checked += 1
+            series = [entry["series"] for entry in spec.get("realCt", [])]
+            self.assertFalse([s for s in series if "LIDC-IDRI-0003" in s], f"{name} uses the held-out LIDC-IDRI-0003")
+        self.assertGreaterEqual(checked, 4)
 
 
 class NegativeWeightTest(unittest.TestCase):
