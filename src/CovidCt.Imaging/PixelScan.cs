@@ -3,9 +3,9 @@ using System.Numerics;
 namespace CovidCt.Imaging;
 
 /// <summary>
-/// Whole-map (or whole-row) scans the box detector runs on every slice at the slice's resolution (262,144 pixels at 512 x 512), a vector at
-/// a time. Each gives exactly the number of the plain loop it replaces, NaN included: a NaN is never above a value and never
-/// at or above a threshold.
+/// Whole-map (or whole-row) scans run on every slice at the slice's resolution (262,144 pixels at 512 x 512), a vector at a
+/// time: the box detector's, the body frame's rows and the NIfTI reader's check for non-finite voxels. Each gives exactly the
+/// number of the plain loop it replaces, NaN included: a NaN is never above a value and never at or above a threshold.
 /// </summary>
 internal static class PixelScan
 {
