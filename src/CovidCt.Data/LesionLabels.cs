@@ -69,13 +69,26 @@ public sealed class LesionLabels
     /// <exception cref="InvalidInputException">When the values break the rule.</exception>
     internal byte[] Apply(ReadOnlySpan<byte> gray, string file)
     {
+        var labels = gray.ToArray();
+        return ApplyInPlace(labels, file);
+    }
+
+    /// <summary>
+    /// Replaces the 8-bit values of <paramref name="values"/> (an unscaled uint8 mask read from <paramref name="file"/>) by their
+    /// 0/1 labels, as <see cref="Apply(ReadOnlySpan{byte}, string)"/> gives them, and returns the same array.
+    /// </summary>
+    /// <exception cref="InvalidInputException">When the values break the rule.</exception>
+    internal byte[] ApplyInPlace(byte[] values, string file)
+    {
         var present = new bool[256];
-        foreach (var g in gray) present[g] = true;
+        foreach (var g in values) present[g] = true;
         var found = Enumerable.Range(0, 256).Where(v => present[v]).Select(v => (double)v).ToList();
         var lesion = LesionValues(found, file);
-        var labels = new byte[gray.Length];
-        for (var i = 0; i < labels.Length; i++) labels[i] = lesion.Contains(gray[i]) ? (byte)1 : (byte)0;
-        return labels;
+        // One entry per byte value: a table lookup per voxel instead of a set lookup.
+        var table = new byte[256];
+        for (var v = 0; v < table.Length; v++) table[v] = lesion.Contains(v) ? (byte)1 : (byte)0;
+        for (var i = 0; i < values.Length; i++) values[i] = table[values[i]];
+        return values;
     }
 
     /// <summary>0/1 labels of a mask of any value type (NIfTI, after scl_slope/scl_inter) read from <paramref name="file"/>.</summary>

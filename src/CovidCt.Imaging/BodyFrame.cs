@@ -36,11 +36,11 @@ internal static class BodyFrame
             for (var y = 0; y < height; y++)
             {
                 var row = slice.Slice(y * width, width);
-                var first = FirstAbove(row);
+                var first = PixelScan.FirstAbove(row, BodyHounsfield);
                 if (first < 0) continue;
                 (top, bottom) = (Math.Min(top, y), Math.Max(bottom, y));
                 left = Math.Min(left, first);
-                right = Math.Max(right, LastAbove(row));
+                right = Math.Max(right, PixelScan.LastAbove(row, BodyHounsfield));
             }
         }
         return right < 0 ? null : new PixelBox(left, top, right - left + 1, bottom - top + 1);
@@ -59,23 +59,5 @@ internal static class BodyFrame
         var left = (int)Math.Floor((2.0 * body.Left + body.Width - side) / 2 + 0.5);
         var top = (int)Math.Floor((2.0 * body.Top + body.Height - side) / 2 + 0.5);
         return new PixelBox(left, top, side, side);
-    }
-
-    private static int FirstAbove(ReadOnlySpan<float> row)
-    {
-        for (var x = 0; x < row.Length; x++)
-        {
-            if (row[x] > BodyHounsfield) return x;
-        }
-        return -1;
-    }
-
-    private static int LastAbove(ReadOnlySpan<float> row)
-    {
-        for (var x = row.Length - 1; x >= 0; x--)
-        {
-            if (row[x] > BodyHounsfield) return x;
-        }
-        return -1;
     }
 }

@@ -3,9 +3,9 @@ using System.Numerics;
 namespace CovidCt.Imaging;
 
 /// <summary>
-/// Whole-map (or whole-row) scans the box detector runs on every slice at the slice's resolution (262,144 pixels at 512 x 512), a vector at
-/// a time. Each gives exactly the number of the plain loop it replaces, NaN included: a NaN is never above a value and never
-/// at or above a threshold.
+/// Whole-map (or whole-row) scans run on every slice at the slice's resolution (262,144 pixels at 512 x 512), a vector at a
+/// time: the box detector's, the body frame's rows and the NIfTI reader's check for non-finite voxels. Each gives exactly the
+/// number of the plain loop it replaces, NaN included: a NaN is never above a value and never at or above a threshold.
 /// </summary>
 internal static class PixelScan
 {
@@ -72,5 +72,41 @@ internal static class PixelScan
         for (var i = 0; i < Vector<int>.Count; i++) count += lanes[i];
         for (; x < values.Length; x++) if (values[x] >= threshold) count++;
         return count;
+    }
+
+    /// <summary>The index of the first value of <paramref name="values"/> above <paramref name="threshold"/>, or -1; NaN is not above.</summary>
+    public static int FirstAbove(ReadOnlySpan<float> values, float threshold)
+    {
+        var x = 0;
+        var limit = new Vector<float>(threshold);
+        // Whole vectors of values at or below the threshold (air, on a body frame's rows) are passed over a vector at a time;
+        // the first vector holding one above it is searched pixel by pixel.
+        while (x + Vector<float>.Count <= values.Length && !Vector.GreaterThanAny(new Vector<float>(values[x..]), limit)) x += Vector<float>.Count;
+        for (; x < values.Length; x++) if (values[x] > threshold) return x;
+        return -1;
+    }
+
+    /// <summary>The index of the last value of <paramref name="values"/> above <paramref name="threshold"/>, or -1; NaN is not above.</summary>
+    public static int LastAbove(ReadOnlySpan<float> values, float threshold)
+    {
+        var end = values.Length;
+        var limit = new Vector<float>(threshold);
+        while (end >= Vector<float>.Count && !Vector.GreaterThanAny(new Vector<float>(values[(end - Vector<float>.Count)..]), limit)) end -= Vector<float>.Count;
+        for (var x = end - 1; x >= 0; x--) if (values[x] > threshold) return x;
+        return -1;
+    }
+
+    /// <summary>The index of the first NaN or infinite value of <paramref name="values"/>, or -1 when every value is finite.</summary>
+    public static int FirstNonFinite(ReadOnlySpan<float> values)
+    {
+        var x = 0;
+        // v - v is 0 for every finite v and NaN for NaN and both infinities, so a vector is finite when all its lanes equal 0.
+        for (; x + Vector<float>.Count <= values.Length; x += Vector<float>.Count)
+        {
+            var v = new Vector<float>(values[x..]);
+            if (!Vector.EqualsAll(v - v, Vector<float>.Zero)) break;
+        }
+        for (; x < values.Length; x++) if (!float.IsFinite(values[x])) return x;
+        return -1;
     }
 }

@@ -30,6 +30,31 @@ public sealed class BodyFrameTests
         Assert.Equal(new PixelBox(4, 5, 30, 20), BodyFrame.Bounds(Slices(), Width, Height));
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 5)]
+    [InlineData(33, 17)]
+    [InlineData(65, 9)]
+    [InlineData(256, 31)]
+    public void The_vectorised_bounds_are_the_per_pixel_scans_bounds_on_odd_sizes(int width, int height)
+    {
+        var random = new Random(width * 1000 + height);
+        for (var trial = 0; trial < 20; trial++)
+        {
+            // Air with noise up to the threshold itself (-500 is not body), NaN, and a few dense pixels anywhere.
+            var slices = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, width * height).Select(_ => random.Next(60) switch
+            {
+                0 => float.NaN,
+                1 => -500f,
+                2 => 40f,
+                3 => float.PositiveInfinity,
+                _ => -1000f + 400 * random.NextSingle(),
+            }).ToArray()).ToArray();
+
+            Assert.Equal(ScalarOracle.BodyBounds(slices, width, height), BodyFrame.Bounds([.. slices.Select(s => (ReadOnlyMemory<float>)s)], width, height));
+        }
+    }
+
     [Fact]
     public void Slices_of_air_alone_have_no_body()
     {

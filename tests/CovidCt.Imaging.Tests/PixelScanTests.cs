@@ -43,4 +43,42 @@ public sealed class PixelScanTests
         Assert.Equal(float.PositiveInfinity, PixelScan.Lowest(values, float.PositiveInfinity));
         Assert.Equal(0L, PixelScan.CountAtLeast(values, 0f));
     }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void FirstAbove_LastAbove_and_FirstNonFinite_give_the_plain_loops_indices(int length)
+    {
+        var random = new Random(length + 1);
+        // Mostly air with a few denser pixels, NaN and infinities: every index of a hit around the vector width is reached.
+        var values = Enumerable.Range(0, length).Select(_ => random.Next(40) switch
+        {
+            0 => float.NaN,
+            1 => float.PositiveInfinity,
+            2 => float.NegativeInfinity,
+            3 => -500f,
+            4 => 40f,
+            _ => -1000f + random.NextSingle(),
+        }).ToArray();
+
+        Assert.Equal(ScalarOracle.FirstAbove(values, -500f), PixelScan.FirstAbove(values, -500f));
+        Assert.Equal(ScalarOracle.LastAbove(values, -500f), PixelScan.LastAbove(values, -500f));
+        Assert.Equal(ScalarOracle.FirstNonFinite(values), PixelScan.FirstNonFinite(values));
+        var finite = values.Select(v => float.IsFinite(v) ? v : 0f).ToArray();
+        Assert.Equal(-1, PixelScan.FirstNonFinite(finite));
+        for (var at = Math.Max(0, length - 9); at < length; at++)
+        {
+            var one = (float[])finite.Clone();
+            one[at] = float.NaN;
+            Assert.Equal(ScalarOracle.FirstNonFinite(one), PixelScan.FirstNonFinite(one));
+        }
+    }
+
+    [Fact]
+    public void A_row_of_nan_or_air_has_nothing_above_air()
+    {
+        var values = Enumerable.Repeat(float.NaN, 33).Concat(Enumerable.Repeat(-1000f, 17)).ToArray();
+        Assert.Equal(-1, PixelScan.FirstAbove(values, -500f));
+        Assert.Equal(-1, PixelScan.LastAbove(values, -500f));
+        Assert.Equal(0, PixelScan.FirstNonFinite(values));
+    }
 }

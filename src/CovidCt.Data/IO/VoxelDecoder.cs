@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace CovidCt.Data.IO;
 
@@ -111,6 +112,27 @@ internal static class VoxelDecoder
             else for (var i = 0; i < source.Length; i++) destination[i] = float.CreateTruncating(source[i]);
             return;
         }
+        if (typeof(T) == typeof(short) && Avx.IsSupported)
+        {
+            RescaleAvx(MemoryMarshal.Cast<T, short>(source), slope, intercept, destination);
+            return;
+        }
         for (var i = 0; i < source.Length; i++) destination[i] = (float)(double.CreateTruncating(source[i]) * slope + intercept);
+    }
+
+    // Scaled int16 (DICOM's rescale, a NIfTI with scl_inter -1024), 8 at a time with the scalar loop's exact operations: each
+    // int16 to double (exact), a double multiply, then a separate double add (no fused multiply-add, which would round once
+    // instead of twice), then one rounding to float to nearest even, as the (float) cast does.
+    private static void RescaleAvx(ReadOnlySpan<short> source, double slope, double intercept, Span<float> destination)
+    {
+        var (slopes, intercepts) = (Vector256.Create(slope), Vector256.Create(intercept));
+        var i = 0;
+        for (; i <= source.Length - Vector128<short>.Count; i += Vector128<short>.Count)
+        {
+            var (lower, upper) = Vector128.Widen(Vector128.Create(source.Slice(i, Vector128<short>.Count)));
+            Avx.ConvertToVector128Single(Avx.Add(Avx.Multiply(Avx.ConvertToVector256Double(lower), slopes), intercepts)).CopyTo(destination.Slice(i));
+            Avx.ConvertToVector128Single(Avx.Add(Avx.Multiply(Avx.ConvertToVector256Double(upper), slopes), intercepts)).CopyTo(destination.Slice(i + Vector128<int>.Count));
+        }
+        for (; i < source.Length; i++) destination[i] = (float)(source[i] * slope + intercept);
     }
 }

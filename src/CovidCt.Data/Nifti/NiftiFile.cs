@@ -8,10 +8,14 @@ internal sealed class NiftiFile : IDisposable
 {
     private readonly Stream _stream;
 
-    private NiftiFile(string path, Stream stream, NiftiHeader header, int width, int height, int depth, SampleFormat format, NiftiLayout layout)
+    // The compressed file's length in bytes (null for an uncompressed file): the most voxel data it can inflate to is bounded by it.
+    private readonly long? _compressedLength;
+
+    private NiftiFile(string path, Stream stream, long? compressedLength, NiftiHeader header, int width, int height, int depth, SampleFormat format, NiftiLayout layout)
     {
         Path = path;
         _stream = stream;
+        _compressedLength = compressedLength;
         Header = header;
         Width = width;
         Height = height;
@@ -42,9 +46,14 @@ internal sealed class NiftiFile : IDisposable
     {
         if (!File.Exists(path)) throw new InvalidInputException(path, "file not found; expected a NIfTI-1 file (.nii or .nii.gz)");
         Stream stream = InputPaths.OpenRead(path, 1 << 20);
+        long? compressedLength = null;
         try
         {
-            if (IsGzip(path)) stream = new GZipStream(stream, CompressionMode.Decompress);
+            if (IsGzip(path))
+            {
+                compressedLength = stream.Length;
+                stream = new GZipStream(stream, CompressionMode.Decompress);
+            }
             var head = new byte[NiftiHeader.MinimumVoxelOffset];
             var got = ReadFully(stream, head, path);
             var header = NiftiHeader.Parse(head.AsSpan(0, got), path);
@@ -72,7 +81,7 @@ internal sealed class NiftiFile : IDisposable
                 if (head[348] != 0) extension = GeometryExtension.Find(extensions, header.BigEndian);
             }
             var layout = NiftiLayout.Resolve(header, width, height, depth, extension, path);
-            return new NiftiFile(path, stream, header, width, height, depth, format, layout);
+            return new NiftiFile(path, stream, compressedLength, header, width, height, depth, format, layout);
         }
         catch
         {
@@ -88,34 +97,51 @@ internal sealed class NiftiFile : IDisposable
     }
 
     /// <summary>
-    /// Reads and rescales every voxel in stored order, a chunk at a time, so the stored bytes never need an array of their own
-    /// (a float64 volume would otherwise take three times its float size while being read).
+    /// Reads and rescales every voxel in stored order into one volume, a chunk at a time, so the stored bytes never need an
+    /// array of their own (a float64 volume would otherwise take three times its float size while being read).
     /// </summary>
     /// <exception cref="InvalidInputException">When the file is shorter than the dimensions say.</exception>
     public float[] ReadValues()
     {
-        var count = (long)Width * Height * Depth;
-        if (count > Array.MaxLength) throw new InvalidInputException(Path, $"{Width}x{Height}x{Depth} voxels are more than one array can hold ({Array.MaxLength:N0})", field: "dim");
-        // An uncompressed file was checked to be long enough, so its volume is allocated at once. A compressed one's length
-        // is unknown until inflated: its voxels are gathered in chunks as they arrive, so a few bytes declaring a large grid
-        // are refused as truncated without first allocating the grid (a 132-byte .nii.gz declaring 16392x264x114 did).
-        if (_stream is FileStream)
-        {
-            var values = GC.AllocateUninitializedArray<float>((int)count);
-            for (long done = 0; done < count; done += ChunkSamples) ReadChunk(values.AsSpan((int)done, (int)Math.Min(ChunkSamples, count - done)), done, count);
-            return values;
-        }
-        var chunks = new List<float[]>();
-        for (long done = 0; done < count; done += ChunkSamples)
-        {
-            var chunk = GC.AllocateUninitializedArray<float>((int)Math.Min(ChunkSamples, count - done));
-            ReadChunk(chunk, done, count);
-            chunks.Add(chunk);
-        }
-        var volume = GC.AllocateUninitializedArray<float>((int)count);
-        for (var i = 0; i < chunks.Count; i++) chunks[i].CopyTo(volume, (long)i * ChunkSamples);
+        var volume = GC.AllocateUninitializedArray<float>(VolumeLength());
+        for (long done = 0; done < volume.Length; done += ChunkSamples) ReadChunk(volume.AsSpan((int)done, (int)Math.Min(ChunkSamples, volume.Length - done)), done, volume.Length);
         return volume;
     }
+
+    /// <summary>
+    /// The stored bytes of a uint8 file, unscaled, straight into one array (a mask: no float per voxel in between).
+    /// </summary>
+    /// <exception cref="InvalidInputException">When the file is shorter than the dimensions say.</exception>
+    public byte[] ReadBytes()
+    {
+        if (Format != SampleFormat.UInt8) throw new InvalidOperationException($"{Format} voxels are not bytes");
+        var volume = GC.AllocateUninitializedArray<byte>(VolumeLength());
+        var read = ReadFully(_stream, volume, Path);
+        if (read < volume.Length) throw DataEnds(read, volume.Length);
+        return volume;
+    }
+
+    // The voxel count, checked to fit one array and, for a compressed file, to be within what its bytes can inflate to: a few
+    // bytes declaring a large grid are refused as truncated before the grid is allocated (a 132-byte .nii.gz declaring
+    // 16392x264x114 once allocated 1.97 GB). Deflate expands at most 1032:1 (258 bytes from one 2-bit code), so a volume
+    // beyond that bound cannot be in the file; one within it is allocated once and inflated straight into it.
+    private int VolumeLength()
+    {
+        var count = (long)Width * Height * Depth;
+        if (count > Array.MaxLength) throw new InvalidInputException(Path, $"{Width}x{Height}x{Depth} voxels are more than one array can hold ({Array.MaxLength:N0})", field: "dim");
+        var length = count * VoxelDecoder.BytesPerSample(Format);
+        if (_compressedLength is { } compressed && length > MaximumInflation * compressed)
+        {
+            throw new InvalidInputException(Path, $"the voxel data needs {length} bytes but {compressed} compressed bytes inflate to at most {MaximumInflation * compressed}; dim {Width}x{Height}x{Depth} of {Format} needs {length} (truncated file, or dims that disagree with the data)", field: "dim");
+        }
+        return (int)count;
+    }
+
+    // Deflate's 1032:1, with a margin for the gzip members' own headers (which only lower the real ratio).
+    private const long MaximumInflation = 1040;
+
+    private InvalidInputException DataEnds(long readBytes, long length) =>
+        new(Path, $"the voxel data ends after {readBytes} of {length} bytes; dim {Width}x{Height}x{Depth} of {Format} needs {length} (truncated file, or dims that disagree with the data)", field: "dim");
 
     private void ReadChunk(Span<float> destination, long done, long count)
     {
@@ -124,11 +150,7 @@ internal sealed class NiftiFile : IDisposable
         var raw = _chunk ??= new byte[ChunkSamples * sampleBytes];
         var wanted = destination.Length * sampleBytes;
         var read = ReadFully(_stream, raw.AsSpan(0, wanted), Path);
-        if (read < wanted)
-        {
-            var length = count * sampleBytes;
-            throw new InvalidInputException(Path, $"the voxel data ends after {done * sampleBytes + read} of {length} bytes; dim {Width}x{Height}x{Depth} of {Format} needs {length} (truncated file, or dims that disagree with the data)", field: "dim");
-        }
+        if (read < wanted) throw DataEnds(done * sampleBytes + read, count * sampleBytes);
         VoxelDecoder.Decode(raw.AsSpan(0, wanted), Format, Header.BigEndian, slope, intercept, destination);
     }
 

@@ -1,4 +1,5 @@
 using CovidCt.Data.IO;
+using CovidCt.Imaging;
 
 namespace CovidCt.Data.Nifti;
 
@@ -61,20 +62,24 @@ public static class NiftiReader
         return ReadMask(file, labels);
     }
 
-    private static LesionMask ReadMask(NiftiFile file, LesionLabels? labels) =>
-        new(file.Layout.Geometry, file.Layout.Apply((labels ?? LesionLabels.Binary).Apply(file.ReadValues(), file.Path)), file.Path);
+    private static LesionMask ReadMask(NiftiFile file, LesionLabels? labels)
+    {
+        labels ??= LesionLabels.Binary;
+        // An unscaled uint8 mask (the usual one) holds its labels as they are: read as bytes and labelled in place, with no
+        // float per voxel in between. Any other type or a scaling goes through the values after scl_slope/scl_inter.
+        var lesion = file.Format == SampleFormat.UInt8 && file.Scaling() == (1, 0)
+            ? labels.ApplyInPlace(file.ReadBytes(), file.Path)
+            : labels.Apply(file.ReadValues(), file.Path);
+        return new(file.Layout.Geometry, file.Layout.Apply(lesion), file.Path);
+    }
 
     // A NaN or infinite voxel has no HU; left in, it reads as air and turns a scan into a negative patient.
     private static void RequireFinite(string path, float[] voxels)
     {
-        for (var i = 0; i < voxels.Length; i++)
-        {
-            if (!float.IsFinite(voxels[i]))
-            {
-                var bad = voxels.Count(v => !float.IsFinite(v));
-                throw new InvalidInputException(path, $"{bad:N0} of {voxels.Length:N0} voxels are NaN or infinite (the first at voxel {i:N0}); expected Hounsfield units", field: "voxel data");
-            }
-        }
+        var first = PixelScan.FirstNonFinite(voxels);
+        if (first < 0) return;
+        var bad = voxels.Count(v => !float.IsFinite(v));
+        throw new InvalidInputException(path, $"{bad:N0} of {voxels.Length:N0} voxels are NaN or infinite (the first at voxel {first:N0}); expected Hounsfield units", field: "voxel data");
     }
 
     /// <summary>Reads only the header: the grid the file holds, without its voxels (for validating manifests quickly).</summary>

@@ -28,6 +28,19 @@ public sealed class NiftiBrokenInputTests : IDisposable
     }
 
     [Fact]
+    public void A_gzip_declaring_more_than_its_length_can_inflate_to_is_refused_as_truncated_from_its_header()
+    {
+        // 64 x 64 x 1000 int16 is 8,192,000 bytes; a gzip of a few hundred bytes inflates to at most 1040 times its length.
+        var path = _folder.File("impossible.nii.gz");
+        new RawNifti { Dim = [3, 64, 64, 1000, 1, 1, 1, 1] }.WithInt16(Eight).Save(path);
+
+        var error = Assert.Throws<InvalidInputException>(() => NiftiReader.ReadVolume(path));
+        Assert.Equal("dim", error.Field);
+        Assert.Contains($"needs 8192000 bytes but {new FileInfo(path).Length} compressed bytes inflate to at most", error.Problem);
+        Assert.Contains("truncated", error.Problem);
+    }
+
+    [Fact]
     public void Wrong_sizeof_hdr_is_rejected()
     {
         var path = _folder.File("size.nii");
