@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace CovidCt.Imaging;
 
 /// <summary>
@@ -60,7 +62,21 @@ public sealed record HounsfieldWindow
     public void ToUnit(ReadOnlySpan<float> hounsfield, Span<float> destination)
     {
         if (destination.Length != hounsfield.Length) throw new ArgumentException($"destination holds {destination.Length} pixels; the source {hounsfield.Length}", nameof(destination));
-        for (var i = 0; i < hounsfield.Length; i++) destination[i] = ToUnit(hounsfield[i]);
+        // Every slice the model sees passes here: a vector at a time, with the scalar's operations in its order (subtract,
+        // then multiply, no fused multiply-add), so each float is the one ToUnit(float) gives; NaN fails both comparisons
+        // and becomes 0 there too.
+        var i = 0;
+        if (hounsfield.Length >= Vector<float>.Count)
+        {
+            var (lower, scale, one) = (new Vector<float>(_unitLower), new Vector<float>(_unitScale), Vector<float>.One);
+            for (; i + Vector<float>.Count <= hounsfield.Length; i += Vector<float>.Count)
+            {
+                var v = (new Vector<float>(hounsfield[i..]) - lower) * scale;
+                var below1 = Vector.ConditionalSelect(Vector.LessThan(v, one), v, one);
+                Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<float>.Zero), below1, Vector<float>.Zero).CopyTo(destination[i..]);
+            }
+        }
+        for (; i < hounsfield.Length; i++) destination[i] = ToUnit(hounsfield[i]);
     }
 
     /// <summary>

@@ -27,6 +27,28 @@ public sealed class HounsfieldWindowTests
         Assert.Equal([0, 0, 128, 255, 255, 0], hounsfield.Select(h => window.ToGray(h)).ToArray());
     }
 
+    [Theory]
+    [InlineData(1200, -700, 7)]
+    [InlineData(1200, -700, 65_536)]
+    [InlineData(1290, -560, 4_099)]
+    [InlineData(0.37, 12.5, 1_031)]
+    public void A_slice_windowed_at_once_gets_each_pixel_s_own_value_bit_for_bit(double width, double level, int length)
+    {
+        var window = new HounsfieldWindow(width, level);
+        var random = new Random(length);
+        float[] edges = [float.NaN, float.PositiveInfinity, float.NegativeInfinity, -0f, 0f, (float)window.Lower, (float)window.Upper, float.MaxValue, float.MinValue, float.Epsilon];
+        var hounsfield = Enumerable.Range(0, length).Select(i => i % 5 == 0 ? edges[i / 5 % edges.Length] : (float)(level + width * (2.4 * random.NextDouble() - 1.2))).ToArray();
+        var unit = new float[length];
+        window.ToUnit(hounsfield, unit);
+        for (var i = 0; i < length; i++)
+        {
+            // The oracle is the study's formula per pixel (clip((HU - lower) * scale, 0, 1), NaN as 0), compared as bits.
+            var v = (hounsfield[i] - (float)(level - width / 2)) * (float)(1 / width);
+            var expected = v > 0 ? Math.Min(v, 1f) : 0f;
+            Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(unit[i]), $"pixel {i}: HU {hounsfield[i]} gave {unit[i]}, expected {expected}");
+        }
+    }
+
     [Fact]
     public void Gray_is_the_rounded_unit_value_in_double_precision_and_round_trips()
     {
