@@ -275,6 +275,29 @@ internal sealed class RowRuns
         return count;
     }
 
+    /// <summary>
+    /// After <see cref="PaintLabels"/> on one image: each component's pixels and bounding box (<paramref name="left"/> and
+    /// <paramref name="top"/> its first column and row, <paramref name="right"/> and <paramref name="bottom"/> one past its last),
+    /// at the number <see cref="PaintLabels"/> gave it, read from the runs rather than from the painted pixels.
+    /// </summary>
+    public void Extents(Span<int> pixels, Span<int> left, Span<int> top, Span<int> right, Span<int> bottom)
+    {
+        if (Depth != 1) throw new InvalidOperationException($"extents are per image; these runs hold {Depth} slices");
+        for (var y = 0; y < Height; y++)
+        {
+            for (var r = _rowStart[y]; r < _rowStart[y + 1]; r++)
+            {
+                var n = _number[_root[r]];
+                // A component's first run comes first in scan order: it sets the extents the later runs widen.
+                if (_root[r] == r) (pixels[n], left[n], top[n], right[n], bottom[n]) = (0, _start[r], y, _end[r], y + 1);
+                pixels[n] += _end[r] - _start[r];
+                left[n] = Math.Min(left[n], _start[r]);
+                right[n] = Math.Max(right[n], _end[r]);
+                bottom[n] = y + 1;
+            }
+        }
+    }
+
     // Unions the runs of row i with the runs of row j that touch them (reach 1 also joins diagonal neighbours).
     private void Join(int rowI, int rowJ, int reach)
     {
