@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CovidCt.Metrics;
 using CovidCt.Pipelines.PostProcessing;
 
@@ -61,6 +62,9 @@ internal sealed class SliceLesionMatcher
         return _runs.PaintLabels(_labels.AsSpan(0, length));
     }
 
+    // Kernels run per slice are compiled fully optimised at their first call (AggressiveOptimization): unoptimised, as a fresh
+    // process first runs them, every vector operation is a call, and a warm evaluate spent a few percent of its CPU there (issue #20).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Reached(ImageRectangle box, int width, int height, LesionHitCriterion criterion, HashSet<int> reached)
     {
         if (criterion == LesionHitCriterion.Centre)
@@ -91,6 +95,7 @@ internal sealed class SliceLesionMatcher
 
     // A pixel is covered when its centre lies in a box. Only the pixels of the boxes are visited: most slices have none, and
     // then the overlap is just the truth's area; otherwise only the rectangle around every box is cleared and counted.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private AreaOverlap Overlap(ReadOnlySpan<byte> mask, int width, int height, IReadOnlyList<LesionBox> boxes)
     {
         var truth = mask.IsEmpty ? 0L : (long)width * height - mask.Count((byte)0);
