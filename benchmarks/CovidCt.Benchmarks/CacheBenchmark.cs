@@ -59,11 +59,25 @@ internal static class CacheBenchmark
     private static void Quantisation(TextWriter output, byte[][] bodies, int repeats)
     {
         var levels = Enumerable.Range(0, 256).Select(k => k / 255f).ToArray();
-        float[][] OldRead() => bodies.Select(b => b.Select(k => levels[k]).ToArray()).ToArray();
+        float[][] OldRead() => bodies.Select(b =>
+        {
+            var values = new float[b.Length];
+            for (var p = 0; p < b.Length; p++) values[p] = levels[b[p]];
+            return values;
+        }).ToArray();
         float[][] NewRead() => bodies.Select(b => ProbabilityQuantisation.Dequantise(b)).ToArray();
-        static byte Level(float v) => v <= 0 ? (byte)0 : v >= 1 ? (byte)255 : (byte)MathF.Round(v * 255f, MidpointRounding.AwayFromZero);
         var maps = NewRead();
-        byte[][] OldWrite() => maps.Select(m => m.Select(Level).ToArray()).ToArray();
+        byte[][] OldWrite() => maps.Select(m =>
+        {
+            var bytes = new byte[m.Length];
+            for (var i = 0; i < m.Length; i++)
+            {
+                var v = m[i];
+                if (float.IsNaN(v)) throw new ArgumentException($"value {i} is NaN");
+                bytes[i] = v <= 0 ? (byte)0 : v >= 1 ? (byte)255 : (byte)MathF.Round(v * 255f, MidpointRounding.AwayFromZero);
+            }
+            return bytes;
+        }).ToArray();
         byte[][] NewWrite() => maps.Select(m => ProbabilityQuantisation.Quantise(m, "map")).ToArray();
         var same = OldRead().Zip(maps).All(p => p.First.AsSpan().SequenceEqual(p.Second)) && OldWrite().Zip(NewWrite()).All(p => p.First.AsSpan().SequenceEqual(p.Second));
         var times = new Dictionary<string, List<double>> { ["read per pixel"] = [], ["read 32 at a time"] = [], ["write per pixel"] = [], ["write 32 at a time"] = [] };
