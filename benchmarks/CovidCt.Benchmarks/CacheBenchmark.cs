@@ -45,12 +45,51 @@ internal static class CacheBenchmark
             {
                 output.WriteLine($"  {level,-13} {sizes[level] / 1024.0,8:0.0} KiB  write {new Timing([.. write[level]])}  read {new Timing([.. read[level]])}");
             }
+            Quantisation(output, bodies, repeats);
         }
         finally
         {
             var folder = Path.Combine(Path.GetTempPath(), "covidct-bench-cache");
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
+    }
+
+    // The cache's 8-bit levels both ways, per pixel as before issue #20's third session against ProbabilityQuantisation, on the same
+    // bytes (every file body read as levels), interleaved; both must give the same floats and bytes.
+    private static void Quantisation(TextWriter output, byte[][] bodies, int repeats)
+    {
+        var levels = Enumerable.Range(0, 256).Select(k => k / 255f).ToArray();
+        float[][] OldRead() => bodies.Select(b =>
+        {
+            var values = new float[b.Length];
+            for (var p = 0; p < b.Length; p++) values[p] = levels[b[p]];
+            return values;
+        }).ToArray();
+        float[][] NewRead() => bodies.Select(b => ProbabilityQuantisation.Dequantise(b)).ToArray();
+        var maps = NewRead();
+        byte[][] OldWrite() => maps.Select(m =>
+        {
+            var bytes = new byte[m.Length];
+            for (var i = 0; i < m.Length; i++)
+            {
+                var v = m[i];
+                if (float.IsNaN(v)) throw new ArgumentException($"value {i} is NaN");
+                bytes[i] = v <= 0 ? (byte)0 : v >= 1 ? (byte)255 : (byte)MathF.Round(v * 255f, MidpointRounding.AwayFromZero);
+            }
+            return bytes;
+        }).ToArray();
+        byte[][] NewWrite() => maps.Select(m => ProbabilityQuantisation.Quantise(m, "map")).ToArray();
+        var same = OldRead().Zip(maps).All(p => p.First.AsSpan().SequenceEqual(p.Second)) && OldWrite().Zip(NewWrite()).All(p => p.First.AsSpan().SequenceEqual(p.Second));
+        var times = new Dictionary<string, List<double>> { ["read per pixel"] = [], ["read 32 at a time"] = [], ["write per pixel"] = [], ["write 32 at a time"] = [] };
+        for (var r = 0; r < repeats; r++)
+        {
+            times["read per pixel"].Add(Measure.Seconds(() => OldRead()));
+            times["read 32 at a time"].Add(Measure.Seconds(() => NewRead()));
+            times["write per pixel"].Add(Measure.Seconds(() => OldWrite()));
+            times["write 32 at a time"].Add(Measure.Seconds(() => NewWrite()));
+        }
+        output.WriteLine($"  8-bit levels, {bodies.Sum(b => b.Length) / 1024.0:0} KiB, same floats and bytes both ways: {(same ? "yes" : "NO")}");
+        foreach (var (name, list) in times) output.WriteLine($"    {name,-19} {new Timing([.. list])}");
     }
 
     private static byte[] Inflate(string path) => Inflate(File.ReadAllBytes(path));

@@ -50,6 +50,10 @@ internal static class EvaluateBenchmark
                 var (c, d) = (timings["chain"], timings["direct loop"]);
                 output.WriteLine($"  {name}: chain {c}; direct loop {d}");
                 output.WriteLine($"  {name}: chain speed / direct speed = {d.Median / c.Median:0.00} (target >= 0.95), {slices / c.Median:0} slices/s");
+                // Bytes the chain allocates per slice (issue #20: the collector's share of evaluate's CPU), one more run, untimed.
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                Chain(model, manifest, split, cache());
+                output.WriteLine($"  {name}: the chain allocates {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1024.0 / slices:0} KiB per slice (reading included)");
                 if (timings.TryGetValue("scoring alone", out var alone))
                 {
                     output.WriteLine($"  {name}: scoring alone {alone}; per slice: chain {c.Median / slices * 1e3:0.00} ms, direct loop {d.Median / slices * 1e3:0.00} ms, scoring alone {alone.Median / slices * 1e3:0.00} ms");

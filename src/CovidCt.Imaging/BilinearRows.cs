@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace CovidCt.Imaging;
 
@@ -51,7 +52,10 @@ internal ref struct BilinearRows
         ArrayPool<bool>.Shared.Return(_done);
     }
 
+    // Kernels run per slice are compiled fully optimised at their first call (AggressiveOptimization): unoptimised, as a fresh
+    // process first runs them, every vector operation is a call, and a warm evaluate spent a few percent of its CPU there (issue #20).
     // Source row `row` interpolated along x, computed on first use.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly ReadOnlySpan<float> AlongX(int row)
     {
         var width = _columns.Count;

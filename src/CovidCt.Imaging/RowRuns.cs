@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CovidCt.Imaging;
 
@@ -34,10 +35,13 @@ internal sealed class RowRuns
     /// <summary>After <see cref="Label"/>: the component of run <paramref name="run"/>, named by its first run in scan order.</summary>
     public int Root(int run) => _root[run];
 
+    // Kernels run per slice are compiled fully optimised at their first call (AggressiveOptimization): unoptimised, as a fresh
+    // process first runs them, every vector operation is a call, and a warm evaluate spent a few percent of its CPU there (issue #20).
     /// <summary>
     /// Runs of the pixels whose value is below <paramref name="threshold"/> (NaN is not below anything), in
     /// <paramref name="depth"/> slices of <paramref name="width"/> x <paramref name="height"/> pixels (slice-major, row-major).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetBelow(ReadOnlySpan<float> values, int width, int height, int depth, float threshold)
     {
         if (values.Length != width * height * depth) throw new ArgumentException($"{values.Length} values do not fill {width}x{height}x{depth}", nameof(values));
@@ -55,6 +59,7 @@ internal sealed class RowRuns
     /// Runs of the pixels of one <paramref name="width"/> x <paramref name="height"/> image whose value is at least
     /// <paramref name="threshold"/> (NaN never is), looking in row y only at the columns [<paramref name="from"/>[y], <paramref name="to"/>[y]).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetAtLeast(ReadOnlySpan<float> values, int width, int height, float threshold, ReadOnlySpan<int> from, ReadOnlySpan<int> to)
     {
         if (values.Length != width * height) throw new ArgumentException($"{values.Length} values do not fill {width}x{height}", nameof(values));
@@ -68,6 +73,7 @@ internal sealed class RowRuns
     }
 
     /// <summary>Runs of the non-zero pixels of one <paramref name="width"/> x <paramref name="height"/> byte mask (a lesion mask, true or simulated).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetNonZero(ReadOnlySpan<byte> mask, int width, int height)
     {
         if (mask.Length != width * height) throw new ArgumentException($"{mask.Length} mask bytes do not fill {width}x{height}", nameof(mask));
@@ -90,6 +96,7 @@ internal sealed class RowRuns
     }
 
     /// <summary>Runs of the pixels of <paramref name="source"/>'s image that none of its runs covers (the background).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetGaps(RowRuns source)
     {
         Reset(source.Width, source.Height, source.Depth);
@@ -108,6 +115,7 @@ internal sealed class RowRuns
     }
 
     /// <summary>A new instance holding only the runs for which <paramref name="selected"/> is true.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RowRuns Select(ReadOnlySpan<bool> selected)
     {
         var copy = new RowRuns();
@@ -151,6 +159,7 @@ internal sealed class RowRuns
     /// <see cref="Connectivity.Four"/> this is the 6-connected 3D labelling). Afterwards <see cref="Root"/> names each run's
     /// component.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Label(Connectivity connectivity, bool linkSlices = false)
     {
         for (var r = 0; r < Count; r++) _root[r] = r;
@@ -168,6 +177,7 @@ internal sealed class RowRuns
     /// After <see cref="Label"/>: pixels of each component and whether it touches the border of a slice (the first or last row
     /// or column; the first and last slices are not a border), at its root's index (other entries are 0 and false).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Measure(Span<int> pixels, Span<bool> touchesBorder)
     {
         pixels[..Count].Clear();
@@ -189,6 +199,7 @@ internal sealed class RowRuns
     /// root run (scan order of its first pixel), with the probabilities read from <paramref name="values"/>, the image the runs
     /// were made of, and summed in scan order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Summarise(ReadOnlySpan<float> values, List<ComponentSummary> into)
     {
         ArgumentNullException.ThrowIfNull(into);
@@ -227,6 +238,7 @@ internal sealed class RowRuns
     /// After <see cref="Label"/>: for each component, at its root's index, how many of its pixels lie in columns
     /// [<paramref name="from"/>[row], <paramref name="to"/>[row]) of their row (rows numbered slice after slice); other entries are 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void MeasureWithin(ReadOnlySpan<int> from, ReadOnlySpan<int> to, Span<int> pixels)
     {
         pixels[..Count].Clear();
@@ -240,6 +252,7 @@ internal sealed class RowRuns
     }
 
     /// <summary>Sets to 1 the pixels of <paramref name="mask"/> under every run for which <paramref name="selected"/> is true (every run when it is empty).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Paint(Span<byte> mask, ReadOnlySpan<bool> selected = default)
     {
         var all = selected.IsEmpty;
@@ -257,6 +270,7 @@ internal sealed class RowRuns
     /// After <see cref="Label"/>: writes into <paramref name="labels"/> each pixel's component, numbered 0, 1, ... in scan order of
     /// its first run, and -1 for the background, in one pass over the runs; returns the number of components.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int PaintLabels(Span<int> labels)
     {
         if (_number.Length < Count) _number = new int[_root.Length];
@@ -273,6 +287,30 @@ internal sealed class RowRuns
             }
         }
         return count;
+    }
+
+    /// <summary>
+    /// After <see cref="PaintLabels"/> on one image: each component's pixels and bounding box (<paramref name="left"/> and
+    /// <paramref name="top"/> its first column and row, <paramref name="right"/> and <paramref name="bottom"/> one past its last),
+    /// at the number <see cref="PaintLabels"/> gave it, read from the runs rather than from the painted pixels.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Extents(Span<int> pixels, Span<int> left, Span<int> top, Span<int> right, Span<int> bottom)
+    {
+        if (Depth != 1) throw new InvalidOperationException($"extents are per image; these runs hold {Depth} slices");
+        for (var y = 0; y < Height; y++)
+        {
+            for (var r = _rowStart[y]; r < _rowStart[y + 1]; r++)
+            {
+                var n = _number[_root[r]];
+                // A component's first run comes first in scan order: it sets the extents the later runs widen.
+                if (_root[r] == r) (pixels[n], left[n], top[n], right[n], bottom[n]) = (0, _start[r], y, _end[r], y + 1);
+                pixels[n] += _end[r] - _start[r];
+                left[n] = Math.Min(left[n], _start[r]);
+                right[n] = Math.Max(right[n], _end[r]);
+                bottom[n] = y + 1;
+            }
+        }
     }
 
     // Unions the runs of row i with the runs of row j that touch them (reach 1 also joins diagonal neighbours).
@@ -331,6 +369,7 @@ internal sealed class RowRuns
     }
 
     // Adds the runs of the pixels of row (columns from on) that are in the foreground T.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRuns<T>(ReadOnlySpan<float> row, int from, float threshold) where T : IForeground
     {
         var x = from;
@@ -344,6 +383,7 @@ internal sealed class RowRuns
     }
 
     // The first column from x on whose membership of the foreground T differs from inside; whole vectors that agree are skipped at once.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NextChange<T>(ReadOnlySpan<float> row, int x, float threshold, bool inside) where T : IForeground
     {
         var lanes = Vector<float>.Count;

@@ -122,6 +122,33 @@ public sealed class RowRunsTests
         }
     }
 
+    [Fact]
+    public void Extents_are_each_painted_components_pixels_and_bounding_box_on_random_images()
+    {
+        var random = new Random(20);
+        var runs = new RowRuns();
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var (width, height) = (random.Next(1, 40), random.Next(1, 30));
+            var image = new float[width * height];
+            for (var i = 0; i < image.Length; i++) image[i] = random.NextDouble() < 0.45 ? 0 : 1;
+            runs.SetBelow(image, width, height, 1, 0.5f);
+            runs.Label(Connectivity.Eight);
+            var labels = new int[image.Length];
+            var count = runs.PaintLabels(labels);
+            var (pixels, left, top, right, bottom) = (new int[count], new int[count], new int[count], new int[count], new int[count]);
+            runs.Extents(pixels, left, top, right, bottom);
+            for (var label = 0; label < count; label++)
+            {
+                // What the lesion matcher measured before: a scan of the painted labels.
+                var at = Enumerable.Range(0, labels.Length).Where(i => labels[i] == label).ToArray();
+                Assert.Equal(at.Length, pixels[label]);
+                Assert.Equal((at.Min(i => i % width), at.Min(i => i / width), at.Max(i => i % width) + 1, at.Max(i => i / width) + 1),
+                    (left[label], top[label], right[label], bottom[label]));
+            }
+        }
+    }
+
     // The lesion matcher's former labelling: each component, in order of its root run, painted on its own (cost components x pixels).
     private static (int Count, int[] Labels) OneComponentAtATime(RowRuns runs, int length)
     {
