@@ -105,6 +105,7 @@ internal sealed class NiftiFile : IDisposable
     {
         var volume = GC.AllocateUninitializedArray<float>(VolumeLength());
         for (long done = 0; done < volume.Length; done += ChunkSamples) ReadChunk(volume.AsSpan((int)done, (int)Math.Min(ChunkSamples, volume.Length - done)), done, volume.Length);
+        ReadGzipTrailer();
         return volume;
     }
 
@@ -118,7 +119,20 @@ internal sealed class NiftiFile : IDisposable
         var volume = GC.AllocateUninitializedArray<byte>(VolumeLength());
         var read = ReadFully(_stream, volume, Path);
         if (read < volume.Length) throw DataEnds(read, volume.Length);
+        ReadGzipTrailer();
         return volume;
+    }
+
+    // The voxels end before the gzip member's trailer, and zlib checks the CRC-32 and length stored there only when it reads
+    // them: without this, a stream garbled in a way that still inflates gave other voxels without a word. Whatever lies after
+    // the voxels is read to the end (and dropped), so a bad check value is refused as a corrupt stream, naming the file.
+    private void ReadGzipTrailer()
+    {
+        if (_compressedLength is null) return;
+        Span<byte> rest = stackalloc byte[4096];
+        while (ReadFully(_stream, rest, Path) > 0)
+        {
+        }
     }
 
     // The voxel count, checked to fit one array and, for a compressed file, to be within what its bytes can inflate to: a few

@@ -27,6 +27,35 @@ public sealed class NiftiBrokenInputTests : IDisposable
         Assert.Matches("truncated|corrupt", error.Problem);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_gzip_whose_check_value_disagrees_with_its_data_is_refused_as_corrupt(bool mask)
+    {
+        // The deflate data are intact and inflate to the same voxels; only the CRC-32 in the gzip trailer is wrong, which is
+        // what a stream garbled in a way that still inflates looks like to zlib. 64 KiB of bytes after the voxels (which a
+        // reader ignores) keep the trailer out of the inflater's input when the last voxel comes out, as in a large volume.
+        var whole = _folder.File("whole.nii.gz");
+        var volume = Volumes.Integral(32, 32, 3);
+        if (mask) NiftiWriter.Write(new LesionMask(volume.Geometry, new byte[volume.Geometry.VoxelCount], "mask"), whole);
+        else NiftiWriter.Write(volume, whole);
+        using var plain = new MemoryStream();
+        using (var inflate = new GZipStream(File.OpenRead(whole), CompressionMode.Decompress)) inflate.CopyTo(plain);
+        plain.Write(new byte[64 * 1024]);
+        using var packed = new MemoryStream();
+        using (var deflate = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true)) deflate.Write(plain.ToArray());
+        var bytes = packed.ToArray();
+        var path = _folder.File("bad-crc.nii.gz");
+        File.WriteAllBytes(path, bytes);
+        _ = mask ? (object)NiftiReader.ReadMask(path) : NiftiReader.ReadVolume(path); // read as it is: the trailing bytes are legal
+        bytes[^8] ^= 0x5A;
+        File.WriteAllBytes(path, bytes);
+
+        var error = Assert.Throws<InvalidInputException>(() => mask ? (object)NiftiReader.ReadMask(path) : NiftiReader.ReadVolume(path));
+        Assert.Equal(path, error.File);
+        Assert.Contains("gzip stream is corrupt", error.Problem);
+    }
+
     [Fact]
     public void A_gzip_declaring_more_than_its_length_can_inflate_to_is_refused_as_truncated_from_its_header()
     {
