@@ -216,7 +216,7 @@ class Tally:
     def add(self, hu: np.ndarray, lesion: np.ndarray, pixel_mm2: float | None = None) -> None:
         """One lesion slice; ``pixel_mm2`` the area of a pixel where the spacing is known."""
         self.inside.append(hu[lesion])
-        ring = dilate(lesion, 3) & ~lesion & ((hu < AIR_HU) | lesion)
+        ring = dilate(lesion, 3) & ~lesion & (hu < AIR_HU)
         self.ring.append(hu[ring])
         dense = (hu > DENSE_HU) & ~lesion
         lung_area = max(1, int(lung_field(hu, lesion).sum()))

@@ -74,8 +74,7 @@ internal sealed class SliceLesionMatcher
             return;
         }
         // Pixel (x, y) covers [x, x+1) x [y, y+1): it overlaps the box when that square and the box share some area.
-        var (x0, y0) = (Math.Max(0, (int)Math.Floor(box.Left)), Math.Max(0, (int)Math.Floor(box.Top)));
-        var (x1, y1) = (Math.Min(width, (int)Math.Ceiling(box.Right)), Math.Min(height, (int)Math.Ceiling(box.Bottom)));
+        var (x0, y0, x1, y1) = Pixels(box, width, height);
         for (var y = y0; y < y1; y++)
         {
             for (var x = x0; x < x1; x++)

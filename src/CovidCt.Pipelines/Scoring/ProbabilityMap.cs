@@ -54,15 +54,7 @@ public sealed class ProbabilityMap
     }
 
     /// <summary>Index of the first value that is NaN or infinite, or -1 when all are finite.</summary>
-    public int FirstNonFinite()
-    {
-        var values = Values;
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (!float.IsFinite(values[i])) return i;
-        }
-        return -1;
-    }
+    public int FirstNonFinite() => PixelScan.FirstNonFinite(Values);
 
     /// <summary>Throws unless every value is finite, naming the model, patient, slice and pixel.</summary>
     /// <exception cref="InvalidInputException">When a value is NaN or infinite.</exception>
