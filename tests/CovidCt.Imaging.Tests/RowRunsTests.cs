@@ -109,14 +109,8 @@ public sealed class RowRunsTests
         var runs = new RowRuns();
         for (var trial = 0; trial < 200; trial++)
         {
-            var (width, height) = (random.Next(1, 40), random.Next(1, 30));
-            var image = new float[width * height];
-            for (var i = 0; i < image.Length; i++) image[i] = random.NextDouble() < 0.45 ? 0 : 1;
-            runs.SetBelow(image, width, height, 1, 0.5f);
-            runs.Label(Connectivity.Eight);
-            var labels = new int[image.Length];
-            var count = runs.PaintLabels(labels);
-            var (expectedCount, expectedLabels) = OneComponentAtATime(runs, image.Length);
+            var (_, labels, count) = RandomLabelled(random, runs);
+            var (expectedCount, expectedLabels) = OneComponentAtATime(runs, labels.Length);
             Assert.Equal(expectedCount, count);
             Assert.Equal(expectedLabels, labels);
         }
@@ -129,13 +123,7 @@ public sealed class RowRunsTests
         var runs = new RowRuns();
         for (var trial = 0; trial < 200; trial++)
         {
-            var (width, height) = (random.Next(1, 40), random.Next(1, 30));
-            var image = new float[width * height];
-            for (var i = 0; i < image.Length; i++) image[i] = random.NextDouble() < 0.45 ? 0 : 1;
-            runs.SetBelow(image, width, height, 1, 0.5f);
-            runs.Label(Connectivity.Eight);
-            var labels = new int[image.Length];
-            var count = runs.PaintLabels(labels);
+            var (width, labels, count) = RandomLabelled(random, runs);
             var (pixels, left, top, right, bottom) = (new int[count], new int[count], new int[count], new int[count], new int[count]);
             runs.Extents(pixels, left, top, right, bottom);
             for (var label = 0; label < count; label++)
@@ -150,6 +138,18 @@ public sealed class RowRunsTests
     }
 
     // The lesion matcher's former labelling: each component, in order of its root run, painted on its own (cost components x pixels).
+    // A random image of up to 39 x 29 pixels, about 55 % of them foreground, labelled 8-connected and painted.
+    private static (int Width, int[] Labels, int Count) RandomLabelled(Random random, RowRuns runs)
+    {
+        var (width, height) = (random.Next(1, 40), random.Next(1, 30));
+        var image = new float[width * height];
+        for (var i = 0; i < image.Length; i++) image[i] = random.NextDouble() < 0.45 ? 0 : 1;
+        runs.SetBelow(image, width, height, 1, 0.5f);
+        runs.Label(Connectivity.Eight);
+        var labels = new int[image.Length];
+        return (width, labels, runs.PaintLabels(labels));
+    }
+
     private static (int Count, int[] Labels) OneComponentAtATime(RowRuns runs, int length)
     {
         var labels = Enumerable.Repeat(-1, length).ToArray();
