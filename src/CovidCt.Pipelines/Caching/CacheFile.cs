@@ -27,18 +27,21 @@ internal static class CacheFile
     /// <summary>
     /// The value <paramref name="body"/> reads after the header, or null when the file is missing, its header is not
     /// <paramref name="magic"/> and <paramref name="version"/>, <paramref name="body"/> returns null, anything follows the body,
-    /// or the file is damaged (the zlib checksum at its end included).
+    /// or the file is damaged (the zlib checksum at its end included). <paramref name="body"/> also receives the most bytes the
+    /// file can inflate to: a count or size it reads must fit within it before anything is allocated for it, so a damaged
+    /// header declaring gigabytes reads as "not cached" instead of allocating them.
     /// </summary>
-    public static T? Read<T>(string path, byte[] magic, byte version, Func<BinaryReader, T?> body) where T : class
+    public static T? Read<T>(string path, byte[] magic, byte version, Func<BinaryReader, long, T?> body) where T : class
     {
         if (!File.Exists(path)) return null;
         try
         {
             using var file = File.OpenRead(path);
+            var inflatesToAtMost = MaximumInflation * file.Length;
             using var zlib = new ZLibStream(file, CompressionMode.Decompress);
             using var reader = new BinaryReader(zlib);
             if (!reader.ReadBytes(magic.Length).AsSpan().SequenceEqual(magic) || reader.ReadByte() != version) return null;
-            var value = body(reader);
+            var value = body(reader, inflatesToAtMost);
             // Reading past the body makes zlib check the stream's Adler-32 (a damaged file throws here) and finds trailing data.
             return zlib.ReadByte() == -1 ? value : null;
         }
@@ -47,4 +50,7 @@ internal static class CacheFile
             return null;
         }
     }
+
+    // Deflate expands at most 1032:1 (258 bytes from one 2-bit code); the margin covers zlib's own header and checksum.
+    private const long MaximumInflation = 1040;
 }

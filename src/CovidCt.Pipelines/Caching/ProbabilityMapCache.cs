@@ -62,15 +62,20 @@ public sealed class ProbabilityMapCache
     /// <summary>Reads the maps of <paramref name="patientId"/>; false when they are not cached (or the file is unreadable).</summary>
     public bool TryRead(string patientId, out IReadOnlyList<ProbabilityMap> maps)
     {
-        var read = CacheFile.Read(PathOf(patientId), Magic, FormatVersion, reader =>
+        var read = CacheFile.Read(PathOf(patientId), Magic, FormatVersion, (reader, inflatesToAtMost) =>
         {
-            var result = new ProbabilityMap[reader.ReadInt32()];
+            // Each map takes at least its 8-byte size, and its bytes at most what the file can hold: a damaged count or size is
+            // refused here, before an array of that size is allocated or rented.
+            var count = reader.ReadInt32();
+            if (count < 0 || 8L * count > inflatesToAtMost) return null;
+            var result = new ProbabilityMap[count];
             for (var i = 0; i < result.Length; i++)
             {
                 var width = reader.ReadInt32();
                 var height = reader.ReadInt32();
+                if (width < 0 || height < 0 || (long)width * height > inflatesToAtMost) return null;
                 // Read into a pooled buffer: the bytes are dequantised at once, and a fresh array per map only fed the collector.
-                var length = checked(width * height);
+                var length = width * height;
                 var bytes = ArrayPool<byte>.Shared.Rent(length);
                 try
                 {

@@ -104,7 +104,8 @@ internal sealed class ValidAreaCache
     /// <summary>Reads the areas of <paramref name="patientId"/>; false when they are not cached, unreadable or not of the slices given.</summary>
     public bool TryRead(string patientId, int slices, int width, int height, out IReadOnlyList<ValidArea> areas)
     {
-        var read = CacheFile.Read(PathOf(patientId), Magic, FormatVersion, reader =>
+        // The sizes read must equal the volume's own, so a damaged header allocates nothing large: the bound is not needed here.
+        var read = CacheFile.Read(PathOf(patientId), Magic, FormatVersion, (reader, _) =>
         {
             if (reader.ReadInt32() != slices || reader.ReadInt32() != width || reader.ReadInt32() != height) return null;
             var withMask = reader.ReadBoolean();

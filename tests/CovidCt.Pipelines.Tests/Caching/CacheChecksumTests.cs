@@ -75,6 +75,31 @@ public sealed class CacheChecksumTests : IDisposable
         Assert.False(WriteAndRead(cache, StoredFile([1, 2, 3, 4], [9, 9])));
     }
 
+    [Theory]
+    [InlineData(int.MaxValue / 8, 8, 1)]
+    [InlineData(1, 40_000, 40_000)]
+    public void A_damaged_header_declaring_huge_maps_reads_as_not_cached_without_allocating_them(int count, int width, int height)
+    {
+        // A count of maps in the hundreds of millions, or one map of 1.6 GB, in a file of a few hundred bytes: the file cannot
+        // inflate to that, so it is a miss before the map array or the map's buffer is allocated.
+        var cache = Cache();
+        using var file = new MemoryStream();
+        using (var zlib = new ZLibStream(file, CompressionLevel.NoCompression, leaveOpen: true))
+        using (var writer = new BinaryWriter(zlib))
+        {
+            writer.Write("CCPM"u8.ToArray());
+            writer.Write((byte)1);
+            writer.Write(count);
+            writer.Write(width);
+            writer.Write(height);
+            writer.Write(new byte[64]);
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.False(WriteAndRead(cache, file.ToArray()));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 16 << 20, $"reading the damaged file allocated {allocated} bytes");
+    }
+
     private static bool WriteAndRead(ProbabilityMapCache cache, byte[] file)
     {
         File.WriteAllBytes(cache.PathOf("P1"), file);
