@@ -32,8 +32,10 @@ public sealed class LesionScoringTransformer : SliceTransformer<PreprocessedSlic
             for (var i = 0; i < patient.Count; i++)
             {
                 var scored = ScoredSliceRow.From(patient[i], maps[i]);
-                // No later step reads the model input: dropping it spares every later step copying it through ML.NET.
+                // No later step reads the model input or the frame: dropping them spares every later step copying the input
+                // through ML.NET, and lets the patient's rows (which the frame's factory refers to) go.
                 scored.Image = [];
+                scored.PatientFrame = null;
                 yield return scored;
             }
         }
@@ -43,7 +45,10 @@ public sealed class LesionScoringTransformer : SliceTransformer<PreprocessedSlic
     // its maps: then no input is made, as before (a cache file found unreadable later has its inputs made when scoring asks).
     private (List<PreprocessedSliceRow> Patient, SliceFrame Frame) Prepared(List<PreprocessedSliceRow> patient)
     {
-        var frame = PreprocessingTransformer.FrameOf(Scoring.Preprocessing, patient);
+        // The preprocessing step's own frame when it framed for the same preprocessing (body framing is a pass over every slice).
+        var frame = patient[0].PatientFrame is { } found && found.By == Scoring.Preprocessing
+            ? found.Frame.Value
+            : PreprocessingTransformer.FrameOf(Scoring.Preprocessing, patient);
         if (!Scoring.IsCached(patient[0].PatientId))
         {
             foreach (var row in patient) _ = row.Image;

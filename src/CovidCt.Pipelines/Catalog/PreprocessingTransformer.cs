@@ -25,16 +25,20 @@ public sealed class PreprocessingTransformer : SliceTransformer<CtSliceRow, Prep
             // here only when a cache file proves unreadable, so two patients' images may be made at once.
             var scratch = new Scratch();
             // Framed once per patient, and only when an image is made (never for a patient the cache holds).
-            var frame = new Lazy<SliceFrame>(() => FrameOf(Preprocessing, patient), LazyThreadSafetyMode.None);
+            // Thread-safe: the scoring step reads it on its read-ahead thread, and makes images on its own when a cache file
+            // proves unreadable.
+            var frame = new Lazy<SliceFrame>(() => FrameOf(Preprocessing, patient), LazyThreadSafetyMode.ExecutionAndPublication);
             foreach (var row in patient)
             {
                 var hounsfield = row.HounsfieldPixels;
-                yield return PreprocessedSliceRow.From(row, () =>
+                var preprocessed = PreprocessedSliceRow.From(row, () =>
                 {
                     var image = new float[Preprocessing.ImageLength];
                     Preprocessing.Apply(hounsfield.Span, frame.Value, image, ref scratch.Buffer);
                     return image;
                 });
+                preprocessed.PatientFrame = (Preprocessing, frame);
+                yield return preprocessed;
             }
         }
     }

@@ -1,4 +1,5 @@
 using CovidCt.Pipelines.PostProcessing;
+using CovidCt.Pipelines.Preprocessing;
 using Microsoft.ML.Data;
 
 namespace CovidCt.Pipelines.Catalog;
@@ -101,6 +102,13 @@ public class PreprocessedSliceRow : CtSliceRow
     private float[]? _image;
     private Func<float[]>? _makeImage;
 
+    /// <summary>
+    /// The patient's frame as the preprocessing step found it, with the preprocessing it was found for, shared by the patient's
+    /// rows; null for rows made elsewhere. The scoring step takes its maps back through the same frame and reuses it rather than
+    /// framing the patient's every slice a second time.
+    /// </summary>
+    internal (ImagePreprocessing By, Lazy<SliceFrame> Frame)? PatientFrame { get; set; }
+
     /// <summary>The model input for this slice (windowed, resized, in the model's layout and channels).</summary>
     /// <remarks>Computed when first read: the scoring step reads it only for patients the probability-map cache does not hold.</remarks>
     public float[] Image
@@ -123,7 +131,7 @@ public class PreprocessedSliceRow : CtSliceRow
         base.CopyColumnsTo(target);
         if (target is PreprocessedSliceRow typed)
         {
-            (typed._image, typed._makeImage) = (_image, _makeImage);
+            (typed._image, typed._makeImage, typed.PatientFrame) = (_image, _makeImage, PatientFrame);
         }
     }
 }

@@ -1,4 +1,5 @@
 using CovidCt.Data.IO;
+using CovidCt.Imaging;
 using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.Preprocessing;
 
@@ -104,7 +105,8 @@ public sealed class LesionScoring : IDisposable
     // would silently give other numbers than the model meant.
     private void EnsureProbabilities(ProbabilityMap map, string patientId, int slice, double position)
     {
-        var (min, max) = (map.Values.Min(), map.Values.Max());
+        // Finite already (EnsureFinite ran), so the vector scans give exactly Min() and Max(); run on every scored map.
+        var (min, max) = (PixelScan.Lowest(map.Values, float.PositiveInfinity), PixelScan.Highest(map.Values, float.NegativeInfinity));
         if (min >= 0 && max <= 1) return;
         var remedy = Scorer.Activation == OutputActivation.Sigmoid
             ? "the output activation is already sigmoid, so the model's output is not a probability map"

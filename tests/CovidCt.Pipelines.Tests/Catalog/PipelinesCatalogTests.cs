@@ -50,6 +50,32 @@ public sealed class PipelinesCatalogTests : IDisposable
     }
 
     [Fact]
+    public void The_scoring_step_takes_maps_back_through_its_own_frame_when_the_preprocessing_step_framed_for_other_options()
+    {
+        // The scoring step reuses the preprocessing step's frame only when both framed for the same preprocessing: here the
+        // images are made on the whole slice, while scoring frames on the body, as it would alone.
+        var model = _models.Convolution(32);
+        var ul = Phantom.UpperLeft;
+        var slices = Slices("P5", None, [ul], [ul, Phantom.LowerRight]);
+        var wholeSlice = new PreprocessingOptions { Framing = SliceFraming.Image };
+        var preprocess = _ml.CovidCt().PreprocessCtSlices(model, wholeSlice);
+        using var fitted = preprocess.Append(_ml.CovidCt().ScoreLesions(model)).Fit(slices);
+        var scored = _ml.Data.CreateEnumerable<ScoredSliceRow>(fitted.Transform(slices), reuseRowObject: false).ToArray();
+        var reference = _ml.Data.CreateEnumerable<ScoredSliceRow>(preprocess.Append(_ml.Transforms.ScoreLesionsWithApplyOnnxModel(model)).Fit(slices).Transform(slices), reuseRowObject: false).ToArray();
+        var info = CovidCt.Pipelines.Models.OnnxModelInfo.Read(model);
+        var (width, height) = (scored[0].Width, scored[0].Height);
+        var body = ImagePreprocessing.Resolve(new PreprocessingOptions(), info).FrameOf(scored.Select(r => (ReadOnlyMemory<float>)r.Hounsfield).ToArray(), width, height);
+        Assert.NotEqual(ImagePreprocessing.Resolve(wholeSlice, info).FrameOf(width, height), body);
+        for (var i = 0; i < scored.Length; i++)
+        {
+            var quantised = new ProbabilityMap(32, 32, reference[i].Probability.Select(v => MathF.Round(v * 255f, MidpointRounding.AwayFromZero) / 255f).ToArray());
+            var expected = SliceResolution.ToSlice(quantised, body).Values;
+            var largest = expected.Select((v, p) => Math.Abs(v - scored[i].Probability[p])).Max();
+            Assert.True(largest <= 1e-5, $"slice {i}: largest difference {largest} from the maps taken back through the body frame");
+        }
+    }
+
+    [Fact]
     public void The_estimator_chain_gives_the_same_boxes_and_patient_decision_as_the_plain_pipeline()
     {
         var model = _models.Lesion(32);
