@@ -1,12 +1,15 @@
 using CovidCt.Data.Cohorts;
 using CovidCt.Pipelines;
+using CovidCt.Pipelines.Scoring;
 
 namespace CovidCt.Benchmarks;
 
 /// <summary>
 /// Issue 20's yardstick for evaluate: the model alone on a cohort's slices. Every patient is read and preprocessed exactly as
 /// <see cref="DetectionPipeline.Score"/> does it (its frame, the resolved preprocessing) before any timing; <see cref="Run"/>
-/// then only scores, one call per patient with the chain's scoring options, and keeps nothing.
+/// then only scores with the chain's scoring options, and keeps nothing. Every patient's batches are queued at once on the
+/// scorer's threads, as the chain queues the next patient behind the current one, so no core waits at a patient's end: the
+/// model's best throughput on these slices, not one call per patient (7 % slower on two cores).
 /// </summary>
 internal sealed class ScoringAlone : IDisposable
 {
@@ -48,7 +51,8 @@ internal sealed class ScoringAlone : IDisposable
     /// <summary>Scores every patient's preprocessed slices once.</summary>
     public void Run()
     {
-        foreach (var images in _patients) _pipeline.Scorer.Score(images);
+        var scoring = _patients.Select(_pipeline.Scorer.ScoreAhead).ToList();
+        foreach (var patient in scoring) BatchedOnnxScorer.MapsOf(patient);
     }
 
     /// <summary>Releases the model session.</summary>

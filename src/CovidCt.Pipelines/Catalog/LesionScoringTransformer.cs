@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using CovidCt.Data.IO;
 using CovidCt.Pipelines.Evaluation;
 using CovidCt.Pipelines.Preprocessing;
@@ -7,8 +8,8 @@ using Microsoft.ML;
 namespace CovidCt.Pipelines.Catalog;
 
 /// <summary>
-/// Step 3: scores the <c>Image</c> column of each patient in batches over ONNX Runtime, the next patient read and preprocessed
-/// on another thread meanwhile, (through the cache when one is set) and
+/// Step 3: scores the <c>Image</c> column of each patient in batches over ONNX Runtime on the scorer's threads, the next patient
+/// read, preprocessed and queued for scoring while the later steps finish this one, (through the cache when one is set) and
 /// adds <c>Probability</c> at the slice's own resolution, taken back through the patient's frame (<see cref="LesionScoring"/>); <c>Image</c> is emptied, as no later step reads it. Dispose to release the model.
 /// </summary>
 public sealed class LesionScoringTransformer : SliceTransformer<PreprocessedSliceRow, ScoredSliceRow>
@@ -22,24 +23,47 @@ public sealed class LesionScoringTransformer : SliceTransformer<PreprocessedSlic
     /// <exception cref="InvalidInputException">When the model returns NaN or infinity, naming patient and slice.</exception>
     protected override IEnumerable<ScoredSliceRow> Map(IEnumerable<PreprocessedSliceRow> rows)
     {
-        // Patient n+1 is read (the steps before this one) and preprocessed on another thread while patient n is scored: exactly one
-        // ahead, so memory holds at most one patient (and its model inputs) more; patients come out in order, and a patient that
-        // cannot be read throws when its turn comes (Evaluation.ReadAhead).
-        foreach (var (patient, frame) in ReadAhead.Of(PatientGroups.Of(rows).Select(Prepared)))
+        // Patient n+1 is read (the steps before this one) and preprocessed on another thread while patient n is scored (exactly
+        // one ahead: Evaluation.ReadAhead), and its batches are queued behind patient n's before n's rows go on to the later
+        // steps: the scoring threads go on with n+1 while those steps finish n, rather than waiting for them at every patient.
+        // Memory holds at most two patients (and their model inputs) more than the one the later steps are on; patients come
+        // out in order, and one that cannot be read throws after every row before it.
+        using var patients = ReadAhead.Of(PatientGroups.Of(rows).Select(Prepared)).GetEnumerator();
+        var (current, failure) = Next(patients);
+        while (current is { } patient)
         {
-            var first = patient[0];
-            var maps = Scoring.Score(first.PatientId, frame, patient.Select(r => r.Position).ToArray(), () => patient.Select(r => r.Image).ToArray());
-            for (var i = 0; i < patient.Count; i++)
+            (var next, failure) = Next(patients);
+            var maps = Scoring.ScoreBegun(patient.Scoring, patient.Frame);
+            for (var i = 0; i < patient.Rows.Count; i++)
             {
-                var scored = ScoredSliceRow.From(patient[i], maps[i]);
+                var scored = ScoredSliceRow.From(patient.Rows[i], maps[i]);
                 // No later step reads the model input or the frame: dropping them spares every later step copying the input
                 // through ML.NET, and lets the patient's rows (which the frame's factory refers to) go.
                 scored.Image = [];
                 scored.PatientFrame = null;
                 yield return scored;
             }
+            current = next;
+        }
+        failure?.Throw();
+    }
+
+    // The next patient with its scoring begun, or the reason it could not be read (thrown once the patients before it are out).
+    private (Patient? Next, ExceptionDispatchInfo? Failure) Next(IEnumerator<(List<PreprocessedSliceRow> Rows, SliceFrame Frame)> patients)
+    {
+        try
+        {
+            if (!patients.MoveNext()) return (null, null);
+            var (rows, frame) = patients.Current;
+            return (new Patient(rows, frame, Scoring.Begin(rows[0].PatientId, rows.Select(r => r.Position).ToArray(), () => rows.Select(r => r.Image).ToArray())), null);
+        }
+        catch (Exception e)
+        {
+            return (null, ExceptionDispatchInfo.Capture(e));
         }
     }
+
+    private sealed record Patient(List<PreprocessedSliceRow> Rows, SliceFrame Frame, PatientScoring Scoring);
 
     // The patient's frame, and its model inputs made by step 2's own objects (PreprocessedSliceRow.Image), unless the cache holds
     // its maps: then no input is made, as before (a cache file found unreadable later has its inputs made when scoring asks).

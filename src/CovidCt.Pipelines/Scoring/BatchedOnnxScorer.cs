@@ -8,7 +8,8 @@ namespace CovidCt.Pipelines.Scoring;
 
 /// <summary>
 /// Runs a lesion model over ONNX Runtime on many images per call, unlike ML.NET's <c>ApplyOnnxModel</c>, which runs one
-/// row per call. Not thread-safe: use one scorer per thread (ONNX Runtime parallelises inside each call).
+/// row per call. Its batches run on threads of its own, one per concurrent batch (ONNX Runtime parallelises inside each). Not
+/// thread-safe: call it from one thread at a time.
 /// </summary>
 public sealed class BatchedOnnxScorer : IDisposable
 {
@@ -66,7 +67,15 @@ public sealed class BatchedOnnxScorer : IDisposable
 
     /// <summary>Scores preprocessed images (each <see cref="ImagePreprocessing.ImageLength"/> floats) in batches; one map per image, in order.</summary>
     /// <exception cref="InvalidInputException">When an output has a shape other than [N,1,H,W], [N,H,W,1] or [N,H,W].</exception>
-    public IReadOnlyList<ProbabilityMap> Score(IReadOnlyList<float[]> images)
+    public IReadOnlyList<ProbabilityMap> Score(IReadOnlyList<float[]> images) => MapsOf(ScoreAhead(images));
+
+    /// <summary>
+    /// Queues <paramref name="images"/>' batches behind those of earlier calls on the scorer's threads and returns at once (one
+    /// thread per concurrent batch of <see cref="Plan"/>), so a caller can prepare or finish other work meanwhile;
+    /// <see cref="MapsOf"/> waits for the maps. Called from one thread at a time, as every member of the scorer.
+    /// </summary>
+    /// <exception cref="ArgumentException">When an image does not hold <see cref="ImagePreprocessing.ImageLength"/> floats.</exception>
+    internal Task<ProbabilityMap[][]> ScoreAhead(IReadOnlyList<float[]> images)
     {
         ArgumentNullException.ThrowIfNull(images);
         var length = Preprocessing.ImageLength;
@@ -74,25 +83,15 @@ public sealed class BatchedOnnxScorer : IDisposable
         {
             if (images[i].Length != length) throw new ArgumentException($"image {i} holds {images[i].Length} floats; the model takes {length}", nameof(images));
         }
-        var batches = new ProbabilityMap[(images.Count + _batchSize - 1) / _batchSize][];
-        if (_concurrency == 1 || batches.Length == 1)
-        {
-            for (var b = 0; b < batches.Length; b++) batches[b] = ScoreBatch(images, b);
-        }
-        else
-        {
-            try
-            {
-                Parallel.For(0, batches.Length, new ParallelOptions { MaxDegreeOfParallelism = _concurrency }, b => batches[b] = ScoreBatch(images, b));
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-            {
-                // Callers catch InvalidInputException, not the wrapper Parallel puts around it.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            }
-        }
-        return batches.SelectMany(maps => maps).ToList();
+        _workers ??= new ScoringWorkers(_concurrency);
+        return _workers.Submit((images.Count + _batchSize - 1) / _batchSize, b => ScoreBatch(images, b));
     }
+
+    /// <summary>The maps of a <see cref="ScoreAhead"/> call, one per image in order, once its batches have run; rethrows a batch's own exception.</summary>
+    internal static IReadOnlyList<ProbabilityMap> MapsOf(Task<ProbabilityMap[][]> scoring) =>
+        scoring.GetAwaiter().GetResult().SelectMany(maps => maps).ToList();
+
+    private ScoringWorkers? _workers;
 
     // Batch b of the images, packed into its own buffer (batches may run at once); a fixed-size batch is padded with zeros
     // and only the first images' results are read.
@@ -107,8 +106,12 @@ public sealed class BatchedOnnxScorer : IDisposable
         return RunBatch(packed, size, count);
     }
 
-    /// <summary>Releases the ONNX Runtime session.</summary>
-    public void Dispose() => _session.Dispose();
+    /// <summary>Releases the ONNX Runtime session, after the batches already queued have run.</summary>
+    public void Dispose()
+    {
+        _workers?.Dispose();
+        _session.Dispose();
+    }
 
     private ProbabilityMap[] RunBatch(Memory<float> packed, int batchSize, int used)
     {

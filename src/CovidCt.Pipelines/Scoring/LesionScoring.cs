@@ -58,9 +58,17 @@ public sealed class LesionScoring : IDisposable
     /// <param name="positions">Each slice's position, mm (named in errors).</param>
     /// <param name="images">The preprocessed images, one per slice.</param>
     /// <exception cref="InvalidInputException">When the model returns NaN or infinity, or values outside [0, 1] (logits), naming patient and slice.</exception>
-    internal IReadOnlyList<ProbabilityMap> Score(string patientId, SliceFrame frame, IReadOnlyList<double> positions, Func<IReadOnlyList<float[]>> images)
+    internal IReadOnlyList<ProbabilityMap> Score(string patientId, SliceFrame frame, IReadOnlyList<double> positions, Func<IReadOnlyList<float[]>> images) =>
+        ScoreBegun(Begin(patientId, positions, images), frame);
+
+    /// <summary>
+    /// <see cref="Score(string, SliceFrame, IReadOnlyList{double}, Func{IReadOnlyList{float[]}})"/> of a patient whose scoring
+    /// <see cref="Begin"/> started: waits for its maps, then checks, caches and takes them back to the slices.
+    /// </summary>
+    /// <exception cref="InvalidInputException">When the model returns NaN or infinity, or values outside [0, 1] (logits), naming patient and slice.</exception>
+    internal IReadOnlyList<ProbabilityMap> ScoreBegun(PatientScoring scoring, SliceFrame frame)
     {
-        var maps = ScoreAtModelResolution(patientId, positions, images);
+        var maps = AtModelResolution(scoring);
         // One resize for the patient's maps (they share the frame and, from one model, the size); its maps are resized when read.
         SliceResize? resize = null;
         return maps.Select(map =>
@@ -76,27 +84,56 @@ public sealed class LesionScoring : IDisposable
 
     /// <summary>
     /// The model's maps of one patient's slices, at the model's output resolution and with the padding of a slice of another
-    /// shape (what the cache holds), in the order of <paramref name="positions"/>; <see cref="Score"/> takes them to the slices.
+    /// shape (what the cache holds), in the order of <paramref name="positions"/>; <see cref="Score(string, SliceFrame, IReadOnlyList{double}, Func{IReadOnlyList{float[]}})"/> takes them to the slices.
     /// </summary>
     /// <exception cref="InvalidInputException">When the model returns NaN or infinity, or values outside [0, 1] (logits), naming patient and slice.</exception>
-    public IReadOnlyList<ProbabilityMap> ScoreAtModelResolution(string patientId, IReadOnlyList<double> positions, Func<IReadOnlyList<float[]>> images)
+    public IReadOnlyList<ProbabilityMap> ScoreAtModelResolution(string patientId, IReadOnlyList<double> positions, Func<IReadOnlyList<float[]>> images) =>
+        AtModelResolution(Begin(patientId, positions, images));
+
+    /// <summary>
+    /// Queues the scoring of one patient behind the patients begun before it and returns at once, so the next patient is
+    /// scored while the later steps finish this one; a patient the cache holds is not scored (its maps are read when
+    /// <see cref="ScoreBegun"/> comes to it). Throws only for null arguments: what goes wrong in scoring is thrown by
+    /// that call, in the patients' order.
+    /// </summary>
+    internal PatientScoring Begin(string patientId, IReadOnlyList<double> positions, Func<IReadOnlyList<float[]>> images)
     {
         ArgumentNullException.ThrowIfNull(positions);
         ArgumentNullException.ThrowIfNull(images);
-        // Uncached maps are quantised like cached ones, so the cache can never flip a decision at the threshold.
-        if (Cache is null) return Run(patientId, positions, images()).Select(ProbabilityMapCache.Quantised).ToList();
-        if (IsCached(patientId)) CachedPatients++;
-        return Cache.GetOrScore(patientId, () => Run(patientId, positions, images()));
+        return new PatientScoring(patientId, positions, images, Cache is not null && IsCached(patientId) ? null : Start(positions, images));
     }
 
-    private IReadOnlyList<ProbabilityMap> Run(string patientId, IReadOnlyList<double> positions, IReadOnlyList<float[]> images)
+    // Uncached maps are quantised like cached ones, so the cache can never flip a decision at the threshold.
+    private IReadOnlyList<ProbabilityMap> AtModelResolution(PatientScoring scoring)
     {
-        if (images.Count != positions.Count) throw new ArgumentException($"{images.Count} images for {positions.Count} slices", nameof(images));
-        var maps = Scorer.Score(images);
+        if (Cache is null) return Checked(scoring).Select(ProbabilityMapCache.Quantised).ToList();
+        if (IsCached(scoring.PatientId)) CachedPatients++;
+        return Cache.GetOrScore(scoring.PatientId, () => Checked(scoring));
+    }
+
+    private Task<ProbabilityMap[][]> Start(IReadOnlyList<double> positions, Func<IReadOnlyList<float[]>> images)
+    {
+        try
+        {
+            var made = images();
+            if (made.Count != positions.Count) throw new ArgumentException($"{made.Count} images for {positions.Count} slices", nameof(images));
+            return Scorer.ScoreAhead(made);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<ProbabilityMap[][]>(e);
+        }
+    }
+
+    // The scored maps, each finite and a probability: those scored ahead, or scored now when the cache held the patient at
+    // Begin but its file then proved unreadable.
+    private IReadOnlyList<ProbabilityMap> Checked(PatientScoring scoring)
+    {
+        var maps = BatchedOnnxScorer.MapsOf(scoring.Maps ?? Start(scoring.Positions, scoring.Images));
         for (var z = 0; z < maps.Count; z++)
         {
-            maps[z].EnsureFinite(Scorer.Model.Path, patientId, z, positions[z]);
-            EnsureProbabilities(maps[z], patientId, z, positions[z]);
+            maps[z].EnsureFinite(Scorer.Model.Path, scoring.PatientId, z, scoring.Positions[z]);
+            EnsureProbabilities(maps[z], scoring.PatientId, z, scoring.Positions[z]);
         }
         return maps;
     }
