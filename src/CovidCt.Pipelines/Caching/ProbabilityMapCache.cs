@@ -59,28 +59,32 @@ public sealed class ProbabilityMapCache
     /// <summary>The file of <paramref name="patientId"/> (its name hex-encoded, so any id is a safe file name).</summary>
     public string PathOf(string patientId) => Path.Combine(Folder, Convert.ToHexStringLower(Encoding.UTF8.GetBytes(patientId)) + ".pmap");
 
+    // A map of 4096 x 4096: above any model output (the study's UNet++ is 512 x 512), so a larger size is damage.
+    private const long MaximumMapPixels = 1L << 24;
+
     /// <summary>Reads the maps of <paramref name="patientId"/>; false when they are not cached (or the file is unreadable).</summary>
     public bool TryRead(string patientId, out IReadOnlyList<ProbabilityMap> maps)
     {
         var read = CacheFile.Read(PathOf(patientId), Magic, FormatVersion, (reader, inflatesToAtMost) =>
         {
-            // Each map takes at least its 8-byte size, and its bytes at most what the file can hold: a damaged count or size is
-            // refused here, before an array of that size is allocated or rented.
+            // Each map takes at least its 8-byte size, and its bytes at most what the file can hold and no more than a model's
+            // output can be: a damaged count or size is refused here, and the maps are collected as they are read, so nothing of
+            // the declared size is allocated or rented before the bytes are there.
             var count = reader.ReadInt32();
             if (count < 0 || 8L * count > inflatesToAtMost) return null;
-            var result = new ProbabilityMap[count];
-            for (var i = 0; i < result.Length; i++)
+            var result = new List<ProbabilityMap>(Math.Min(count, 4096));
+            for (var i = 0; i < count; i++)
             {
                 var width = reader.ReadInt32();
                 var height = reader.ReadInt32();
-                if (width < 0 || height < 0 || (long)width * height > inflatesToAtMost) return null;
+                if (width < 0 || height < 0 || (long)width * height > Math.Min(inflatesToAtMost, MaximumMapPixels)) return null;
                 // Read into a pooled buffer: the bytes are dequantised at once, and a fresh array per map only fed the collector.
                 var length = width * height;
                 var bytes = ArrayPool<byte>.Shared.Rent(length);
                 try
                 {
                     if (reader.BaseStream.ReadAtLeast(bytes.AsSpan(0, length), length, throwOnEndOfStream: false) != length) return null;
-                    result[i] = new ProbabilityMap(width, height, ProbabilityQuantisation.Dequantise(bytes.AsSpan(0, length)));
+                    result.Add(new ProbabilityMap(width, height, ProbabilityQuantisation.Dequantise(bytes.AsSpan(0, length))));
                 }
                 finally
                 {

@@ -29,21 +29,32 @@ public sealed class LesionScoringTransformer : SliceTransformer<PreprocessedSlic
         // Memory holds at most two patients (and their model inputs) more than the one the later steps are on; patients come
         // out in order, and one that cannot be read throws after every row before it.
         using var patients = ReadAhead.Of(PatientGroups.Of(rows).Select(Prepared)).GetEnumerator();
-        var (current, failure) = Next(patients);
-        while (current is { } patient)
+        var (next, failure) = Next(patients);
+        try
         {
-            (var next, failure) = Next(patients);
-            var maps = Scoring.ScoreBegun(patient.Scoring, patient.Frame);
-            for (var i = 0; i < patient.Rows.Count; i++)
+            while (next is not null)
             {
-                var scored = ScoredSliceRow.From(patient.Rows[i], maps[i]);
-                // No later step reads the model input or the frame: dropping them spares every later step copying the input
-                // through ML.NET, and lets the patient's rows (which the frame's factory refers to) go.
-                scored.Image = [];
-                scored.PatientFrame = null;
-                yield return scored;
+                (List<PreprocessedSliceRow> patient, SliceFrame frame, PatientScoring? scoring) = next;
+                (next, failure) = Next(patients);
+                var maps = Scoring.ScoreBegun(scoring, frame);
+                // The model's own maps (held by the scoring) go now that the quantised ones are out, not after the patient's rows.
+                scoring = null;
+                for (var i = 0; i < patient.Count; i++)
+                {
+                    var scored = ScoredSliceRow.From(patient[i], maps[i]);
+                    // No later step reads the model input or the frame: dropping them spares every later step copying the input
+                    // through ML.NET, and lets the patient's rows (which the frame's factory refers to) go.
+                    scored.Image = [];
+                    scored.PatientFrame = null;
+                    yield return scored;
+                }
             }
-            current = next;
+        }
+        finally
+        {
+            // A consumer that stops early, or a later step that fails on this patient, will not read the next one: its batches not
+            // yet started are skipped rather than scored for nobody (and waited for when the model is disposed).
+            next?.Scoring.Cancel();
         }
         failure?.Throw();
     }

@@ -24,7 +24,7 @@ public sealed class PreprocessingTransformer : SliceTransformer<CtSliceRow, Prep
             // One per patient: the scoring step has the next patient's images made on another thread while this one's are made
             // here only when a cache file proves unreadable, so two patients' images may be made at once.
             var scratch = new Scratch();
-            // Framed once per patient, and only when an image is made (never for a patient the cache holds).
+            // Framed once per patient, when an image is made or the scoring step asks for the frame to take maps back through.
             // Thread-safe: the scoring step reads it on its read-ahead thread, and makes images on its own when a cache file
             // proves unreadable.
             var frame = new Lazy<SliceFrame>(() => FrameOf(Preprocessing, patient), LazyThreadSafetyMode.ExecutionAndPublication);

@@ -82,8 +82,8 @@ public sealed class CohortDetection : IDisposable
     public IReadOnlyList<PatientOutcome> RunPatients(IEnumerable<CohortPatient> cohortPatients, Action<CohortPatient, PatientOutcome>? onPatient = null)
     {
         ArgumentNullException.ThrowIfNull(cohortPatients);
-        // The patients whose rows are in the chain but whose patient row has not come out yet (one or two): kept for onPatient only.
-        // Added on the scoring step's read-ahead thread, which reads and preprocesses patient n+1 while patient n is scored.
+        // The patients whose rows are in the chain but whose patient row has not come out yet (up to three: the one the later steps
+        // are on, the next one queued for scoring, and the one the scoring step's read-ahead thread reads): kept for onPatient only.
         var inFlight = new ConcurrentDictionary<string, CohortPatient>(StringComparer.Ordinal);
         IEnumerable<CohortPatient> Read()
         {

@@ -56,7 +56,7 @@ public sealed class BatchedOnnxScorer : IDisposable
     /// <summary>True when the CUDA provider was requested and started; false on the CPU (including after a fallback).</summary>
     public bool UsesCuda { get; }
 
-    /// <summary>Images one <see cref="Score"/> call needs to keep every concurrent batch busy (batch size x concurrent batches): callers that feed rows in groups should use groups of this size.</summary>
+    /// <summary>Images one <see cref="Score"/> call needs to keep every concurrent batch busy on its own (batch size x concurrent batches); calls queue behind each other on the scorer's threads, so a caller with smaller calls loses little.</summary>
     public int ImagesPerCall => _batchSize * _concurrency;
 
     /// <summary>What turns the outputs into probabilities: the options' <see cref="OnnxScoringOptions.OutputActivation"/>, else the model's metadata, else none.</summary>
@@ -75,16 +75,18 @@ public sealed class BatchedOnnxScorer : IDisposable
     /// <see cref="MapsOf"/> waits for the maps. Called from one thread at a time, as every member of the scorer.
     /// </summary>
     /// <exception cref="ArgumentException">When an image does not hold <see cref="ImagePreprocessing.ImageLength"/> floats.</exception>
-    internal Task<ProbabilityMap[][]> ScoreAhead(IReadOnlyList<float[]> images)
+    /// <exception cref="ObjectDisposedException">When the scorer is disposed.</exception>
+    internal Task<ProbabilityMap[][]> ScoreAhead(IReadOnlyList<float[]> images, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(images);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var length = Preprocessing.ImageLength;
         for (var i = 0; i < images.Count; i++)
         {
             if (images[i].Length != length) throw new ArgumentException($"image {i} holds {images[i].Length} floats; the model takes {length}", nameof(images));
         }
         _workers ??= new ScoringWorkers(_concurrency);
-        return _workers.Submit((images.Count + _batchSize - 1) / _batchSize, b => ScoreBatch(images, b));
+        return _workers.Submit((images.Count + _batchSize - 1) / _batchSize, b => ScoreBatch(images, b), cancel);
     }
 
     /// <summary>The maps of a <see cref="ScoreAhead"/> call, one per image in order, once its batches have run; rethrows a batch's own exception.</summary>
@@ -92,6 +94,7 @@ public sealed class BatchedOnnxScorer : IDisposable
         scoring.GetAwaiter().GetResult().SelectMany(maps => maps).ToList();
 
     private ScoringWorkers? _workers;
+    private bool _disposed;
 
     // Batch b of the images, packed into its own buffer (batches may run at once); a fixed-size batch is padded with zeros
     // and only the first images' results are read.
@@ -106,9 +109,11 @@ public sealed class BatchedOnnxScorer : IDisposable
         return RunBatch(packed, size, count);
     }
 
-    /// <summary>Releases the ONNX Runtime session, after the batches already queued have run.</summary>
+    /// <summary>Releases the ONNX Runtime session once the batches running have ended (those queued but not started are skipped).</summary>
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         _workers?.Dispose();
         _session.Dispose();
     }

@@ -100,7 +100,8 @@ public sealed class LesionScoring : IDisposable
     {
         ArgumentNullException.ThrowIfNull(positions);
         ArgumentNullException.ThrowIfNull(images);
-        return new PatientScoring(patientId, positions, images, Cache is not null && IsCached(patientId) ? null : Start(positions, images));
+        var stop = new CancellationTokenSource();
+        return new PatientScoring(patientId, positions, images, Cache is not null && IsCached(patientId) ? null : Start(positions, images, stop.Token), stop);
     }
 
     // Uncached maps are quantised like cached ones, so the cache can never flip a decision at the threshold.
@@ -111,13 +112,13 @@ public sealed class LesionScoring : IDisposable
         return Cache.GetOrScore(scoring.PatientId, () => Checked(scoring));
     }
 
-    private Task<ProbabilityMap[][]> Start(IReadOnlyList<double> positions, Func<IReadOnlyList<float[]>> images)
+    private Task<ProbabilityMap[][]> Start(IReadOnlyList<double> positions, Func<IReadOnlyList<float[]>> images, CancellationToken cancel = default)
     {
         try
         {
             var made = images();
             if (made.Count != positions.Count) throw new ArgumentException($"{made.Count} images for {positions.Count} slices", nameof(images));
-            return Scorer.ScoreAhead(made);
+            return Scorer.ScoreAhead(made, cancel);
         }
         catch (Exception e)
         {

@@ -12,6 +12,7 @@ internal sealed class ScoringWorkers : IDisposable
 {
     private readonly BlockingCollection<Action> _batches = new();
     private readonly Thread[] _threads;
+    private int _stopping;
 
     /// <summary>Starts <paramref name="threads"/> threads that wait for batches.</summary>
     public ScoringWorkers(int threads)
@@ -29,10 +30,13 @@ internal sealed class ScoringWorkers : IDisposable
     /// <summary>
     /// Queues batches 0 to <paramref name="count"/> − 1 (<paramref name="batch"/> of each index) behind every batch submitted
     /// before, and returns at once. The task ends with the results in index order when every batch has run, or with the first
-    /// failure; batches not yet started when one has failed are skipped.
+    /// failure; batches not yet started when one has failed, when <paramref name="cancel"/> is set or when the workers are
+    /// disposed are skipped, and the task then ends cancelled (unless a batch failed).
     /// </summary>
-    public Task<T[]> Submit<T>(int count, Func<int, T> batch)
+    /// <exception cref="ObjectDisposedException">When the workers are disposed.</exception>
+    public Task<T[]> Submit<T>(int count, Func<int, T> batch, CancellationToken cancel = default)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopping) != 0, this);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentNullException.ThrowIfNull(batch);
         var results = new T[count];
@@ -43,6 +47,7 @@ internal sealed class ScoringWorkers : IDisposable
             return done.Task;
         }
         var left = count;
+        var skipped = 0;
         Exception? failure = null;
         for (var b = 0; b < count; b++)
         {
@@ -51,7 +56,11 @@ internal sealed class ScoringWorkers : IDisposable
             {
                 try
                 {
-                    if (Volatile.Read(ref failure) is null) results[index] = batch(index);
+                    if (Volatile.Read(ref failure) is null)
+                    {
+                        if (cancel.IsCancellationRequested || Volatile.Read(ref _stopping) != 0) Volatile.Write(ref skipped, 1);
+                        else results[index] = batch(index);
+                    }
                 }
                 catch (Exception e)
                 {
@@ -59,6 +68,7 @@ internal sealed class ScoringWorkers : IDisposable
                 }
                 if (Interlocked.Decrement(ref left) > 0) return;
                 if (failure is { } first) done.SetException(first);
+                else if (skipped != 0) done.SetCanceled(cancel);
                 else done.SetResult(results);
             });
         }
@@ -70,9 +80,13 @@ internal sealed class ScoringWorkers : IDisposable
         foreach (var batch in _batches.GetConsumingEnumerable()) batch();
     }
 
-    /// <summary>Runs what is queued, then ends the threads: the scorer disposes its session only after this returns.</summary>
+    /// <summary>
+    /// Ends the threads once the batches running have ended (the scorer disposes its session only after this returns); batches
+    /// queued but not started are skipped, so a consumer that stops early or fails does not wait for scoring nobody will read.
+    /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _stopping, 1) != 0) return;
         _batches.CompleteAdding();
         foreach (var thread in _threads) thread.Join();
         _batches.Dispose();

@@ -76,12 +76,15 @@ public sealed class CacheChecksumTests : IDisposable
     }
 
     [Theory]
-    [InlineData(int.MaxValue / 8, 8, 1)]
-    [InlineData(1, 40_000, 40_000)]
-    public void A_damaged_header_declaring_huge_maps_reads_as_not_cached_without_allocating_them(int count, int width, int height)
+    [InlineData(int.MaxValue / 8, 8, 1, 64)]
+    [InlineData(1, 40_000, 40_000, 64)]
+    [InlineData(260_000_000, 8, 1, 2_000_000)]
+    [InlineData(1, 5_000, 5_000, 2_000_000)]
+    public void A_damaged_header_declaring_huge_maps_reads_as_not_cached_without_allocating_them(int count, int width, int height, int fileBytes)
     {
-        // A count of maps in the hundreds of millions, or one map of 1.6 GB, in a file of a few hundred bytes: the file cannot
-        // inflate to that, so it is a miss before the map array or the map's buffer is allocated.
+        // A count of maps in the hundreds of millions, or one map of 25 MB to 1.6 GB: a file of a few hundred bytes cannot
+        // inflate to that; one of 2 MB could hold the count's sizes but not its maps, and no model writes a 5000 x 5000 map.
+        // Either way it is a miss before a map array or a map's buffer of the declared size is allocated.
         var cache = Cache();
         using var file = new MemoryStream();
         using (var zlib = new ZLibStream(file, CompressionLevel.NoCompression, leaveOpen: true))
@@ -92,10 +95,11 @@ public sealed class CacheChecksumTests : IDisposable
             writer.Write(count);
             writer.Write(width);
             writer.Write(height);
-            writer.Write(new byte[64]);
+            writer.Write(new byte[fileBytes]);
         }
+        var bytes = file.ToArray();
         var before = GC.GetAllocatedBytesForCurrentThread();
-        Assert.False(WriteAndRead(cache, file.ToArray()));
+        Assert.False(WriteAndRead(cache, bytes));
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(allocated < 16 << 20, $"reading the damaged file allocated {allocated} bytes");
     }

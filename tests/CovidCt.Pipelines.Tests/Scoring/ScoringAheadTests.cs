@@ -66,5 +66,16 @@ public sealed class ScoringAheadTests : IDisposable
         Assert.Contains("holds 10 floats", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_scorer_disposed_twice_does_not_throw_and_scores_nothing_after_it()
+    {
+        var scorer = new BatchedOnnxScorer(_models.Convolution(8));
+        var images = BatchedOnnxScorerTests.RandomImages(2, 64, seed: 7);
+        Assert.Equal(2, scorer.Score(images).Count);
+        scorer.Dispose();
+        scorer.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => scorer.Score(images));
+    }
+
     private static float[][] Values(IReadOnlyList<ProbabilityMap> maps) => maps.Select(m => m.Values.ToArray()).ToArray();
 }

@@ -59,17 +59,50 @@ public sealed class ScoringWorkersTests
     }
 
     [Fact]
-    public void Disposing_runs_what_is_queued_before_the_threads_end()
+    public async Task Disposing_waits_for_the_batch_running_and_skips_those_not_started()
     {
         var workers = new ScoringWorkers(1);
+        using var started = new ManualResetEventSlim();
         using var gate = new ManualResetEventSlim();
-        var blocked = workers.Submit(1, _ => gate.Wait(Patience));
-        var queued = workers.Submit(2, b => b);
+        var running = workers.Submit(1, _ =>
+        {
+            started.Set();
+            return gate.Wait(Patience);
+        });
+        var ran = 0;
+        var queued = workers.Submit(2, b => Interlocked.Increment(ref ran));
+        Assert.True(started.Wait(Patience));
+        var disposing = Task.Run(workers.Dispose);
+        // Dispose must not return while a batch still uses the session the scorer is about to release.
+        await Task.Delay(200);
+        Assert.False(disposing.IsCompleted, "Dispose returned while a batch was running");
         gate.Set();
+        await disposing.WaitAsync(Patience);
+        Assert.True(running.IsCompletedSuccessfully);
+        Assert.True(queued.IsCanceled, "batches not started when the scorer is disposed are skipped, not scored for nobody");
+        Assert.Equal(0, ran);
         workers.Dispose();
-        Assert.True(blocked.IsCompletedSuccessfully);
-        Assert.True(queued.IsCompletedSuccessfully, "a batch queued before Dispose must run before the scorer's session is released");
         Assert.Throws<ObjectDisposedException>(SubmitAfterDispose);
         void SubmitAfterDispose() => workers.Submit(1, b => b);
+    }
+
+    [Fact]
+    public async Task A_cancelled_call_skips_its_batches_not_started_and_later_calls_still_run()
+    {
+        using var workers = new ScoringWorkers(1);
+        using var gate = new ManualResetEventSlim();
+        using var stop = new CancellationTokenSource();
+        var blocking = workers.Submit(1, _ => gate.Wait(Patience));
+        var ran = 0;
+        var cancelled = workers.Submit(3, b => Interlocked.Increment(ref ran), stop.Token);
+        var later = workers.Submit(1, b => b + 5);
+        stop.Cancel();
+        gate.Set();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(Patience));
+        Assert.Equal(0, ran);
+        var laterResult = await later.WaitAsync(Patience);
+        Assert.Equal(new[] { 5 }, laterResult);
+        var blockingResult = await blocking.WaitAsync(Patience);
+        Assert.True(blockingResult[0]);
     }
 }
