@@ -137,22 +137,19 @@ internal sealed class NiftiFile : IDisposable
 
     // The voxel count, checked to fit one array and, for a compressed file, to be within what its bytes can inflate to: a few
     // bytes declaring a large grid are refused as truncated before the grid is allocated (a 132-byte .nii.gz declaring
-    // 16392x264x114 once allocated 1.97 GB). Deflate expands at most 1032:1 (258 bytes from one 2-bit code), so a volume
-    // beyond that bound cannot be in the file; one within it is allocated once and inflated straight into it.
+    // 16392x264x114 once allocated 1.97 GB). A volume beyond deflate's bound (DeflateBound) cannot be in the file; one within it
+    // is allocated once and inflated straight into it.
     private int VolumeLength()
     {
         var count = (long)Width * Height * Depth;
         if (count > Array.MaxLength) throw new InvalidInputException(Path, $"{Width}x{Height}x{Depth} voxels are more than one array can hold ({Array.MaxLength:N0})", field: "dim");
         var length = count * VoxelDecoder.BytesPerSample(Format);
-        if (_compressedLength is { } compressed && length > MaximumInflation * compressed)
+        if (_compressedLength is { } compressed && length > DeflateBound.InflatesToAtMost(compressed))
         {
-            throw new InvalidInputException(Path, $"the voxel data needs {length} bytes but {compressed} compressed bytes inflate to at most {MaximumInflation * compressed}; dim {Width}x{Height}x{Depth} of {Format} needs {length} (truncated file, or dims that disagree with the data)", field: "dim");
+            throw new InvalidInputException(Path, $"the voxel data needs {length} bytes but {compressed} compressed bytes inflate to at most {DeflateBound.InflatesToAtMost(compressed)}; dim {Width}x{Height}x{Depth} of {Format} needs {length} (truncated file, or dims that disagree with the data)", field: "dim");
         }
         return (int)count;
     }
-
-    // Deflate's 1032:1, with a margin for the gzip members' own headers (which only lower the real ratio).
-    private const long MaximumInflation = 1040;
 
     private InvalidInputException DataEnds(long readBytes, long length) =>
         new(Path, $"the voxel data ends after {readBytes} of {length} bytes; dim {Width}x{Height}x{Depth} of {Format} needs {length} (truncated file, or dims that disagree with the data)", field: "dim");

@@ -37,7 +37,7 @@ internal static class CacheFile
         try
         {
             using var file = File.OpenRead(path);
-            var inflatesToAtMost = MaximumInflation * file.Length;
+            var inflatesToAtMost = DeflateBound.InflatesToAtMost(file.Length);
             using var zlib = new ZLibStream(file, CompressionMode.Decompress);
             using var reader = new BinaryReader(zlib);
             if (!reader.ReadBytes(magic.Length).AsSpan().SequenceEqual(magic) || reader.ReadByte() != version) return null;
@@ -50,7 +50,4 @@ internal static class CacheFile
             return null;
         }
     }
-
-    // Deflate expands at most 1032:1 (258 bytes from one 2-bit code); the margin covers zlib's own header and checksum.
-    private const long MaximumInflation = 1040;
 }
