@@ -70,15 +70,16 @@ public sealed class LesionLabels
     internal byte[] Apply(ReadOnlySpan<byte> gray, string file)
     {
         var labels = gray.ToArray();
-        return ApplyInPlace(labels, file);
+        ApplyInPlace(labels, file);
+        return labels;
     }
 
     /// <summary>
     /// Replaces the 8-bit values of <paramref name="values"/> (an unscaled uint8 mask read from <paramref name="file"/>) by their
-    /// 0/1 labels, as <see cref="Apply(ReadOnlySpan{byte}, string)"/> gives them, and returns the same array.
+    /// 0/1 labels, as <see cref="Apply(ReadOnlySpan{byte}, string)"/> gives them.
     /// </summary>
     /// <exception cref="InvalidInputException">When the values break the rule.</exception>
-    internal byte[] ApplyInPlace(byte[] values, string file)
+    internal void ApplyInPlace(Span<byte> values, string file)
     {
         var present = new bool[256];
         foreach (var g in values) present[g] = true;
@@ -88,7 +89,6 @@ public sealed class LesionLabels
         var table = new byte[256];
         for (var v = 0; v < table.Length; v++) table[v] = lesion.Contains(v) ? (byte)1 : (byte)0;
         for (var i = 0; i < values.Length; i++) values[i] = table[values[i]];
-        return values;
     }
 
     /// <summary>0/1 labels of a mask of any value type (NIfTI, after scl_slope/scl_inter) read from <paramref name="file"/>.</summary>

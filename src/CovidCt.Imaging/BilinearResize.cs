@@ -42,8 +42,7 @@ internal static class BilinearResize
         for (var y = 0; y < rows.Count; y++) resample.Row(y, destination.Slice(y * width, width));
     }
 
-    // Kernels run per slice are compiled fully optimised at their first call (AggressiveOptimization): unoptimised, as a fresh
-    // process first runs them, every vector operation is a call, and a warm evaluate spent a few percent of its CPU there (issue #20).
+    // Per-slice kernels are compiled fully optimised at their first call: docs/pipeline.md, "Speed", says why.
     // row = upper + (lower − upper) × weight, a vector at a time, then the tail.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Mix(ReadOnlySpan<float> upper, ReadOnlySpan<float> lower, float weight, Span<float> row)

@@ -52,8 +52,7 @@ internal ref struct BilinearRows
         ArrayPool<bool>.Shared.Return(_done);
     }
 
-    // Kernels run per slice are compiled fully optimised at their first call (AggressiveOptimization): unoptimised, as a fresh
-    // process first runs them, every vector operation is a call, and a warm evaluate spent a few percent of its CPU there (issue #20).
+    // Per-slice kernels are compiled fully optimised at their first call: docs/pipeline.md, "Speed", says why.
     // Source row `row` interpolated along x, computed on first use.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly ReadOnlySpan<float> AlongX(int row)

@@ -25,8 +25,7 @@ internal static class Morphology
         ColumnPass(buffer, mask, width, height, radius, dilate);
     }
 
-    // Kernels run per slice are compiled fully optimised at their first call (AggressiveOptimization): unoptimised, as a fresh
-    // process first runs them, every vector operation is a call, and a warm evaluate spent a few percent of its CPU there (issue #20).
+    // Per-slice kernels are compiled fully optimised at their first call: docs/pipeline.md, "Speed", says why.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RowPass(ReadOnlySpan<byte> source, Span<byte> target, int radius, bool dilate)
     {

@@ -35,8 +35,7 @@ internal sealed class RowRuns
     /// <summary>After <see cref="Label"/>: the component of run <paramref name="run"/>, named by its first run in scan order.</summary>
     public int Root(int run) => _root[run];
 
-    // Kernels run per slice are compiled fully optimised at their first call (AggressiveOptimization): unoptimised, as a fresh
-    // process first runs them, every vector operation is a call, and a warm evaluate spent a few percent of its CPU there (issue #20).
+    // Per-slice kernels are compiled fully optimised at their first call: docs/pipeline.md, "Speed", says why.
     /// <summary>
     /// Runs of the pixels whose value is below <paramref name="threshold"/> (NaN is not below anything), in
     /// <paramref name="depth"/> slices of <paramref name="width"/> x <paramref name="height"/> pixels (slice-major, row-major).

@@ -67,9 +67,13 @@ public static class NiftiReader
         labels ??= LesionLabels.Binary;
         // An unscaled uint8 mask (the usual one) holds its labels as they are: read as bytes and labelled in place, with no
         // float per voxel in between. Any other type or a scaling goes through the values after scl_slope/scl_inter.
-        var lesion = file.Format == SampleFormat.UInt8 && file.Scaling() == (1, 0)
-            ? labels.ApplyInPlace(file.ReadBytes(), file.Path)
-            : labels.Apply(file.ReadValues(), file.Path);
+        byte[] lesion;
+        if (file.Format == SampleFormat.UInt8 && file.Scaling() == (1, 0))
+        {
+            lesion = file.ReadBytes();
+            labels.ApplyInPlace(lesion, file.Path);
+        }
+        else lesion = labels.Apply(file.ReadValues(), file.Path);
         return new(file.Layout.Geometry, file.Layout.Apply(lesion), file.Path);
     }
 

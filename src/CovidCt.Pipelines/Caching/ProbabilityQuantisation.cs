@@ -14,8 +14,7 @@ internal static class ProbabilityQuantisation
 {
     private const int Block = 32;
 
-    // Kernels run per slice are compiled fully optimised at their first call (AggressiveOptimization): unoptimised, as a fresh
-    // process first runs them, every vector operation is a call, and a warm evaluate spent a few percent of its CPU there (issue #20).
+    // Per-slice kernels are compiled fully optimised at their first call: docs/pipeline.md, "Speed", says why.
     /// <summary>k / 255 for every byte k of <paramref name="bytes"/>, in a new array.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float[] Dequantise(ReadOnlySpan<byte> bytes)

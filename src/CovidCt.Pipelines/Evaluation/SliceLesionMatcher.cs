@@ -62,8 +62,7 @@ internal sealed class SliceLesionMatcher
         return _runs.PaintLabels(_labels.AsSpan(0, length));
     }
 
-    // Kernels run per slice are compiled fully optimised at their first call (AggressiveOptimization): unoptimised, as a fresh
-    // process first runs them, every vector operation is a call, and a warm evaluate spent a few percent of its CPU there (issue #20).
+    // Per-slice kernels are compiled fully optimised at their first call: docs/pipeline.md, "Speed", says why.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Reached(ImageRectangle box, int width, int height, LesionHitCriterion criterion, HashSet<int> reached)
     {
