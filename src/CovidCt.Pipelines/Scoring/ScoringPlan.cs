@@ -103,7 +103,7 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
     /// </summary>
     public string Describe(long memoryBudgetBytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"{ConcurrentBatches} {(ConcurrentBatches == 1 ? "batch" : "batches")} of {BatchSize} {(BatchSize == 1 ? "image" : "images")} at a time{(Models == 1 ? "" : $", of the {Models} models' batches queued together,")} x {IntraOpThreads} {(IntraOpThreads == 1 ? "thread" : "threads")}, "
-        + $"about {EstimatedBytes / Gibibyte:0.0} GiB{(Models == 1 ? "" : $" for the {Models} models' sessions")} (budget {memoryBudgetBytes / Gibibyte:0.0} GiB{(WithinBudget ? "" : ", exceeded by one batch alone")})");
+        + $"about {EstimatedBytes / Gibibyte:0.0} GiB{(Models == 1 ? "" : $" for the {Models} models' sessions")} (budget {memoryBudgetBytes / Gibibyte:0.0} GiB{(WithinBudget ? "" : Models == 1 ? ", exceeded by one batch alone" : ", exceeded by one batch of each")})");
 
     /// <summary>
     /// Null when the plan fits <paramref name="memoryBudgetBytes"/>; otherwise the warning a command prints before any number:

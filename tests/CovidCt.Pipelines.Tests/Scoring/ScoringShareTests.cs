@@ -67,7 +67,7 @@ public sealed class ScoringShareTests : IDisposable
         var warning = plan.BudgetWarning(budget);
         Assert.NotNull(warning);
         Assert.Contains("the 2 models' sessions with one scoring batch each are estimated at 3.0 GiB, above the memory budget of 2.0 GiB", warning, StringComparison.Ordinal);
-        Assert.Contains("1 batch of 1 image at a time, of the 2 models' batches queued together, x 2 threads, about 3.0 GiB for the 2 models' sessions", warning, StringComparison.Ordinal);
+        Assert.Contains("1 batch of 1 image at a time, of the 2 models' batches queued together, x 2 threads, about 3.0 GiB for the 2 models' sessions (budget 2.0 GiB, exceeded by one batch of each)", warning, StringComparison.Ordinal);
         Assert.Contains("--memory-budget", warning, StringComparison.Ordinal);
     }
 
