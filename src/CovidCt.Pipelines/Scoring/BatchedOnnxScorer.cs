@@ -37,6 +37,8 @@ public sealed class BatchedOnnxScorer : IDisposable
     /// <exception cref="InvalidInputException">When the model cannot be loaded, its signature does not fit the options, or the output to read does not exist.</exception>
     internal BatchedOnnxScorer(string modelPath, PreprocessingOptions? preprocessing, OnnxScoringOptions? options, ScoringShare? share, int member)
     {
+        // A share's members are scored with its one set of options: other options here would be silently ignored.
+        if (share is not null && options is not null && !ReferenceEquals(share.Options, options)) throw new ArgumentException("a scorer in a share is scored with the share's options", nameof(options));
         Options = share?.Options ?? options ?? new OnnxScoringOptions();
         if (Options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), Options.BatchSize, "batch size must be at least 1");
         // The signature first (read once per file): the input sizes of the share's models decide how many batches fit the memory
@@ -141,8 +143,9 @@ public sealed class BatchedOnnxScorer : IDisposable
     }
 
     /// <summary>
-    /// Releases the ONNX Runtime session once the batches running have ended (those queued but not started are skipped), and
-    /// leaves the share (the last member ends its threads).
+    /// Releases the ONNX Runtime session once the batches running have ended (those queued but not started are skipped, when
+    /// the queue reaches them: in a share, after the other members' batches queued before them), and leaves the share (the
+    /// last member ends its threads).
     /// </summary>
     public void Dispose()
     {
