@@ -25,10 +25,12 @@ public sealed class DetectionPipeline : IDisposable
         Options = options ?? new PipelineOptions();
         Options.Validate();
         ModelPath = modelPath;
-        Scoring = new LesionScoring(modelPath, Options.Preprocessing, Options.Scoring, cache);
+        // One set of threads and one memory budget for the lesion model and the segmentation model, as in the chain.
+        var share = ScoringShare.ForChain(modelPath, Options);
+        Scoring = new LesionScoring(modelPath, Options.Preprocessing, Options.Scoring, cache, share);
         try
         {
-            ValidArea = new ValidAreaStep(Options.ValidArea, Options.Scoring);
+            ValidArea = new ValidAreaStep(Options.ValidArea, Options.Scoring, cache: null, share);
         }
         catch
         {

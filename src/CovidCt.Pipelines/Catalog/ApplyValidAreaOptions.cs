@@ -20,6 +20,9 @@ public sealed class ApplyValidAreaOptions
     /// </summary>
     public ProbabilityCacheOptions? Cache { get; set; }
 
+    /// <summary>The threads and memory budget the segmentation model shares with the chain's lesion model (<see cref="ScoringShare.ForChain"/>), or null for its own.</summary>
+    internal ScoringShare? Share { get; set; }
+
     /// <summary>Checks the options once, when the pipeline is built.</summary>
     /// <exception cref="ArgumentException">When an option is out of range.</exception>
     /// <exception cref="Data.IO.InvalidInputException">When the segmentation model file does not exist.</exception>

@@ -60,7 +60,7 @@ public sealed class CovidCtCatalog
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return new(Context, nameof(ScoreLesions), () => new LesionScoringTransformer(Context, new LesionScoring(options.ModelFile, options.Preprocessing, options.Scoring, options.Cache)));
+        return new(Context, nameof(ScoreLesions), () => new LesionScoringTransformer(Context, new LesionScoring(options.ModelFile, options.Preprocessing, options.Scoring, options.Cache, options.Share)));
     }
 
     /// <summary>Step 3 for the model at <paramref name="modelFile"/>.</summary>
@@ -76,7 +76,7 @@ public sealed class CovidCtCatalog
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return new(Context, nameof(ApplyValidArea), () => new ValidAreaTransformer(Context, new ValidAreaStep(options.ValidArea, options.Scoring, options.Cache)));
+        return new(Context, nameof(ApplyValidArea), () => new ValidAreaTransformer(Context, new ValidAreaStep(options.ValidArea, options.Scoring, options.Cache, options.Share)));
     }
 
     /// <summary>Step 4 with <paramref name="validArea"/> (default: the study's HU segmentation and rectangle).</summary>
@@ -123,13 +123,15 @@ public sealed class CovidCtCatalog
     public EstimatorChain<ValidAreaTransformer> ScoreAndSegment(string modelFile, PipelineOptions? options = null, ProbabilityCacheOptions? cache = null) =>
         StepsTwoToFour(modelFile, options ?? new PipelineOptions(), cache, cache);
 
-    // Steps 2 to 4, the maps cached in mapCache and the HU valid areas in areaCache (each when set).
+    // Steps 2 to 4, the maps cached in mapCache and the HU valid areas in areaCache (each when set); the lesion and segmentation
+    // models share one set of threads and one memory budget.
     private EstimatorChain<ValidAreaTransformer> StepsTwoToFour(string modelFile, PipelineOptions o, ProbabilityCacheOptions? mapCache, ProbabilityCacheOptions? areaCache)
     {
         o.Validate();
+        var share = ScoringShare.ForChain(modelFile, o);
         return PreprocessCtSlices(modelFile, o.Preprocessing)
-            .Append(ScoreLesions(new ScoreLesionsOptions { ModelFile = modelFile, Preprocessing = o.Preprocessing, Scoring = o.Scoring, Cache = mapCache }))
-            .Append(ApplyValidArea(new ApplyValidAreaOptions { ValidArea = o.ValidArea, Scoring = o.Scoring, Cache = areaCache }));
+            .Append(ScoreLesions(new ScoreLesionsOptions { ModelFile = modelFile, Preprocessing = o.Preprocessing, Scoring = o.Scoring, Cache = mapCache, Share = share }))
+            .Append(ApplyValidArea(new ApplyValidAreaOptions { ValidArea = o.ValidArea, Scoring = o.Scoring, Cache = areaCache, Share = share }));
     }
 
     /// <summary>

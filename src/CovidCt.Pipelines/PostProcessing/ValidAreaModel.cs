@@ -16,11 +16,20 @@ public sealed class ValidAreaModel : IDisposable
     /// <summary>Opens the segmentation model; its preprocessing comes from its own metadata (study lung window otherwise).</summary>
     /// <exception cref="InvalidInputException">When the model cannot be loaded or has no usable image input.</exception>
     public ValidAreaModel(string modelPath, double threshold = 0.5, OnnxScoringOptions? scoring = null)
+        : this(modelPath, threshold, scoring, share: null, member: 0)
+    {
+    }
+
+    /// <summary>As the public constructor, the model scored as member <paramref name="member"/> of <paramref name="share"/> (the chain's) when set.</summary>
+    internal ValidAreaModel(string modelPath, double threshold, OnnxScoringOptions? scoring, ScoringShare? share, int member)
     {
         if (!(threshold > 0 && threshold <= 1)) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "the threshold must be in (0, 1]");
         _threshold = threshold;
-        Scorer = new BatchedOnnxScorer(modelPath, new PreprocessingOptions(), scoring);
+        Scorer = new BatchedOnnxScorer(modelPath, Preprocessing, scoring, share, member);
     }
+
+    /// <summary>The segmentation model's preprocessing: no overrides, its own metadata decides.</summary>
+    internal static PreprocessingOptions Preprocessing => new();
 
     /// <summary>The segmentation model's scorer.</summary>
     public BatchedOnnxScorer Scorer { get; }

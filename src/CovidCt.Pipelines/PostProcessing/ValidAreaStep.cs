@@ -8,7 +8,8 @@ namespace CovidCt.Pipelines.PostProcessing;
 /// <summary>
 /// Step 4 on one patient: the lung fields of every slice, by the HU segmentation (<see cref="LungSegmenter"/>) or, when
 /// <see cref="ValidAreaOptions.SegmentationModelPath"/> is set, by the segmentation model scored in batches with the same
-/// runtime options as the lesion model. The one implementation of the valid area: the ML.NET chain's valid-area transformer
+/// runtime options as the lesion model; in a chain, on the lesion model's threads and within its memory budget
+/// (<see cref="ScoringShare"/>). The one implementation of the valid area: the ML.NET chain's valid-area transformer
 /// and <see cref="DetectionPipeline"/> both call it. The area is not applied here: <see cref="SliceDetector"/> receives it with
 /// <see cref="ValidAreaOptions.Region"/>. The HU segmentation runs the slices of a patient in parallel (one segmenter per thread;
 /// each slice's area is its own, so the areas are those of one slice after another). With a cache (the chain's, given the probability
@@ -25,17 +26,27 @@ public sealed class ValidAreaStep : IDisposable
     {
     }
 
-    /// <summary>The step for <paramref name="options"/>, reading and writing the HU areas in <paramref name="cache"/>'s root when set.</summary>
-    internal ValidAreaStep(ValidAreaOptions options, OnnxScoringOptions? scoring, ProbabilityCacheOptions? cache)
+    /// <summary>
+    /// The step for <paramref name="options"/>, reading and writing the HU areas in <paramref name="cache"/>'s root when set; the
+    /// segmentation model scored as the last member of <paramref name="share"/> (the chain's, <see cref="ScoringShare.ForChain"/>)
+    /// when set, else on threads of its own.
+    /// </summary>
+    internal ValidAreaStep(ValidAreaOptions options, OnnxScoringOptions? scoring, ProbabilityCacheOptions? cache, ScoringShare? share = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        if (options.SegmentationModelPath is { } path && options.Region != ValidAreaRegion.WholeImage)
+        if (SegmentationModel(options) is { } model)
         {
-            Model = new ValidAreaModel(path, options.SegmentationThreshold, scoring);
+            Model = share is null
+                ? new ValidAreaModel(model.ModelPath, options.SegmentationThreshold, scoring)
+                : new ValidAreaModel(model.ModelPath, options.SegmentationThreshold, scoring, share, member: 1);
         }
         Cache = cache is null ? null : ValidAreaCache.For(cache, options);
     }
+
+    /// <summary>The segmentation model the step scores with <paramref name="options"/>, or null (the HU segmentation, or the whole image).</summary>
+    internal static ScoringShare.Member? SegmentationModel(ValidAreaOptions options) =>
+        options.SegmentationModelPath is { } path && options.Region != ValidAreaRegion.WholeImage ? new ScoringShare.Member(path, ValidAreaModel.Preprocessing) : null;
 
     /// <summary>The options in force.</summary>
     public ValidAreaOptions Options { get; }

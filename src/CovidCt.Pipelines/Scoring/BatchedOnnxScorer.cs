@@ -8,8 +8,9 @@ namespace CovidCt.Pipelines.Scoring;
 
 /// <summary>
 /// Runs a lesion model over ONNX Runtime on many images per call, unlike ML.NET's <c>ApplyOnnxModel</c>, which runs one
-/// row per call. Its batches run on threads of its own, one per concurrent batch (ONNX Runtime parallelises inside each). Not
-/// thread-safe: call it from one thread at a time.
+/// row per call. Its batches run on threads of its own, one per concurrent batch (ONNX Runtime parallelises inside each), or
+/// on the threads it shares with the other models of its chain (<see cref="ScoringShare"/>). Not thread-safe: call it from one
+/// thread at a time.
 /// </summary>
 public sealed class BatchedOnnxScorer : IDisposable
 {
@@ -17,26 +18,52 @@ public sealed class BatchedOnnxScorer : IDisposable
     private readonly string[] _outputNames;
     private readonly int _batchSize;
     private readonly int _concurrency;
+    private readonly ScoringShare _share;
+    // Set when the scorer is disposed: its batches still queued are skipped, whichever share they wait in.
+    private readonly CancellationTokenSource _closing = new();
+    private readonly List<Task> _pending = [];
 
-    /// <summary>Opens <paramref name="modelPath"/> with the given preprocessing overrides and runtime options.</summary>
+    /// <summary>Opens <paramref name="modelPath"/> with the given preprocessing overrides and runtime options, on threads of its own.</summary>
     /// <exception cref="InvalidInputException">When the model cannot be loaded, its signature does not fit the options, or the output to read does not exist.</exception>
     public BatchedOnnxScorer(string modelPath, PreprocessingOptions? preprocessing = null, OnnxScoringOptions? options = null)
+        : this(modelPath, preprocessing, options, share: null, member: 0)
     {
-        Options = options ?? new OnnxScoringOptions();
+    }
+
+    /// <summary>
+    /// Opens <paramref name="modelPath"/> as member <paramref name="member"/> of <paramref name="share"/> (whose options it is scored
+    /// with), or on threads of its own when <paramref name="share"/> is null.
+    /// </summary>
+    /// <exception cref="InvalidInputException">When the model cannot be loaded, its signature does not fit the options, or the output to read does not exist.</exception>
+    internal BatchedOnnxScorer(string modelPath, PreprocessingOptions? preprocessing, OnnxScoringOptions? options, ScoringShare? share, int member)
+    {
+        // A share's members are scored with its one set of options: other options here would be silently ignored.
+        if (share is not null && options is not null && !ReferenceEquals(share.Options, options)) throw new ArgumentException("a scorer in a share is scored with the share's options", nameof(options));
+        Options = share?.Options ?? options ?? new OnnxScoringOptions();
         if (Options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), Options.BatchSize, "batch size must be at least 1");
-        // The signature first (read once per file): the input size decides how many batches fit the memory budget, and so the
-        // session's threads, which are fixed when it opens.
+        // The signature first (read once per file): the input sizes of the share's models decide how many batches fit the memory
+        // budget, and so the session's threads, which are fixed when it opens.
         Model = OnnxModelInfo.Read(modelPath);
-        Preprocessing = ImagePreprocessing.Resolve(preprocessing ?? new PreprocessingOptions(), Model);
+        preprocessing ??= new PreprocessingOptions();
+        Preprocessing = ImagePreprocessing.Resolve(preprocessing, Model);
         _outputNames = SelectOutputs(Model, Options);
         Activation = ResolveActivation(Model, Options);
-        Plan = ScoringPlan.Choose(Options, (long)Preprocessing.InputHeight * Preprocessing.InputWidth, Environment.ProcessorCount, Options.MemoryBudgetBytes, Model.FixedBatchSize);
-        var (sessionOptions, usesCuda) = CreateSessionOptions(Options, Plan);
-        using (sessionOptions)
+        _share = share ?? new ScoringShare(Options, [new ScoringShare.Member(modelPath, preprocessing)]);
+        Plan = _share.Join(member);
+        try
         {
-            _session = OnnxModelInfo.OpenSession(modelPath, sessionOptions);
+            var (sessionOptions, usesCuda) = CreateSessionOptions(Options, Plan);
+            using (sessionOptions)
+            {
+                _session = OnnxModelInfo.OpenSession(modelPath, sessionOptions);
+            }
+            UsesCuda = usesCuda;
         }
-        UsesCuda = usesCuda;
+        catch
+        {
+            _share.Leave();
+            throw;
+        }
         _batchSize = Plan.BatchSize;
         _concurrency = Plan.ConcurrentBatches;
     }
@@ -50,8 +77,11 @@ public sealed class BatchedOnnxScorer : IDisposable
     /// <summary>The runtime options in force.</summary>
     public OnnxScoringOptions Options { get; }
 
-    /// <summary>Concurrent batches, threads per operator and batch size in force, chosen from the input size, the cores and the memory budget.</summary>
+    /// <summary>Concurrent batches, threads per operator and batch size in force, chosen from the input size, the cores and the memory budget (with the other models of its share).</summary>
     public ScoringPlan Plan { get; }
+
+    /// <summary>The threads and memory budget the scorer shares with the other models of its chain (only itself when opened alone).</summary>
+    internal ScoringShare Share => _share;
 
     /// <summary>True when the CUDA provider was requested and started; false on the CPU (including after a fallback).</summary>
     public bool UsesCuda { get; }
@@ -85,15 +115,18 @@ public sealed class BatchedOnnxScorer : IDisposable
         {
             if (images[i].Length != length) throw new ArgumentException($"image {i} holds {images[i].Length} floats; the model takes {length}", nameof(images));
         }
-        _workers ??= new ScoringWorkers(_concurrency);
-        return _workers.Submit((images.Count + _batchSize - 1) / _batchSize, b => ScoreBatch(images, b), cancel);
+        _pending.RemoveAll(task => task.IsCompleted);
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, _closing.Token);
+        var scoring = _share.Workers().Submit((images.Count + _batchSize - 1) / _batchSize, b => ScoreBatch(images, b), stop.Token);
+        scoring.ContinueWith(_ => stop.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _pending.Add(scoring);
+        return scoring;
     }
 
     /// <summary>The maps of a <see cref="ScoreAhead"/> call, one per image in order, once its batches have run; rethrows a batch's own exception.</summary>
     internal static IReadOnlyList<ProbabilityMap> MapsOf(Task<ProbabilityMap[][]> scoring) =>
         scoring.GetAwaiter().GetResult().SelectMany(maps => maps).ToList();
 
-    private ScoringWorkers? _workers;
     private bool _disposed;
 
     // Batch b of the images, packed into its own buffer (batches may run at once); a fixed-size batch is padded with zeros
@@ -109,13 +142,22 @@ public sealed class BatchedOnnxScorer : IDisposable
         return RunBatch(packed, size, count);
     }
 
-    /// <summary>Releases the ONNX Runtime session once the batches running have ended (those queued but not started are skipped).</summary>
+    /// <summary>
+    /// Releases the ONNX Runtime session once the batches running have ended (those queued but not started are skipped, when
+    /// the queue reaches them: in a share, after the other members' batches queued before them), and leaves the share (the
+    /// last member ends its threads).
+    /// </summary>
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
-        _workers?.Dispose();
+        _closing.Cancel();
+        // Every call's task ends once each of its batches has run or been skipped, so no batch uses the session after this;
+        // waiting on the handle neither throws a call's failure (its caller has it) nor runs anything inline.
+        foreach (var task in _pending) ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
         _session.Dispose();
+        _share.Leave();
+        _closing.Dispose();
     }
 
     private ProbabilityMap[] RunBatch(Memory<float> packed, int batchSize, int used)

@@ -16,8 +16,14 @@ public sealed class LesionScoring : IDisposable
     /// <summary>Opens the model at <paramref name="modelPath"/>, and the cache folder of its key when <paramref name="cache"/> is set.</summary>
     /// <exception cref="InvalidInputException">When the model cannot be loaded or does not fit the options.</exception>
     public LesionScoring(string modelPath, PreprocessingOptions? preprocessing = null, OnnxScoringOptions? scoring = null, ProbabilityCacheOptions? cache = null)
+        : this(modelPath, preprocessing, scoring, cache, share: null)
     {
-        Scorer = new BatchedOnnxScorer(modelPath, preprocessing, scoring);
+    }
+
+    /// <summary>As the public constructor, the model scored as the first member of <paramref name="share"/> (the chain's, <see cref="ScoringShare.ForChain"/>) when set.</summary>
+    internal LesionScoring(string modelPath, PreprocessingOptions? preprocessing, OnnxScoringOptions? scoring, ProbabilityCacheOptions? cache, ScoringShare? share)
+    {
+        Scorer = new BatchedOnnxScorer(modelPath, preprocessing, scoring, share, member: 0);
         if (cache is null) return;
         try
         {

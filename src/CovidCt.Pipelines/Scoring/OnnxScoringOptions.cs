@@ -8,14 +8,14 @@ public sealed class OnnxScoringOptions
 
     /// <summary>
     /// Threads one operator may use; 0 (default) = chosen with the concurrent batches so that every core has work
-    /// (<see cref="ScoringPlan.Choose"/>: the cores divided by the concurrent batches). The session always gets an explicit
+    /// (<see cref="ScoringPlan.Choose(OnnxScoringOptions, long, int, long, int?)"/>: the cores divided by the concurrent batches). The session always gets an explicit
     /// count: ONNX Runtime's own default used one core on the 2-core machine of benchmarks/README.md.
     /// </summary>
     public int IntraOpThreads { get; set; }
 
     /// <summary>
     /// Batches scored at the same time on the one session; 0 (default) = chosen from the input size, the cores and
-    /// <see cref="MemoryBudgetBytes"/> (<see cref="ScoringPlan.Choose"/>), 1 with CUDA. Small models spend much of a
+    /// <see cref="MemoryBudgetBytes"/> (<see cref="ScoringPlan.Choose(OnnxScoringOptions, long, int, long, int?)"/>), 1 with CUDA. Small models spend much of a
     /// multi-threaded operator in synchronisation: on the 2-core machine of benchmarks/README.md two single-threaded batches
     /// at once were 12-14 % faster than one two-threaded batch. Each concurrent batch holds its own activations (about 1 GB
     /// for a 512 x 512 study-size UNet++), which is what the budget bounds.
@@ -24,7 +24,7 @@ public sealed class OnnxScoringOptions
 
     /// <summary>
     /// The memory scoring may use, in bytes (default 2 GiB): bounds the concurrent batches the automatic choice runs
-    /// (<see cref="ScoringPlan.Choose"/>). A setting of the machine, not of the model: it never changes a number.
+    /// (<see cref="ScoringPlan.Choose(OnnxScoringOptions, long, int, long, int?)"/>). A setting of the machine, not of the model: it never changes a number.
     /// </summary>
     public long MemoryBudgetBytes { get; set; } = ScoringPlan.DefaultMemoryBudgetBytes;
 

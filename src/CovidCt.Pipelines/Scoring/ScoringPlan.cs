@@ -2,13 +2,13 @@ namespace CovidCt.Pipelines.Scoring;
 
 /// <summary>
 /// How scoring uses the machine: batches run at once, threads per operator and images per batch, chosen from the input size,
-/// the core count and a memory budget (<see cref="Choose"/>, a pure function). Every core gets work and the threads are always
+/// the core count and a memory budget (<see cref="Choose(OnnxScoringOptions, long, int, long, int?)"/>, a pure function; <see cref="ChooseShared"/> for the models of a chain). Every core gets work and the threads are always
 /// set explicitly: ONNX Runtime's own default used one core on the 2-core machine of benchmarks/README.md.
 /// </summary>
 /// <param name="ConcurrentBatches">Batches scored at once on the one session.</param>
 /// <param name="IntraOpThreads">Threads each operator uses (set on the session, never left to ONNX Runtime).</param>
 /// <param name="BatchSize">Images per <c>Run</c> call.</param>
-/// <param name="EstimatedBytes">The estimated peak memory of scoring with this plan (<see cref="EstimateBytes"/>).</param>
+/// <param name="EstimatedBytes">The estimated peak memory of scoring with this plan (<see cref="EstimateBytes(long, int, int)"/>).</param>
 /// <param name="WithinBudget">False when even one batch at a time is estimated to need more than the budget (it runs anyway, one batch at a time).</param>
 public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int BatchSize, long EstimatedBytes, bool WithinBudget)
 {
@@ -34,7 +34,7 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
     /// input pixels. Settings the options state are kept; the rest are chosen:
     /// <list type="bullet">
     /// <item>CUDA requested: one batch at a time, and every core for the operators left on the CPU, or for all of them when CUDA falls back to the CPU.</item>
-    /// <item>Concurrent batches: as many as the budget holds (<see cref="EstimateBytes"/>) and at most one per core, taking the largest
+    /// <item>Concurrent batches: as many as the budget holds (<see cref="EstimateBytes(long, int, int)"/>) and at most one per core, taking the largest
     /// such count that divides the cores, so that batches × threads uses every core (single-threaded batches side by side were
     /// 12-14 % faster than one two-threaded batch for the small shipped models; a 512 x 512 model on a 2 GB budget gets one
     /// batch with every core).</item>
@@ -46,42 +46,76 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
     /// <param name="cores">Logical processors available (<see cref="Environment.ProcessorCount"/>).</param>
     /// <param name="memoryBudgetBytes">What scoring may use (<see cref="OnnxScoringOptions.MemoryBudgetBytes"/>).</param>
     /// <param name="fixedBatchSize">The model's fixed batch size, or null when its batch dimension is free.</param>
-    public static ScoringPlan Choose(OnnxScoringOptions options, long inputPixels, int cores, long memoryBudgetBytes, int? fixedBatchSize = null)
+    public static ScoringPlan Choose(OnnxScoringOptions options, long inputPixels, int cores, long memoryBudgetBytes, int? fixedBatchSize = null) =>
+        ChooseShared(options, [new PlannedModel(inputPixels, fixedBatchSize)], cores, memoryBudgetBytes)[0];
+
+    /// <summary>
+    /// The plan of each of <paramref name="models"/>, scored by one chain on one set of threads (<see cref="ScoringShare"/>): one
+    /// queue of batches, so at most <see cref="ConcurrentBatches"/> batches run at once whichever model they belong to, each with
+    /// <see cref="IntraOpThreads"/> threads, and never more busy threads than cores when both are chosen. The budget holds every
+    /// model's session: ONNX Runtime's memory arena keeps a session's peak, so each session is counted with the batches it may
+    /// have run at once (<see cref="EstimateSharedBytes"/>), not only those in flight. The rules
+    /// are <see cref="Choose(OnnxScoringOptions, long, int, long, int?)"/>'s, which is this for one model; the plans differ only in
+    /// their batch size (a model's fixed one).
+    /// </summary>
+    internal static ScoringPlan[] ChooseShared(OnnxScoringOptions options, IReadOnlyList<PlannedModel> models, int cores, long memoryBudgetBytes)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(inputPixels, 1);
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentOutOfRangeException.ThrowIfLessThan(models.Count, 1);
+        foreach (var model in models) ArgumentOutOfRangeException.ThrowIfLessThan(model.InputPixels, 1, nameof(models));
         ArgumentOutOfRangeException.ThrowIfLessThan(cores, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(memoryBudgetBytes, 1);
         // Negative counts would otherwise read as "choose": refuse them, as the options' own Validate does.
         ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.ConcurrentBatches, nameof(options));
-        var batch = fixedBatchSize ?? options.BatchSize;
+        var batch = options.BatchSize;
         int concurrent;
         if (options.ConcurrentBatches > 0) concurrent = options.ConcurrentBatches;
         else if (options.UseCuda) concurrent = 1;
         else
         {
-            var fits = (memoryBudgetBytes - BaseBytes) / Math.Max(1, batch * inputPixels * BytesPerInputPixel);
+            var fixedBytes = EstimateSharedBytes(models, batch, 0);
+            var fits = (memoryBudgetBytes - fixedBytes) / Math.Max(1, EstimateSharedBytes(models, batch, 1) - fixedBytes);
             var most = (int)Math.Clamp(fits, 1, options.IntraOpThreads > 0 ? Math.Max(1, cores / options.IntraOpThreads) : cores);
             concurrent = LargestDivisorAtMost(cores, most);
         }
         var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Math.Max(1, cores / concurrent);
-        var bytes = EstimateBytes(inputPixels, batch, concurrent);
-        return new ScoringPlan(concurrent, threads, batch, bytes, EstimateBytes(inputPixels, batch, 1) <= memoryBudgetBytes);
+        var bytes = EstimateSharedBytes(models, batch, concurrent);
+        var within = EstimateSharedBytes(models, batch, 1) <= memoryBudgetBytes;
+        return models.Select(m => new ScoringPlan(concurrent, threads, m.FixedBatchSize ?? batch, bytes, within) { Models = models.Count }).ToArray();
     }
 
-    /// <summary>The plan as a short line for people, e.g. "1 batch of 1 image at a time x 2 threads, about 1.5 GiB (budget 2.0 GiB)".</summary>
+    /// <summary>
+    /// The estimated peak memory of scoring <paramref name="models"/> with <paramref name="concurrentBatches"/> batches at once:
+    /// each model's session with that many batches of its own (<paramref name="batchSize"/> images, or the model's fixed size).
+    /// </summary>
+    internal static long EstimateSharedBytes(IReadOnlyList<PlannedModel> models, int batchSize, int concurrentBatches) =>
+        models.Sum(m => EstimateBytes(m.InputPixels, m.FixedBatchSize ?? batchSize, concurrentBatches));
+
+    /// <summary>The models whose sessions this plan's batches and memory are shared by (1 unless a chain scores a segmentation model too, <see cref="ScoringShare"/>).</summary>
+    public int Models { get; init; } = 1;
+
+    /// <summary>
+    /// The plan as a short line for people, e.g. "1 batch of 1 image at a time x 2 threads, about 1.5 GiB (budget 2.0 GiB)"; for
+    /// a chain's models, e.g. "1 batch of 1 image at a time, of the 2 models' batches queued together, x 2 threads, about 3.0 GiB
+    /// for the 2 models' sessions (budget 2.0 GiB)".
+    /// </summary>
     public string Describe(long memoryBudgetBytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{ConcurrentBatches} {(ConcurrentBatches == 1 ? "batch" : "batches")} of {BatchSize} {(BatchSize == 1 ? "image" : "images")} at a time x {IntraOpThreads} {(IntraOpThreads == 1 ? "thread" : "threads")}, "
-        + $"about {EstimatedBytes / Gibibyte:0.0} GiB (budget {memoryBudgetBytes / Gibibyte:0.0} GiB{(WithinBudget ? "" : ", exceeded by one batch alone")})");
+        $"{ConcurrentBatches} {(ConcurrentBatches == 1 ? "batch" : "batches")} of {BatchSize} {(BatchSize == 1 ? "image" : "images")} at a time{(Models == 1 ? "" : $", of the {Models} models' batches queued together,")} x {IntraOpThreads} {(IntraOpThreads == 1 ? "thread" : "threads")}, "
+        + $"about {EstimatedBytes / Gibibyte:0.0} GiB{(Models == 1 ? "" : $" for the {Models} models' sessions")} (budget {memoryBudgetBytes / Gibibyte:0.0} GiB{(WithinBudget ? "" : Models == 1 ? ", exceeded by one batch alone" : ", exceeded by one batch of each")})");
 
     /// <summary>
     /// Null when the plan fits <paramref name="memoryBudgetBytes"/>; otherwise the warning a command prints before any number:
-    /// even one batch at a time is estimated above the budget, so scoring runs anyway and may need that much memory.
+    /// even one batch at a time (of each model, when a chain scores several) is estimated above the budget, so scoring runs
+    /// anyway and may need that much memory.
     /// </summary>
     public string? BudgetWarning(long memoryBudgetBytes) => WithinBudget ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"one scoring batch alone is estimated at {(BaseBytes + (EstimatedBytes - BaseBytes) / ConcurrentBatches) / Gibibyte:0.0} GiB, above the memory budget of {memoryBudgetBytes / Gibibyte:0.0} GiB "
+        $"{(Models == 1 ? "one scoring batch alone is" : $"the {Models} models' sessions with one scoring batch each are")} estimated at {OneBatchBytes / Gibibyte:0.0} GiB, above the memory budget of {memoryBudgetBytes / Gibibyte:0.0} GiB "
         + $"({Describe(memoryBudgetBytes)}); scoring runs one batch at a time anyway and may use that much memory. Raise --memory-budget if the machine has it; otherwise expect swapping or the process being killed");
+
+    // The estimate with one batch at a time: every session's base, and the activations of one batch of each.
+    private long OneBatchBytes => Models * BaseBytes + (EstimatedBytes - Models * BaseBytes) / ConcurrentBatches;
 
     private const double Gibibyte = 1L << 30;
 
@@ -95,3 +129,6 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
         return 1;
     }
 }
+
+/// <summary>What <see cref="ScoringPlan.ChooseShared"/> needs of one model: its input height x width and its fixed batch size (null when free).</summary>
+internal readonly record struct PlannedModel(long InputPixels, int? FixedBatchSize);

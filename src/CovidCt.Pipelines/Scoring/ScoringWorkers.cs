@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace CovidCt.Pipelines.Scoring;
 
 /// <summary>
-/// The threads a scorer runs its batches on, one per concurrent batch, each taking the next batch submitted whatever call it
-/// belongs to. A call per patient that waited for its own batches left a core idle while the patient's last batch ran, and
+/// The threads a scorer runs its batches on (with the other models of its chain: <see cref="ScoringShare"/>), one per concurrent
+/// batch, each taking the next batch submitted whatever call, patient or model it belongs to. A call per patient that waited for its own batches left a core idle while the patient's last batch ran, and
 /// scored the next patient only after the later steps had finished this one (7 % of the shipped model's scoring time on two
 /// cores, issue #20): queued here, the next patient's first batch starts on the first core that is free.
 /// </summary>
