@@ -42,10 +42,10 @@ for round in $(seq 1 "$ROUNDS"); do
     load=$(cut -d' ' -f1 /proc/loadavg)
     if [ "$what" = evaluate ]; then
       rm -rf "$WORK/cache" "$WORK/out"
-      /usr/bin/time -f "%e %U" -o "$WORK/time" dotnet "$DLL" evaluate "${MODEL_ARGS[@]}" --quiet --figures none --cohort "$manifest" \
+      /usr/bin/time -f "%e %U %M" -o "$WORK/time" dotnet "$DLL" evaluate "${MODEL_ARGS[@]}" --quiet --figures none --cohort "$manifest" \
         --cache "$WORK/cache" --out "$WORK/out" > /dev/null
-      read -r wall user < "$WORK/time"
-      echo "$round evaluate $cohort wall_s $wall user_s $user load $load" | tee -a "$RESULTS"
+      read -r wall user rss < "$WORK/time"
+      echo "$round evaluate $cohort wall_s $wall user_s $user max_rss_kb $rss load $load" | tee -a "$RESULTS"
     else
       line=$(dotnet run --project benchmarks/CovidCt.Benchmarks -c Release --no-build -- --only scoring-alone \
         "${MODEL_ARGS[@]}" --cohort "$manifest" --repeats 1 | grep '^Scoring alone')
@@ -64,6 +64,8 @@ med = lambda what, cohort: statistics.median(float(r[4]) for r in rows if r[1] =
 e1, e10, s1, s10 = med("evaluate", "small"), med("evaluate", "large"), med("alone", "small"), med("alone", "large")
 alone = (s1 + s10) / (n1 + n10)
 print(f"medians: evaluate {e1:.2f} s ({n1} slices), {e10:.2f} s ({n10}); scoring alone {s1:.2f} s, {s10:.2f} s: {alone * 1e3:.2f} ms per slice")
+rss = statistics.median(float(r[8]) for r in rows if r[1] == "evaluate" and r[2] == "large")
+print(f"evaluate's peak memory on the large cohort: {rss / 1024:.0f} MiB max RSS (median)")
 print(f"whole run on the large cohort: evaluate / scoring alone = {e10 / s10:.3f}")
 print(f"per slice: evaluate's marginal cost {(e10 - e1) / (n10 - n1) * 1e3:.2f} ms / scoring alone {alone * 1e3:.2f} ms = {(e10 - e1) / (n10 - n1) / alone:.3f} (target <= 1.1)")
 EOF
