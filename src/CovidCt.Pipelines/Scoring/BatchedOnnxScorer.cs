@@ -167,6 +167,9 @@ public sealed class BatchedOnnxScorer : IDisposable
             : new long[] { batchSize, Preprocessing.InputHeight, Preprocessing.InputWidth, Preprocessing.Channels };
         using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, packed, shape);
         using var runOptions = new RunOptions();
+        // The plan counted only the batches in flight (a chain's models would otherwise each keep their peak): the arena gives
+        // this batch's memory back when the run ends.
+        if (Plan.ReleasesActivations) runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
         using var outputs = _session.Run(runOptions, new[] { Model.InputName }, new[] { input }, _outputNames);
         ProbabilityMap[]? maps = null;
         for (var o = 0; o < outputs.Count; o++)

@@ -54,7 +54,9 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
     /// queue of batches, so at most <see cref="ConcurrentBatches"/> batches run at once whichever model they belong to, each with
     /// <see cref="IntraOpThreads"/> threads, and never more busy threads than cores when both are chosen. The budget holds every
     /// model's session: ONNX Runtime's memory arena keeps a session's peak, so each session is counted with the batches it may
-    /// have run at once (<see cref="EstimateSharedBytes"/>), not only those in flight. The rules
+    /// have run at once (<see cref="EstimateSharedBytes"/>), not only those in flight. When that holds more than the budget even
+    /// with one batch at a time, each batch's activations are given back after it (<see cref="ReleasesActivations"/>), so only the
+    /// batches in flight hold them: at most <see cref="ConcurrentBatches"/> of the largest model's. The rules
     /// are <see cref="Choose(OnnxScoringOptions, long, int, long, int?)"/>'s, which is this for one model; the plans differ only in
     /// their batch size (a model's fixed one).
     /// </summary>
@@ -70,31 +72,47 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
         ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.ConcurrentBatches, nameof(options));
         var batch = options.BatchSize;
+        // Two study-size models kept 2.85 GiB between them with one batch at a time, against 1.12 GiB when each batch's memory
+        // went back after it, at 1.13x the time (benchmarks/README.md): so only when the budget needs it. A model alone keeps no
+        // more than its own batches in flight, so it never does.
+        var releases = models.Count > 1 && EstimateSharedBytes(models, batch, 1, releasesActivations: false) > memoryBudgetBytes;
         int concurrent;
         if (options.ConcurrentBatches > 0) concurrent = options.ConcurrentBatches;
         else if (options.UseCuda) concurrent = 1;
         else
         {
-            var fixedBytes = EstimateSharedBytes(models, batch, 0);
-            var fits = (memoryBudgetBytes - fixedBytes) / Math.Max(1, EstimateSharedBytes(models, batch, 1) - fixedBytes);
+            var fixedBytes = EstimateSharedBytes(models, batch, 0, releases);
+            var fits = (memoryBudgetBytes - fixedBytes) / Math.Max(1, EstimateSharedBytes(models, batch, 1, releases) - fixedBytes);
             var most = (int)Math.Clamp(fits, 1, options.IntraOpThreads > 0 ? Math.Max(1, cores / options.IntraOpThreads) : cores);
             concurrent = LargestDivisorAtMost(cores, most);
         }
         var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Math.Max(1, cores / concurrent);
-        var bytes = EstimateSharedBytes(models, batch, concurrent);
-        var within = EstimateSharedBytes(models, batch, 1) <= memoryBudgetBytes;
-        return models.Select(m => new ScoringPlan(concurrent, threads, m.FixedBatchSize ?? batch, bytes, within) { Models = models.Count }).ToArray();
+        var bytes = EstimateSharedBytes(models, batch, concurrent, releases);
+        var within = EstimateSharedBytes(models, batch, 1, releases) <= memoryBudgetBytes;
+        return models.Select(m => new ScoringPlan(concurrent, threads, m.FixedBatchSize ?? batch, bytes, within) { Models = models.Count, ReleasesActivations = releases }).ToArray();
     }
 
     /// <summary>
-    /// The estimated peak memory of scoring <paramref name="models"/> with <paramref name="concurrentBatches"/> batches at once:
-    /// each model's session with that many batches of its own (<paramref name="batchSize"/> images, or the model's fixed size).
+    /// The estimated peak memory of scoring <paramref name="models"/> with <paramref name="concurrentBatches"/> batches at once
+    /// (<paramref name="batchSize"/> images, or a model's fixed size): every session's base, and either the activations of that
+    /// many batches of each model (kept between batches), or, when <paramref name="releasesActivations"/>, of that many batches
+    /// of the largest model (one queue: only the batches in flight hold any).
     /// </summary>
-    internal static long EstimateSharedBytes(IReadOnlyList<PlannedModel> models, int batchSize, int concurrentBatches) =>
-        models.Sum(m => EstimateBytes(m.InputPixels, m.FixedBatchSize ?? batchSize, concurrentBatches));
+    internal static long EstimateSharedBytes(IReadOnlyList<PlannedModel> models, int batchSize, int concurrentBatches, bool releasesActivations)
+    {
+        var activations = models.Select(m => (m.FixedBatchSize ?? batchSize) * m.InputPixels * BytesPerInputPixel).ToArray();
+        return models.Count * BaseBytes + concurrentBatches * (releasesActivations ? activations.Max() : activations.Sum());
+    }
 
     /// <summary>The models whose sessions this plan's batches and memory are shared by (1 unless a chain scores a segmentation model too, <see cref="ScoringShare"/>).</summary>
     public int Models { get; init; } = 1;
+
+    /// <summary>
+    /// True when each batch's activations go back to the system after it (ONNX Runtime's arena shrunk at the end of every run)
+    /// instead of staying in its session's arena: chosen only when a chain's models would otherwise keep more than the budget
+    /// between them. It costs the allocation of the activations at every batch.
+    /// </summary>
+    public bool ReleasesActivations { get; init; }
 
     /// <summary>
     /// The plan as a short line for people, e.g. "1 batch of 1 image at a time x 2 threads, about 1.5 GiB (budget 2.0 GiB)"; for
@@ -103,18 +121,19 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
     /// </summary>
     public string Describe(long memoryBudgetBytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"{ConcurrentBatches} {(ConcurrentBatches == 1 ? "batch" : "batches")} of {BatchSize} {(BatchSize == 1 ? "image" : "images")} at a time{(Models == 1 ? "" : $", of the {Models} models' batches queued together,")} x {IntraOpThreads} {(IntraOpThreads == 1 ? "thread" : "threads")}, "
-        + $"about {EstimatedBytes / Gibibyte:0.0} GiB{(Models == 1 ? "" : $" for the {Models} models' sessions")} (budget {memoryBudgetBytes / Gibibyte:0.0} GiB{(WithinBudget ? "" : Models == 1 ? ", exceeded by one batch alone" : ", exceeded by one batch of each")})");
+        + $"about {EstimatedBytes / Gibibyte:0.0} GiB{(Models == 1 ? "" : $" for the {Models} models' sessions")}{(ReleasesActivations ? ", each batch's activations released after it" : "")} (budget {memoryBudgetBytes / Gibibyte:0.0} GiB{(WithinBudget ? "" : Models == 1 ? ", exceeded by one batch alone" : ", exceeded with one batch at a time")})");
 
     /// <summary>
     /// Null when the plan fits <paramref name="memoryBudgetBytes"/>; otherwise the warning a command prints before any number:
-    /// even one batch at a time (of each model, when a chain scores several) is estimated above the budget, so scoring runs
+    /// even one batch at a time (with a chain's models: every session and one batch's activations) is estimated above the budget, so scoring runs
     /// anyway and may need that much memory.
     /// </summary>
     public string? BudgetWarning(long memoryBudgetBytes) => WithinBudget ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{(Models == 1 ? "one scoring batch alone is" : $"the {Models} models' sessions with one scoring batch each are")} estimated at {OneBatchBytes / Gibibyte:0.0} GiB, above the memory budget of {memoryBudgetBytes / Gibibyte:0.0} GiB "
+        $"{(Models == 1 ? "one scoring batch alone is" : $"the {Models} models' sessions with one scoring batch at a time are")} estimated at {OneBatchBytes / Gibibyte:0.0} GiB, above the memory budget of {memoryBudgetBytes / Gibibyte:0.0} GiB "
         + $"({Describe(memoryBudgetBytes)}); scoring runs one batch at a time anyway and may use that much memory. Raise --memory-budget if the machine has it; otherwise expect swapping or the process being killed");
 
-    // The estimate with one batch at a time: every session's base, and the activations of one batch of each.
+    // The estimate with one batch at a time: every session's base, and the activations of one batch of each (of the largest
+    // when they are released after each batch).
     private long OneBatchBytes => Models * BaseBytes + (EstimatedBytes - Models * BaseBytes) / ConcurrentBatches;
 
     private const double Gibibyte = 1L << 30;

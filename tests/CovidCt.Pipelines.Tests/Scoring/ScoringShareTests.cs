@@ -56,18 +56,33 @@ public sealed class ScoringShareTests : IDisposable
     }
 
     [Fact]
-    public void Two_study_size_models_on_the_default_budget_are_a_warning_naming_both_sessions()
+    public void Two_study_size_models_on_the_default_budget_release_each_batchs_activations_and_fit()
     {
-        // One batch of each: 2 x (0.5 + 1) GiB = 3 GiB over 2 GiB, though either model alone fits (1.5 GiB).
+        // Kept in their arenas, one batch of each is 2 x (0.5 + 1) GiB = 3 GiB over 2 GiB, though either model alone fits
+        // (1.5 GiB); released after each batch, only the batch in flight holds activations: 2 x 0.5 + 1 = 2 GiB.
         var budget = ScoringPlan.DefaultMemoryBudgetBytes;
-        Assert.Null(ScoringPlan.Choose(new OnnxScoringOptions(), Study, cores: 2, budget).BudgetWarning(budget));
+        var alone = ScoringPlan.Choose(new OnnxScoringOptions(), Study, cores: 2, budget);
+        Assert.Equal((false, true), (alone.ReleasesActivations, alone.WithinBudget));
         var plan = ScoringPlan.ChooseShared(new OnnxScoringOptions(), [new PlannedModel(Study, null), new PlannedModel(Study, null)], cores: 2, budget)[0];
-        Assert.Equal((1, 2), (plan.ConcurrentBatches, plan.IntraOpThreads));
-        Assert.False(plan.WithinBudget);
+        Assert.Equal((1, 2, true, 2 * GiB, true), (plan.ConcurrentBatches, plan.IntraOpThreads, plan.ReleasesActivations, plan.EstimatedBytes, plan.WithinBudget));
+        Assert.Null(plan.BudgetWarning(budget));
+        Assert.Equal("1 batch of 1 image at a time, of the 2 models' batches queued together, x 2 threads, about 2.0 GiB for the 2 models' sessions, "
+            + "each batch's activations released after it (budget 2.0 GiB)", plan.Describe(budget));
+        // Models whose sessions fit together keep their activations between batches (no allocation per batch).
+        var small = ScoringPlan.ChooseShared(new OnnxScoringOptions(), [new PlannedModel(Shipped, null), new PlannedModel(Shipped, null)], cores: 2, budget)[0];
+        Assert.Equal((2, false), (small.ConcurrentBatches, small.ReleasesActivations));
+    }
+
+    [Fact]
+    public void Two_study_size_models_below_what_one_batch_at_a_time_needs_are_a_warning_naming_both_sessions()
+    {
+        var budget = 3 * GiB / 2;
+        var plan = ScoringPlan.ChooseShared(new OnnxScoringOptions(), [new PlannedModel(Study, null), new PlannedModel(Study, null)], cores: 2, budget)[0];
+        Assert.Equal((1, 2, true, false), (plan.ConcurrentBatches, plan.IntraOpThreads, plan.ReleasesActivations, plan.WithinBudget));
         var warning = plan.BudgetWarning(budget);
         Assert.NotNull(warning);
-        Assert.Contains("the 2 models' sessions with one scoring batch each are estimated at 3.0 GiB, above the memory budget of 2.0 GiB", warning, StringComparison.Ordinal);
-        Assert.Contains("1 batch of 1 image at a time, of the 2 models' batches queued together, x 2 threads, about 3.0 GiB for the 2 models' sessions (budget 2.0 GiB, exceeded by one batch of each)", warning, StringComparison.Ordinal);
+        Assert.Contains("the 2 models' sessions with one scoring batch at a time are estimated at 2.0 GiB, above the memory budget of 1.5 GiB", warning, StringComparison.Ordinal);
+        Assert.Contains("about 2.0 GiB for the 2 models' sessions, each batch's activations released after it (budget 1.5 GiB, exceeded with one batch at a time)", warning, StringComparison.Ordinal);
         Assert.Contains("--memory-budget", warning, StringComparison.Ordinal);
     }
 
@@ -106,14 +121,19 @@ public sealed class ScoringShareTests : IDisposable
         Assert.Equal(1, facade.Scorer.Plan.Models);
     }
 
-    [Fact]
-    public void Areas_segmented_on_the_shared_queue_while_the_next_patient_is_scored_equal_one_model_at_a_time()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Areas_segmented_on_the_shared_queue_while_the_next_patient_is_scored_equal_one_model_at_a_time(bool releasesActivations)
     {
         var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
         var lung = _models.Convolution(32);
         var options = new PipelineOptions { ValidArea = { SegmentationModelPath = lung, Region = ValidAreaRegion.Mask } };
+        // Both sessions and one 32 x 32 batch: too little to keep a batch's activations in each session's arena.
+        if (releasesActivations) options.Scoring.MemoryBudgetBytes = 2 * ScoringPlan.BaseBytes + options.Scoring.BatchSize * 32 * 32 * ScoringPlan.BytesPerInputPixel;
         using var detection = new CohortDetection(new MLContext(), _models.Lesion(32), options);
-        Assert.Equal(2, detection.Scoring.Scorer.Plan.Models);
+        var plan = detection.Scoring.Scorer.Plan;
+        Assert.Equal((2, releasesActivations, true), (plan.Models, plan.ReleasesActivations, plan.WithinBudget));
         var outcomes = detection.Run(manifest);
         using var alone = new ValidAreaModel(lung);
         var patients = CohortReader.ReadPatients(manifest).ToArray();
