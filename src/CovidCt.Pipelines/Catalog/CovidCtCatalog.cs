@@ -60,7 +60,7 @@ public sealed class CovidCtCatalog
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return new(Context, nameof(ScoreLesions), () => new LesionScoringTransformer(Context, new LesionScoring(options.ModelFile, options.Preprocessing, options.Scoring, options.Cache, options.Share)));
+        return new(Context, nameof(ScoreLesions), () => new LesionScoringTransformer(Context, new LesionScoring(options.ModelFile, options.Preprocessing, options.Scoring, options.Cache, options.Shares?.ForLesionModel())));
     }
 
     /// <summary>Step 3 for the model at <paramref name="modelFile"/>.</summary>
@@ -76,7 +76,8 @@ public sealed class CovidCtCatalog
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return new(Context, nameof(ApplyValidArea), () => new ValidAreaTransformer(Context, new ValidAreaStep(options.ValidArea, options.Scoring, options.Cache, options.Share)));
+        return new(Context, nameof(ApplyValidArea), () => new ValidAreaTransformer(Context, new ValidAreaStep(options.ValidArea, options.Scoring, options.Cache,
+            options.ValidArea.SegmentationModelPath is { } path ? options.Shares?.ForSegmentationModel(path) : null)));
     }
 
     /// <summary>Step 4 with <paramref name="validArea"/> (default: the study's HU segmentation and rectangle).</summary>
@@ -128,10 +129,10 @@ public sealed class CovidCtCatalog
     private EstimatorChain<ValidAreaTransformer> StepsTwoToFour(string modelFile, PipelineOptions o, ProbabilityCacheOptions? mapCache, ProbabilityCacheOptions? areaCache)
     {
         o.Validate();
-        var share = ScoringShare.ForChain(modelFile, o);
+        var shares = new ChainShares(modelFile, o);
         return PreprocessCtSlices(modelFile, o.Preprocessing)
-            .Append(ScoreLesions(new ScoreLesionsOptions { ModelFile = modelFile, Preprocessing = o.Preprocessing, Scoring = o.Scoring, Cache = mapCache, Share = share }))
-            .Append(ApplyValidArea(new ApplyValidAreaOptions { ValidArea = o.ValidArea, Scoring = o.Scoring, Cache = areaCache, Share = share }));
+            .Append(ScoreLesions(new ScoreLesionsOptions { ModelFile = modelFile, Preprocessing = o.Preprocessing, Scoring = o.Scoring, Cache = mapCache, Shares = shares }))
+            .Append(ApplyValidArea(new ApplyValidAreaOptions { ValidArea = o.ValidArea, Scoring = o.Scoring, Cache = areaCache, Shares = shares }));
     }
 
     /// <summary>

@@ -22,8 +22,8 @@ public sealed class ScoreLesionsOptions
     /// </summary>
     public ProbabilityCacheOptions? Cache { get; set; }
 
-    /// <summary>The threads and memory budget the model shares with the chain's segmentation model (<see cref="ScoringShare.ForChain"/>), or null for its own.</summary>
-    internal ScoringShare? Share { get; set; }
+    /// <summary>The threads and memory budget the model shares with the chain's segmentation model, a share per fit (<see cref="ChainShares"/>), or null for its own.</summary>
+    internal ChainShares? Shares { get; set; }
 
     /// <summary>Checks the options once, when the pipeline is built.</summary>
     /// <exception cref="ArgumentException">When the model path is empty or a runtime option is out of range.</exception>

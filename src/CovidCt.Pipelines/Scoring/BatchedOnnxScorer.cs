@@ -160,6 +160,14 @@ public sealed class BatchedOnnxScorer : IDisposable
         _closing.Dispose();
     }
 
+    /// <summary>
+    /// ONNX Runtime's run configuration for <paramref name="plan"/>'s batches: when the plan counted only the batches in flight
+    /// (<see cref="ScoringPlan.ReleasesActivations"/>), the CPU arena gives each batch's memory back when its run ends (ONNX
+    /// Runtime ignores a key it does not know, so the test tree holds this one's spelling).
+    /// </summary>
+    internal static IReadOnlyList<(string Key, string Value)> RunConfig(ScoringPlan plan) =>
+        plan.ReleasesActivations ? [("memory.enable_memory_arena_shrinkage", "cpu:0")] : [];
+
     private ProbabilityMap[] RunBatch(Memory<float> packed, int batchSize, int used)
     {
         var shape = Model.Layout == TensorLayout.Nchw
@@ -167,9 +175,7 @@ public sealed class BatchedOnnxScorer : IDisposable
             : new long[] { batchSize, Preprocessing.InputHeight, Preprocessing.InputWidth, Preprocessing.Channels };
         using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, packed, shape);
         using var runOptions = new RunOptions();
-        // The plan counted only the batches in flight (a chain's models would otherwise each keep their peak): the arena gives
-        // this batch's memory back when the run ends.
-        if (Plan.ReleasesActivations) runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+        foreach (var (key, value) in RunConfig(Plan)) runOptions.AddRunConfigEntry(key, value);
         using var outputs = _session.Run(runOptions, new[] { Model.InputName }, new[] { input }, _outputNames);
         ProbabilityMap[]? maps = null;
         for (var o = 0; o < outputs.Count; o++)

@@ -27,7 +27,7 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
 
     /// <summary>The estimated peak memory of <paramref name="concurrentBatches"/> batches of <paramref name="batchSize"/> images of <paramref name="inputPixels"/> pixels in flight.</summary>
     public static long EstimateBytes(long inputPixels, int batchSize, int concurrentBatches) =>
-        BaseBytes + (long)concurrentBatches * batchSize * inputPixels * BytesPerInputPixel;
+        EstimateSharedBytes([new PlannedModel(inputPixels, null)], batchSize, concurrentBatches, releasesActivations: false);
 
     /// <summary>
     /// The plan for <paramref name="options"/> on <paramref name="cores"/> cores, for a model of <paramref name="inputPixels"/>
@@ -75,7 +75,9 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
         // Two study-size models kept 2.85 GiB between them with one batch at a time, against 1.12 GiB when each batch's memory
         // went back after it, at 1.13x the time (benchmarks/README.md): so only when the budget needs it. A model alone keeps no
         // more than its own batches in flight, so it never does.
-        var releases = models.Count > 1 && EstimateSharedBytes(models, batch, 1, releasesActivations: false) > memoryBudgetBytes;
+        // With CUDA the activations live in the GPU's arena, which this does not shrink.
+        var keeping = EstimateSharedBytes(models, batch, 1, releasesActivations: false);
+        var releases = models.Count > 1 && !options.UseCuda && keeping > memoryBudgetBytes;
         int concurrent;
         if (options.ConcurrentBatches > 0) concurrent = options.ConcurrentBatches;
         else if (options.UseCuda) concurrent = 1;
@@ -89,7 +91,7 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
         var threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Math.Max(1, cores / concurrent);
         var bytes = EstimateSharedBytes(models, batch, concurrent, releases);
         var within = EstimateSharedBytes(models, batch, 1, releases) <= memoryBudgetBytes;
-        return models.Select(m => new ScoringPlan(concurrent, threads, m.FixedBatchSize ?? batch, bytes, within) { Models = models.Count, ReleasesActivations = releases }).ToArray();
+        return models.Select(m => new ScoringPlan(concurrent, threads, m.FixedBatchSize ?? batch, bytes, within) { Models = models.Count, ReleasesActivations = releases, KeepingBytes = keeping }).ToArray();
     }
 
     /// <summary>
@@ -114,6 +116,9 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
     /// </summary>
     public bool ReleasesActivations { get; init; }
 
+    // The estimate with one batch of each model kept in its session: the budget that would not need ReleasesActivations.
+    internal long KeepingBytes { get; init; }
+
     /// <summary>
     /// The plan as a short line for people, e.g. "1 batch of 1 image at a time x 2 threads, about 1.5 GiB (budget 2.0 GiB)"; for
     /// a chain's models, e.g. "1 batch of 1 image at a time, of the 2 models' batches queued together, x 2 threads, about 3.0 GiB
@@ -124,13 +129,20 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
         + $"about {EstimatedBytes / Gibibyte:0.0} GiB{(Models == 1 ? "" : $" for the {Models} models' sessions")}{(ReleasesActivations ? ", each batch's activations released after it" : "")} (budget {memoryBudgetBytes / Gibibyte:0.0} GiB{(WithinBudget ? "" : Models == 1 ? ", exceeded by one batch alone" : ", exceeded with one batch at a time")})");
 
     /// <summary>
-    /// Null when the plan fits <paramref name="memoryBudgetBytes"/>; otherwise the warning a command prints before any number:
-    /// even one batch at a time (with a chain's models: every session and one batch's activations) is estimated above the budget, so scoring runs
-    /// anyway and may need that much memory.
+    /// Null when the plan fits <paramref name="memoryBudgetBytes"/> as it is; otherwise the warning a command prints before any
+    /// number: either even one batch at a time (with a chain's models: every session and one batch's activations) is estimated
+    /// above the budget, so scoring runs anyway and may need that much memory; or a chain's models fit only by releasing each
+    /// batch's activations after it (<see cref="ReleasesActivations"/>), which costs time, and the budget that would keep them.
     /// </summary>
-    public string? BudgetWarning(long memoryBudgetBytes) => WithinBudget ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{(Models == 1 ? "one scoring batch alone is" : $"the {Models} models' sessions with one scoring batch at a time are")} estimated at {OneBatchBytes / Gibibyte:0.0} GiB, above the memory budget of {memoryBudgetBytes / Gibibyte:0.0} GiB "
-        + $"({Describe(memoryBudgetBytes)}); scoring runs one batch at a time anyway and may use that much memory. Raise --memory-budget if the machine has it; otherwise expect swapping or the process being killed");
+    public string? BudgetWarning(long memoryBudgetBytes) =>
+        !WithinBudget ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{(Models == 1 ? "one scoring batch alone is" : $"the {Models} models' sessions with one scoring batch at a time are")} estimated at {OneBatchBytes / Gibibyte:0.0} GiB, above the memory budget of {memoryBudgetBytes / Gibibyte:0.0} GiB "
+            + $"({Describe(memoryBudgetBytes)}); scoring runs one batch at a time anyway and may use that much memory. Raise --memory-budget if the machine has it; otherwise expect swapping or the process being killed")
+        : ReleasesActivations ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the {Models} models' sessions cannot each keep a scoring batch's activations within the memory budget of {memoryBudgetBytes / Gibibyte:0.0} GiB (that takes about {KeepingBytes / Gibibyte:0.0} GiB), "
+            + $"so each batch's are released after it and allocated again for the next: within the budget, but slower (1.13x the time for two study-size models on 2 cores). "
+            + $"Raise --memory-budget to {(long)Math.Ceiling(KeepingBytes / Gibibyte)}G or more to keep them ({Describe(memoryBudgetBytes)})")
+        : null;
 
     // The estimate with one batch at a time: every session's base, and the activations of one batch of each (of the largest
     // when they are released after each batch).

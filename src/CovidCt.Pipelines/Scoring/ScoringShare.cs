@@ -52,13 +52,21 @@ internal sealed class ScoringShare
     /// <summary>The options every member is scored with.</summary>
     public OnnxScoringOptions Options => _options;
 
+    /// <summary>How many models the share plans for.</summary>
+    public int Members => _members.Length;
+
+    /// <summary>True when member <paramref name="index"/> is the model at <paramref name="modelPath"/>.</summary>
+    public bool Holds(int index, string modelPath) => index >= 0 && index < _members.Length && _members[index].ModelPath == modelPath;
+
     /// <summary>
     /// Member <paramref name="index"/>'s plan, the plans being chosen on the first join from every member's signature (read once
     /// per file); the member then counts until it <see cref="Leave"/>s.
     /// </summary>
     /// <exception cref="Data.IO.InvalidInputException">When a member's model cannot be read or contradicts its preprocessing.</exception>
+    /// <exception cref="InvalidOperationException">When the share plans no member <paramref name="index"/> (nothing is joined).</exception>
     public ScoringPlan Join(int index)
     {
+        if (index < 0 || index >= _members.Length) throw new InvalidOperationException($"a scoring share of {_members.Length} models has no member {index}");
         lock (_gate)
         {
             _plans ??= ScoringPlan.ChooseShared(_options, _members.Select(Planned).ToArray(), Environment.ProcessorCount, _options.MemoryBudgetBytes);

@@ -81,7 +81,8 @@ internal sealed class ScoringWorkers : IDisposable
     }
 
     /// <summary>
-    /// Ends the threads once the batches running have ended (the scorer disposes its session only after this returns); batches
+    /// Ends the threads once the batches running have ended (a scorer waits for its own calls' batches before it disposes its
+    /// session, so none runs on a disposed session, and the last member of a share ends the threads after that); batches
     /// queued but not started are skipped, so a consumer that stops early or fails does not wait for scoring nobody will read.
     /// </summary>
     public void Dispose()

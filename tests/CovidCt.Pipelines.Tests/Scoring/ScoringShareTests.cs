@@ -65,12 +65,23 @@ public sealed class ScoringShareTests : IDisposable
         Assert.Equal((false, true), (alone.ReleasesActivations, alone.WithinBudget));
         var plan = ScoringPlan.ChooseShared(new OnnxScoringOptions(), [new PlannedModel(Study, null), new PlannedModel(Study, null)], cores: 2, budget)[0];
         Assert.Equal((1, 2, true, 2 * GiB, true), (plan.ConcurrentBatches, plan.IntraOpThreads, plan.ReleasesActivations, plan.EstimatedBytes, plan.WithinBudget));
-        Assert.Null(plan.BudgetWarning(budget));
         Assert.Equal("1 batch of 1 image at a time, of the 2 models' batches queued together, x 2 threads, about 2.0 GiB for the 2 models' sessions, "
             + "each batch's activations released after it (budget 2.0 GiB)", plan.Describe(budget));
+        // Within the budget but slower: said before any number, with the budget that would keep them.
+        var note = plan.BudgetWarning(budget);
+        Assert.NotNull(note);
+        Assert.Contains("the 2 models' sessions cannot each keep a scoring batch's activations within the memory budget of 2.0 GiB (that takes about 3.0 GiB)", note, StringComparison.Ordinal);
+        Assert.Contains("Raise --memory-budget to 3G or more to keep them", note, StringComparison.Ordinal);
+        Assert.Equal([("memory.enable_memory_arena_shrinkage", "cpu:0")], BatchedOnnxScorer.RunConfig(plan));
+        Assert.Empty(BatchedOnnxScorer.RunConfig(alone));
         // Models whose sessions fit together keep their activations between batches (no allocation per batch).
         var small = ScoringPlan.ChooseShared(new OnnxScoringOptions(), [new PlannedModel(Shipped, null), new PlannedModel(Shipped, null)], cores: 2, budget)[0];
         Assert.Equal((2, false), (small.ConcurrentBatches, small.ReleasesActivations));
+        Assert.Null(small.BudgetWarning(budget));
+        Assert.Empty(BatchedOnnxScorer.RunConfig(small));
+        // With CUDA the activations are in the GPU's arena, which the CPU arena's shrinkage does not release: the warning instead.
+        var cuda = ScoringPlan.ChooseShared(new OnnxScoringOptions { UseCuda = true }, [new PlannedModel(Study, null), new PlannedModel(Study, null)], cores: 2, budget)[0];
+        Assert.Equal((false, false), (cuda.ReleasesActivations, cuda.WithinBudget));
     }
 
     [Fact]
@@ -110,6 +121,35 @@ public sealed class ScoringShareTests : IDisposable
             Assert.Same(a.Share.Workers(), b.Share.Workers());
         }
         Assert.NotSame(scoring.Share, facade.Scorer.Share);
+    }
+
+    [Fact]
+    public void Each_fit_of_a_chain_plans_its_own_share_from_the_options_as_they_are_then()
+    {
+        var options = new PipelineOptions();
+        var ml = new MLContext();
+        var estimator = ml.CovidCt().DetectCovidLesions(_models.Lesion(32), options);
+        // A lung model named after the chain was built: planned at the fit, not refused or ignored.
+        options.ValidArea.SegmentationModelPath = _models.Lung(32);
+        using var first = estimator.Fit(SliceDataView.Load(ml, []));
+        using var second = estimator.Fit(SliceDataView.Load(ml, []));
+        var shares = new[] { first, second }.Select(chain => (
+            Lesion: chain.OfType<LesionScoringTransformer>().Single().Scoring.Scorer,
+            Lung: chain.OfType<ValidAreaTransformer>().Single().Step.Model!.Scorer)).ToArray();
+        Assert.All(shares, s => Assert.Same(s.Lesion.Share, s.Lung.Share));
+        Assert.All(shares, s => Assert.Equal(2, s.Lesion.Plan.Models));
+        // Two fits hold four sessions: two shares, each budgeting its own two.
+        Assert.NotSame(shares[0].Lesion.Share, shares[1].Lesion.Share);
+    }
+
+    [Fact]
+    public void A_share_refuses_a_member_it_did_not_plan_without_counting_it()
+    {
+        var share = new ScoringShare(new OnnxScoringOptions(), [new ScoringShare.Member(_models.Lesion(32), new CovidCt.Pipelines.Preprocessing.PreprocessingOptions())]);
+        var error = Assert.Throws<InvalidOperationException>(() => share.Join(1));
+        Assert.Equal("a scoring share of 1 models has no member 1", error.Message);
+        // Nothing joined: the queue cannot be had until a member has.
+        Assert.Throws<ObjectDisposedException>(() => share.Workers());
     }
 
     [Fact]
