@@ -30,18 +30,19 @@ internal static class SliceChunks
 
     /// <summary>
     /// The default chunk size: the slices whose per-slice state (<see cref="BytesPerSlice"/>) fits in what the memory budget
-    /// leaves beside one scoring batch (<see cref="ScoringPlan.EstimateBytes"/>), rounded down to whole batches and at least
+    /// leaves beside one scoring batch of each of the chain's models (<see cref="ScoringPlan.OneBatchBytes"/>: the lesion
+    /// model's session, and the segmentation model's too with <c>--valid-area model</c>), rounded down to whole batches and at least
     /// <see cref="FewestDefaultSlices"/> (rounded up to whole batches). With the default 2 GiB budget, a one-channel 128 x 128
     /// model (the shipped ones) gets chunks of 713 slices and the study-size 512 x 512 UNet++ 170.
     /// </summary>
-    /// <param name="plan">The scoring plan (batch size).</param>
+    /// <param name="plan">The scoring plan (batch size, and the sessions it shares the budget with).</param>
     /// <param name="inputPixels">The model's input height x width.</param>
     /// <param name="channels">The model's input channels.</param>
     /// <param name="memoryBudgetBytes">The memory budget of scoring.</param>
     public static int DefaultSlices(ScoringPlan plan, long inputPixels, int channels, long memoryBudgetBytes)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var left = memoryBudgetBytes - ScoringPlan.EstimateBytes(inputPixels, plan.BatchSize, 1);
+        var left = memoryBudgetBytes - plan.OneBatchBytes;
         var slices = Math.Clamp(left / BytesPerSlice(inputPixels * channels), 0, int.MaxValue / 2);
         var batches = Math.Max(slices / plan.BatchSize, (FewestDefaultSlices + plan.BatchSize - 1) / plan.BatchSize);
         return (int)(batches * plan.BatchSize);

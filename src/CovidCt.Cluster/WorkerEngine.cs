@@ -96,7 +96,7 @@ internal sealed class WorkerEngine(string name, int? cudaDevice, TextWriter log)
         var scorer = detection.Scoring.Scorer;
         // The scoring plan is this machine's (its cores), so its memory warning is this worker's to give.
         var warnings = new List<string>();
-        if (scorer.Plan.BudgetWarning(scorer.Options.MemoryBudgetBytes) is { } budget) warnings.Add(budget);
+        if (scorer.BudgetWarning is { } budget) warnings.Add(budget);
         if (cudaDevice is not null && !scorer.UsesCuda) warnings.Add($"the CUDA provider could not start on device {cudaDevice}; scoring on the CPU");
         foreach (var warning in warnings) log.WriteLine($"{Name}: warning: {warning}");
         _prepared = new Prepared(runFolder.Path, File.ReadAllText(runFolder.KeyPath), manifest, detection, [.. warnings]);

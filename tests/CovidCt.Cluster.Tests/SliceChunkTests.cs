@@ -68,6 +68,18 @@ public sealed class SliceChunkTests : IDisposable
     }
 
     [Fact]
+    public void The_default_chunk_size_leaves_room_for_every_session_of_the_chain()
+    {
+        // Two study-size sessions (lesion and lung model, 512 x 512) with one batch each: 2 x 1.5 GiB of a 4 GiB budget leave
+        // 1 GiB, 341 slices of 3 MiB; the lesion session alone would leave 2.5 GiB (853 slices).
+        const long study = 512 * 512;
+        var one = ScoringPlan.EstimateBytes(study, 1, 1);
+        var shared = new ScoringPlan(1, 2, 1, 2 * one, WithinBudget: true) { Models = 2 };
+        Assert.Equal(341, SliceChunks.DefaultSlices(shared, study, 1, 4L << 30));
+        Assert.Equal(853, SliceChunks.DefaultSlices(ScoringPlan.Choose(new OnnxScoringOptions(), study, 1, 4L << 30), study, 1, 4L << 30));
+    }
+
+    [Fact]
     public void A_chunk_size_of_part_of_a_batch_is_refused_naming_the_option_and_the_batch_size()
     {
         Assert.Null(SliceChunks.Problem(8, 4));

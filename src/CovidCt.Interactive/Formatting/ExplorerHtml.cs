@@ -5,13 +5,14 @@ using CovidCt.Reporting.Explorer;
 namespace CovidCt.Interactive.Formatting;
 
 /// <summary>
-/// A sweep in a notebook: a short summary (settings, cases, the study's row and the Pareto fronts' sizes) above the live
-/// operating-point explorer, the same fragment report.html shows. The explorer runs in the output itself: moving a slider
-/// never goes back to the kernel.
+/// A sweep in a notebook: its warnings (<see cref="SweepResult.Warnings"/>: a scoring batch above the memory budget, framing,
+/// geometry the files did not state, cache failures), then a short summary (settings, cases, the study's row and the Pareto
+/// fronts' sizes) above the live operating-point explorer, the same fragment report.html shows. The explorer runs in the output
+/// itself: moving a slider never goes back to the kernel.
 /// </summary>
 public static class ExplorerHtml
 {
-    /// <summary>The summary and the explorer of <paramref name="sweep"/>, at the level of its own intervals.</summary>
+    /// <summary>The warnings, the summary and the explorer of <paramref name="sweep"/>, at the level of its own intervals.</summary>
     public static string Sweep(SweepResult sweep)
     {
         ArgumentNullException.ThrowIfNull(sweep);
@@ -25,6 +26,8 @@ public static class ExplorerHtml
             ["Pareto front (patient / image)", Cell.Numeric($"{sweep.ParetoFront(SweepLevel.Patient).Count} / {sweep.ParetoFront(SweepLevel.Image).Count} points")],
             ["Study's setting", Cell.Numeric(study is null ? Markup.Undefined("not in this grid") : "held (the explorer starts there)")],
         ];
-        return Markup.Block(Markup.Table("Post-processing sweep", ["", "Value"], rows)) + OperatingPointExplorer.Html(sweep, level);
+        // Said before any number, as the command line says them.
+        var warnings = sweep.Warnings.Select(w => Markup.Paragraph($"Warning: {w}"));
+        return Markup.Block([.. warnings, Markup.Table("Post-processing sweep", ["", "Value"], rows)]) + OperatingPointExplorer.Html(sweep, level);
     }
 }

@@ -80,6 +80,13 @@ public sealed class BatchedOnnxScorer : IDisposable
     /// <summary>Concurrent batches, threads per operator and batch size in force, chosen from the input size, the cores and the memory budget (with the other models of its share).</summary>
     public ScoringPlan Plan { get; }
 
+    /// <summary>
+    /// Null when <see cref="Plan"/> fits the options' memory budget; otherwise the warning every command that scores gives before
+    /// any number (<see cref="ScoringPlan.BudgetWarning"/>): the one place evaluate, compare, detect, sweep, cluster workers, the
+    /// notebooks and the web service take it from.
+    /// </summary>
+    public string? BudgetWarning => Plan.BudgetWarning(Options.MemoryBudgetBytes);
+
     /// <summary>The threads and memory budget the scorer shares with the other models of its chain (only itself when opened alone).</summary>
     internal ScoringShare Share => _share;
 

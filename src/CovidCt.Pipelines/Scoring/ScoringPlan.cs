@@ -144,9 +144,12 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
             + $"Raise --memory-budget to {(long)Math.Ceiling(KeepingBytes / Gibibyte)}G or more to keep them ({Describe(memoryBudgetBytes)})")
         : null;
 
-    // The estimate with one batch at a time: every session's base, and the activations of one batch of each (of the largest
-    // when they are released after each batch).
-    private long OneBatchBytes => Models * BaseBytes + (EstimatedBytes - Models * BaseBytes) / ConcurrentBatches;
+    /// <summary>
+    /// The estimate with one batch at a time: every session's base, and the activations of one batch of each model (of the
+    /// largest when they are released after each batch, <see cref="ReleasesActivations"/>): what <see cref="WithinBudget"/>
+    /// compares with the budget, <see cref="EstimateSharedBytes"/> with one batch.
+    /// </summary>
+    public long OneBatchBytes => Models * BaseBytes + (EstimatedBytes - Models * BaseBytes) / ConcurrentBatches;
 
     private const double Gibibyte = 1L << 30;
 

@@ -4,42 +4,73 @@ using CovidCt.Metrics;
 using CovidCt.Pipelines.Caching;
 using CovidCt.Pipelines.Catalog;
 using CovidCt.Pipelines.Preprocessing;
+using CovidCt.Pipelines.Scoring;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace CovidCt.Pipelines.Sweeps;
 
-/// <summary>A sweep over a cohort manifest, streaming patient by patient, scoring each patient at most once through the cache.</summary>
-public static class CohortSweep
+/// <summary>
+/// A sweep over cohort manifests, streaming patient by patient, scoring each patient at most once through the cache. Steps 2 to 4
+/// are the ML.NET chain's (<see cref="CovidCtCatalog.ScoreAndSegment"/>), fitted once when the sweep is made: its sessions are the
+/// only ones a sweep opens, and every <see cref="Sweep"/> and <see cref="Tune"/> reuses them. Dispose to release them. Not thread-safe.
+/// </summary>
+public sealed class CohortSweep : IDisposable
 {
+    private readonly MLContext _context;
+    private readonly TransformerChain<ValidAreaTransformer> _chain;
+
+    /// <summary>
+    /// Opens the models of <paramref name="modelPath"/> with <paramref name="options"/> (defaults: the study's; validated once here) for sweeps from
+    /// those options; with <paramref name="cache"/>, maps and HU valid areas are read from it or scored and written once.
+    /// </summary>
+    /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a model cannot be read or does not fit the options.</exception>
+    /// <exception cref="ArgumentException">When an option is out of range.</exception>
+    public CohortSweep(string modelPath, PipelineOptions? options = null, ProbabilityCacheOptions? cache = null, MLContext? context = null)
+    {
+        _context = context ?? new MLContext();
+        ModelPath = modelPath;
+        Options = options ?? new PipelineOptions();
+        // The steps learn nothing: fitting on the slice schema alone builds the transformers without reading a patient.
+        _chain = _context.CovidCt().ScoreAndSegment(modelPath, Options, cache).Fit(SliceDataView.Load(_context, []));
+        Scoring = _chain.OfType<LesionScoringTransformer>().Single().Scoring;
+    }
+
+    /// <summary>The lesion model file.</summary>
+    public string ModelPath { get; }
+
+    /// <summary>The options the sweeps start from: what the grid does not vary.</summary>
+    public PipelineOptions Options { get; }
+
+    /// <summary>The chain's scoring step (model, scoring plan and its <see cref="BatchedOnnxScorer.BudgetWarning"/>, cache).</summary>
+    public LesionScoring Scoring { get; }
+
     /// <summary>
     /// Every patient of <paramref name="manifest"/> (of <paramref name="split"/> when given) through every setting of
-    /// <paramref name="grid"/>; the options the grid does not vary are <paramref name="pipeline"/>'s. Steps 2 to 4 are the ML.NET
-    /// chain's (<see cref="CovidCtCatalog.ScoreAndSegment"/>, on <paramref name="context"/> or a new one), fed patient by patient;
-    /// with a <paramref name="cache"/>, maps are read from it or scored and written once. The next patient is read and preprocessed, and the one
+    /// <paramref name="grid"/>, fed patient by patient through the chain. The next patient is read and preprocessed, and the one
     /// before counted, on other threads while a patient goes through the chain; the result is that of adding the patients in order.
     /// <paramref name="onPatient"/> receives each patient's id once it is done (for progress), in input order, on the calling thread.
-    /// With a cache, the HU valid areas are read from the valid-area cache beside the maps, or segmented and written once. Each
-    /// patient is checked for body framing's whole-slice fallback as it is read (once; <see cref="SweepResult.Warnings"/>), where the
-    /// geometry its files did not state is said too (<see cref="CtVolume.Assumptions"/>).
+    /// Each patient is checked for body framing's whole-slice fallback as it is read (once; <see cref="SweepResult.Warnings"/>), where
+    /// the geometry its files did not state is said too (<see cref="CtVolume.Assumptions"/>), after the scoring plan's memory
+    /// warning (<see cref="BatchedOnnxScorer.BudgetWarning"/>), which a front end can also say before the first patient.
     /// </summary>
     /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a patient cannot be read, has no slices or duplicate positions, or the model returns non-finite values.</exception>
     /// <exception cref="InvalidOperationException">When the manifest has no patient in <paramref name="split"/>.</exception>
-    public static SweepResult Run(DetectionPipeline pipeline, CohortManifest manifest, CohortSplit? split, SweepGrid grid, ProbabilityMapCache? cache = null,
-        Action<string>? onPatient = null, ProportionInterval method = ProportionInterval.Wilson, double level = 0.95, CohortReadOptions? readOptions = null, MLContext? context = null)
+    public SweepResult Sweep(CohortManifest manifest, CohortSplit? split, SweepGrid grid, Action<string>? onPatient = null, ProportionInterval method = ProportionInterval.Wilson,
+        double level = 0.95, CohortReadOptions? readOptions = null)
     {
-        ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(manifest);
-        var sweep = new PostProcessingSweep(grid, pipeline.Options);
-        var ml = context ?? new MLContext();
-        var cacheOptions = cache is null ? null : new ProbabilityCacheOptions(cache.Root, cache.Key.CohortSha256);
-        var framing = new FramingFacts(pipeline.Options.Preprocessing.Framing);
+        var sweep = new PostProcessingSweep(grid, Options);
+        var framing = new FramingFacts(Options.Preprocessing.Framing);
         var reads = new Evaluation.ReadWarnings();
+        var areas = _chain.LastTransformer.Step.Cache;
+        // The valid-area cache counts over the chain's life; this run's are those it adds.
+        var areasBefore = areas?.CachedPatients ?? 0;
         // Patient n+1 is read, its framing checked and its model input made on another thread while patient n is scored (the
         // scoring step's read-ahead: one ahead).
-        var slices = SliceDataView.FromPatients(ml, () => framing.Noting(reads.Noting(CohortReader.ReadPatients(manifest, split, readOptions))));
-        using var chain = ml.CovidCt().ScoreAndSegment(pipeline.ModelPath, pipeline.Options, cacheOptions).Fit(slices);
-        var view = chain.Transform(slices);
-        var rows = view is IRowStream<ValidAreaSliceRow> typed ? typed.Rows : ml.Data.CreateEnumerable<ValidAreaSliceRow>(view, reuseRowObject: false);
+        var slices = SliceDataView.FromPatients(_context, () => framing.Noting(reads.Noting(CohortReader.ReadPatients(manifest, split, readOptions))));
+        var view = _chain.Transform(slices);
+        var rows = view is IRowStream<ValidAreaSliceRow> typed ? typed.Rows : _context.Data.CreateEnumerable<ValidAreaSliceRow>(view, reuseRowObject: false);
         // Patient n's settings are counted on other threads while the chain brings patient n+1 (cache, valid area): one patient
         // behind, so Add never runs twice at once and patients are added in input order, as the counts are the same either way.
         var counting = Task.CompletedTask;
@@ -75,34 +106,70 @@ public static class CohortSweep
             throw;
         }
         FinishCounting();
-        var scoring = chain.OfType<LesionScoringTransformer>().Single().Scoring;
-        var areas = chain.LastTransformer.Step.Cache;
-        string?[] cacheWarnings = [scoring.Cache?.Warning, areas?.Warning];
+        var warnings = new List<string>();
+        if (Scoring.Scorer.BudgetWarning is { } budget) warnings.Add(budget);
+        warnings.AddRange([.. reads.Warnings, .. framing.Warnings]);
+        string?[] caches = [Scoring.Cache?.Warning, areas?.Warning];
+        warnings.AddRange(caches.OfType<string>());
         var result = sweep.Result(method, level);
-        result.Warnings = [.. reads.Warnings, .. framing.Warnings, .. cacheWarnings.OfType<string>()];
-        result.ValidAreasFromCache = areas?.CachedPatients ?? 0;
+        result.Warnings = warnings;
+        result.ValidAreasFromCache = (areas?.CachedPatients ?? 0) - areasBefore;
         return result;
     }
 
     /// <summary>
-    /// Tune on one split, report on another: sweeps <paramref name="grid"/> on <paramref name="tuneOn"/>, chooses the operating
-    /// point by <see cref="OperatingPointRule"/>, then evaluates that one setting on <paramref name="reportOn"/> (the report
-    /// split is never swept, so nothing is chosen on it).
+    /// Tune on one split, report on another, on this sweep's one chain: sweeps <paramref name="grid"/> on <paramref name="tuneOn"/>,
+    /// chooses the operating point by <see cref="OperatingPointRule"/>, then evaluates that one setting on <paramref name="reportOn"/>
+    /// (the report split is never swept, so nothing is chosen on it).
+    /// </summary>
+    /// <exception cref="ArgumentException">When the splits are the same, or the tuning split cannot choose (see <see cref="OperatingPointRule.Choose"/>).</exception>
+    public TunedOperatingPoint Tune(CohortManifest manifest, CohortSplit tuneOn, CohortSplit reportOn, SweepGrid grid, Action<string>? onPatient = null,
+        ProportionInterval method = ProportionInterval.Wilson, double level = 0.95)
+    {
+        if (tuneOn == reportOn) throw new ArgumentException($"tuning and reporting on the same split ({tuneOn}) would report an optimistic result; choose two splits");
+        var tuning = Sweep(manifest, tuneOn, grid, onPatient, method, level);
+        var chosen = tuning.ChooseOperatingPoint();
+        var s = chosen.Setting;
+        var single = new SweepGrid([s.Threshold], [s.MinPixels], [s.ConsecutiveSlices], [s.SameQuadrant], [s.Assignment]);
+        var report = Sweep(manifest, reportOn, single, onPatient, method, level);
+        // The tuning sweep's result stands for the run: it carries the warnings of both splits.
+        tuning.Warnings = [.. tuning.Warnings.Union(report.Warnings)];
+        return new TunedOperatingPoint(tuneOn, reportOn, tuning, chosen, report.Rows[0]);
+    }
+
+    /// <summary>
+    /// <see cref="Sweep"/> on a chain opened for this call from <paramref name="pipeline"/>'s model and options (on <paramref name="context"/> or a new one),
+    /// through <paramref name="cache"/>'s folder and cohort when given. For a caller that has a <see cref="DetectionPipeline"/> anyway;
+    /// one that opens it only to sweep holds its sessions unused beside the chain's: make a <see cref="CohortSweep"/> instead.
+    /// </summary>
+    /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a patient cannot be read, has no slices or duplicate positions, or the model returns non-finite values.</exception>
+    /// <exception cref="InvalidOperationException">When the manifest has no patient in <paramref name="split"/>.</exception>
+    public static SweepResult Run(DetectionPipeline pipeline, CohortManifest manifest, CohortSplit? split, SweepGrid grid, ProbabilityMapCache? cache = null,
+        Action<string>? onPatient = null, ProportionInterval method = ProportionInterval.Wilson, double level = 0.95, CohortReadOptions? readOptions = null, MLContext? context = null)
+    {
+        using var sweep = Open(pipeline, cache, context);
+        return sweep.Sweep(manifest, split, grid, onPatient, method, level, readOptions);
+    }
+
+    /// <summary>
+    /// <see cref="Tune"/> on a chain opened for this call, as <see cref="Run"/>.
     /// </summary>
     /// <exception cref="ArgumentException">When the splits are the same, or the tuning split cannot choose (see <see cref="OperatingPointRule.Choose"/>).</exception>
     public static TunedOperatingPoint TuneAndReport(DetectionPipeline pipeline, CohortManifest manifest, CohortSplit tuneOn, CohortSplit reportOn, SweepGrid grid,
         ProbabilityMapCache? cache = null, Action<string>? onPatient = null, ProportionInterval method = ProportionInterval.Wilson, double level = 0.95)
     {
-        if (tuneOn == reportOn) throw new ArgumentException($"tuning and reporting on the same split ({tuneOn}) would report an optimistic result; choose two splits");
-        var tuning = Run(pipeline, manifest, tuneOn, grid, cache, onPatient, method, level);
-        var chosen = tuning.ChooseOperatingPoint();
-        var s = chosen.Setting;
-        var single = new SweepGrid([s.Threshold], [s.MinPixels], [s.ConsecutiveSlices], [s.SameQuadrant], [s.Assignment]);
-        var report = Run(pipeline, manifest, reportOn, single, cache, onPatient, method, level);
-        // The tuning sweep's result stands for the run: it carries the warnings of both splits.
-        tuning.Warnings = [.. tuning.Warnings.Union(report.Warnings)];
-        return new TunedOperatingPoint(tuneOn, reportOn, tuning, chosen, report.Rows[0]);
+        using var sweep = Open(pipeline, cache, null);
+        return sweep.Tune(manifest, tuneOn, reportOn, grid, onPatient, method, level);
     }
+
+    private static CohortSweep Open(DetectionPipeline pipeline, ProbabilityMapCache? cache, MLContext? context)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return new CohortSweep(pipeline.ModelPath, pipeline.Options, cache is null ? null : new ProbabilityCacheOptions(cache.Root, cache.Key.CohortSha256), context);
+    }
+
+    /// <summary>Releases the model sessions.</summary>
+    public void Dispose() => _chain.Dispose();
 }
 
 /// <summary>An operating point chosen on one split and reported once on another.</summary>

@@ -20,6 +20,9 @@ public sealed record DetectionDocument(int SchemaVersion, string Input, string M
         ArgumentNullException.ThrowIfNull(drawn);
         return new(OutputJson.SchemaVersion, input, model, slices, drawn.Select(d => SliceDetectionDocument.Of(d.Slice, d.Figure)).ToArray(), PatientRuleDocument.Of(result.Decision));
     }
+
+    /// <summary>The run's warnings, as the console says them before any number: geometry the files did not state, the scoring plan's memory (<c>BatchedOnnxScorer.BudgetWarning</c>).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>One drawn slice.</summary>

@@ -24,6 +24,9 @@ internal sealed class ModelSlot(ModelEntry model, DetectionPipeline pipeline) : 
     /// <summary>The options the pipeline was opened with (the study's, as <c>covidct detect</c> without options).</summary>
     public PipelineOptions Options => pipeline.Options;
 
+    /// <summary>Null, or the warning that one scoring batch of this model is estimated above the memory budget (<see cref="BatchedOnnxScorer.BudgetWarning"/>).</summary>
+    public string? BudgetWarning => pipeline.Scorer.BudgetWarning;
+
     /// <summary>Steps 2 to 4 on <paramref name="volume"/>: the maps and valid areas, as <see cref="DetectionPipeline.Run"/> computes them.</summary>
     public async Task<ScoredVolume> ScoreAsync(string patientId, CtVolume volume, CancellationToken cancel)
     {

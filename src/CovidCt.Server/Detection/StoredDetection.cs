@@ -26,7 +26,8 @@ internal sealed class StoredDetection
         Volume = upload.Volume;
         Kind = upload.Kind;
         Notes = upload.Notes;
-        Warnings = upload.Warnings;
+        // A model's memory warning names the model: one upload may be scored by two.
+        Warnings = [.. upload.Warnings, .. models.Select(m => m.Slot.BudgetWarning is { } budget ? $"{m.Slot.Model.Name}: {budget}" : null).OfType<string>()];
         Models = models;
         Created = created;
         Expires = expires;
@@ -44,7 +45,7 @@ internal sealed class StoredDetection
     /// <summary>Notes about the read.</summary>
     public IReadOnlyList<string> Notes { get; }
 
-    /// <summary>Warnings about the input.</summary>
+    /// <summary>Warnings about the input, then each scored model's memory warning (named by the model).</summary>
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>The models scored on it, in the order asked for.</summary>

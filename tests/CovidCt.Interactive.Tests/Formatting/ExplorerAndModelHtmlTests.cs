@@ -6,6 +6,7 @@ using CovidCt.Pipelines.PostProcessing;
 using CovidCt.Pipelines.Scoring;
 using CovidCt.Pipelines.Sweeps;
 using CovidCt.Reporting.Models;
+using CovidCt.Testing.Fixtures;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace CovidCt.Interactive.Tests.Formatting;
@@ -41,6 +42,22 @@ public sealed class ExplorerAndModelHtmlTests
         Assert.Contains("class=\"covidct-explorer\"", html);
         Assert.Contains("data-control=\"threshold\"", html);
         Assert.DoesNotContain("src=\"http", html);
+    }
+
+    [Fact]
+    public void A_sweep_over_the_memory_budget_shows_the_warning_before_its_numbers()
+    {
+        CovidCtFormatters.Register();
+        using var models = new TestModels();
+        var manifest = PhantomCohort.Write(Path.Combine(models.Folder, "cohort"));
+        // The runtime alone is estimated at 512 MiB: a 100 MiB budget cannot hold one batch.
+        using var engine = new CohortSweep(models.Lesion(32), new Pipelines.PipelineOptions { Scoring = { MemoryBudgetBytes = 100L << 20 } });
+
+        var html = Formatter.ToDisplayString(engine.Sweep(manifest, CohortSplit.Test, new SweepGrid([0.5], [25], [3])), CovidCtFormatters.MimeType);
+
+        var warning = html.IndexOf("<p>Warning: one scoring batch alone is estimated at", StringComparison.Ordinal);
+        Assert.True(warning >= 0, html);
+        Assert.True(warning < html.IndexOf("<td>Settings</td>", StringComparison.Ordinal), "the warning comes before any number");
     }
 
     [Fact]

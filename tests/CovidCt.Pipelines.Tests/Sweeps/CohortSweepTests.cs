@@ -40,6 +40,28 @@ public sealed class CohortSweepTests : IDisposable
     }
 
     [Fact]
+    public void One_sweep_opens_its_chain_once_for_every_run_and_says_the_memory_warning_first()
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
+        // The runtime alone is estimated at 512 MiB: a 100 MiB budget cannot hold one batch.
+        var options = new PipelineOptions { Preprocessing = { Framing = SliceFraming.Image }, Scoring = { MemoryBudgetBytes = 100L << 20 } };
+        using var sweep = new CohortSweep(_models.Lesion(32), options, new ProbabilityCacheOptions(Path.Combine(_models.Folder, "cache"), CohortFingerprint.Compute(manifest)));
+        var scorer = sweep.Scoring.Scorer;
+        var budget = scorer.BudgetWarning;
+        Assert.StartsWith("one scoring batch alone is estimated at", budget, StringComparison.Ordinal);
+
+        var runs = Enumerable.Range(0, 3).Select(_ => sweep.Sweep(manifest, CohortSplit.Test, Grid)).ToArray();
+
+        Assert.All(runs, r => Assert.Equal(budget, r.Warnings[0]));
+        // Each run counts its own valid areas from the cache, not the chain's since it was opened.
+        Assert.Equal([0, 3, 3], runs.Select(r => r.ValidAreasFromCache));
+        Assert.Same(scorer, sweep.Scoring.Scorer);
+        using var pipeline = new DetectionPipeline(_models.Lesion(32), options);
+        var alone = CohortSweep.Run(pipeline, manifest, CohortSplit.Test, Grid);
+        Assert.Equal(alone.Rows.Select(r => (r.Image.Counts, r.Patient.Counts)), runs[2].Rows.Select(r => (r.Image.Counts, r.Patient.Counts)));
+    }
+
+    [Fact]
     public void Tuning_on_val_reports_the_chosen_setting_once_on_test()
     {
         var folder = Path.Combine(_models.Folder, "cohort");

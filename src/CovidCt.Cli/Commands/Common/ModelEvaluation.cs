@@ -28,8 +28,7 @@ internal static class ModelEvaluation
         }
         // The engine: the ML.NET chain, fitted once, with its probability cache, over the cohort.
         using var detection = new CohortDetection(new MLContext(), definition, new ProbabilityCacheOptions(cacheRoot, CohortFingerprint.Compute(manifest)));
-        var scorer = detection.Scoring.Scorer;
-        string[] warnings = scorer.Plan.BudgetWarning(scorer.Options.MemoryBudgetBytes) is { } budget ? [budget] : [];
+        string[] warnings = detection.Scoring.Scorer.BudgetWarning is { } budget ? [budget] : [];
         foreach (var warning in warnings) onWarning?.Invoke(warning);
         var cached = entries.Count(e => detection.Scoring.IsCached(e.PatientId));
         var modelPath = definition.ModelPath;

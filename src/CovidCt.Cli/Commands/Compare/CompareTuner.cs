@@ -25,14 +25,13 @@ internal static class CompareTuner
         return settings.Pipelines.Select((definition, i) =>
         {
             // The same engine and cache as sweep: the maps scored here are read again, not rescored, when the comparison runs.
-            using var pipeline = new DetectionPipeline(definition.ModelPath, definition.Options, cache: cacheOptions);
+            using var sweep = new CohortSweep(definition.ModelPath, definition.Options, cacheOptions);
             var title = string.Create(CultureInfo.InvariantCulture,
                 $"Tuning {Path.GetFileName(definition.ModelPath)} on {CohortSplitNames.NameOrAll(tuning.TuneOn)}: {tuning.Grid.Count} settings over {CaseProgressLine.Cases(manifest.Level, patients)}");
             TunedOperatingPoint? point = null;
-            progress.Run(title, patients, step => point = CohortSweep.TuneAndReport(pipeline, manifest, tuning.TuneOn, tuning.ReportOn, tuning.Grid, pipeline.Scoring.Cache,
-                id => step(id), settings.Method, settings.Level));
+            progress.Run(title, patients, step => point = sweep.Tune(manifest, tuning.TuneOn, tuning.ReportOn, tuning.Grid, id => step(id), settings.Method, settings.Level));
             // As sweep writes its pipeline.json: the chosen setting applied to the options the sweep started from.
-            var chosen = PipelineDefinition.Create(definition.ModelPath, point!.Chosen.Setting.ApplyTo(pipeline.Options));
+            var chosen = PipelineDefinition.Create(definition.ModelPath, point!.Chosen.Setting.ApplyTo(sweep.Options));
             return (new TunedModel(names[i], point), chosen);
         }).ToArray();
     }

@@ -39,8 +39,7 @@ internal static class DetectCommand
             if (note is not null) writers.Log(settings.Json).WriteLine(note);
             writers.Log(settings.Json).WriteLine($"Output: {settings.Out}");
             WindowNotes.Write(path, read, writers.Log(settings.Json), writers.Log(settings.Json));
-            foreach (var assumption in volume.Assumptions) writers.Log(settings.Json).WriteLine($"Warning: {assumption.Warning}");
-            DetectConsole.Write(writers.Output, DetectHandler.Run(settings, definition, volume), settings.Json);
+            DetectConsole.Write(writers.Output, DetectHandler.Run(settings, definition, volume, writers.Log(settings.Json)), settings.Json);
             return CliApp.Success;
         });
         return command;

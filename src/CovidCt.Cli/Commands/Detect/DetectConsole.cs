@@ -9,7 +9,7 @@ internal static class DetectConsole
 {
     public static void Write(TextWriter output, DetectResult result, bool json)
     {
-        if (json) output.Write(OutputJson.Serialize(DetectionDocument.Of(result.Input, result.Model, result.Depth, result.Result, result.Drawn)));
+        if (json) output.Write(OutputJson.Serialize(DetectionDocument.Of(result.Input, result.Model, result.Depth, result.Result, result.Drawn) with { Warnings = result.Warnings }));
         else Text(output, result);
     }
 

@@ -8,7 +8,15 @@ using CovidCt.Reporting.Conventions;
 namespace CovidCt.Cli.Commands;
 
 /// <summary>What <c>detect</c> produced: the volume's result and the figure of each drawn slice.</summary>
-internal sealed record DetectResult(string Input, string Model, int Depth, int ConsecutiveSlices, PatientResult Result, IReadOnlyList<(SliceResult Slice, string Figure)> Drawn);
+/// <param name="Input">The CT's full path.</param>
+/// <param name="Model">The lesion model file.</param>
+/// <param name="Depth">Slices in the volume.</param>
+/// <param name="ConsecutiveSlices">k of the patient rule.</param>
+/// <param name="Result">The pipeline's result over the volume.</param>
+/// <param name="Drawn">Each drawn slice and its figure.</param>
+/// <param name="Warnings">What the console said before any number: geometry the files did not state, then the scoring plan's memory.</param>
+internal sealed record DetectResult(string Input, string Model, int Depth, int ConsecutiveSlices, PatientResult Result, IReadOnlyList<(SliceResult Slice, string Figure)> Drawn,
+    IReadOnlyList<string> Warnings);
 
 /// <summary>Runs <c>detect</c>: the pipeline over the volume, and a red-box figure of each chosen slice.</summary>
 internal static class DetectHandler
@@ -23,10 +31,14 @@ internal static class DetectHandler
         }
     }
 
-    public static DetectResult Run(DetectSettings settings, PipelineDefinition definition, CtVolume volume)
+    /// <summary>Runs the pipeline and draws the figures; the warnings go to <paramref name="log"/> before the volume is scored.</summary>
+    public static DetectResult Run(DetectSettings settings, PipelineDefinition definition, CtVolume volume, TextWriter log)
     {
         // The engine: one volume through the plain facade over the chain's own step objects (the ML.NET chain is for cohorts of slice rows).
         using var pipeline = definition.Build();
+        string?[] budget = [pipeline.Scorer.BudgetWarning];
+        string[] warnings = [.. volume.Assumptions.Select(a => a.Warning), .. budget.OfType<string>()];
+        foreach (var warning in warnings) log.WriteLine($"Warning: {warning}");
         var result = pipeline.Run(Path.GetFileNameWithoutExtension(settings.Input), volume);
         var chosen = result.Slices.Where(r => settings.SliceIndex is null || r.Index == settings.SliceIndex).ToList();
         var options = new RedBoxOptions { LabelProbabilities = true };
@@ -49,6 +61,6 @@ internal static class DetectHandler
             });
             drawn = chosen.Select(r => (r, Path.Combine(settings.Out, Name(r)))).ToList();
         }
-        return new DetectResult(settings.Input, definition.ModelPath, volume.Geometry.Depth, pipeline.Options.PatientRule.ConsecutiveSlices, result, drawn);
+        return new DetectResult(settings.Input, definition.ModelPath, volume.Geometry.Depth, pipeline.Options.PatientRule.ConsecutiveSlices, result, drawn, warnings);
     }
 }

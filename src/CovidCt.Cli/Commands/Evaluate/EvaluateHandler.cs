@@ -90,12 +90,11 @@ internal static class EvaluateHandler
     // The sweep covidct sweep runs by default, on the maps the evaluation just cached: no volume is scored again.
     private static SweepResult Explore(EvaluateSettings settings, RunProgress progress)
     {
-        using var pipeline = new DetectionPipeline(settings.Pipeline.ModelPath, settings.Pipeline.Options,
-            cache: new ProbabilityCacheOptions(settings.CacheRoot, CohortFingerprint.Compute(settings.Manifest)));
+        using var explorer = new CohortSweep(settings.Pipeline.ModelPath, settings.Pipeline.Options, new ProbabilityCacheOptions(settings.CacheRoot, CohortFingerprint.Compute(settings.Manifest)));
         var patients = settings.Manifest.InSplit(settings.Split).Count();
         SweepResult? sweep = null;
         progress.Run($"Sweeping {SweepGrid.Default.Count} post-processing settings over {CaseProgressLine.Cases(settings.Manifest.Level, patients)} for report.html's explorer", patients, step =>
-            sweep = CohortSweep.Run(pipeline, settings.Manifest, settings.Split, SweepGrid.Default, pipeline.Scoring.Cache, id => step(id), settings.Method, settings.Level));
+            sweep = explorer.Sweep(settings.Manifest, settings.Split, SweepGrid.Default, id => step(id), settings.Method, settings.Level));
         return sweep!;
     }
 }
