@@ -80,4 +80,20 @@ public sealed class BudgetWarningTests : IDisposable
         Assert.DoesNotContain("scoring batch alone", run.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_phantom.Out, "warnings.txt")));
     }
+
+    [Fact]
+    public void Compare_warns_before_its_first_model_runs_and_once()
+    {
+        // Two models on one machine over the budget: one warning, said before either runs (a run it warns about may be killed).
+        var run = CliRun.Of(["compare", "--model", _phantom.Models.Lesion(32), "--model", _phantom.Models.Silent(32), "--cohort", _phantom.Manifest,
+            "--cache", _phantom.Cache, "--memory-budget", "100M"]);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var text = run.Output + run.Error;
+        var warning = text.IndexOf(Warning, StringComparison.Ordinal);
+        Assert.True(warning >= 0, text);
+        Assert.Equal(warning, text.LastIndexOf(Warning, StringComparison.Ordinal));
+        var firstRun = text.IndexOf("Running ", StringComparison.Ordinal);
+        Assert.True(firstRun >= 0, text);
+        Assert.True(warning < firstRun, "the warning comes before the first model runs");
+    }
 }

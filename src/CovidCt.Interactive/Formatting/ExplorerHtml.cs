@@ -5,8 +5,8 @@ using CovidCt.Reporting.Explorer;
 namespace CovidCt.Interactive.Formatting;
 
 /// <summary>
-/// A sweep in a notebook: its warnings (<see cref="SweepResult.Warnings"/>: a scoring batch above the memory budget, framing,
-/// geometry the files did not state, cache failures), then a short summary (settings, cases, the study's row and the Pareto
+/// A sweep in a notebook: its warnings (<see cref="SweepResult.Warnings"/>: a scoring batch above the memory budget,
+/// geometry the files did not state, framing, cache failures), then a short summary (settings, cases, the study's row and the Pareto
 /// fronts' sizes) above the live operating-point explorer, the same fragment report.html shows. The explorer runs in the output
 /// itself: moving a slider never goes back to the kernel.
 /// </summary>

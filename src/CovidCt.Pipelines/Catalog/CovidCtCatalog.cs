@@ -129,7 +129,7 @@ public sealed class CovidCtCatalog
     private EstimatorChain<ValidAreaTransformer> StepsTwoToFour(string modelFile, PipelineOptions o, ProbabilityCacheOptions? mapCache, ProbabilityCacheOptions? areaCache)
     {
         o.Validate();
-        var shares = new ChainShares(modelFile, o);
+        var shares = new ChainShares(modelFile, o.Preprocessing, o.Scoring, o.ValidArea);
         return PreprocessCtSlices(modelFile, o.Preprocessing)
             .Append(ScoreLesions(new ScoreLesionsOptions { ModelFile = modelFile, Preprocessing = o.Preprocessing, Scoring = o.Scoring, Cache = mapCache, Shares = shares }))
             .Append(ApplyValidArea(new ApplyValidAreaOptions { ValidArea = o.ValidArea, Scoring = o.Scoring, Cache = areaCache, Shares = shares }));

@@ -76,6 +76,9 @@ public sealed class PipelineDefinition
     /// <summary>The definition as JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
+    /// <summary><paramref name="options"/> as pipeline.json writes them: equal text, equal pipeline.</summary>
+    internal static string OptionsJson(PipelineOptions options) => JsonSerializer.Serialize(options, Json);
+
     /// <summary>Writes the definition to <paramref name="path"/> atomically.</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson() + "\n");
 

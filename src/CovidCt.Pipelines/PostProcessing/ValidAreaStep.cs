@@ -28,7 +28,7 @@ public sealed class ValidAreaStep : IDisposable
 
     /// <summary>
     /// The step for <paramref name="options"/>, reading and writing the HU areas in <paramref name="cache"/>'s root when set; the
-    /// segmentation model scored as the last member of <paramref name="share"/> (the chain's, <see cref="ScoringShare.ForChain"/>)
+    /// segmentation model scored as the last member of <paramref name="share"/> (the chain's, <see cref="ScoringShare.ForChain(string, PipelineOptions)"/>)
     /// when set, else on threads of its own.
     /// </summary>
     internal ValidAreaStep(ValidAreaOptions options, OnnxScoringOptions? scoring, ProbabilityCacheOptions? cache, ScoringShare? share = null)

@@ -1,12 +1,14 @@
+using CovidCt.Pipelines.Preprocessing;
+
 namespace CovidCt.Pipelines.Scoring;
 
 /// <summary>
 /// The <see cref="ScoringShare"/> of each fit of one chain: the share is made when the lesion-scoring step is fitted, from the
-/// options as they are then, and the valid-area step fitted next in the same chain joins that one. A chain fitted again gets a
-/// new share (four sessions are never budgeted as two), and options changed between building the chain and fitting it are
-/// planned as they are at the fit.
+/// option objects the chain's steps hold (so both plan from the same ones), as they are then, and the valid-area step fitted
+/// next in the same chain joins that one. A chain fitted again gets a new share (four sessions are never budgeted as two), and
+/// options changed between building the chain and fitting it are planned as they are at the fit.
 /// </summary>
-internal sealed class ChainShares(string lesionModel, PipelineOptions options)
+internal sealed class ChainShares(string lesionModel, PreprocessingOptions preprocessing, OnnxScoringOptions scoring, PostProcessing.ValidAreaOptions validArea)
 {
     private readonly Lock _gate = new();
     private ScoringShare? _waiting;
@@ -14,7 +16,7 @@ internal sealed class ChainShares(string lesionModel, PipelineOptions options)
     /// <summary>A new share for the lesion model and the segmentation model the options name now; the next <see cref="ForSegmentationModel"/> takes it.</summary>
     public ScoringShare ForLesionModel()
     {
-        var share = ScoringShare.ForChain(lesionModel, options);
+        var share = ScoringShare.ForChain(lesionModel, preprocessing, scoring, validArea);
         lock (_gate) _waiting = share.Members > 1 ? share : null;
         return share;
     }

@@ -20,7 +20,7 @@ public sealed class LesionScoring : IDisposable
     {
     }
 
-    /// <summary>As the public constructor, the model scored as the first member of <paramref name="share"/> (the chain's, <see cref="ScoringShare.ForChain"/>) when set.</summary>
+    /// <summary>As the public constructor, the model scored as the first member of <paramref name="share"/> (the chain's, <see cref="ScoringShare.ForChain(string, PipelineOptions)"/>) when set.</summary>
     internal LesionScoring(string modelPath, PreprocessingOptions? preprocessing, OnnxScoringOptions? scoring, ProbabilityCacheOptions? cache, ScoringShare? share)
     {
         Scorer = new BatchedOnnxScorer(modelPath, preprocessing, scoring, share, member: 0);

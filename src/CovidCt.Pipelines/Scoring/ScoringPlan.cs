@@ -137,11 +137,11 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
     public string? BudgetWarning(long memoryBudgetBytes) =>
         !WithinBudget ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{(Models == 1 ? "one scoring batch alone is" : $"the {Models} models' sessions with one scoring batch at a time are")} estimated at {OneBatchBytes / Gibibyte:0.0} GiB, above the memory budget of {memoryBudgetBytes / Gibibyte:0.0} GiB "
-            + $"({Describe(memoryBudgetBytes)}); scoring runs one batch at a time anyway and may use that much memory. Raise --memory-budget if the machine has it; otherwise expect swapping or the process being killed")
+            + $"({Describe(memoryBudgetBytes)}); scoring runs one batch at a time anyway and may use that much memory. Raise the memory budget ({Remedy}) if the machine has it; otherwise expect swapping or the process being killed")
         : ReleasesActivations ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"the {Models} models' sessions cannot each keep a scoring batch's activations within the memory budget of {memoryBudgetBytes / Gibibyte:0.0} GiB (that takes about {KeepingBytes / Gibibyte:0.0} GiB), "
+            $"the {Models} models' sessions cannot each keep a scoring batch's activations within the memory budget of {memoryBudgetBytes / Gibibyte:0.0} GiB{(KeepingBytes > 0 ? $" (that takes about {KeepingBytes / Gibibyte:0.0} GiB)" : "")}, "
             + $"so each batch's are released after it and allocated again for the next: within the budget, but slower (1.13x the time for two study-size models on 2 cores). "
-            + $"Raise --memory-budget to {(long)Math.Ceiling(KeepingBytes / Gibibyte)}G or more to keep them ({Describe(memoryBudgetBytes)})")
+            + $"Raise the memory budget ({Remedy}){(KeepingBytes > 0 ? $" to {(long)Math.Ceiling(KeepingBytes / Gibibyte)}G or more" : "")} to keep them ({Describe(memoryBudgetBytes)})")
         : null;
 
     /// <summary>
@@ -152,6 +152,9 @@ public sealed record ScoringPlan(int ConcurrentBatches, int IntraOpThreads, int 
     public long OneBatchBytes => Models * BaseBytes + (EstimatedBytes - Models * BaseBytes) / ConcurrentBatches;
 
     private const double Gibibyte = 1L << 30;
+
+    // Where a user sets the budget: the commands' option, or the pipeline definition (detect, the server, notebooks).
+    private const string Remedy = "--memory-budget, or scoring.memory_budget_bytes in pipeline.json";
 
     // The largest count in [1, most] that divides cores, so batches x threads = cores (1 always qualifies).
     private static int LargestDivisorAtMost(int cores, int most)

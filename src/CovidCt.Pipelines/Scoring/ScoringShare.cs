@@ -43,10 +43,16 @@ internal sealed class ScoringShare
     public static ScoringShare ForChain(string lesionModel, PipelineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Member[] members = ValidAreaStep.SegmentationModel(options.ValidArea) is { } segmentation
-            ? [new Member(lesionModel, options.Preprocessing), segmentation]
-            : [new Member(lesionModel, options.Preprocessing)];
-        return new ScoringShare(options.Scoring, members);
+        return ForChain(lesionModel, options.Preprocessing, options.Scoring, options.ValidArea);
+    }
+
+    /// <summary>As <see cref="ForChain(string, PipelineOptions)"/>, from the option objects the chain's steps hold.</summary>
+    public static ScoringShare ForChain(string lesionModel, PreprocessingOptions preprocessing, OnnxScoringOptions scoring, ValidAreaOptions validArea)
+    {
+        Member[] members = ValidAreaStep.SegmentationModel(validArea) is { } segmentation
+            ? [new Member(lesionModel, preprocessing), segmentation]
+            : [new Member(lesionModel, preprocessing)];
+        return new ScoringShare(scoring, members);
     }
 
     /// <summary>The options every member is scored with.</summary>

@@ -19,6 +19,8 @@ public sealed class CohortSweep : IDisposable
 {
     private readonly MLContext _context;
     private readonly TransformerChain<ValidAreaTransformer> _chain;
+    // The options the chain was fitted with, as pipeline.json writes them: its preprocessing, valid area and cache keys.
+    private readonly string _fittedOptions;
 
     /// <summary>
     /// Opens the models of <paramref name="modelPath"/> with <paramref name="options"/> (defaults: the study's; validated once here) for sweeps from
@@ -31,6 +33,7 @@ public sealed class CohortSweep : IDisposable
         _context = context ?? new MLContext();
         ModelPath = modelPath;
         Options = options ?? new PipelineOptions();
+        _fittedOptions = Definition.PipelineDefinition.OptionsJson(Options);
         // The steps learn nothing: fitting on the slice schema alone builds the transformers without reading a patient.
         _chain = _context.CovidCt().ScoreAndSegment(modelPath, Options, cache).Fit(SliceDataView.Load(_context, []));
         Scoring = _chain.OfType<LesionScoringTransformer>().Single().Scoring;
@@ -39,7 +42,7 @@ public sealed class CohortSweep : IDisposable
     /// <summary>The lesion model file.</summary>
     public string ModelPath { get; }
 
-    /// <summary>The options the sweeps start from: what the grid does not vary.</summary>
+    /// <summary>The options the sweeps start from: what the grid does not vary. Fixed when the sweep is made: a sweep after they changed is refused.</summary>
     public PipelineOptions Options { get; }
 
     /// <summary>The chain's scoring step (model, scoring plan and its <see cref="BatchedOnnxScorer.BudgetWarning"/>, cache).</summary>
@@ -55,11 +58,17 @@ public sealed class CohortSweep : IDisposable
     /// warning (<see cref="BatchedOnnxScorer.BudgetWarning"/>), which a front end can also say before the first patient.
     /// </summary>
     /// <exception cref="CovidCt.Data.IO.InvalidInputException">When a patient cannot be read, has no slices or duplicate positions, or the model returns non-finite values.</exception>
-    /// <exception cref="InvalidOperationException">When the manifest has no patient in <paramref name="split"/>.</exception>
+    /// <exception cref="InvalidOperationException">When the manifest has no patient in <paramref name="split"/>, or <see cref="Options"/> changed since the sweep was made.</exception>
     public SweepResult Sweep(CohortManifest manifest, CohortSplit? split, SweepGrid grid, Action<string>? onPatient = null, ProportionInterval method = ProportionInterval.Wilson,
         double level = 0.95, CohortReadOptions? readOptions = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        // The chain, its cache keys and its valid-area step were made from the options as they were; a sweep from changed ones
+        // would mix the two (areas written under the old key, framing warnings for another framing) without a word.
+        if (Definition.PipelineDefinition.OptionsJson(Options) != _fittedOptions)
+        {
+            throw new InvalidOperationException("the sweep's options changed after its models were opened; make a new CohortSweep with the options to sweep from");
+        }
         var sweep = new PostProcessingSweep(grid, Options);
         var framing = new FramingFacts(Options.Preprocessing.Framing);
         var reads = new Evaluation.ReadWarnings();
@@ -126,7 +135,7 @@ public sealed class CohortSweep : IDisposable
     public TunedOperatingPoint Tune(CohortManifest manifest, CohortSplit tuneOn, CohortSplit reportOn, SweepGrid grid, Action<string>? onPatient = null,
         ProportionInterval method = ProportionInterval.Wilson, double level = 0.95)
     {
-        if (tuneOn == reportOn) throw new ArgumentException($"tuning and reporting on the same split ({tuneOn}) would report an optimistic result; choose two splits");
+        RefuseSameSplit(tuneOn, reportOn);
         var tuning = Sweep(manifest, tuneOn, grid, onPatient, method, level);
         var chosen = tuning.ChooseOperatingPoint();
         var s = chosen.Setting;
@@ -158,8 +167,15 @@ public sealed class CohortSweep : IDisposable
     public static TunedOperatingPoint TuneAndReport(DetectionPipeline pipeline, CohortManifest manifest, CohortSplit tuneOn, CohortSplit reportOn, SweepGrid grid,
         ProbabilityMapCache? cache = null, Action<string>? onPatient = null, ProportionInterval method = ProportionInterval.Wilson, double level = 0.95)
     {
+        // Before the models are opened: the same mistake gives the same error, whatever the model files are.
+        RefuseSameSplit(tuneOn, reportOn);
         using var sweep = Open(pipeline, cache, null);
         return sweep.Tune(manifest, tuneOn, reportOn, grid, onPatient, method, level);
+    }
+
+    private static void RefuseSameSplit(CohortSplit tuneOn, CohortSplit reportOn)
+    {
+        if (tuneOn == reportOn) throw new ArgumentException($"tuning and reporting on the same split ({tuneOn}) would report an optimistic result; choose two splits");
     }
 
     private static CohortSweep Open(DetectionPipeline pipeline, ProbabilityMapCache? cache, MLContext? context)

@@ -31,7 +31,7 @@ public sealed record SweepDocument(int SchemaVersion, string Model, string Cohor
     /// <summary>Why there are no patient sections (<see cref="CohortLevelText.NoPatientTable"/>), or null when there are.</summary>
     public string? PerPatientOmitted { get; init; }
 
-    /// <summary>The run's warnings, as the console says them before any number (<see cref="SweepResult.Warnings"/>): the scoring plan's memory, framing, read assumptions, cache failures.</summary>
+    /// <summary>The run's warnings, as the console says them before any number (<see cref="SweepResult.Warnings"/>): the scoring plan's memory, read assumptions, framing, cache failures.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>The document of <paramref name="result"/> (of the tuning split when <paramref name="tuned"/> is given).</summary>

@@ -17,7 +17,7 @@ namespace CovidCt.Server.Api;
 /// <param name="Settings">The post-processing settings of these results.</param>
 /// <param name="Results">One result per model, in the order asked for.</param>
 /// <param name="Notes">Choices made in reading the upload.</param>
-/// <param name="Warnings">Legal but suspicious input.</param>
+/// <param name="Warnings">Legal but suspicious input, and a scored model over the memory budget (or slower to stay within it), by name.</param>
 internal sealed record DetectionResponse(int SchemaVersion, string Id, DateTimeOffset ExpiresUtc, InputDocument Input, SettingsDocument Settings,
     IReadOnlyList<ModelResultDocument> Results, IReadOnlyList<string> Notes, IReadOnlyList<string> Warnings)
 {

@@ -71,7 +71,7 @@ public sealed class ScoringShareTests : IDisposable
         var note = plan.BudgetWarning(budget);
         Assert.NotNull(note);
         Assert.Contains("the 2 models' sessions cannot each keep a scoring batch's activations within the memory budget of 2.0 GiB (that takes about 3.0 GiB)", note, StringComparison.Ordinal);
-        Assert.Contains("Raise --memory-budget to 3G or more to keep them", note, StringComparison.Ordinal);
+        Assert.Contains("Raise the memory budget (--memory-budget, or scoring.memory_budget_bytes in pipeline.json) to 3G or more to keep them", note, StringComparison.Ordinal);
         Assert.Equal([("memory.enable_memory_arena_shrinkage", "cpu:0")], BatchedOnnxScorer.RunConfig(plan));
         Assert.Empty(BatchedOnnxScorer.RunConfig(alone));
         // Models whose sessions fit together keep their activations between batches (no allocation per batch).

@@ -62,6 +62,18 @@ public sealed class CohortSweepTests : IDisposable
     }
 
     [Fact]
+    public void A_sweep_from_options_changed_after_its_models_were_opened_is_refused()
+    {
+        var manifest = PhantomCohort.Write(Path.Combine(_models.Folder, "cohort"));
+        var options = new PipelineOptions();
+        using var sweep = new CohortSweep(_models.Lesion(32), options, new ProbabilityCacheOptions(Path.Combine(_models.Folder, "cache"), CohortFingerprint.Compute(manifest)));
+        // The chain's valid-area cache key was made from the old threshold: areas from the new one would be written under it.
+        options.ValidArea.AirThresholdHu -= 50;
+        var error = Assert.Throws<InvalidOperationException>(() => sweep.Sweep(manifest, CohortSplit.Test, Grid));
+        Assert.Equal("the sweep's options changed after its models were opened; make a new CohortSweep with the options to sweep from", error.Message);
+    }
+
+    [Fact]
     public void Tuning_on_val_reports_the_chosen_setting_once_on_test()
     {
         var folder = Path.Combine(_models.Folder, "cohort");

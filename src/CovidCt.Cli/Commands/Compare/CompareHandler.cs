@@ -16,7 +16,14 @@ internal static class CompareHandler
     {
         var progress = RunProgress.For(log, settings.Quiet);
         var names = ModelRun.NamesOf(settings.Pipelines.Select(p => p.ModelPath).ToArray());
-        var tuned = settings.Tuning is { } tuning ? CompareTuner.Tune(settings, tuning, names, progress) : null;
+        // The memory warning of each model's scorer is said before it scores (a run it warns about may be killed hours later),
+        // and once: two models on one machine get the same warnings word for word.
+        var said = new HashSet<string>(StringComparer.Ordinal);
+        void Say(string warning)
+        {
+            if (said.Add(warning)) log.WriteLine($"Warning: {warning}");
+        }
+        var tuned = settings.Tuning is { } tuning ? CompareTuner.Tune(settings, tuning, names, progress, Say) : null;
         var pipelines = tuned?.Select(t => t.Definition).ToArray() ?? settings.Pipelines;
         // Each case's framing is checked on the volume each model's run reads anyway (FramingWarnings.Of), not read once more.
         var framing = new List<string>();
@@ -28,13 +35,13 @@ internal static class CompareHandler
             {
                 lesions.Add(patient, outcome);
                 if (FramingWarnings.Of(patient, definition.Options.Preprocessing.Framing) is { } fallback) framing.Add(fallback);
-            });
+            }, Say);
             return run with { Name = names[i], Lesions = lesions.Evaluate(settings.Method, settings.Level) };
         }).ToArray();
         // After the progress and before any number; once each: two models on one machine get the same warnings word for word.
         // With --tune-on the tuning split's reads count too: each operating point was chosen on them (the sweep engine keeps them).
         var chosenOn = tuned?.SelectMany(t => t.Model.Tuned.Tuning.Warnings) ?? [];
-        foreach (var warning in chosenOn.Concat(framing).Concat(runs.SelectMany(r => r.Warnings)).Distinct()) log.WriteLine($"Warning: {warning}");
+        foreach (var warning in chosenOn.Concat(framing).Concat(runs.SelectMany(r => r.Warnings))) Say(warning);
         var comparison = ModelComparison.Compute(runs, settings.Level, settings.PartialAucMinimumSpecificity);
         // Written once everything ran, so a failed comparison never leaves new pipeline.json files behind.
         return new CompareRun(comparison, tuned is null ? null : CompareTuner.Write(settings.Tuning!.OutFolder, tuned));

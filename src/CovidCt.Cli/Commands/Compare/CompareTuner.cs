@@ -11,13 +11,16 @@ namespace CovidCt.Cli.Commands;
 
 /// <summary>
 /// The tuning half of <c>compare --tune-on</c>: each model goes through the sweep engine exactly as <c>covidct sweep --tune-on</c>
-/// runs it (<see cref="CohortSweep.TuneAndReport"/>, which chooses by <see cref="OperatingPointRule"/>), and its chosen setting
+/// runs it (<see cref="CohortSweep.Tune"/>, which chooses by <see cref="OperatingPointRule"/>), and its chosen setting
 /// becomes the pipeline definition the comparison then runs on the report split.
 /// </summary>
 internal static class CompareTuner
 {
-    /// <summary>Each model's tuned operating point and the definition of it, in the order of <paramref name="settings"/>' pipelines.</summary>
-    public static IReadOnlyList<(TunedModel Model, PipelineDefinition Definition)> Tune(CompareSettings settings, CompareTuning tuning, IReadOnlyList<string> names, RunProgress progress)
+    /// <summary>
+    /// Each model's tuned operating point and the definition of it, in the order of <paramref name="settings"/>' pipelines; a
+    /// model's memory warning goes to <paramref name="say"/> before it is tuned.
+    /// </summary>
+    public static IReadOnlyList<(TunedModel Model, PipelineDefinition Definition)> Tune(CompareSettings settings, CompareTuning tuning, IReadOnlyList<string> names, RunProgress progress, Action<string> say)
     {
         var manifest = settings.Manifest;
         var patients = manifest.InSplit(tuning.TuneOn).Count() + manifest.InSplit(tuning.ReportOn).Count();
@@ -28,6 +31,7 @@ internal static class CompareTuner
             using var sweep = new CohortSweep(definition.ModelPath, definition.Options, cacheOptions);
             var title = string.Create(CultureInfo.InvariantCulture,
                 $"Tuning {Path.GetFileName(definition.ModelPath)} on {CohortSplitNames.NameOrAll(tuning.TuneOn)}: {tuning.Grid.Count} settings over {CaseProgressLine.Cases(manifest.Level, patients)}");
+            if (sweep.Scoring.Scorer.BudgetWarning is { } budget) say(budget);
             TunedOperatingPoint? point = null;
             progress.Run(title, patients, step => point = sweep.Tune(manifest, tuning.TuneOn, tuning.ReportOn, tuning.Grid, id => step(id), settings.Method, settings.Level));
             // As sweep writes its pipeline.json: the chosen setting applied to the options the sweep started from.
